@@ -1,0 +1,196 @@
+//! One orchestrator operation from a generated serializer and deserializer.
+//!
+//! The request pipeline (endpoint, signing, retries, timeouts, interceptors)
+//! is `aws-smithy-runtime`'s orchestrator; this module only fills its config
+//! bag and runtime components the way an AWS SDK client does.
+
+use crate::config::{Config, IdempotencyTokenProvider};
+use crate::validation::ValidationError;
+use aws_runtime::auth::sigv4::{SigV4AuthScheme, SCHEME_ID as SIGV4};
+use aws_runtime::auth::SigV4OperationSigningConfig;
+use aws_runtime::invocation_id::InvocationIdInterceptor;
+use aws_runtime::request_info::RequestInfoInterceptor;
+use aws_runtime::retries::classifiers::AwsErrorCodeClassifier;
+use aws_runtime::user_agent::{ApiMetadata, UserAgentInterceptor};
+use aws_smithy_runtime::client::orchestrator::operation::Operation;
+use aws_smithy_runtime::client::retries::classifiers::{
+    HttpStatusCodeClassifier, ModeledAsRetryableClassifier, TransientErrorClassifier,
+};
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::auth::static_resolver::StaticAuthSchemeOptionResolver;
+use aws_smithy_runtime_api::client::auth::AuthSchemeOptionResolverParams;
+use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse, OrchestratorError};
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder;
+use aws_smithy_runtime_api::client::runtime_plugin::{SharedRuntimePlugin, StaticRuntimePlugin};
+use aws_smithy_types::config_bag::Layer;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use aws_smithy_types::retry::ProvideErrorKind;
+use aws_types::region::{Region, SigningRegion};
+use aws_types::SigningName;
+use std::fmt;
+
+/// What a generated SDK knows about its service.
+#[derive(Debug)]
+pub struct ServiceMetadata {
+    /// The SDK id (`aws.api#service` `sdkId`), e.g. `Chime`.
+    pub sdk_id: &'static str,
+    /// The SigV4 signing name (`aws.auth#sigv4` `name`).
+    pub signing_name: &'static str,
+    /// Where requests go when no endpoint URL is configured.
+    pub endpoint: DefaultEndpoint,
+    /// Version of the generated crate, for the user agent.
+    pub crate_version: &'static str,
+}
+
+/// The service's endpoint when no endpoint URL is configured.
+#[derive(Debug)]
+pub enum DefaultEndpoint {
+    /// One endpoint for every region, signed for one region.
+    Global {
+        /// The endpoint URL.
+        url: &'static str,
+        /// The region requests are signed for.
+        signing_region: &'static str,
+    },
+    /// `https://{prefix}.{region}.amazonaws.com`, signed for the region.
+    Regional {
+        /// The endpoint prefix (`aws.api#service` `endpointPrefix`).
+        prefix: &'static str,
+    },
+}
+
+/// Implemented by generated operation inputs.
+pub trait OperationInput {
+    /// Fills members marked `@idempotencyToken` that are unset.
+    fn fill_idempotency_tokens(&mut self, provider: &IdempotencyTokenProvider);
+    /// Checks every modeled constraint, reporting all violations.
+    fn validate(&self) -> Result<(), ValidationError>;
+}
+
+/// A generated operation: its name, serializer and deserializer.
+pub struct OperationSpec<I, O, E> {
+    /// The operation's name in the model.
+    pub name: &'static str,
+    /// Turns an input into an HTTP request (relative URI).
+    pub serialize: fn(I) -> Result<HttpRequest, BoxError>,
+    /// Turns an HTTP response into the output or a typed error.
+    pub deserialize: fn(&HttpResponse) -> Result<O, OrchestratorError<E>>,
+}
+
+/// A problem with the configuration, found before anything is sent.
+#[derive(Debug)]
+pub struct ConfigError(&'static str);
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The shared state behind a generated `Client`.
+pub struct Handle {
+    config: Config,
+    meta: &'static ServiceMetadata,
+    endpoint: Result<String, ConfigError>,
+    plugin: SharedRuntimePlugin,
+}
+
+impl fmt::Debug for Handle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Handle").field("config", &self.config).field("service", &self.meta.sdk_id).finish()
+    }
+}
+
+impl Handle {
+    /// Resolves the endpoint and signing setup once for every call.
+    pub fn new(config: Config, meta: &'static ServiceMetadata) -> Self {
+        let region = config.region.as_ref().map(|r| r.as_ref().to_owned());
+        let (endpoint, signing_region) = match (&config.endpoint_url, &meta.endpoint) {
+            (Some(url), DefaultEndpoint::Global { signing_region, .. }) => {
+                (Ok(url.clone()), region.or(Some(signing_region.to_string())))
+            }
+            (Some(url), DefaultEndpoint::Regional { .. }) => (Ok(url.clone()), region),
+            (None, DefaultEndpoint::Global { url, signing_region }) => {
+                (Ok(url.to_string()), Some(signing_region.to_string()))
+            }
+            (None, DefaultEndpoint::Regional { prefix }) => match region {
+                Some(r) => (Ok(format!("https://{prefix}.{r}.amazonaws.com")), Some(r)),
+                None => (Err(ConfigError("no region is configured: set one in Config or SdkConfig")), None),
+            },
+        };
+
+        let mut layer = Layer::new(meta.sdk_id);
+        layer.store_put(AuthSchemeOptionResolverParams::new(()));
+        layer.store_put(SigV4OperationSigningConfig {
+            region: signing_region.map(|r| SigningRegion::from(Region::new(r))),
+            name: Some(SigningName::from_static(meta.signing_name)),
+            ..Default::default()
+        });
+        layer.store_put(ApiMetadata::new(meta.sdk_id, meta.crate_version));
+
+        let mut components = RuntimeComponentsBuilder::new(meta.sdk_id)
+            .with_auth_scheme_option_resolver(Some(StaticAuthSchemeOptionResolver::new(vec![SIGV4])))
+            .with_auth_scheme(SigV4AuthScheme::new())
+            .with_interceptor(UserAgentInterceptor::new())
+            .with_interceptor(InvocationIdInterceptor::new())
+            .with_interceptor(RequestInfoInterceptor::new());
+        if let Some(credentials) = &config.credentials_provider {
+            components.set_identity_resolver(SIGV4, credentials.clone());
+        }
+        if let Some(sleep) = &config.sleep_impl {
+            components.set_sleep_impl(Some(sleep.clone()));
+        }
+        if let Some(time) = &config.time_source {
+            components.set_time_source(Some(time.clone()));
+        }
+        let plugin = SharedRuntimePlugin::new(
+            StaticRuntimePlugin::new().with_config(layer.freeze()).with_runtime_components(components),
+        );
+        Self { config, meta, endpoint, plugin }
+    }
+
+    /// The client's configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Runs one operation: fills idempotency tokens, validates (unless turned
+    /// off), then hands the input to the orchestrator. Problems found before
+    /// sending are construction failures; nothing is sent for them.
+    pub async fn invoke<I, O, E>(&self, spec: &OperationSpec<I, O, E>, mut input: I) -> Result<O, SdkError<E, HttpResponse>>
+    where
+        I: OperationInput + fmt::Debug + Send + Sync + 'static,
+        O: fmt::Debug + Send + Sync + 'static,
+        E: std::error::Error + ProvideErrorKind + ProvideErrorMetadata + fmt::Debug + Send + Sync + 'static,
+    {
+        input.fill_idempotency_tokens(&self.config.idempotency_token_provider);
+        if self.config.validation {
+            input.validate().map_err(SdkError::construction_failure)?;
+        }
+        let endpoint = self.endpoint.as_ref().map_err(|e| SdkError::construction_failure(ConfigError(e.0)))?;
+        if self.config.credentials_provider.is_none() {
+            return Err(SdkError::construction_failure(ConfigError(
+                "no credentials provider is configured: set one in Config or load SdkConfig with aws-config",
+            )));
+        }
+        let mut op = Operation::builder()
+            .service_name(self.meta.sdk_id)
+            .operation_name(spec.name)
+            .behavior_version(self.config.behavior_version)
+            .endpoint_url(endpoint)
+            .standard_retry(&self.config.retry_config)
+            .timeout_config(self.config.timeout_config.clone())
+            .retry_classifier(ModeledAsRetryableClassifier::<E>::new())
+            .retry_classifier(AwsErrorCodeClassifier::<E>::new())
+            .retry_classifier(TransientErrorClassifier::<E>::new())
+            .retry_classifier(HttpStatusCodeClassifier::default())
+            .runtime_plugin(self.plugin.clone());
+        if let Some(client) = &self.config.http_client {
+            op = op.http_client(client.clone());
+        }
+        op.serializer(spec.serialize).deserializer(spec.deserialize).build().invoke(input).await
+    }
+}
