@@ -28,3 +28,20 @@ pub fn json_request(method: &str, uri: String, body: Option<String>) -> Result<H
     request.set_uri(uri)?;
     Ok(request)
 }
+
+/// Appends `key=value` to a URI's query string, percent-encoding both with
+/// aws-smithy-http's query encoder.
+pub fn push_query(uri: &mut String, key: &str, value: &str) {
+    use aws_smithy_http::query::fmt_string;
+    uri.push(if uri.contains('?') { '&' } else { '?' });
+    uri.push_str(&fmt_string(key));
+    uri.push('=');
+    uri.push_str(&fmt_string(value));
+}
+
+/// Sets a header, rejecting a value that cannot be sent (a newline, say)
+/// instead of panicking.
+pub fn set_header(request: &mut HttpRequest, name: &'static str, value: String) -> Result<(), BoxError> {
+    request.headers_mut().try_insert(name, value)?;
+    Ok(())
+}

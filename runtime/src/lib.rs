@@ -41,3 +41,19 @@ pub mod deps {
     pub use regex_lite;
     pub use serde_json;
 }
+
+/// The value of an enum the generated code does not know; kept as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownVariantValue(String);
+
+impl UnknownVariantValue {
+    /// Wraps a value (used by generated `From<&str>` impls).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The value as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}

@@ -1,0 +1,153 @@
+//! Model rules the back end relies on, one function per rule. Each records
+//! located errors; none stops early.
+
+use crate::diag::Diagnostics;
+use crate::ir::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Runs every rule.
+pub fn check(service: &Service, diags: &mut Diagnostics) {
+    for op in &service.operations {
+        labels_match_uri(op, diags);
+        labels_are_required_strings(op, diags);
+        unique_member_names(&op.input, diags);
+        unique_member_names(&op.output, diags);
+    }
+    for shape in service.shapes.values() {
+        match shape {
+            Shape::Structure(s) => unique_member_names(s, diags),
+            Shape::Enum(e) => unique_variants(e, diags),
+        }
+    }
+    patterns_compile(service, diags);
+    unique_type_names(service, diags);
+    no_recursion_without_indirection(service, diags);
+}
+
+/// Every `{Label}` in the URI is an input member bound with `@httpLabel`,
+/// and every such member appears in the URI.
+fn labels_match_uri(op: &Operation, diags: &mut Diagnostics) {
+    let in_uri: BTreeSet<&str> = op
+        .uri
+        .iter()
+        .filter_map(|s| match s {
+            UriSegment::Label { member, .. } => Some(member.as_str()),
+            UriSegment::Literal(_) => None,
+        })
+        .collect();
+    for label in &in_uri {
+        if !op.input.members.iter().any(|m| m.name == *label && m.binding == Binding::Label) {
+            diags.error(&op.id, format!("URI label `{{{label}}}` has no input member with `smithy.api#httpLabel`"), Some("add the member to the input with @httpLabel and @required"));
+        }
+    }
+    for m in op.input.members.iter().filter(|m| m.binding == Binding::Label) {
+        if !in_uri.contains(m.name.as_str()) {
+            diags.error(format!("{}${}", op.input.id, m.name), format!("member is bound with @httpLabel but `{{{}}}` is not in the URI of `{}`", m.name, op.name), Some("add the label to the operation's `smithy.api#http` uri"));
+        }
+    }
+}
+
+/// Labels must be `@required` (a URI cannot have a hole) and scalar.
+fn labels_are_required_strings(op: &Operation, diags: &mut Diagnostics) {
+    for m in op.input.members.iter().filter(|m| m.binding == Binding::Label) {
+        let loc = format!("{}${}", op.input.id, m.name);
+        if !m.required {
+            diags.error(&loc, "an @httpLabel member must be @required", Some("add \"smithy.api#required\": {}"));
+        }
+        if matches!(m.ty, Type::List(_) | Type::Map(_) | Type::Document | Type::Blob) {
+            diags.error(&loc, "an @httpLabel member must target a scalar shape", None);
+        }
+    }
+}
+
+/// Two members must not map to the same Rust field.
+fn unique_member_names(s: &Structure, diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for m in &s.members {
+        if let Some(first) = seen.insert(&m.rust_name, &m.name) {
+            diags.error(format!("{}${}", s.id, m.name), format!("member becomes the Rust field `{}`, as `{first}` does", m.rust_name), Some("rename one of the members"));
+        }
+    }
+}
+
+/// Two enum values must not map to the same Rust variant.
+fn unique_variants(e: &Enum, diags: &mut Diagnostics) {
+    let mut seen = BTreeSet::new();
+    for v in &e.variants {
+        if !seen.insert(&v.rust_name) {
+            diags.error(&e.id, format!("two values become the Rust variant `{}`", v.rust_name), Some("rename one of the enum members"));
+        }
+    }
+}
+
+/// Every `@pattern` must compile with the regex crate the runtime uses.
+fn patterns_compile(service: &Service, diags: &mut Diagnostics) {
+    let structures = service
+        .operations
+        .iter()
+        .flat_map(|o| [&o.input, &o.output])
+        .chain(service.shapes.values().filter_map(|s| match s {
+            Shape::Structure(s) => Some(s),
+            Shape::Enum(_) => None,
+        }));
+    for s in structures {
+        for m in &s.members {
+            if let Some(p) = &m.constraints.pattern {
+                if let Err(e) = regex_lite::Regex::new(p) {
+                    diags.error(format!("{}${}", s.id, m.name), format!("`smithy.api#pattern` does not compile: {e}"), Some("Smithy patterns are ECMA 262 regular expressions; use the subset regex-lite accepts"));
+                }
+            }
+        }
+    }
+}
+
+/// Shapes from different namespaces must not collide in `types`.
+fn unique_type_names(service: &Service, diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    for op in &service.operations {
+        for s in [&op.input, &op.output] {
+            seen.insert(s.rust_name.clone(), &s.id);
+        }
+    }
+    for (id, shape) in &service.shapes {
+        let name = match shape {
+            Shape::Structure(s) => &s.rust_name,
+            Shape::Enum(e) => &e.rust_name,
+        };
+        if let Some(first) = seen.insert(name.clone(), id) {
+            if first != id {
+                diags.error(id, format!("becomes the Rust type `{name}`, as `{first}` does"), Some("rename one of the shapes"));
+            }
+        }
+    }
+}
+
+/// A structure that contains itself through members that are not lists or
+/// maps would be an infinitely large Rust type.
+fn no_recursion_without_indirection(service: &Service, diags: &mut Diagnostics) {
+    fn visit<'a>(service: &'a Service, id: &'a str, path: &mut Vec<&'a str>, diags: &mut Diagnostics) {
+        if path.contains(&id) {
+            let cycle = path[path.iter().position(|p| *p == id).unwrap_or(0)..].join(" -> ");
+            diags.error(id, format!("structure contains itself without a list or map in between ({cycle} -> {id})"), Some("recursive structures are not supported yet; break the cycle with a list"));
+            return;
+        }
+        let Some(Shape::Structure(s)) = service.shapes.get(id) else { return };
+        path.push(id);
+        for m in &s.members {
+            if let Type::Named(t) = &m.ty {
+                visit(service, t, path, diags);
+            }
+        }
+        path.pop();
+    }
+    let mut reported = Diagnostics::default();
+    for id in service.shapes.keys() {
+        visit(service, id, &mut Vec::new(), &mut reported);
+    }
+    let mut warnings = Vec::new();
+    if let Err(e) = reported.propagate(&mut warnings) {
+        for d in e.diagnostics {
+            diags.error(d.location, d.message, d.hint.as_deref());
+        }
+    }
+}

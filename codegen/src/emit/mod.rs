@@ -1,0 +1,241 @@
+//! Back end: IR into Rust tokens with `quote!`. It never sees JSON.
+//!
+//! Generated code reaches its runtime only through the facade crate
+//! (`::sdkgen_runtime`), with absolute paths, so a runtime change touches
+//! [`Rt`] and nothing else here.
+
+mod ops;
+mod shapes;
+
+use crate::ir::*;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::BTreeSet;
+
+/// Paths into the runtime facade.
+pub(crate) struct Rt;
+
+impl Rt {
+    pub(crate) fn root() -> TokenStream {
+        quote!(::sdkgen_runtime)
+    }
+    pub(crate) fn types() -> TokenStream {
+        quote!(::sdkgen_runtime::deps::aws_smithy_types)
+    }
+    pub(crate) fn api() -> TokenStream {
+        quote!(::sdkgen_runtime::deps::aws_smithy_runtime_api)
+    }
+}
+
+/// An identifier from a name the `names` module produced (raw where needed).
+pub(crate) fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// `#[doc = "..."]` lines, or a fallback so every public item is documented.
+pub(crate) fn doc(lines: &[String], fallback: &str) -> TokenStream {
+    if lines.is_empty() {
+        let line = format!(" {fallback}");
+        return quote!(#[doc = #line]);
+    }
+    let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    quote!(#(#[doc = #lines])*)
+}
+
+/// Emits the whole generated module for `service`.
+pub fn emit(service: &Service) -> TokenStream {
+    let cx = Cx::new(service);
+    let rt = Rt::root();
+    let types = Rt::types();
+    let api = Rt::api();
+    let sdk_id = &service.sdk_id;
+    let signing_name = &service.signing_name;
+    let endpoint = match &service.endpoint {
+        Endpoint::Global { url, signing_region } => {
+            quote!(#rt::client::DefaultEndpoint::Global { url: #url, signing_region: #signing_region })
+        }
+        Endpoint::Regional { prefix } => quote!(#rt::client::DefaultEndpoint::Regional { prefix: #prefix }),
+    };
+    let shapes = shapes::emit_named_shapes(&cx);
+    let operations = service.operations.iter().map(|op| ops::emit_operation(&cx, op));
+    let client = ops::emit_client(&cx);
+    let service_doc = doc(&service.docs, "The service.");
+    quote! {
+        /// What the runtime needs to know about the service.
+        static SERVICE: #rt::client::ServiceMetadata = #rt::client::ServiceMetadata {
+            sdk_id: #sdk_id,
+            signing_name: #signing_name,
+            endpoint: #endpoint,
+            crate_version: env!("CARGO_PKG_VERSION"),
+        };
+
+        /// Client configuration.
+        pub mod config {
+            pub use #rt::config::{Builder, Config, IdempotencyTokenProvider};
+            pub use #rt::deps::aws_types::region::Region;
+            pub use #rt::deps::aws_credential_types::Credentials;
+            pub use #api::client::behavior_version::BehaviorVersion;
+            pub use #types::retry::RetryConfig;
+            pub use #types::timeout::TimeoutConfig;
+            /// HTTP request and response types of the runtime.
+            pub mod http {
+                pub use #api::client::orchestrator::{HttpRequest, HttpResponse};
+            }
+        }
+
+        /// Errors and error helpers.
+        pub mod error {
+            pub use #api::client::result::SdkError;
+            pub use #types::error::display::DisplayErrorContext;
+            pub use #types::error::metadata::{ErrorMetadata, ProvideErrorMetadata};
+            pub use #types::error::operation::BuildError;
+            pub use #rt::error::Unhandled;
+            pub use #rt::validation::{Constraint, ValidationError, Violation};
+        }
+
+        /// Primitive types used by the model.
+        pub mod primitives {
+            pub use #types::{Blob, DateTime, Document};
+            pub use #types::date_time::Format as DateTimeFormat;
+            pub use #rt::UnknownVariantValue;
+        }
+
+        #shapes
+
+        /// Operations: inputs, outputs, errors and fluent builders.
+        pub mod operation {
+            #(#operations)*
+        }
+
+        #service_doc
+        ///
+        /// One `Client` is cheap to clone and shares its configuration.
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            handle: ::std::sync::Arc<#rt::client::Handle>,
+        }
+
+        #client
+    }
+}
+
+/// What the emitters share: the service, and which shapes need a JSON
+/// serializer or deserializer (so nothing unused is emitted).
+pub(crate) struct Cx<'a> {
+    pub(crate) service: &'a Service,
+    pub(crate) ser: BTreeSet<ShapeId>,
+    pub(crate) de: BTreeSet<ShapeId>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(service: &'a Service) -> Self {
+        let mut cx = Cx { service, ser: BTreeSet::new(), de: BTreeSet::new() };
+        for op in &service.operations {
+            let mut ser = BTreeSet::new();
+            cx.reach(op.input.members.iter().filter(|m| m.binding == Binding::Body).map(|m| &m.ty), &mut ser);
+            cx.ser.extend(ser);
+            let mut de = BTreeSet::new();
+            cx.reach(op.output.members.iter().filter(|m| m.binding == Binding::Body).map(|m| &m.ty), &mut de);
+            for e in &op.errors {
+                if let Some(Shape::Structure(s)) = service.shapes.get(e) {
+                    cx.reach(s.members.iter().map(|m| &m.ty), &mut de);
+                }
+            }
+            cx.de.extend(de);
+        }
+        cx
+    }
+
+    fn reach<'t>(&self, types: impl Iterator<Item = &'t Type>, out: &mut BTreeSet<ShapeId>) {
+        for ty in types {
+            self.reach_one(ty, out);
+        }
+    }
+
+    fn reach_one(&self, ty: &Type, out: &mut BTreeSet<ShapeId>) {
+        match ty {
+            Type::List(t) | Type::Map(t) => self.reach_one(t, out),
+            Type::Named(id) => {
+                if out.insert(id.clone()) {
+                    if let Some(Shape::Structure(s)) = self.service.shapes.get(id) {
+                        for m in &s.members {
+                            self.reach_one(&m.ty, out);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(crate) fn structure(&self, id: &str) -> Option<&'a Structure> {
+        match self.service.shapes.get(id) {
+            Some(Shape::Structure(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The Rust path of a named shape.
+    pub(crate) fn named_path(&self, id: &str) -> TokenStream {
+        match self.service.shapes.get(id) {
+            Some(Shape::Structure(s)) if s.error.is_some() => {
+                let n = ident(&s.rust_name);
+                quote!(crate::types::error::#n)
+            }
+            Some(Shape::Structure(s)) => {
+                let n = ident(&s.rust_name);
+                quote!(crate::types::#n)
+            }
+            Some(Shape::Enum(e)) => {
+                let n = ident(&e.rust_name);
+                quote!(crate::types::#n)
+            }
+            None => quote!(()),
+        }
+    }
+
+    /// The Rust type of a member type.
+    pub(crate) fn rust_type(&self, ty: &Type) -> TokenStream {
+        let types = Rt::types();
+        match ty {
+            Type::String => quote!(::std::string::String),
+            Type::Boolean => quote!(bool),
+            Type::Byte => quote!(i8),
+            Type::Short => quote!(i16),
+            Type::Integer => quote!(i32),
+            Type::Long => quote!(i64),
+            Type::Float => quote!(f32),
+            Type::Double => quote!(f64),
+            Type::Timestamp(_) => quote!(#types::DateTime),
+            Type::Blob => quote!(#types::Blob),
+            Type::Document => quote!(#types::Document),
+            Type::List(t) => {
+                let t = self.rust_type(t);
+                quote!(::std::vec::Vec<#t>)
+            }
+            Type::Map(t) => {
+                let t = self.rust_type(t);
+                quote!(::std::collections::HashMap<::std::string::String, #t>)
+            }
+            Type::Named(id) => self.named_path(id),
+        }
+    }
+}
+
+/// `ser_room`, `de_room`: names of per-structure JSON functions.
+pub(crate) fn fn_name(prefix: &str, s: &Structure) -> Ident {
+    format_ident!("{}_{}", prefix, crate::names::snake(&s.rust_name))
+}
+
+/// The timestamp format path for a format.
+pub(crate) fn ts_format(f: TimestampFormat) -> TokenStream {
+    let types = Rt::types();
+    match f {
+        TimestampFormat::DateTime => quote!(#types::date_time::Format::DateTime),
+        TimestampFormat::HttpDate => quote!(#types::date_time::Format::HttpDate),
+        TimestampFormat::EpochSeconds => quote!(#types::date_time::Format::EpochSeconds),
+    }
+}

@@ -1,0 +1,506 @@
+//! One module per operation (input, output, error, serializer,
+//! deserializer, fluent builder) and the `Client`.
+
+use super::shapes::{de_members, emit_structure, ser_members, validations, Kind};
+use super::{doc, ident, ts_format, Cx, Rt};
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let module = ident(&op.rust_name);
+    let (input_item, input_builder) = emit_structure(cx, &op.input, Kind::Input);
+    let (output_item, output_builder) = emit_structure(cx, &op.output, Kind::Plain);
+    let input = ident(&op.input.rust_name);
+    let output = ident(&op.output.rust_name);
+    let error = format_ident!("{}Error", op.name);
+    let fluent = format_ident!("{}FluentBuilder", op.name);
+    let input_builder_name = format_ident!("{}Builder", op.input.rust_name);
+    let op_name = &op.name;
+    let module_doc = doc(&op.docs, &format!("The `{}` operation.", op.name));
+    let validate = validations(&op.input);
+    let tokens = op.input.members.iter().filter(|m| m.idempotency_token && m.ty == Type::String).map(|m| {
+        let f = ident(&m.rust_name);
+        quote! {
+            if self.#f.is_none() {
+                self.#f = Some(provider.make_token());
+            }
+        }
+    });
+    let error_enum = emit_error_enum(cx, op, &error);
+    let serialize = emit_serializer(cx, op);
+    let deserialize = emit_deserializer(cx, op, &error);
+    let setters = op.input.members.iter().map(|m| fluent_setters(cx, m));
+    quote! {
+        #module_doc
+        pub mod #module {
+            #input_item
+            #output_item
+
+            impl #rt::client::OperationInput for #input {
+                fn fill_idempotency_tokens(&mut self, #[allow(unused_variables)] provider: &#rt::config::IdempotencyTokenProvider) {
+                    #(#tokens)*
+                }
+
+                fn validate(&self) -> ::std::result::Result<(), #rt::validation::ValidationError> {
+                    #input::validate(self)
+                }
+            }
+
+            impl #input {
+                /// Checks every constraint of the model (required members,
+                /// lengths, patterns, non-empty labels) and reports every
+                /// violation, naming the member. Values are never echoed.
+                pub fn validate(&self) -> ::std::result::Result<(), #rt::validation::ValidationError> {
+                    #[allow(unused_mut)]
+                    let mut v = #rt::validation::Validator::new();
+                    #validate
+                    v.finish()
+                }
+            }
+
+            #error_enum
+
+            pub(crate) static SPEC: #rt::client::OperationSpec<#input, #output, #error> = #rt::client::OperationSpec {
+                name: #op_name,
+                serialize,
+                deserialize,
+            };
+
+            #serialize
+            #deserialize
+
+            /// Builders for this operation.
+            pub mod builders {
+                #input_builder
+                #output_builder
+
+                #[doc = concat!(" Sends a `", #op_name, "` request: set members, then call `send()`.")]
+                #[derive(Clone, Debug)]
+                pub struct #fluent {
+                    handle: ::std::sync::Arc<#rt::client::Handle>,
+                    inner: #input_builder_name,
+                }
+
+                impl #fluent {
+                    pub(crate) fn new(handle: ::std::sync::Arc<#rt::client::Handle>) -> Self {
+                        Self { handle, inner: ::std::default::Default::default() }
+                    }
+
+                    /// The input built so far.
+                    pub fn as_input(&self) -> &#input_builder_name {
+                        &self.inner
+                    }
+
+                    /// Validates the input (unless turned off), then sends it
+                    /// through the configured pipeline: signing, retries and
+                    /// timeouts.
+                    pub async fn send(self) -> ::std::result::Result<
+                        super::#output,
+                        #api::client::result::SdkError<super::#error, #api::client::orchestrator::HttpResponse>,
+                    > {
+                        let input = self.inner.build().map_err(#api::client::result::SdkError::construction_failure)?;
+                        self.handle.invoke(&super::SPEC, input).await
+                    }
+
+                    #(#setters)*
+                }
+            }
+        }
+    }
+}
+
+fn fluent_setters(cx: &Cx, m: &Member) -> TokenStream {
+    let f = ident(&m.rust_name);
+    let raw = m.rust_name.trim_start_matches("r#");
+    let set = format_ident!("set_{}", raw);
+    let get = format_ident!("get_{}", raw);
+    let t = cx.rust_type(&m.ty);
+    let d = format!(" Sets `{}`; see [`{}`](Self::{}) on the input builder for its constraints.", m.name, raw, set);
+    let fluent = match &m.ty {
+        Type::String => quote! {
+            #[doc = #d]
+            pub fn #f(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self.inner = self.inner.#f(input);
+                self
+            }
+        },
+        Type::List(item) => {
+            let item = cx.rust_type(item);
+            quote! {
+                #[doc = #d]
+                pub fn #f(mut self, input: #item) -> Self {
+                    self.inner = self.inner.#f(input);
+                    self
+                }
+            }
+        }
+        Type::Map(value) => {
+            let value = cx.rust_type(value);
+            quote! {
+                #[doc = #d]
+                pub fn #f(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #value) -> Self {
+                    self.inner = self.inner.#f(key, value);
+                    self
+                }
+            }
+        }
+        _ => quote! {
+            #[doc = #d]
+            pub fn #f(mut self, input: #t) -> Self {
+                self.inner = self.inner.#f(input);
+                self
+            }
+        },
+    };
+    let d2 = format!(" Sets or clears `{}`.", m.name);
+    let d3 = format!(" The `{}` set so far.", m.name);
+    quote! {
+        #fluent
+        #[doc = #d2]
+        pub fn #set(mut self, input: ::std::option::Option<#t>) -> Self {
+            self.inner = self.inner.#set(input);
+            self
+        }
+        #[doc = #d3]
+        pub fn #get(&self) -> &::std::option::Option<#t> {
+            self.inner.#get()
+        }
+    }
+}
+
+fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> TokenStream {
+    let rt = Rt::root();
+    let types = Rt::types();
+    let errs: Vec<&Structure> = op.errors.iter().filter_map(|e| cx.structure(e)).collect();
+    let variants: Vec<_> = errs.iter().map(|s| ident(&s.rust_name)).collect();
+    let paths: Vec<_> = errs.iter().map(|s| cx.named_path(&s.id)).collect();
+    let vdocs = errs.iter().map(|s| doc(&s.docs, &format!("The `{}` error.", s.name)));
+    let is_fns = errs.iter().zip(&variants).map(|(s, v)| {
+        let f = format_ident!("is_{}", crate::names::snake(&s.rust_name));
+        let d = format!(" Whether this is a `{}`.", s.name);
+        quote! {
+            #[doc = #d]
+            pub fn #f(&self) -> bool {
+                matches!(self, Self::#v(_))
+            }
+        }
+    });
+    let kinds = errs.iter().zip(&variants).map(|(s, v)| {
+        let kind = match s.error.as_ref().and_then(|e| e.retry) {
+            Some(RetryKind::Throttling) => quote!(Some(#types::retry::ErrorKind::ThrottlingError)),
+            Some(RetryKind::Server) => quote!(Some(#types::retry::ErrorKind::ServerError)),
+            Some(RetryKind::Transient) => quote!(Some(#types::retry::ErrorKind::TransientError)),
+            None => quote!(None),
+        };
+        quote!(Self::#v(_) => #kind,)
+    });
+    // Codes first; then, where no code was sent, the status of the one error
+    // that has it (a status two errors share tells nothing).
+    let by_code = errs.iter().map(|s| {
+        let codes = s.error.as_ref().map(|e| e.codes.clone()).unwrap_or_default();
+        let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
+        quote!((Some(#(#codes)|*), _) => #f(response),)
+    });
+    let by_status = errs.iter().filter_map(|s| {
+        let status = s.error.as_ref()?.status?;
+        let unique = errs.iter().filter(|o| o.error.as_ref().and_then(|e| e.status) == Some(status)).count() == 1;
+        let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
+        unique.then(|| quote!((None, #status) => #f(response),))
+    });
+    let de_fns = errs.iter().zip(&variants).zip(&paths).map(|((s, v), p)| {
+        let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
+        let members = de_members(cx, s, s.members.iter(), quote!(obj));
+        quote! {
+            fn #f(response: #rt::error::ErrorResponse) -> #error {
+                let read = |body: &#rt::deps::serde_json::Value| -> ::std::result::Result<#p, #rt::json::DeserializeError> {
+                    let obj = #rt::json::object(body, "$")?;
+                    #[allow(unused_mut)]
+                    let mut builder = #p::builder();
+                    #members
+                    Ok(builder.meta(response.meta.clone()).build())
+                };
+                match read(&response.body) {
+                    Ok(e) => #error::#v(e),
+                    Err(e) => #error::Unhandled(#rt::error::Unhandled::new(::std::boxed::Box::new(e), Some(response.meta))),
+                }
+            }
+        }
+    });
+    let op_name = &op.name;
+    let doc_line = format!(" Errors `{op_name}` can return.");
+    quote! {
+        #[doc = #doc_line]
+        #[non_exhaustive]
+        #[derive(Debug)]
+        pub enum #error {
+            #( #vdocs #variants(#paths), )*
+            /// An error the model does not describe; its code, message,
+            /// request id and status are kept.
+            Unhandled(#rt::error::Unhandled),
+        }
+
+        impl #error {
+            #(#is_fns)*
+
+            /// Code, message and request id of the error.
+            pub fn meta(&self) -> &#types::error::ErrorMetadata {
+                use #types::error::metadata::ProvideErrorMetadata;
+                match self {
+                    #( Self::#variants(e) => e.meta(), )*
+                    Self::Unhandled(e) => e.meta(),
+                }
+            }
+
+            fn from_response(response: #rt::error::ErrorResponse) -> Self {
+                match (response.meta.code(), response.status) {
+                    #(#by_code)*
+                    #(#by_status)*
+                    _ => Self::Unhandled(#rt::error::Unhandled::from_response(response)),
+                }
+            }
+        }
+
+        #(#de_fns)*
+
+        impl ::std::fmt::Display for #error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #( Self::#variants(e) => ::std::fmt::Display::fmt(e, f), )*
+                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for #error {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    Self::Unhandled(e) => ::std::error::Error::source(e),
+                    _ => None,
+                }
+            }
+        }
+
+        impl #types::error::metadata::ProvideErrorMetadata for #error {
+            fn meta(&self) -> &#types::error::ErrorMetadata {
+                #error::meta(self)
+            }
+        }
+
+        impl #types::retry::ProvideErrorKind for #error {
+            fn retryable_error_kind(&self) -> ::std::option::Option<#types::retry::ErrorKind> {
+                match self {
+                    #(#kinds)*
+                    Self::Unhandled(_) => None,
+                }
+            }
+
+            fn code(&self) -> ::std::option::Option<&str> {
+                self.meta().code()
+            }
+        }
+
+    }
+}
+
+fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let input = ident(&op.input.rust_name);
+    let mut uri = Vec::new();
+    for seg in &op.uri {
+        match seg {
+            UriSegment::Literal(l) => uri.push(quote!(uri.push_str(#l);)),
+            UriSegment::Label { member, greedy } => {
+                let Some(m) = op.input.members.iter().find(|m| &m.name == member) else { continue };
+                let f = ident(&m.rust_name);
+                let field = m.rust_name.trim_start_matches("r#");
+                let text = scalar_text(cx, &m.ty, quote!(value));
+                uri.push(quote! {
+                    let value = input.#f.as_ref().ok_or_else(|| {
+                        #rt::deps::aws_smithy_types::error::operation::BuildError::missing_field(#field, "it is bound to the URI path")
+                    })?;
+                    let text = #text;
+                    if text.is_empty() {
+                        return Err(#rt::deps::aws_smithy_types::error::operation::BuildError::invalid_field(#field, "a URI label must not be empty").into());
+                    }
+                    uri.push_str(&#rt::http::encode_label(&text, #greedy));
+                });
+            }
+        }
+    }
+    for (k, v) in &op.uri_query {
+        uri.push(quote!(#rt::http::push_query(&mut uri, #k, #v);));
+    }
+    for m in &op.input.members {
+        if let Binding::Query(q) = &m.binding {
+            let f = ident(&m.rust_name);
+            let push = match &m.ty {
+                Type::List(item) => {
+                    let text = scalar_text(cx, item, quote!(item));
+                    quote!(for item in value { #rt::http::push_query(&mut uri, #q, &#text); })
+                }
+                ty => {
+                    let text = scalar_text(cx, ty, quote!(value));
+                    quote!(#rt::http::push_query(&mut uri, #q, &#text);)
+                }
+            };
+            uri.push(quote!(if let Some(value) = &input.#f { #push }));
+        }
+    }
+    let headers = op.input.members.iter().filter_map(|m| {
+        let Binding::Header(h) = &m.binding else { return None };
+        let h = h.to_ascii_lowercase();
+        let f = ident(&m.rust_name);
+        let text = match &m.ty {
+            Type::List(item) => {
+                let text = scalar_text(cx, item, quote!(item));
+                quote!(value.iter().map(|item| -> ::std::result::Result<::std::string::String, #api::box_error::BoxError> { Ok(::std::string::ToString::to_string(&#text)) }).collect::<::std::result::Result<::std::vec::Vec<_>, _>>()?.join(", "))
+            }
+            ty => {
+                let text = scalar_text(cx, ty, quote!(value));
+                quote!(::std::string::ToString::to_string(&#text))
+            }
+        };
+        Some(quote!(if let Some(value) = &input.#f { #rt::http::set_header(&mut request, #h, #text)?; }))
+    });
+    let body_members: Vec<&Member> = op.input.members.iter().filter(|m| m.binding == Binding::Body).collect();
+    let body = if body_members.is_empty() {
+        quote!(None)
+    } else {
+        let stmts = ser_members(cx, body_members.into_iter(), quote!(input));
+        quote! {{
+            let mut out = ::std::string::String::new();
+            let mut obj = ::sdkgen_runtime::deps::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
+            #stmts
+            obj.finish();
+            Some(out)
+        }}
+    };
+    let method = &op.method;
+    let mut_request = if op.input.members.iter().any(|m| matches!(m.binding, Binding::Header(_))) { quote!(mut) } else { quote!() };
+    quote! {
+        fn serialize(input: #input) -> ::std::result::Result<#api::client::orchestrator::HttpRequest, #api::box_error::BoxError> {
+            let mut uri = ::std::string::String::with_capacity(64);
+            #(#uri)*
+            let body = #body;
+            let #mut_request request = #rt::http::json_request(#method, uri, body)?;
+            #(#headers)*
+            Ok(request)
+        }
+    }
+}
+
+/// An expression giving a `Cow`/`String`/`&str`-like text for a scalar in a
+/// URI or header (`?` on a timestamp that cannot be formatted).
+fn scalar_text(cx: &Cx, ty: &Type, v: TokenStream) -> TokenStream {
+    match ty {
+        Type::String => quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str())),
+        Type::Named(id) if cx.structure(id).is_none() => quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str())),
+        Type::Timestamp(f) => {
+            let f = ts_format(*f);
+            quote!(::std::borrow::Cow::<str>::Owned(#v.fmt(#f)?))
+        }
+        _ => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),
+    }
+}
+
+fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> TokenStream {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let output = ident(&op.output.rust_name);
+    let body_members: Vec<&Member> = op.output.members.iter().filter(|m| m.binding == Binding::Body).collect();
+    let read_body = if body_members.is_empty() {
+        quote!()
+    } else {
+        let members = de_members(cx, &op.output, body_members.into_iter(), quote!(obj));
+        quote! {
+            let value = #rt::json::parse(response.body().bytes().unwrap_or_default())?;
+            let obj = #rt::json::object(&value, "$")?;
+            #members
+        }
+    };
+    let headers = op.output.members.iter().filter_map(|m| {
+        let Binding::Header(h) = &m.binding else { return None };
+        let raw = m.rust_name.trim_start_matches("r#");
+        let set = format_ident!("set_{}", raw);
+        let parse = match &m.ty {
+            Type::String => quote!(Some(value.to_owned())),
+            Type::Named(id) if cx.structure(id).is_none() => {
+                let t = cx.named_path(id);
+                quote!(Some(#t::from(value)))
+            }
+            Type::Timestamp(f) => {
+                let f = ts_format(*f);
+                quote!(#rt::deps::aws_smithy_types::DateTime::from_str(value, #f).ok())
+            }
+            Type::Boolean | Type::Byte | Type::Short | Type::Integer | Type::Long | Type::Float | Type::Double => {
+                quote!(value.parse().ok())
+            }
+            _ => return None,
+        };
+        Some(quote! {
+            if let Some(value) = response.headers().get(#h) {
+                builder = builder.#set(#parse);
+            }
+        })
+    });
+    quote! {
+        fn deserialize(
+            response: &#api::client::orchestrator::HttpResponse,
+        ) -> ::std::result::Result<#output, #api::client::orchestrator::OrchestratorError<#error>> {
+            if !response.status().is_success() {
+                let parsed = #rt::error::parse_error_response(response);
+                return Err(#api::client::orchestrator::OrchestratorError::operation(#error::from_response(parsed)));
+            }
+            let read = || -> ::std::result::Result<#output, #rt::json::DeserializeError> {
+                #[allow(unused_mut)]
+                let mut builder = #output::builder();
+                #read_body
+                #(#headers)*
+                Ok(builder.build())
+            };
+            read().map_err(|e| #api::client::orchestrator::OrchestratorError::response(::std::boxed::Box::new(e)))
+        }
+    }
+}
+
+pub(crate) fn emit_client(cx: &Cx) -> TokenStream {
+    let rt = Rt::root();
+    let methods = cx.service.operations.iter().map(|op| {
+        let f = ident(&op.rust_name);
+        let module = ident(&op.rust_name);
+        let fluent = format_ident!("{}FluentBuilder", op.name);
+        let docs = doc(&op.docs, &format!("Calls `{}`.", op.name));
+        quote! {
+            #docs
+            pub fn #f(&self) -> crate::operation::#module::builders::#fluent {
+                crate::operation::#module::builders::#fluent::new(self.handle.clone())
+            }
+        }
+    });
+    quote! {
+        impl Client {
+            /// A client configured from shared AWS configuration (region,
+            /// credentials, retries, timeouts, HTTP client), as loaded by
+            /// `aws_config::load_defaults`.
+            pub fn new(sdk_config: &#rt::deps::aws_types::SdkConfig) -> Self {
+                Self::from_conf(crate::config::Config::from(sdk_config))
+            }
+
+            /// A client from this crate's own configuration.
+            pub fn from_conf(config: crate::config::Config) -> Self {
+                Self { handle: ::std::sync::Arc::new(#rt::client::Handle::new(config, &crate::SERVICE)) }
+            }
+
+            /// The client's configuration.
+            pub fn config(&self) -> &crate::config::Config {
+                self.handle.config()
+            }
+
+            #(#methods)*
+        }
+    }
+}

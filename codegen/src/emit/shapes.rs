@@ -1,0 +1,657 @@
+//! Structures, enums and their builders, validators and JSON codecs.
+
+use super::{doc, fn_name, ident, ts_format, Cx, Rt};
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// How a structure is used, which decides its builder's `build()`.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    /// An operation input: fallible `build()`, `validate()`, token filling.
+    Input,
+    /// An error structure: carries `ErrorMetadata`.
+    Error,
+    /// Anything else.
+    Plain,
+}
+
+/// `pub mod types { ... }` with every named shape, and the JSON codecs.
+pub(crate) fn emit_named_shapes(cx: &Cx) -> TokenStream {
+    let mut types = Vec::new();
+    let mut builders = Vec::new();
+    let mut errors = Vec::new();
+    let mut error_builders = Vec::new();
+    let mut codecs = Vec::new();
+    for shape in cx.service.shapes.values() {
+        match shape {
+            Shape::Enum(e) => types.push(emit_enum(e)),
+            Shape::Structure(s) => {
+                let kind = if s.error.is_some() { Kind::Error } else { Kind::Plain };
+                let (item, builder) = emit_structure(cx, s, kind);
+                if s.error.is_some() {
+                    errors.push(item);
+                    error_builders.push(builder);
+                } else {
+                    types.push(item);
+                    builders.push(builder);
+                }
+                if cx.ser.contains(&s.id) {
+                    codecs.push(emit_ser_fn(cx, s));
+                }
+                if cx.de.contains(&s.id) && s.error.is_none() {
+                    codecs.push(emit_de_fn(cx, s));
+                }
+            }
+        }
+    }
+    let builders_mod = (!builders.is_empty()).then(|| {
+        quote! {
+            /// Builders for the types.
+            pub mod builders { #(#builders)* }
+        }
+    });
+    let error_builders_mod = (!error_builders.is_empty()).then(|| {
+        quote! {
+            /// Builders for the error types.
+            pub mod builders { #(#error_builders)* }
+        }
+    });
+    quote! {
+        /// Data types of the model.
+        pub mod types {
+            #(#types)*
+            #builders_mod
+            /// Errors the model describes.
+            pub mod error {
+                #(#errors)*
+                #error_builders_mod
+            }
+        }
+
+        /// JSON codecs for structures nested in bodies.
+        mod json_codec {
+            #(#codecs)*
+        }
+    }
+}
+
+fn emit_enum(e: &Enum) -> TokenStream {
+    let rt = Rt::root();
+    let name = ident(&e.rust_name);
+    let docs = doc(&e.docs, &format!("Values of `{}`.", e.rust_name));
+    let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();
+    let values: Vec<_> = e.variants.iter().map(|v| v.value.as_str()).collect();
+    let vdocs = e.variants.iter().map(|v| doc(&v.docs, &format!("`{}`", v.value)));
+    quote! {
+        #docs
+        ///
+        /// A value this version of the SDK does not know is kept in `Unknown`.
+        #[non_exhaustive]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #( #vdocs #variants, )*
+            /// A value not in the model this SDK was generated from.
+            Unknown(#rt::UnknownVariantValue),
+        }
+
+        impl #name {
+            /// The value on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #( Self::#variants => #values, )*
+                    Self::Unknown(v) => v.as_str(),
+                }
+            }
+
+            /// Every value the model lists.
+            pub const fn values() -> &'static [&'static str] {
+                &[#(#values),*]
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(s: &str) -> Self {
+                match s {
+                    #( #values => Self::#variants, )*
+                    other => Self::Unknown(#rt::UnknownVariantValue::new(other)),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                Ok(Self::from(s))
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+/// The struct (with getters and `Debug`) and, separately, its builder.
+pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream, TokenStream) {
+    let rt = Rt::root();
+    let types = Rt::types();
+    let name = ident(&s.rust_name);
+    let builder = format_ident!("{}Builder", s.rust_name);
+    let docs = doc(&s.docs, &format!("The `{}` structure.", s.name));
+    let fields: Vec<_> = s.members.iter().map(|m| ident(&m.rust_name)).collect();
+    let tys: Vec<_> = s.members.iter().map(|m| cx.rust_type(&m.ty)).collect();
+    let fdocs: Vec<_> = s.members.iter().map(|m| member_doc(m)).collect();
+    let getters = s.members.iter().zip(&fdocs).map(|(m, d)| getter(cx, m, d));
+    let setters = s.members.iter().zip(&fdocs).map(|(m, d)| setters(cx, m, d));
+    let debug_fields: Vec<_> = s
+        .members
+        .iter()
+        .map(|m| {
+            let f = ident(&m.rust_name);
+            let n = m.rust_name.trim_start_matches("r#");
+            if m.sensitive {
+                quote!(.field(#n, &#rt::REDACTED))
+            } else {
+                quote!(.field(#n, &self.#f))
+            }
+        })
+        .collect();
+    let struct_name = &s.rust_name;
+    let builder_name = format!("{}Builder", s.rust_name);
+    let (meta_field, meta_builder_field, meta_init, meta_api, meta_builder_api) = if kind == Kind::Error {
+        (
+            quote!(pub(crate) meta: #types::error::ErrorMetadata,),
+            quote!(meta: ::std::option::Option<#types::error::ErrorMetadata>,),
+            quote!(meta: self.meta.unwrap_or_default(),),
+            {
+                let display = error_display(s);
+                quote! {
+                    impl #types::error::metadata::ProvideErrorMetadata for #name {
+                        fn meta(&self) -> &#types::error::ErrorMetadata {
+                            &self.meta
+                        }
+                    }
+
+                    impl ::std::fmt::Display for #name {
+                        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            #display
+                        }
+                    }
+
+                    impl ::std::error::Error for #name {}
+                }
+            },
+            quote! {
+                /// Sets the error metadata (code, message, request id).
+                pub fn meta(mut self, meta: #types::error::ErrorMetadata) -> Self {
+                    self.meta = Some(meta);
+                    self
+                }
+            },
+        )
+    } else {
+        Default::default()
+    };
+    let eq_derive = if kind == Kind::Error { quote!() } else { quote!(PartialEq,) };
+    let (build_ret, build_body) = if kind == Kind::Input {
+        (
+            quote!(::std::result::Result<super::#name, #types::error::operation::BuildError>),
+            quote!(Ok(super::#name { #( #fields: self.#fields, )* })),
+        )
+    } else {
+        (quote!(super::#name), quote!(super::#name { #( #fields: self.#fields, )* #meta_init }))
+    };
+    let build_doc = if kind == Kind::Input {
+        "Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off."
+    } else {
+        "Builds the value."
+    };
+    let item = quote! {
+        #docs
+        #[non_exhaustive]
+        #[derive(Clone, #eq_derive)]
+        pub struct #name {
+            #( #fdocs pub #fields: ::std::option::Option<#tys>, )*
+            #meta_field
+        }
+
+        impl #name {
+            #(#getters)*
+
+            /// A builder for this type.
+            pub fn builder() -> builders::#builder {
+                builders::#builder::default()
+            }
+        }
+
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#struct_name) #(#debug_fields)* .finish()
+            }
+        }
+
+        #meta_api
+    };
+    let builder_item = quote! {
+        #[doc = concat!(" A builder for [`", #struct_name, "`](super::", #struct_name, ").")]
+        #[non_exhaustive]
+        #[derive(Clone, Default, #eq_derive)]
+        pub struct #builder {
+            #( pub(crate) #fields: ::std::option::Option<#tys>, )*
+            #meta_builder_field
+        }
+
+        impl #builder {
+            #(#setters)*
+            #meta_builder_api
+
+            #[doc = #build_doc]
+            pub fn build(self) -> #build_ret {
+                #build_body
+            }
+        }
+
+        impl ::std::fmt::Debug for #builder {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#builder_name) #(#debug_fields)* .finish()
+            }
+        }
+    };
+    (item, builder_item)
+}
+
+/// `Name (Code): message [request id: ...]`, preferring the modeled `Code`
+/// and `Message` members over the metadata.
+fn error_display(s: &Structure) -> TokenStream {
+    let rt = Rt::root();
+    let name = &s.name;
+    let find = |n: &str| s.members.iter().find(|m| m.name.eq_ignore_ascii_case(n));
+    let code = match find("code") {
+        Some(m) if matches!(m.ty, Type::Named(_)) => {
+            let f = ident(&m.rust_name);
+            quote!(self.#f.as_ref().map(|c| c.as_str()).or(self.meta.code()))
+        }
+        Some(m) if m.ty == Type::String => {
+            let f = ident(&m.rust_name);
+            quote!(self.#f.as_deref().or(self.meta.code()))
+        }
+        _ => quote!(self.meta.code()),
+    };
+    let message = match find("message") {
+        Some(m) if m.ty == Type::String => {
+            let f = ident(&m.rust_name);
+            quote!(self.#f.as_deref().or(self.meta.message()))
+        }
+        _ => quote!(self.meta.message()),
+    };
+    quote!(#rt::error::fmt_error(f, #name, #code, #message, &self.meta))
+}
+
+fn member_doc(m: &Member) -> TokenStream {
+    let mut lines = m.docs.clone();
+    if lines.is_empty() {
+        lines.push(format!("The `{}` member.", m.name));
+    }
+    let mut notes = Vec::new();
+    if m.required {
+        notes.push("Required.".to_owned());
+    }
+    if let Some((min, max)) = m.constraints.length {
+        notes.push(match (min, max) {
+            (Some(a), Some(b)) => format!("Length {a} to {b}."),
+            (Some(a), None) => format!("Length at least {a}."),
+            (None, Some(b)) => format!("Length at most {b}."),
+            (None, None) => String::new(),
+        });
+    }
+    if let Some(p) = &m.constraints.pattern {
+        notes.push(format!("Must match `{}`.", p.replace('`', "'")));
+    }
+    if let Some((min, max)) = m.constraints.range {
+        notes.push(format!("Range {} to {}.", min.map_or("-inf".into(), |v| v.to_string()), max.map_or("+inf".into(), |v| v.to_string())));
+    }
+    if m.sensitive {
+        notes.push("Sensitive: redacted in `Debug` output.".to_owned());
+    }
+    if m.idempotency_token {
+        notes.push("Idempotency token: a UUIDv4 is filled in when unset.".to_owned());
+    }
+    notes.retain(|n| !n.is_empty());
+    if !notes.is_empty() {
+        lines.push(String::new());
+        lines.push(notes.join(" "));
+    }
+    doc(&lines, "")
+}
+
+fn getter(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
+    let f = ident(&m.rust_name);
+    let (ret, body) = match &m.ty {
+        Type::String => (quote!(::std::option::Option<&str>), quote!(self.#f.as_deref())),
+        Type::Boolean | Type::Byte | Type::Short | Type::Integer | Type::Long | Type::Float | Type::Double => {
+            let t = cx.rust_type(&m.ty);
+            (quote!(::std::option::Option<#t>), quote!(self.#f))
+        }
+        Type::List(t) => {
+            let t = cx.rust_type(t);
+            (quote!(&[#t]), quote!(self.#f.as_deref().unwrap_or_default()))
+        }
+        other => {
+            let t = cx.rust_type(other);
+            (quote!(::std::option::Option<&#t>), quote!(self.#f.as_ref()))
+        }
+    };
+    quote! {
+        #docs
+        pub fn #f(&self) -> #ret {
+            #body
+        }
+    }
+}
+
+fn setters(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
+    let f = ident(&m.rust_name);
+    let raw = m.rust_name.trim_start_matches("r#");
+    let set = format_ident!("set_{}", raw);
+    let get = format_ident!("get_{}", raw);
+    let t = cx.rust_type(&m.ty);
+    let fluent = match &m.ty {
+        Type::String => quote! {
+            pub fn #f(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self.#f = Some(input.into());
+                self
+            }
+        },
+        Type::List(item) => {
+            let item = cx.rust_type(item);
+            quote! {
+                /// Appends one item.
+                pub fn #f(mut self, input: #item) -> Self {
+                    self.#f.get_or_insert_with(::std::vec::Vec::new).push(input);
+                    self
+                }
+            }
+        }
+        Type::Map(value) => {
+            let value = cx.rust_type(value);
+            quote! {
+                /// Inserts one entry.
+                pub fn #f(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #value) -> Self {
+                    self.#f.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
+                    self
+                }
+            }
+        }
+        _ => quote! {
+            pub fn #f(mut self, input: #t) -> Self {
+                self.#f = Some(input);
+                self
+            }
+        },
+    };
+    quote! {
+        #docs
+        #fluent
+        #docs
+        pub fn #set(mut self, input: ::std::option::Option<#t>) -> Self {
+            self.#f = input;
+            self
+        }
+        #docs
+        pub fn #get(&self) -> &::std::option::Option<#t> {
+            &self.#f
+        }
+    }
+}
+
+/// `validate()` body statements for an input structure's members.
+pub(crate) fn validations(s: &Structure) -> TokenStream {
+    let rt = Rt::root();
+    let checks = s.members.iter().map(|m| {
+        let f = ident(&m.rust_name);
+        let path = format!("{}.{}", s.rust_name, m.name);
+        let required = m.required.then(|| quote!(v.required(#path, self.#f.as_ref());));
+        let mut inner = Vec::new();
+        if m.binding == Binding::Label && m.ty == Type::String {
+            inner.push(quote!(v.label(#path, value);));
+        }
+        if let Some((min, max)) = m.constraints.length {
+            let min = opt_u64(min);
+            let max = opt_u64(max);
+            inner.push(match &m.ty {
+                Type::String => quote!(v.str_length(#path, value, #min, #max);),
+                Type::Blob => quote!(v.length(#path, value.as_ref().len(), #min, #max);),
+                Type::List(_) | Type::Map(_) => quote!(v.length(#path, value.len(), #min, #max);),
+                _ => quote!(),
+            });
+        }
+        if let (Some(p), Type::String) = (&m.constraints.pattern, &m.ty) {
+            inner.push(quote! {
+                static PATTERN: ::std::sync::LazyLock<#rt::deps::regex_lite::Regex> =
+                    ::std::sync::LazyLock::new(|| #rt::validation::compile_pattern(#p));
+                v.pattern(#path, value, &PATTERN, #p);
+            });
+        }
+        if let Some((min, max)) = m.constraints.range {
+            let num = match &m.ty {
+                Type::Byte | Type::Short | Type::Integer | Type::Long => Some(quote!(i64::from(*value))),
+                Type::Float => Some(quote!(f64::from(*value))),
+                Type::Double => Some(quote!(*value)),
+                _ => None,
+            };
+            if let Some(num) = num {
+                let is_int = !matches!(m.ty, Type::Float | Type::Double);
+                let bound = |b: Option<f64>| match b {
+                    None => quote!(None),
+                    Some(b) if is_int => {
+                        let b = b as i64;
+                        quote!(Some(#b))
+                    }
+                    Some(b) => quote!(Some(#b)),
+                };
+                let (min, max) = (bound(min), bound(max));
+                inner.push(quote!(v.range(#path, #num, #min, #max);));
+            }
+        }
+        let inner = (!inner.is_empty()).then(|| quote! {
+            if let Some(value) = &self.#f {
+                #(#inner)*
+            }
+        });
+        quote!(#required #inner)
+    });
+    quote!(#(#checks)*)
+}
+
+fn opt_u64(v: Option<u64>) -> TokenStream {
+    match v {
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
+    }
+}
+
+/// `pub(crate) fn ser_x(obj: &mut JsonObjectWriter, value: &X)` for a body structure.
+fn emit_ser_fn(cx: &Cx, s: &Structure) -> TokenStream {
+    let json = quote!(::sdkgen_runtime::deps::aws_smithy_json);
+    let name = fn_name("ser", s);
+    let ty = cx.named_path(&s.id);
+    let body = ser_members(cx, s.members.iter(), quote!(value));
+    quote! {
+        pub(crate) fn #name(
+            obj: &mut #json::serialize::JsonObjectWriter<'_>,
+            value: &#ty,
+        ) -> ::std::result::Result<(), ::sdkgen_runtime::deps::aws_smithy_types::date_time::DateTimeFormatError> {
+            #body
+            Ok(())
+        }
+    }
+}
+
+/// Statements writing `members` of `src` into `obj`.
+pub(crate) fn ser_members<'m>(cx: &Cx, members: impl Iterator<Item = &'m Member>, src: TokenStream) -> TokenStream {
+    let stmts = members.map(|m| {
+        let f = ident(&m.rust_name);
+        let key = &m.json_name;
+        let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
+        quote! {
+            if let Some(v) = &#src.#f {
+                #write
+            }
+        }
+    });
+    quote!(#(#stmts)*)
+}
+
+/// A statement writing `v` (a reference) of type `ty` with the value writer `w`.
+fn ser_value(cx: &Cx, ty: &Type, w: TokenStream, v: TokenStream, depth: usize) -> TokenStream {
+    let types = Rt::types();
+    match ty {
+        Type::String => quote!(#w.string(#v);),
+        Type::Boolean => quote!(#w.boolean(*#v);),
+        Type::Byte | Type::Short | Type::Integer | Type::Long => {
+            quote!(#w.number(#types::Number::NegInt(i64::from(*#v)));)
+        }
+        Type::Float | Type::Double => quote!(#w.number(#types::Number::Float(f64::from(*#v)));),
+        Type::Timestamp(f) => {
+            let f = ts_format(*f);
+            quote!(#w.date_time(#v, #f)?;)
+        }
+        Type::Blob => quote!(#w.string_unchecked(&#types::base64::encode(#v));),
+        Type::Document => quote!(#w.document(#v);),
+        Type::List(item) => {
+            let arr = format_ident!("array_{}", depth);
+            let it = format_ident!("item_{}", depth);
+            let inner = ser_value(cx, item, quote!(#arr.value()), quote!(#it), depth + 1);
+            quote! {
+                let mut #arr = #w.start_array();
+                for #it in #v {
+                    #inner
+                }
+                #arr.finish();
+            }
+        }
+        Type::Map(value) => {
+            let map = format_ident!("map_{}", depth);
+            let (k, it) = (format_ident!("key_{}", depth), format_ident!("value_{}", depth));
+            let inner = ser_value(cx, value, quote!(#map.key(#k)), quote!(#it), depth + 1);
+            quote! {
+                let mut #map = #w.start_object();
+                for (#k, #it) in #v {
+                    #inner
+                }
+                #map.finish();
+            }
+        }
+        Type::Named(id) => match cx.structure(id) {
+            Some(s) => {
+                let f = fn_name("ser", s);
+                let o = format_ident!("object_{}", depth);
+                quote! {
+                    let mut #o = #w.start_object();
+                    crate::json_codec::#f(&mut #o, #v)?;
+                    #o.finish();
+                }
+            }
+            None => quote!(#w.string(#v.as_str());),
+        },
+    }
+}
+
+/// `pub(crate) fn de_x(value: &Value) -> Result<X, DeserializeError>`.
+fn emit_de_fn(cx: &Cx, s: &Structure) -> TokenStream {
+    let rt = Rt::root();
+    let name = fn_name("de", s);
+    let ty = cx.named_path(&s.id);
+    let path = s.name.as_str();
+    let body = de_members(cx, s, s.members.iter(), quote!(obj));
+    quote! {
+        pub(crate) fn #name(
+            value: &#rt::deps::serde_json::Value,
+        ) -> ::std::result::Result<#ty, #rt::json::DeserializeError> {
+            let obj = #rt::json::object(value, #path)?;
+            let mut builder = #ty::builder();
+            #body
+            Ok(builder.build())
+        }
+    }
+}
+
+/// Statements setting `members` on `builder` from the JSON object `obj`.
+pub(crate) fn de_members<'m>(cx: &Cx, s: &Structure, members: impl Iterator<Item = &'m Member>, obj: TokenStream) -> TokenStream {
+    let rt = Rt::root();
+    let stmts = members.map(|m| {
+        let raw = m.rust_name.trim_start_matches("r#");
+        let set = format_ident!("set_{}", raw);
+        let key = &m.json_name;
+        let path = format!("{}.{}", s.name, m.name);
+        let read = de_value(cx, &m.ty, quote!(v), &path, 0);
+        quote! {
+            if let Some(v) = #rt::json::member(#obj, #key) {
+                builder = builder.#set(Some(#read));
+            }
+        }
+    });
+    quote!(#(#stmts)*)
+}
+
+/// An expression reading `v` (a `&Value`) as `ty`, with `?` on errors.
+fn de_value(cx: &Cx, ty: &Type, v: TokenStream, path: &str, depth: usize) -> TokenStream {
+    let rt = Rt::root();
+    let json = quote!(#rt::json);
+    match ty {
+        Type::String => quote!(#json::string(#v, #path)?),
+        Type::Boolean => quote!(#json::boolean(#v, #path)?),
+        Type::Byte | Type::Short | Type::Integer | Type::Long => quote!(#json::integer(#v, #path)?),
+        Type::Float => quote!(#json::float(#v, #path)? as f32),
+        Type::Double => quote!(#json::float(#v, #path)?),
+        Type::Timestamp(f) => {
+            let f = ts_format(*f);
+            quote!(#json::timestamp(#v, #path, #f)?)
+        }
+        Type::Blob => quote!(#json::blob(#v, #path)?),
+        Type::Document => quote!(#json::document(#v)),
+        Type::List(item) => {
+            let it = format_ident!("item_{}", depth);
+            let item_path = format!("{path}[]");
+            let inner = de_value(cx, item, quote!(#it), &item_path, depth + 1);
+            quote! {
+                #json::array(#v, #path)?
+                    .iter()
+                    .filter(|#it| !#it.is_null())
+                    .map(|#it| Ok(#inner))
+                    .collect::<::std::result::Result<::std::vec::Vec<_>, #json::DeserializeError>>()?
+            }
+        }
+        Type::Map(value) => {
+            let (k, it) = (format_ident!("key_{}", depth), format_ident!("value_{}", depth));
+            let item_path = format!("{path}{{}}");
+            let inner = de_value(cx, value, quote!(#it), &item_path, depth + 1);
+            quote! {
+                #json::object(#v, #path)?
+                    .iter()
+                    .filter(|(_, #it)| !#it.is_null())
+                    .map(|(#k, #it)| Ok((#k.clone(), #inner)))
+                    .collect::<::std::result::Result<::std::collections::HashMap<_, _>, #json::DeserializeError>>()?
+            }
+        }
+        Type::Named(id) => match cx.structure(id) {
+            Some(s) => {
+                let f = fn_name("de", s);
+                quote!(crate::json_codec::#f(#v)?)
+            }
+            None => {
+                let t = cx.named_path(id);
+                quote!(#t::from(#json::string(#v, #path)?.as_str()))
+            }
+        },
+    }
+}

@@ -1,0 +1,270 @@
+//! The one intermediate representation every front end lowers into and the
+//! back end reads. Shapes are resolved: members carry their target type,
+//! effective traits (constraints, sensitivity, timestamp format) and both
+//! names, the Rust one and the wire one.
+
+use std::collections::BTreeMap;
+
+/// A Smithy shape id, `namespace#Name`.
+pub type ShapeId = String;
+
+/// A service and the operations selected from it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Service {
+    /// Shape id of the service.
+    pub id: ShapeId,
+    /// `aws.api#service` `sdkId`.
+    pub sdk_id: String,
+    /// SigV4 signing name.
+    pub signing_name: String,
+    /// Where requests go by default.
+    pub endpoint: Endpoint,
+    /// Service documentation lines (rustdoc).
+    pub docs: Vec<String>,
+    /// Operations in model order.
+    pub operations: Vec<Operation>,
+    /// Named shapes the operations reach, by id (ordered: deterministic output).
+    pub shapes: BTreeMap<ShapeId, Shape>,
+}
+
+/// The default endpoint of a service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    /// One URL for every region, signed for one region.
+    Global {
+        /// The URL.
+        url: String,
+        /// The signing region.
+        signing_region: String,
+    },
+    /// `https://{prefix}.{region}.amazonaws.com`.
+    Regional {
+        /// The endpoint prefix.
+        prefix: String,
+    },
+}
+
+/// One operation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Operation {
+    /// Shape id.
+    pub id: ShapeId,
+    /// Name in the model, `CreateRoom`.
+    pub name: String,
+    /// Rust name, `create_room`.
+    pub rust_name: String,
+    /// Documentation lines.
+    pub docs: Vec<String>,
+    /// HTTP method.
+    pub method: String,
+    /// URI pattern, split at labels.
+    pub uri: Vec<UriSegment>,
+    /// Query literals in the URI pattern (`?x=y`).
+    pub uri_query: Vec<(String, String)>,
+    /// Success status code.
+    pub code: u16,
+    /// Input structure (renamed `{Name}Input`).
+    pub input: Structure,
+    /// Output structure (renamed `{Name}Output`).
+    pub output: Structure,
+    /// Ids of the error structures, in model order.
+    pub errors: Vec<ShapeId>,
+}
+
+/// A piece of a URI pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UriSegment {
+    /// Text copied as is.
+    Literal(String),
+    /// A label bound to the input member with this wire name.
+    Label {
+        /// Member wire name.
+        member: String,
+        /// `{Key+}`: may contain `/`.
+        greedy: bool,
+    },
+}
+
+/// A named shape the emitter turns into a Rust item.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A structure (or error structure).
+    Structure(Structure),
+    /// A string enum.
+    Enum(Enum),
+}
+
+/// A structure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Structure {
+    /// Shape id (for messages).
+    pub id: ShapeId,
+    /// Name on the wire and in messages (`Room`, `CreateRoomRequest`).
+    pub name: String,
+    /// Rust type name (`Room`, `CreateRoomInput`).
+    pub rust_name: String,
+    /// Documentation lines.
+    pub docs: Vec<String>,
+    /// Members in model order.
+    pub members: Vec<Member>,
+    /// Present on error structures.
+    pub error: Option<ErrorInfo>,
+}
+
+/// What makes a structure an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// `client` or `server` fault.
+    pub fault: Fault,
+    /// `@httpError` status, if any.
+    pub status: Option<u16>,
+    /// How the retry strategy treats it.
+    pub retry: Option<RetryKind>,
+    /// Codes on the wire that mean this error: the shape name, plus the name
+    /// without an `Exception` suffix as AWS services often send in `Code`.
+    pub codes: Vec<String>,
+}
+
+/// Client or server fault.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// The caller's fault.
+    Client,
+    /// The service's fault.
+    Server,
+}
+
+/// Retry classification of an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryKind {
+    /// Retried with throttling backoff.
+    Throttling,
+    /// Retried as a transient server error.
+    Server,
+    /// Retried as transient.
+    Transient,
+}
+
+/// A structure member.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    /// Name in the model (`AccountId`).
+    pub name: String,
+    /// Name in JSON (`@jsonName`, else `name`).
+    pub json_name: String,
+    /// Rust field name (`account_id`, raw where a keyword).
+    pub rust_name: String,
+    /// Documentation lines.
+    pub docs: Vec<String>,
+    /// Target type.
+    pub ty: Type,
+    /// `@required`.
+    pub required: bool,
+    /// `@sensitive` on the member or its target.
+    pub sensitive: bool,
+    /// `@idempotencyToken`.
+    pub idempotency_token: bool,
+    /// Where the member goes in a request or comes from in a response.
+    pub binding: Binding,
+    /// Constraints from the member and its target.
+    pub constraints: Constraints,
+}
+
+/// HTTP binding of a member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Binding {
+    /// In the JSON body.
+    Body,
+    /// A URI label.
+    Label,
+    /// A query parameter with this name.
+    Query(String),
+    /// A header with this name.
+    Header(String),
+}
+
+/// Constraint traits.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Constraints {
+    /// `@length` min and max.
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    /// `@pattern`.
+    pub pattern: Option<String>,
+    /// `@range` min and max.
+    pub range: Option<(Option<f64>, Option<f64>)>,
+}
+
+impl Constraints {
+    /// Whether any constraint is set.
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none() && self.pattern.is_none() && self.range.is_none()
+    }
+}
+
+/// A member's type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Type {
+    /// `String`.
+    String,
+    /// `bool`.
+    Boolean,
+    /// `i8`.
+    Byte,
+    /// `i16`.
+    Short,
+    /// `i32`.
+    Integer,
+    /// `i64`.
+    Long,
+    /// `f32`.
+    Float,
+    /// `f64`.
+    Double,
+    /// `DateTime` in a wire format.
+    Timestamp(TimestampFormat),
+    /// `Blob`.
+    Blob,
+    /// `Document`.
+    Document,
+    /// `Vec<T>`.
+    List(Box<Type>),
+    /// `HashMap<String, T>`.
+    Map(Box<Type>),
+    /// A named structure or enum.
+    Named(ShapeId),
+}
+
+/// Timestamp wire formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampFormat {
+    /// RFC 3339.
+    DateTime,
+    /// RFC 7231.
+    HttpDate,
+    /// Seconds since the epoch.
+    EpochSeconds,
+}
+
+/// A string enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Enum {
+    /// Shape id.
+    pub id: ShapeId,
+    /// Rust type name.
+    pub rust_name: String,
+    /// Documentation lines.
+    pub docs: Vec<String>,
+    /// Variants in model order.
+    pub variants: Vec<EnumVariant>,
+}
+
+/// One enum value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumVariant {
+    /// Rust variant name.
+    pub rust_name: String,
+    /// Value on the wire.
+    pub value: String,
+    /// Documentation lines.
+    pub docs: Vec<String>,
+}

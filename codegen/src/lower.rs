@@ -1,0 +1,557 @@
+//! Front end, second half: raw Smithy shapes into the IR.
+//!
+//! Resolves every reference, merges member and target traits, picks names,
+//! and keeps only what the selected operations reach. Problems are recorded
+//! with their shape id; lowering goes on past them so that one run reports
+//! every problem.
+
+use crate::diag::Diagnostics;
+use crate::docs::to_rustdoc;
+use crate::ir::*;
+use crate::names;
+use crate::parse::Ast;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+const HTTP: &str = "smithy.api#http";
+
+/// Lowers the service in `ast` with the operations named in `only` (all when
+/// `None`).
+pub fn lower(ast: &Ast, only: Option<&[String]>, diags: &mut Diagnostics) -> Option<Service> {
+    let services: Vec<_> = ast.shapes.iter().filter(|(_, s)| kind(s) == "service").collect();
+    let (service_id, service) = match services.as_slice() {
+        [one] => *one,
+        [] => {
+            diags.error("model", "no service shape", Some("the model needs one shape of type `service`"));
+            return None;
+        }
+        many => {
+            let ids: Vec<_> = many.iter().map(|(id, _)| id.as_str()).collect();
+            diags.error("model", format!("more than one service shape: {}", ids.join(", ")), Some("give the generator one service per model"));
+            return None;
+        }
+    };
+    let mut cx = Lower { ast, diags, shapes: BTreeMap::new() };
+    let traits = traits_of(service);
+    let sdk_id = traits
+        .get("aws.api#service")
+        .and_then(|s| s.get("sdkId"))
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .unwrap_or_else(|| local_name(service_id).to_owned());
+    let signing_name = match traits.get("aws.auth#sigv4").and_then(|s| s.get("name")).and_then(Value::as_str) {
+        Some(n) => n.to_owned(),
+        None => {
+            cx.diags.error(service_id, "missing `aws.auth#sigv4` trait with a `name`", Some("add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"}"));
+            String::new()
+        }
+    };
+    if !traits.contains_key("aws.protocols#restJson1") {
+        cx.diags.error(service_id, "the service does not use the restJson1 protocol", Some("only `aws.protocols#restJson1` is supported"));
+    }
+    let endpoint = endpoint(traits, &signing_name);
+
+    let mut op_ids: Vec<String> = Vec::new();
+    collect_operations(ast, service, &mut op_ids);
+    if let Some(only) = only {
+        for name in only {
+            if !op_ids.iter().any(|id| local_name(id) == name) {
+                cx.diags.error(service_id, format!("operation `{name}` selected in the settings is not in the service"), None);
+            }
+        }
+        op_ids.retain(|id| only.iter().any(|n| n == local_name(id)));
+    }
+    let service_errors = refs(service, "errors");
+    let mut operations = Vec::new();
+    for id in &op_ids {
+        if let Some(op) = cx.operation(id, &service_errors) {
+            operations.push(op);
+        }
+    }
+    Some(Service {
+        id: service_id.clone(),
+        sdk_id,
+        signing_name,
+        endpoint,
+        docs: docs(traits),
+        operations,
+        shapes: cx.shapes,
+    })
+}
+
+/// Operations bound to the service directly and through resources, in model order.
+fn collect_operations(ast: &Ast, shape: &Map<String, Value>, out: &mut Vec<String>) {
+    for key in ["operations", "create", "put", "read", "update", "delete", "list", "collectionOperations"] {
+        for id in refs(shape, key) {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+    }
+    for id in refs(shape, "resources") {
+        if let Some(resource) = ast.shapes.get(&id) {
+            collect_operations(ast, resource, out);
+        }
+    }
+}
+
+/// The default endpoint: a constant URL with a signing region in the
+/// endpoint rules (a global endpoint, as Chime's), else the classic regional
+/// pattern from the endpoint prefix.
+fn endpoint(traits: &Map<String, Value>, signing_name: &str) -> Endpoint {
+    fn find(rules: &[Value]) -> Option<(String, String)> {
+        for rule in rules {
+            match rule.get("type").and_then(Value::as_str) {
+                Some("endpoint") => {
+                    let ep = rule.get("endpoint")?;
+                    let url = ep.get("url").and_then(Value::as_str).filter(|u| !u.contains('{'));
+                    let region = ep
+                        .pointer("/properties/authSchemes/0/signingRegion")
+                        .and_then(Value::as_str);
+                    if let (Some(url), Some(region)) = (url, region) {
+                        return Some((url.to_owned(), region.to_owned()));
+                    }
+                }
+                Some("tree") => {
+                    if let Some(found) = rule.get("rules").and_then(Value::as_array).and_then(|r| find(r)) {
+                        return Some(found);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    let rules = traits.get("smithy.rules#endpointRuleSet").and_then(|r| r.get("rules")).and_then(Value::as_array);
+    if let Some((url, signing_region)) = rules.and_then(|r| find(r)) {
+        return Endpoint::Global { url, signing_region };
+    }
+    let prefix = traits
+        .get("aws.api#service")
+        .and_then(|s| s.get("endpointPrefix"))
+        .and_then(Value::as_str)
+        .unwrap_or(signing_name);
+    Endpoint::Regional { prefix: prefix.to_owned() }
+}
+
+struct Lower<'a> {
+    ast: &'a Ast,
+    diags: &'a mut Diagnostics,
+    shapes: BTreeMap<ShapeId, Shape>,
+}
+
+/// Where a structure is used decides which bindings mean something.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Input,
+    Output,
+    Nested,
+}
+
+impl Lower<'_> {
+    fn operation(&mut self, id: &str, service_errors: &[String]) -> Option<Operation> {
+        let Some(shape) = self.ast.shapes.get(id) else {
+            self.diags.error(id, "the service names an operation that does not exist", Some("check the service's `operations` list"));
+            return None;
+        };
+        if kind(shape) != "operation" {
+            self.diags.error(id, format!("expected an operation, found a {}", kind(shape)), None);
+            return None;
+        }
+        let name = local_name(id).to_owned();
+        let traits = traits_of(shape);
+        let Some(http) = traits.get(HTTP).and_then(Value::as_object) else {
+            self.diags.error(id, "operation has no `smithy.api#http` trait", Some("restJson1 needs {\"method\": ..., \"uri\": ...} on every operation"));
+            return None;
+        };
+        let method = http.get("method").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let uri = http.get("uri").and_then(Value::as_str).unwrap_or_default().to_owned();
+        if method.is_empty() || !uri.starts_with('/') {
+            self.diags.error(id, "`smithy.api#http` needs a `method` and a `uri` starting with `/`", None);
+            return None;
+        }
+        let code = match http.get("code") {
+            None => 200,
+            Some(c) => match c.as_u64().and_then(|c| u16::try_from(c).ok()) {
+                Some(c) => c,
+                None => {
+                    self.diags.error(id, "`smithy.api#http` `code` is not a status code", None);
+                    200
+                }
+            },
+        };
+        let (path, query) = uri.split_once('?').unwrap_or((uri.as_str(), ""));
+        let uri_query = query
+            .split('&')
+            .filter(|q| !q.is_empty())
+            .map(|q| {
+                let (k, v) = q.split_once('=').unwrap_or((q, ""));
+                (k.to_owned(), v.to_owned())
+            })
+            .collect();
+        let segments = self.uri_segments(id, path);
+
+        let input = self.io_structure(shape, "input", &format!("{name}Input"), id, Role::Input);
+        let output = self.io_structure(shape, "output", &format!("{name}Output"), id, Role::Output);
+        let mut errors = Vec::new();
+        for err in refs(shape, "errors").into_iter().chain(service_errors.iter().cloned()) {
+            if errors.contains(&err) {
+                continue;
+            }
+            if self.error_structure(&err, id) {
+                errors.push(err);
+            }
+        }
+        Some(Operation {
+            id: id.to_owned(),
+            rust_name: names::field_ident(&name),
+            docs: docs(traits),
+            name,
+            method,
+            uri: segments,
+            uri_query,
+            code,
+            input,
+            output,
+            errors,
+        })
+    }
+
+    fn uri_segments(&mut self, op: &str, path: &str) -> Vec<UriSegment> {
+        let mut out = Vec::new();
+        let mut rest = path;
+        while let Some(start) = rest.find('{') {
+            if start > 0 {
+                out.push(UriSegment::Literal(rest[..start].to_owned()));
+            }
+            let Some(end) = rest[start..].find('}') else {
+                self.diags.error(op, format!("unclosed label in URI `{path}`"), None);
+                return out;
+            };
+            let label = &rest[start + 1..start + end];
+            let (member, greedy) = match label.strip_suffix('+') {
+                Some(m) => (m, true),
+                None => (label, false),
+            };
+            out.push(UriSegment::Label { member: member.to_owned(), greedy });
+            rest = &rest[start + end + 1..];
+        }
+        if !rest.is_empty() {
+            out.push(UriSegment::Literal(rest.to_owned()));
+        }
+        out
+    }
+
+    fn io_structure(&mut self, op: &Map<String, Value>, key: &str, rust_name: &str, op_id: &str, role: Role) -> Structure {
+        let target = op.get(key).and_then(|t| t.get("target")).and_then(Value::as_str);
+        match target {
+            None | Some("smithy.api#Unit") => Structure {
+                id: format!("{op_id}${key}"),
+                name: rust_name.to_owned(),
+                rust_name: rust_name.to_owned(),
+                docs: Vec::new(),
+                members: Vec::new(),
+                error: None,
+            },
+            Some(id) => match self.ast.shapes.get(id) {
+                Some(s) if kind(s) == "structure" => self.structure(id, s, rust_name.to_owned(), role),
+                _ => {
+                    self.diags.error(op_id, format!("{key} `{id}` is not a structure in the model"), Some("point `input`/`output` at a structure shape"));
+                    Structure { id: id.to_owned(), name: rust_name.to_owned(), rust_name: rust_name.to_owned(), docs: vec![], members: vec![], error: None }
+                }
+            },
+        }
+    }
+
+    fn error_structure(&mut self, id: &str, op: &str) -> bool {
+        match self.ast.shapes.get(id) {
+            Some(s) if kind(s) == "structure" && traits_of(s).contains_key("smithy.api#error") => {
+                self.named(id);
+                true
+            }
+            Some(_) => {
+                self.diags.error(id, format!("listed as an error of `{op}` but is not a structure with `smithy.api#error`"), None);
+                false
+            }
+            None => {
+                self.diags.error(op, format!("error `{id}` does not exist"), Some("check the operation's `errors` list"));
+                false
+            }
+        }
+    }
+
+    /// Lowers a named structure or enum into `self.shapes` once.
+    fn named(&mut self, id: &str) {
+        if self.shapes.contains_key(id) {
+            return;
+        }
+        let Some(shape) = self.ast.shapes.get(id) else { return };
+        let name = local_name(id);
+        let lowered = if kind(shape) == "structure" {
+            // Insert a placeholder first so a recursive reference stops here.
+            self.shapes.insert(id.to_owned(), Shape::Enum(Enum { id: id.to_owned(), rust_name: String::new(), docs: vec![], variants: vec![] }));
+            Shape::Structure(self.structure(id, shape, names::type_ident(name), Role::Nested))
+        } else {
+            Shape::Enum(self.enumeration(id, shape))
+        };
+        self.shapes.insert(id.to_owned(), lowered);
+    }
+
+    fn structure(&mut self, id: &str, shape: &Map<String, Value>, rust_name: String, role: Role) -> Structure {
+        let traits = traits_of(shape);
+        if !refs(shape, "mixins").is_empty() {
+            self.diags.error(id, "mixins are not supported yet", Some("flatten the model (`smithy build` with the `flattenNamespaces` plugin) first"));
+        }
+        let error = traits.get("smithy.api#error").map(|fault| {
+            let fault = match fault.as_str() {
+                Some("server") => Fault::Server,
+                Some("client") => Fault::Client,
+                _ => {
+                    self.diags.error(id, "`smithy.api#error` must be \"client\" or \"server\"", None);
+                    Fault::Client
+                }
+            };
+            let status = traits.get("smithy.api#httpError").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok());
+            let retry = match traits.get("smithy.api#retryable") {
+                Some(r) if r.get("throttling").and_then(Value::as_bool) == Some(true) => Some(RetryKind::Throttling),
+                Some(_) => Some(RetryKind::Transient),
+                // Not marked retryable: follow the status, as the AWS SDKs'
+                // standard retry mode does (429 throttles; 500, 502, 503 and 504
+                // are transient server faults).
+                None => match status {
+                    Some(429) => Some(RetryKind::Throttling),
+                    Some(500 | 502 | 503 | 504) => Some(RetryKind::Server),
+                    _ => None,
+                },
+            };
+            let name = local_name(id);
+            let mut codes = vec![name.to_owned()];
+            if let Some(short) = name.strip_suffix("Exception").filter(|s| !s.is_empty()) {
+                codes.push(short.to_owned());
+            }
+            ErrorInfo { fault, status, retry, codes }
+        });
+        let mut members = Vec::new();
+        if let Some(ms) = shape.get("members").and_then(Value::as_object) {
+            for (mname, m) in ms {
+                if let Some(member) = self.member(id, mname, m, role) {
+                    members.push(member);
+                }
+            }
+        }
+        Structure { id: id.to_owned(), name: local_name(id).to_owned(), rust_name, docs: docs(traits), members, error }
+    }
+
+    fn member(&mut self, owner: &str, name: &str, m: &Value, role: Role) -> Option<Member> {
+        let loc = format!("{owner}${name}");
+        let Some(target) = m.get("target").and_then(Value::as_str) else {
+            self.diags.error(&loc, "member has no `target`", None);
+            return None;
+        };
+        let empty = Map::new();
+        let mtraits = m.get("traits").and_then(Value::as_object).unwrap_or(&empty);
+        let ttraits = self.ast.shapes.get(target).map(traits_of).unwrap_or(&empty);
+        let get = |k: &str| mtraits.get(k).or_else(|| ttraits.get(k));
+
+        let binding = if role == Role::Nested {
+            Binding::Body
+        } else if mtraits.contains_key("smithy.api#httpLabel") {
+            Binding::Label
+        } else if let Some(q) = mtraits.get("smithy.api#httpQuery") {
+            Binding::Query(q.as_str().unwrap_or(name).to_owned())
+        } else if let Some(h) = mtraits.get("smithy.api#httpHeader") {
+            Binding::Header(h.as_str().unwrap_or(name).to_owned())
+        } else {
+            for t in ["smithy.api#httpPayload", "smithy.api#httpPrefixHeaders", "smithy.api#httpQueryParams", "smithy.api#httpResponseCode"] {
+                if mtraits.contains_key(t) {
+                    self.diags.error(&loc, format!("the `{t}` binding is not supported yet"), Some("bind the member to the JSON body, a label, a query parameter or a header"));
+                }
+            }
+            Binding::Body
+        };
+        if role == Role::Output && matches!(binding, Binding::Label | Binding::Query(_)) {
+            self.diags.error(&loc, "an output member cannot be bound to a label or query parameter", None);
+        }
+        let default_ts = match binding {
+            Binding::Header(_) => TimestampFormat::HttpDate,
+            Binding::Label | Binding::Query(_) => TimestampFormat::DateTime,
+            Binding::Body => TimestampFormat::EpochSeconds,
+        };
+        let ts_format = match get("smithy.api#timestampFormat").and_then(Value::as_str) {
+            None => default_ts,
+            Some("date-time") => TimestampFormat::DateTime,
+            Some("http-date") => TimestampFormat::HttpDate,
+            Some("epoch-seconds") => TimestampFormat::EpochSeconds,
+            Some(other) => {
+                self.diags.error(&loc, format!("unknown timestamp format `{other}`"), Some("use date-time, http-date or epoch-seconds"));
+                default_ts
+            }
+        };
+        let ty = self.ty(&loc, target, ts_format)?;
+        let mut constraints = Constraints::default();
+        if let Some(l) = get("smithy.api#length") {
+            let (min, max) = (l.get("min").and_then(Value::as_u64), l.get("max").and_then(Value::as_u64));
+            if l.get("min").is_some_and(|v| !v.is_u64()) || l.get("max").is_some_and(|v| !v.is_u64()) {
+                self.diags.error(&loc, "`smithy.api#length` bounds must be non-negative integers", None);
+            }
+            constraints.length = Some((min, max));
+        }
+        if let Some(p) = get("smithy.api#pattern") {
+            match p.as_str() {
+                Some(p) => constraints.pattern = Some(p.to_owned()),
+                None => self.diags.error(&loc, "`smithy.api#pattern` must be a string", None),
+            }
+        }
+        if let Some(r) = get("smithy.api#range") {
+            constraints.range = Some((r.get("min").and_then(Value::as_f64), r.get("max").and_then(Value::as_f64)));
+        }
+        let json_name = match mtraits.get("smithy.api#jsonName") {
+            Some(Value::String(n)) => n.clone(),
+            Some(_) => {
+                self.diags.error(&loc, "`smithy.api#jsonName` must be a string", None);
+                name.to_owned()
+            }
+            None => name.to_owned(),
+        };
+        Some(Member {
+            name: name.to_owned(),
+            json_name,
+            rust_name: names::field_ident(name),
+            docs: docs(mtraits),
+            ty,
+            required: mtraits.contains_key("smithy.api#required"),
+            sensitive: get("smithy.api#sensitive").is_some(),
+            idempotency_token: mtraits.contains_key("smithy.api#idempotencyToken"),
+            binding,
+            constraints,
+        })
+    }
+
+    fn ty(&mut self, loc: &str, target: &str, ts: TimestampFormat) -> Option<Type> {
+        if let Some(prelude) = target.strip_prefix("smithy.api#") {
+            let t = match prelude {
+                "String" => Type::String,
+                "Boolean" | "PrimitiveBoolean" => Type::Boolean,
+                "Byte" | "PrimitiveByte" => Type::Byte,
+                "Short" | "PrimitiveShort" => Type::Short,
+                "Integer" | "PrimitiveInteger" => Type::Integer,
+                "Long" | "PrimitiveLong" => Type::Long,
+                "Float" | "PrimitiveFloat" => Type::Float,
+                "Double" | "PrimitiveDouble" => Type::Double,
+                "Timestamp" => Type::Timestamp(ts),
+                "Blob" => Type::Blob,
+                "Document" => Type::Document,
+                other => {
+                    self.diags.error(loc, format!("prelude shape `smithy.api#{other}` is not supported as a member target"), None);
+                    return None;
+                }
+            };
+            return Some(t);
+        }
+        let Some(shape) = self.ast.shapes.get(target) else {
+            self.diags.error(loc, format!("target `{target}` does not exist"), Some("define the shape or fix the target's shape id"));
+            return None;
+        };
+        let t = match kind(shape) {
+            "string" if traits_of(shape).contains_key("smithy.api#enum") => {
+                self.named(target);
+                Type::Named(target.to_owned())
+            }
+            "string" => Type::String,
+            "enum" => {
+                self.named(target);
+                Type::Named(target.to_owned())
+            }
+            "structure" => {
+                self.named(target);
+                Type::Named(target.to_owned())
+            }
+            "boolean" => Type::Boolean,
+            "byte" => Type::Byte,
+            "short" => Type::Short,
+            "integer" => Type::Integer,
+            "long" => Type::Long,
+            "float" => Type::Float,
+            "double" => Type::Double,
+            "timestamp" => Type::Timestamp(ts),
+            "blob" => Type::Blob,
+            "document" => Type::Document,
+            "list" | "set" => {
+                let member = shape.get("member").and_then(|m| m.get("target")).and_then(Value::as_str);
+                let Some(member) = member else {
+                    self.diags.error(target, "list has no `member` target", None);
+                    return None;
+                };
+                Type::List(Box::new(self.ty(&format!("{target}$member"), member, ts)?))
+            }
+            "map" => {
+                let key = shape.get("key").and_then(|m| m.get("target")).and_then(Value::as_str);
+                let value = shape.get("value").and_then(|m| m.get("target")).and_then(Value::as_str);
+                let (Some(key), Some(value)) = (key, value) else {
+                    self.diags.error(target, "map needs `key` and `value` targets", None);
+                    return None;
+                };
+                if !matches!(self.ty(&format!("{target}$key"), key, ts)?, Type::String | Type::Named(_)) {
+                    self.diags.error(target, "map keys must be strings", None);
+                }
+                Type::Map(Box::new(self.ty(&format!("{target}$value"), value, ts)?))
+            }
+            other => {
+                self.diags.error(loc, format!("target `{target}` is a {other}, which is not supported yet"), Some("supported: structure, enum, string, boolean, numbers except big ones, timestamp, blob, document, list, map"));
+                return None;
+            }
+        };
+        Some(t)
+    }
+
+    fn enumeration(&mut self, id: &str, shape: &Map<String, Value>) -> Enum {
+        let traits = traits_of(shape);
+        let mut variants = Vec::new();
+        if let Some(values) = traits.get("smithy.api#enum").and_then(Value::as_array) {
+            // Smithy 1.0 style: a string shape with an `enum` trait.
+            for (i, v) in values.iter().enumerate() {
+                let Some(value) = v.get("value").and_then(Value::as_str) else {
+                    self.diags.error(id, format!("`smithy.api#enum` entry {i} has no `value`"), None);
+                    continue;
+                };
+                let name = v.get("name").and_then(Value::as_str).unwrap_or(value);
+                let docs = v.get("documentation").and_then(Value::as_str).map(to_rustdoc).unwrap_or_default();
+                variants.push(EnumVariant { rust_name: names::variant_ident(name, i), value: value.to_owned(), docs });
+            }
+        } else if let Some(members) = shape.get("members").and_then(Value::as_object) {
+            for (i, (name, m)) in members.iter().enumerate() {
+                let empty = Map::new();
+                let mt = m.get("traits").and_then(Value::as_object).unwrap_or(&empty);
+                let value = mt.get("smithy.api#enumValue").and_then(Value::as_str).unwrap_or(name);
+                variants.push(EnumVariant { rust_name: names::variant_ident(name, i), value: value.to_owned(), docs: docs(mt) });
+            }
+        }
+        Enum { id: id.to_owned(), rust_name: names::type_ident(local_name(id)), docs: docs(traits), variants }
+    }
+}
+
+fn kind(shape: &Map<String, Value>) -> &str {
+    shape.get("type").and_then(Value::as_str).unwrap_or_default()
+}
+
+fn traits_of(shape: &Map<String, Value>) -> &Map<String, Value> {
+    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    shape.get("traits").and_then(Value::as_object).unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+}
+
+fn refs(shape: &Map<String, Value>, key: &str) -> Vec<String> {
+    match shape.get(key) {
+        Some(Value::Array(items)) => items.iter().filter_map(|r| r.get("target").and_then(Value::as_str)).map(str::to_owned).collect(),
+        Some(Value::Object(o)) => o.get("target").and_then(Value::as_str).map(|t| vec![t.to_owned()]).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+fn docs(traits: &Map<String, Value>) -> Vec<String> {
+    traits.get("smithy.api#documentation").and_then(Value::as_str).map(to_rustdoc).unwrap_or_default()
+}
+
+/// `ns#Name` -> `Name`.
+pub fn local_name(id: &str) -> &str {
+    id.rsplit('#').next().unwrap_or(id)
+}
