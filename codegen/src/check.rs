@@ -36,26 +36,63 @@ fn labels_match_uri(op: &Operation, diags: &mut Diagnostics) {
         })
         .collect();
     for label in &in_uri {
-        if !op.input.members.iter().any(|m| m.name == *label && m.binding == Binding::Label) {
-            diags.error(&op.id, format!("URI label `{{{label}}}` has no input member with `smithy.api#httpLabel`"), Some("add the member to the input with @httpLabel and @required"));
+        if !op
+            .input
+            .members
+            .iter()
+            .any(|m| m.name == *label && m.binding == Binding::Label)
+        {
+            diags.error(
+                &op.id,
+                format!("URI label `{{{label}}}` has no input member with `smithy.api#httpLabel`"),
+                Some("add the member to the input with @httpLabel and @required"),
+            );
         }
     }
-    for m in op.input.members.iter().filter(|m| m.binding == Binding::Label) {
+    for m in op
+        .input
+        .members
+        .iter()
+        .filter(|m| m.binding == Binding::Label)
+    {
         if !in_uri.contains(m.name.as_str()) {
-            diags.error(format!("{}${}", op.input.id, m.name), format!("member is bound with @httpLabel but `{{{}}}` is not in the URI of `{}`", m.name, op.name), Some("add the label to the operation's `smithy.api#http` uri"));
+            diags.error(
+                format!("{}${}", op.input.id, m.name),
+                format!(
+                    "member is bound with @httpLabel but `{{{}}}` is not in the URI of `{}`",
+                    m.name, op.name
+                ),
+                Some("add the label to the operation's `smithy.api#http` uri"),
+            );
         }
     }
 }
 
 /// Labels must be `@required` (a URI cannot have a hole) and scalar.
 fn labels_are_required_strings(op: &Operation, diags: &mut Diagnostics) {
-    for m in op.input.members.iter().filter(|m| m.binding == Binding::Label) {
+    for m in op
+        .input
+        .members
+        .iter()
+        .filter(|m| m.binding == Binding::Label)
+    {
         let loc = format!("{}${}", op.input.id, m.name);
         if !m.required {
-            diags.error(&loc, "an @httpLabel member must be @required", Some("add \"smithy.api#required\": {}"));
+            diags.error(
+                &loc,
+                "an @httpLabel member must be @required",
+                Some("add \"smithy.api#required\": {}"),
+            );
         }
-        if matches!(m.ty, Type::List(_) | Type::Map(_) | Type::Document | Type::Blob) {
-            diags.error(&loc, "an @httpLabel member must target a scalar shape", None);
+        if matches!(
+            m.ty,
+            Type::List(_) | Type::Map(_) | Type::Document | Type::Blob
+        ) {
+            diags.error(
+                &loc,
+                "an @httpLabel member must target a scalar shape",
+                None,
+            );
         }
     }
 }
@@ -65,7 +102,14 @@ fn unique_member_names(s: &Structure, diags: &mut Diagnostics) {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for m in &s.members {
         if let Some(first) = seen.insert(&m.rust_name, &m.name) {
-            diags.error(format!("{}${}", s.id, m.name), format!("member becomes the Rust field `{}`, as `{first}` does", m.rust_name), Some("rename one of the members"));
+            diags.error(
+                format!("{}${}", s.id, m.name),
+                format!(
+                    "member becomes the Rust field `{}`, as `{first}` does",
+                    m.rust_name
+                ),
+                Some("rename one of the members"),
+            );
         }
     }
 }
@@ -75,7 +119,11 @@ fn unique_variants(e: &Enum, diags: &mut Diagnostics) {
     let mut seen = BTreeSet::new();
     for v in &e.variants {
         if !seen.insert(&v.rust_name) {
-            diags.error(&e.id, format!("two values become the Rust variant `{}`", v.rust_name), Some("rename one of the enum members"));
+            diags.error(
+                &e.id,
+                format!("two values become the Rust variant `{}`", v.rust_name),
+                Some("rename one of the enum members"),
+            );
         }
     }
 }
@@ -116,7 +164,11 @@ fn unique_type_names(service: &Service, diags: &mut Diagnostics) {
         };
         if let Some(first) = seen.insert(name.clone(), id) {
             if first != id {
-                diags.error(id, format!("becomes the Rust type `{name}`, as `{first}` does"), Some("rename one of the shapes"));
+                diags.error(
+                    id,
+                    format!("becomes the Rust type `{name}`, as `{first}` does"),
+                    Some("rename one of the shapes"),
+                );
             }
         }
     }
@@ -125,13 +177,26 @@ fn unique_type_names(service: &Service, diags: &mut Diagnostics) {
 /// A structure that contains itself through members that are not lists or
 /// maps would be an infinitely large Rust type.
 fn no_recursion_without_indirection(service: &Service, diags: &mut Diagnostics) {
-    fn visit<'a>(service: &'a Service, id: &'a str, path: &mut Vec<&'a str>, diags: &mut Diagnostics) {
+    fn visit<'a>(
+        service: &'a Service,
+        id: &'a str,
+        path: &mut Vec<&'a str>,
+        diags: &mut Diagnostics,
+    ) {
         if path.contains(&id) {
             let cycle = path[path.iter().position(|p| *p == id).unwrap_or(0)..].join(" -> ");
-            diags.error(id, format!("structure contains itself without a list or map in between ({cycle} -> {id})"), Some("recursive structures are not supported yet; break the cycle with a list"));
+            diags.error(
+                id,
+                format!(
+                    "structure contains itself without a list or map in between ({cycle} -> {id})"
+                ),
+                Some("recursive structures are not supported yet; break the cycle with a list"),
+            );
             return;
         }
-        let Some(Shape::Structure(s)) = service.shapes.get(id) else { return };
+        let Some(Shape::Structure(s)) = service.shapes.get(id) else {
+            return;
+        };
         path.push(id);
         for m in &s.members {
             if let Type::Named(t) = &m.ty {

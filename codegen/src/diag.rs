@@ -46,12 +46,22 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     /// Records an error.
-    pub fn error(&mut self, location: impl Into<String>, message: impl Into<String>, hint: Option<&str>) {
+    pub fn error(
+        &mut self,
+        location: impl Into<String>,
+        message: impl Into<String>,
+        hint: Option<&str>,
+    ) {
         self.push(Severity::Error, location.into(), message.into(), hint);
     }
 
     fn push(&mut self, severity: Severity, location: String, message: String, hint: Option<&str>) {
-        self.items.push(Diagnostic { location, severity, message, hint: hint.map(str::to_owned) });
+        self.items.push(Diagnostic {
+            location,
+            severity,
+            message,
+            hint: hint.map(str::to_owned),
+        });
     }
 
     /// Ends a phase: errors stop the pipeline (with the warnings alongside);
@@ -61,7 +71,7 @@ impl Diagnostics {
         items.sort();
         items.dedup();
         if items.iter().any(|d| d.severity == Severity::Error) {
-            items.extend(warnings.drain(..));
+            items.append(warnings);
             items.sort();
             return Err(Error { diagnostics: items });
         }
@@ -79,21 +89,35 @@ pub struct Error {
 
 impl Error {
     /// An error with one diagnostic.
-    pub fn single(location: impl Into<String>, message: impl Into<String>, hint: Option<&str>) -> Self {
+    pub fn single(
+        location: impl Into<String>,
+        message: impl Into<String>,
+        hint: Option<&str>,
+    ) -> Self {
         let mut d = Diagnostics::default();
         d.error(location, message, hint);
         let mut w = Vec::new();
         match d.propagate(&mut w) {
             Err(e) => e,
-            Ok(()) => Error { diagnostics: Vec::new() },
+            Ok(()) => Error {
+                diagnostics: Vec::new(),
+            },
         }
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors = self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        writeln!(f, "the model has {errors} error{}:", if errors == 1 { "" } else { "s" })?;
+        let errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        writeln!(
+            f,
+            "the model has {errors} error{}:",
+            if errors == 1 { "" } else { "s" }
+        )?;
         for d in &self.diagnostics {
             writeln!(f, "{d}")?;
         }

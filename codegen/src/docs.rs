@@ -24,7 +24,12 @@ pub fn to_rustdoc(html: &str) -> Vec<String> {
         };
         let tag = &rest[start + 1..start + end];
         rest = &rest[start + end + 1..];
-        let name = tag.trim_start_matches('/').split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let name = tag
+            .trim_start_matches('/')
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let closing = tag.starts_with('/');
         match (name.as_str(), closing) {
             ("p", true) | ("ul", _) | ("ol", _) | ("br", _) | ("br/", _) => out.push_str("\n\n"),
@@ -33,7 +38,11 @@ pub fn to_rustdoc(html: &str) -> Vec<String> {
             ("b", _) | ("strong", _) => out.push_str("**"),
             ("i", _) | ("em", _) => out.push('*'),
             ("a", false) => {
-                link = tag.split("href=\"").nth(1).and_then(|h| h.split('"').next()).map(str::to_owned);
+                link = tag
+                    .split("href=\"")
+                    .nth(1)
+                    .and_then(|h| h.split('"').next())
+                    .map(str::to_owned);
                 if link.as_deref().is_some_and(|h| h.starts_with("http")) {
                     out.push(LINK_OPEN);
                 }
@@ -48,7 +57,11 @@ pub fn to_rustdoc(html: &str) -> Vec<String> {
         }
     }
     out.push_str(rest);
-    let out = out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
     let mut lines: Vec<String> = Vec::new();
     for line in out.lines() {
         let line = line.trim();
@@ -97,13 +110,19 @@ mod tests {
     #[test]
     fn paragraphs_code_and_links() {
         let lines = to_rustdoc("<p>Creates a <code>Room</code>.</p><p>See <a href=\"https://x.y/z\">docs</a> &amp; more.</p>");
-        assert_eq!(lines, ["Creates a `Room`.", "", "See [docs](https://x.y/z) & more."]);
+        assert_eq!(
+            lines,
+            ["Creates a `Room`.", "", "See [docs](https://x.y/z) & more."]
+        );
     }
 
     #[test]
     fn stray_angle_brackets_are_escaped() {
         assert_eq!(to_rustdoc("a &lt;b&gt; c"), ["a &lt;b&gt; c"]);
         assert_eq!(to_rustdoc("a [b] <a href=\"#x\">c</a>"), ["a \\[b\\] c"]);
-        assert_eq!(to_rustdoc("<ul><li>one</li><li>two</li></ul>"), ["- one", "- two"]);
+        assert_eq!(
+            to_rustdoc("<ul><li>one</li><li>two</li></ul>"),
+            ["- one", "- two"]
+        );
     }
 }

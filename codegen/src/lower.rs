@@ -18,20 +18,36 @@ const HTTP: &str = "smithy.api#http";
 /// Lowers the service in `ast` with the operations named in `only` (all when
 /// `None`).
 pub fn lower(ast: &Ast, only: Option<&[String]>, diags: &mut Diagnostics) -> Option<Service> {
-    let services: Vec<_> = ast.shapes.iter().filter(|(_, s)| kind(s) == "service").collect();
+    let services: Vec<_> = ast
+        .shapes
+        .iter()
+        .filter(|(_, s)| kind(s) == "service")
+        .collect();
     let (service_id, service) = match services.as_slice() {
         [one] => *one,
         [] => {
-            diags.error("model", "no service shape", Some("the model needs one shape of type `service`"));
+            diags.error(
+                "model",
+                "no service shape",
+                Some("the model needs one shape of type `service`"),
+            );
             return None;
         }
         many => {
             let ids: Vec<_> = many.iter().map(|(id, _)| id.as_str()).collect();
-            diags.error("model", format!("more than one service shape: {}", ids.join(", ")), Some("give the generator one service per model"));
+            diags.error(
+                "model",
+                format!("more than one service shape: {}", ids.join(", ")),
+                Some("give the generator one service per model"),
+            );
             return None;
         }
     };
-    let mut cx = Lower { ast, diags, shapes: BTreeMap::new() };
+    let mut cx = Lower {
+        ast,
+        diags,
+        shapes: BTreeMap::new(),
+    };
     let traits = traits_of(service);
     let sdk_id = traits
         .get("aws.api#service")
@@ -39,15 +55,27 @@ pub fn lower(ast: &Ast, only: Option<&[String]>, diags: &mut Diagnostics) -> Opt
         .and_then(Value::as_str)
         .map(str::to_owned)
         .unwrap_or_else(|| local_name(service_id).to_owned());
-    let signing_name = match traits.get("aws.auth#sigv4").and_then(|s| s.get("name")).and_then(Value::as_str) {
+    let signing_name = match traits
+        .get("aws.auth#sigv4")
+        .and_then(|s| s.get("name"))
+        .and_then(Value::as_str)
+    {
         Some(n) => n.to_owned(),
         None => {
-            cx.diags.error(service_id, "missing `aws.auth#sigv4` trait with a `name`", Some("add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"}"));
+            cx.diags.error(
+                service_id,
+                "missing `aws.auth#sigv4` trait with a `name`",
+                Some("add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"}"),
+            );
             String::new()
         }
     };
     if !traits.contains_key("aws.protocols#restJson1") {
-        cx.diags.error(service_id, "the service does not use the restJson1 protocol", Some("only `aws.protocols#restJson1` is supported"));
+        cx.diags.error(
+            service_id,
+            "the service does not use the restJson1 protocol",
+            Some("only `aws.protocols#restJson1` is supported"),
+        );
     }
     let endpoint = endpoint(traits, &signing_name);
 
@@ -56,7 +84,11 @@ pub fn lower(ast: &Ast, only: Option<&[String]>, diags: &mut Diagnostics) -> Opt
     if let Some(only) = only {
         for name in only {
             if !op_ids.iter().any(|id| local_name(id) == name) {
-                cx.diags.error(service_id, format!("operation `{name}` selected in the settings is not in the service"), None);
+                cx.diags.error(
+                    service_id,
+                    format!("operation `{name}` selected in the settings is not in the service"),
+                    None,
+                );
             }
         }
         op_ids.retain(|id| only.iter().any(|n| n == local_name(id)));
@@ -81,7 +113,16 @@ pub fn lower(ast: &Ast, only: Option<&[String]>, diags: &mut Diagnostics) -> Opt
 
 /// Operations bound to the service directly and through resources, in model order.
 fn collect_operations(ast: &Ast, shape: &Map<String, Value>, out: &mut Vec<String>) {
-    for key in ["operations", "create", "put", "read", "update", "delete", "list", "collectionOperations"] {
+    for key in [
+        "operations",
+        "create",
+        "put",
+        "read",
+        "update",
+        "delete",
+        "list",
+        "collectionOperations",
+    ] {
         for id in refs(shape, key) {
             if !out.contains(&id) {
                 out.push(id);
@@ -104,7 +145,10 @@ fn endpoint(traits: &Map<String, Value>, signing_name: &str) -> Endpoint {
             match rule.get("type").and_then(Value::as_str) {
                 Some("endpoint") => {
                     let ep = rule.get("endpoint")?;
-                    let url = ep.get("url").and_then(Value::as_str).filter(|u| !u.contains('{'));
+                    let url = ep
+                        .get("url")
+                        .and_then(Value::as_str)
+                        .filter(|u| !u.contains('{'));
                     let region = ep
                         .pointer("/properties/authSchemes/0/signingRegion")
                         .and_then(Value::as_str);
@@ -113,7 +157,11 @@ fn endpoint(traits: &Map<String, Value>, signing_name: &str) -> Endpoint {
                     }
                 }
                 Some("tree") => {
-                    if let Some(found) = rule.get("rules").and_then(Value::as_array).and_then(|r| find(r)) {
+                    if let Some(found) = rule
+                        .get("rules")
+                        .and_then(Value::as_array)
+                        .and_then(|r| find(r))
+                    {
                         return Some(found);
                     }
                 }
@@ -122,16 +170,24 @@ fn endpoint(traits: &Map<String, Value>, signing_name: &str) -> Endpoint {
         }
         None
     }
-    let rules = traits.get("smithy.rules#endpointRuleSet").and_then(|r| r.get("rules")).and_then(Value::as_array);
+    let rules = traits
+        .get("smithy.rules#endpointRuleSet")
+        .and_then(|r| r.get("rules"))
+        .and_then(Value::as_array);
     if let Some((url, signing_region)) = rules.and_then(|r| find(r)) {
-        return Endpoint::Global { url, signing_region };
+        return Endpoint::Global {
+            url,
+            signing_region,
+        };
     }
     let prefix = traits
         .get("aws.api#service")
         .and_then(|s| s.get("endpointPrefix"))
         .and_then(Value::as_str)
         .unwrap_or(signing_name);
-    Endpoint::Regional { prefix: prefix.to_owned() }
+    Endpoint::Regional {
+        prefix: prefix.to_owned(),
+    }
 }
 
 struct Lower<'a> {
@@ -151,23 +207,47 @@ enum Role {
 impl Lower<'_> {
     fn operation(&mut self, id: &str, service_errors: &[String]) -> Option<Operation> {
         let Some(shape) = self.ast.shapes.get(id) else {
-            self.diags.error(id, "the service names an operation that does not exist", Some("check the service's `operations` list"));
+            self.diags.error(
+                id,
+                "the service names an operation that does not exist",
+                Some("check the service's `operations` list"),
+            );
             return None;
         };
         if kind(shape) != "operation" {
-            self.diags.error(id, format!("expected an operation, found a {}", kind(shape)), None);
+            self.diags.error(
+                id,
+                format!("expected an operation, found a {}", kind(shape)),
+                None,
+            );
             return None;
         }
         let name = local_name(id).to_owned();
         let traits = traits_of(shape);
         let Some(http) = traits.get(HTTP).and_then(Value::as_object) else {
-            self.diags.error(id, "operation has no `smithy.api#http` trait", Some("restJson1 needs {\"method\": ..., \"uri\": ...} on every operation"));
+            self.diags.error(
+                id,
+                "operation has no `smithy.api#http` trait",
+                Some("restJson1 needs {\"method\": ..., \"uri\": ...} on every operation"),
+            );
             return None;
         };
-        let method = http.get("method").and_then(Value::as_str).unwrap_or_default().to_owned();
-        let uri = http.get("uri").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let method = http
+            .get("method")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let uri = http
+            .get("uri")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
         if method.is_empty() || !uri.starts_with('/') {
-            self.diags.error(id, "`smithy.api#http` needs a `method` and a `uri` starting with `/`", None);
+            self.diags.error(
+                id,
+                "`smithy.api#http` needs a `method` and a `uri` starting with `/`",
+                None,
+            );
             return None;
         }
         let code = match http.get("code") {
@@ -175,7 +255,8 @@ impl Lower<'_> {
             Some(c) => match c.as_u64().and_then(|c| u16::try_from(c).ok()) {
                 Some(c) => c,
                 None => {
-                    self.diags.error(id, "`smithy.api#http` `code` is not a status code", None);
+                    self.diags
+                        .error(id, "`smithy.api#http` `code` is not a status code", None);
                     200
                 }
             },
@@ -194,7 +275,10 @@ impl Lower<'_> {
         let input = self.io_structure(shape, "input", &format!("{name}Input"), id, Role::Input);
         let output = self.io_structure(shape, "output", &format!("{name}Output"), id, Role::Output);
         let mut errors = Vec::new();
-        for err in refs(shape, "errors").into_iter().chain(service_errors.iter().cloned()) {
+        for err in refs(shape, "errors")
+            .into_iter()
+            .chain(service_errors.iter().cloned())
+        {
             if errors.contains(&err) {
                 continue;
             }
@@ -225,7 +309,8 @@ impl Lower<'_> {
                 out.push(UriSegment::Literal(rest[..start].to_owned()));
             }
             let Some(end) = rest[start..].find('}') else {
-                self.diags.error(op, format!("unclosed label in URI `{path}`"), None);
+                self.diags
+                    .error(op, format!("unclosed label in URI `{path}`"), None);
                 return out;
             };
             let label = &rest[start + 1..start + end];
@@ -233,7 +318,10 @@ impl Lower<'_> {
                 Some(m) => (m, true),
                 None => (label, false),
             };
-            out.push(UriSegment::Label { member: member.to_owned(), greedy });
+            out.push(UriSegment::Label {
+                member: member.to_owned(),
+                greedy,
+            });
             rest = &rest[start + end + 1..];
         }
         if !rest.is_empty() {
@@ -242,8 +330,18 @@ impl Lower<'_> {
         out
     }
 
-    fn io_structure(&mut self, op: &Map<String, Value>, key: &str, rust_name: &str, op_id: &str, role: Role) -> Structure {
-        let target = op.get(key).and_then(|t| t.get("target")).and_then(Value::as_str);
+    fn io_structure(
+        &mut self,
+        op: &Map<String, Value>,
+        key: &str,
+        rust_name: &str,
+        op_id: &str,
+        role: Role,
+    ) -> Structure {
+        let target = op
+            .get(key)
+            .and_then(|t| t.get("target"))
+            .and_then(Value::as_str);
         match target {
             None | Some("smithy.api#Unit") => Structure {
                 id: format!("{op_id}${key}"),
@@ -254,10 +352,23 @@ impl Lower<'_> {
                 error: None,
             },
             Some(id) => match self.ast.shapes.get(id) {
-                Some(s) if kind(s) == "structure" => self.structure(id, s, rust_name.to_owned(), role),
+                Some(s) if kind(s) == "structure" => {
+                    self.structure(id, s, rust_name.to_owned(), role)
+                }
                 _ => {
-                    self.diags.error(op_id, format!("{key} `{id}` is not a structure in the model"), Some("point `input`/`output` at a structure shape"));
-                    Structure { id: id.to_owned(), name: rust_name.to_owned(), rust_name: rust_name.to_owned(), docs: vec![], members: vec![], error: None }
+                    self.diags.error(
+                        op_id,
+                        format!("{key} `{id}` is not a structure in the model"),
+                        Some("point `input`/`output` at a structure shape"),
+                    );
+                    Structure {
+                        id: id.to_owned(),
+                        name: rust_name.to_owned(),
+                        rust_name: rust_name.to_owned(),
+                        docs: vec![],
+                        members: vec![],
+                        error: None,
+                    }
                 }
             },
         }
@@ -274,7 +385,11 @@ impl Lower<'_> {
                 false
             }
             None => {
-                self.diags.error(op, format!("error `{id}` does not exist"), Some("check the operation's `errors` list"));
+                self.diags.error(
+                    op,
+                    format!("error `{id}` does not exist"),
+                    Some("check the operation's `errors` list"),
+                );
                 false
             }
         }
@@ -285,11 +400,21 @@ impl Lower<'_> {
         if self.shapes.contains_key(id) {
             return;
         }
-        let Some(shape) = self.ast.shapes.get(id) else { return };
+        let Some(shape) = self.ast.shapes.get(id) else {
+            return;
+        };
         let name = local_name(id);
         let lowered = if kind(shape) == "structure" {
             // Insert a placeholder first so a recursive reference stops here.
-            self.shapes.insert(id.to_owned(), Shape::Enum(Enum { id: id.to_owned(), rust_name: String::new(), docs: vec![], variants: vec![] }));
+            self.shapes.insert(
+                id.to_owned(),
+                Shape::Enum(Enum {
+                    id: id.to_owned(),
+                    rust_name: String::new(),
+                    docs: vec![],
+                    variants: vec![],
+                }),
+            );
             Shape::Structure(self.structure(id, shape, names::type_ident(name), Role::Nested))
         } else {
             Shape::Enum(self.enumeration(id, shape))
@@ -297,23 +422,44 @@ impl Lower<'_> {
         self.shapes.insert(id.to_owned(), lowered);
     }
 
-    fn structure(&mut self, id: &str, shape: &Map<String, Value>, rust_name: String, role: Role) -> Structure {
+    fn structure(
+        &mut self,
+        id: &str,
+        shape: &Map<String, Value>,
+        rust_name: String,
+        role: Role,
+    ) -> Structure {
         let traits = traits_of(shape);
         if !refs(shape, "mixins").is_empty() {
-            self.diags.error(id, "mixins are not supported yet", Some("flatten the model (`smithy build` with the `flattenNamespaces` plugin) first"));
+            self.diags.error(
+                id,
+                "mixins are not supported yet",
+                Some(
+                    "flatten the model (`smithy build` with the `flattenNamespaces` plugin) first",
+                ),
+            );
         }
         let error = traits.get("smithy.api#error").map(|fault| {
             let fault = match fault.as_str() {
                 Some("server") => Fault::Server,
                 Some("client") => Fault::Client,
                 _ => {
-                    self.diags.error(id, "`smithy.api#error` must be \"client\" or \"server\"", None);
+                    self.diags.error(
+                        id,
+                        "`smithy.api#error` must be \"client\" or \"server\"",
+                        None,
+                    );
                     Fault::Client
                 }
             };
-            let status = traits.get("smithy.api#httpError").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok());
+            let status = traits
+                .get("smithy.api#httpError")
+                .and_then(Value::as_u64)
+                .and_then(|s| u16::try_from(s).ok());
             let retry = match traits.get("smithy.api#retryable") {
-                Some(r) if r.get("throttling").and_then(Value::as_bool) == Some(true) => Some(RetryKind::Throttling),
+                Some(r) if r.get("throttling").and_then(Value::as_bool) == Some(true) => {
+                    Some(RetryKind::Throttling)
+                }
                 Some(_) => Some(RetryKind::Transient),
                 // Not marked retryable: follow the status, as the AWS SDKs'
                 // standard retry mode does (429 throttles; 500, 502, 503 and 504
@@ -329,7 +475,12 @@ impl Lower<'_> {
             if let Some(short) = name.strip_suffix("Exception").filter(|s| !s.is_empty()) {
                 codes.push(short.to_owned());
             }
-            ErrorInfo { fault, status, retry, codes }
+            ErrorInfo {
+                fault,
+                status,
+                retry,
+                codes,
+            }
         });
         let mut members = Vec::new();
         if let Some(ms) = shape.get("members").and_then(Value::as_object) {
@@ -339,7 +490,14 @@ impl Lower<'_> {
                 }
             }
         }
-        Structure { id: id.to_owned(), name: local_name(id).to_owned(), rust_name, docs: docs(traits), members, error }
+        Structure {
+            id: id.to_owned(),
+            name: local_name(id).to_owned(),
+            rust_name,
+            docs: docs(traits),
+            members,
+            error,
+        }
     }
 
     fn member(&mut self, owner: &str, name: &str, m: &Value, role: Role) -> Option<Member> {
@@ -362,7 +520,12 @@ impl Lower<'_> {
         } else if let Some(h) = mtraits.get("smithy.api#httpHeader") {
             Binding::Header(h.as_str().unwrap_or(name).to_owned())
         } else {
-            for t in ["smithy.api#httpPayload", "smithy.api#httpPrefixHeaders", "smithy.api#httpQueryParams", "smithy.api#httpResponseCode"] {
+            for t in [
+                "smithy.api#httpPayload",
+                "smithy.api#httpPrefixHeaders",
+                "smithy.api#httpQueryParams",
+                "smithy.api#httpResponseCode",
+            ] {
                 if mtraits.contains_key(t) {
                     self.diags.error(&loc, format!("the `{t}` binding is not supported yet"), Some("bind the member to the JSON body, a label, a query parameter or a header"));
                 }
@@ -370,7 +533,11 @@ impl Lower<'_> {
             Binding::Body
         };
         if role == Role::Output && matches!(binding, Binding::Label | Binding::Query(_)) {
-            self.diags.error(&loc, "an output member cannot be bound to a label or query parameter", None);
+            self.diags.error(
+                &loc,
+                "an output member cannot be bound to a label or query parameter",
+                None,
+            );
         }
         let default_ts = match binding {
             Binding::Header(_) => TimestampFormat::HttpDate,
@@ -383,32 +550,51 @@ impl Lower<'_> {
             Some("http-date") => TimestampFormat::HttpDate,
             Some("epoch-seconds") => TimestampFormat::EpochSeconds,
             Some(other) => {
-                self.diags.error(&loc, format!("unknown timestamp format `{other}`"), Some("use date-time, http-date or epoch-seconds"));
+                self.diags.error(
+                    &loc,
+                    format!("unknown timestamp format `{other}`"),
+                    Some("use date-time, http-date or epoch-seconds"),
+                );
                 default_ts
             }
         };
         let ty = self.ty(&loc, target, ts_format)?;
         let mut constraints = Constraints::default();
         if let Some(l) = get("smithy.api#length") {
-            let (min, max) = (l.get("min").and_then(Value::as_u64), l.get("max").and_then(Value::as_u64));
-            if l.get("min").is_some_and(|v| !v.is_u64()) || l.get("max").is_some_and(|v| !v.is_u64()) {
-                self.diags.error(&loc, "`smithy.api#length` bounds must be non-negative integers", None);
+            let (min, max) = (
+                l.get("min").and_then(Value::as_u64),
+                l.get("max").and_then(Value::as_u64),
+            );
+            if l.get("min").is_some_and(|v| !v.is_u64())
+                || l.get("max").is_some_and(|v| !v.is_u64())
+            {
+                self.diags.error(
+                    &loc,
+                    "`smithy.api#length` bounds must be non-negative integers",
+                    None,
+                );
             }
             constraints.length = Some((min, max));
         }
         if let Some(p) = get("smithy.api#pattern") {
             match p.as_str() {
                 Some(p) => constraints.pattern = Some(p.to_owned()),
-                None => self.diags.error(&loc, "`smithy.api#pattern` must be a string", None),
+                None => self
+                    .diags
+                    .error(&loc, "`smithy.api#pattern` must be a string", None),
             }
         }
         if let Some(r) = get("smithy.api#range") {
-            constraints.range = Some((r.get("min").and_then(Value::as_f64), r.get("max").and_then(Value::as_f64)));
+            constraints.range = Some((
+                r.get("min").and_then(Value::as_f64),
+                r.get("max").and_then(Value::as_f64),
+            ));
         }
         let json_name = match mtraits.get("smithy.api#jsonName") {
             Some(Value::String(n)) => n.clone(),
             Some(_) => {
-                self.diags.error(&loc, "`smithy.api#jsonName` must be a string", None);
+                self.diags
+                    .error(&loc, "`smithy.api#jsonName` must be a string", None);
                 name.to_owned()
             }
             None => name.to_owned(),
@@ -449,7 +635,11 @@ impl Lower<'_> {
             return Some(t);
         }
         let Some(shape) = self.ast.shapes.get(target) else {
-            self.diags.error(loc, format!("target `{target}` does not exist"), Some("define the shape or fix the target's shape id"));
+            self.diags.error(
+                loc,
+                format!("target `{target}` does not exist"),
+                Some("define the shape or fix the target's shape id"),
+            );
             return None;
         };
         let t = match kind(shape) {
@@ -477,21 +667,39 @@ impl Lower<'_> {
             "blob" => Type::Blob,
             "document" => Type::Document,
             "list" | "set" => {
-                let member = shape.get("member").and_then(|m| m.get("target")).and_then(Value::as_str);
+                let member = shape
+                    .get("member")
+                    .and_then(|m| m.get("target"))
+                    .and_then(Value::as_str);
                 let Some(member) = member else {
-                    self.diags.error(target, "list has no `member` target", None);
+                    self.diags
+                        .error(target, "list has no `member` target", None);
                     return None;
                 };
-                Type::List(Box::new(self.ty(&format!("{target}$member"), member, ts)?))
+                Type::List(Box::new(self.ty(
+                    &format!("{target}$member"),
+                    member,
+                    ts,
+                )?))
             }
             "map" => {
-                let key = shape.get("key").and_then(|m| m.get("target")).and_then(Value::as_str);
-                let value = shape.get("value").and_then(|m| m.get("target")).and_then(Value::as_str);
+                let key = shape
+                    .get("key")
+                    .and_then(|m| m.get("target"))
+                    .and_then(Value::as_str);
+                let value = shape
+                    .get("value")
+                    .and_then(|m| m.get("target"))
+                    .and_then(Value::as_str);
                 let (Some(key), Some(value)) = (key, value) else {
-                    self.diags.error(target, "map needs `key` and `value` targets", None);
+                    self.diags
+                        .error(target, "map needs `key` and `value` targets", None);
                     return None;
                 };
-                if !matches!(self.ty(&format!("{target}$key"), key, ts)?, Type::String | Type::Named(_)) {
+                if !matches!(
+                    self.ty(&format!("{target}$key"), key, ts)?,
+                    Type::String | Type::Named(_)
+                ) {
                     self.diags.error(target, "map keys must be strings", None);
                 }
                 Type::Map(Box::new(self.ty(&format!("{target}$value"), value, ts)?))
@@ -511,44 +719,86 @@ impl Lower<'_> {
             // Smithy 1.0 style: a string shape with an `enum` trait.
             for (i, v) in values.iter().enumerate() {
                 let Some(value) = v.get("value").and_then(Value::as_str) else {
-                    self.diags.error(id, format!("`smithy.api#enum` entry {i} has no `value`"), None);
+                    self.diags.error(
+                        id,
+                        format!("`smithy.api#enum` entry {i} has no `value`"),
+                        None,
+                    );
                     continue;
                 };
                 let name = v.get("name").and_then(Value::as_str).unwrap_or(value);
-                let docs = v.get("documentation").and_then(Value::as_str).map(to_rustdoc).unwrap_or_default();
-                variants.push(EnumVariant { rust_name: names::variant_ident(name, i), value: value.to_owned(), docs });
+                let docs = v
+                    .get("documentation")
+                    .and_then(Value::as_str)
+                    .map(to_rustdoc)
+                    .unwrap_or_default();
+                variants.push(EnumVariant {
+                    rust_name: names::variant_ident(name, i),
+                    value: value.to_owned(),
+                    docs,
+                });
             }
         } else if let Some(members) = shape.get("members").and_then(Value::as_object) {
             for (i, (name, m)) in members.iter().enumerate() {
                 let empty = Map::new();
                 let mt = m.get("traits").and_then(Value::as_object).unwrap_or(&empty);
-                let value = mt.get("smithy.api#enumValue").and_then(Value::as_str).unwrap_or(name);
-                variants.push(EnumVariant { rust_name: names::variant_ident(name, i), value: value.to_owned(), docs: docs(mt) });
+                let value = mt
+                    .get("smithy.api#enumValue")
+                    .and_then(Value::as_str)
+                    .unwrap_or(name);
+                variants.push(EnumVariant {
+                    rust_name: names::variant_ident(name, i),
+                    value: value.to_owned(),
+                    docs: docs(mt),
+                });
             }
         }
-        Enum { id: id.to_owned(), rust_name: names::type_ident(local_name(id)), docs: docs(traits), variants }
+        Enum {
+            id: id.to_owned(),
+            rust_name: names::type_ident(local_name(id)),
+            docs: docs(traits),
+            variants,
+        }
     }
 }
 
 fn kind(shape: &Map<String, Value>) -> &str {
-    shape.get("type").and_then(Value::as_str).unwrap_or_default()
+    shape
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
 }
 
 fn traits_of(shape: &Map<String, Value>) -> &Map<String, Value> {
     static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-    shape.get("traits").and_then(Value::as_object).unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+    shape
+        .get("traits")
+        .and_then(Value::as_object)
+        .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
 }
 
 fn refs(shape: &Map<String, Value>, key: &str) -> Vec<String> {
     match shape.get(key) {
-        Some(Value::Array(items)) => items.iter().filter_map(|r| r.get("target").and_then(Value::as_str)).map(str::to_owned).collect(),
-        Some(Value::Object(o)) => o.get("target").and_then(Value::as_str).map(|t| vec![t.to_owned()]).unwrap_or_default(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|r| r.get("target").and_then(Value::as_str))
+            .map(str::to_owned)
+            .collect(),
+        Some(Value::Object(o)) => o
+            .get("target")
+            .and_then(Value::as_str)
+            .map(|t| vec![t.to_owned()])
+            .unwrap_or_default(),
         _ => Vec::new(),
     }
 }
 
 fn docs(traits: &Map<String, Value>) -> Vec<String> {
-    traits.get("smithy.api#documentation").and_then(Value::as_str).map(to_rustdoc).unwrap_or_default()
+    traits
+        .get("smithy.api#documentation")
+        .and_then(Value::as_str)
+        .map(to_rustdoc)
+        .unwrap_or_default()
 }
 
 /// `ns#Name` -> `Name`.

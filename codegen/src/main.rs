@@ -20,7 +20,9 @@ fn main() -> ExitCode {
         match (arg.as_str(), it.next()) {
             ("--model", Some(v)) => models.push(PathBuf::from(v)),
             ("--out", Some(v)) => out = Some(PathBuf::from(v)),
-            ("--operations", Some(v)) => settings.operations = Some(v.split(',').map(str::to_owned).collect()),
+            ("--operations", Some(v)) => {
+                settings.operations = Some(v.split(',').map(str::to_owned).collect())
+            }
             _ => {
                 eprintln!("{USAGE}");
                 return ExitCode::from(2);

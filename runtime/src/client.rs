@@ -100,7 +100,10 @@ pub struct Handle {
 
 impl fmt::Debug for Handle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Handle").field("config", &self.config).field("service", &self.meta.sdk_id).finish()
+        f.debug_struct("Handle")
+            .field("config", &self.config)
+            .field("service", &self.meta.sdk_id)
+            .finish()
     }
 }
 
@@ -113,12 +116,21 @@ impl Handle {
                 (Ok(url.clone()), region.or(Some(signing_region.to_string())))
             }
             (Some(url), DefaultEndpoint::Regional { .. }) => (Ok(url.clone()), region),
-            (None, DefaultEndpoint::Global { url, signing_region }) => {
-                (Ok(url.to_string()), Some(signing_region.to_string()))
-            }
+            (
+                None,
+                DefaultEndpoint::Global {
+                    url,
+                    signing_region,
+                },
+            ) => (Ok(url.to_string()), Some(signing_region.to_string())),
             (None, DefaultEndpoint::Regional { prefix }) => match region {
                 Some(r) => (Ok(format!("https://{prefix}.{r}.amazonaws.com")), Some(r)),
-                None => (Err(ConfigError("no region is configured: set one in Config or SdkConfig")), None),
+                None => (
+                    Err(ConfigError(
+                        "no region is configured: set one in Config or SdkConfig",
+                    )),
+                    None,
+                ),
             },
         };
 
@@ -132,7 +144,9 @@ impl Handle {
         layer.store_put(ApiMetadata::new(meta.sdk_id, meta.crate_version));
 
         let mut components = RuntimeComponentsBuilder::new(meta.sdk_id)
-            .with_auth_scheme_option_resolver(Some(StaticAuthSchemeOptionResolver::new(vec![SIGV4])))
+            .with_auth_scheme_option_resolver(Some(StaticAuthSchemeOptionResolver::new(vec![
+                SIGV4,
+            ])))
             .with_auth_scheme(SigV4AuthScheme::new())
             .with_interceptor(UserAgentInterceptor::new())
             .with_interceptor(InvocationIdInterceptor::new())
@@ -147,9 +161,16 @@ impl Handle {
             components.set_time_source(Some(time.clone()));
         }
         let plugin = SharedRuntimePlugin::new(
-            StaticRuntimePlugin::new().with_config(layer.freeze()).with_runtime_components(components),
+            StaticRuntimePlugin::new()
+                .with_config(layer.freeze())
+                .with_runtime_components(components),
         );
-        Self { config, meta, endpoint, plugin }
+        Self {
+            config,
+            meta,
+            endpoint,
+            plugin,
+        }
     }
 
     /// The client's configuration.
@@ -160,17 +181,30 @@ impl Handle {
     /// Runs one operation: fills idempotency tokens, validates (unless turned
     /// off), then hands the input to the orchestrator. Problems found before
     /// sending are construction failures; nothing is sent for them.
-    pub async fn invoke<I, O, E>(&self, spec: &OperationSpec<I, O, E>, mut input: I) -> Result<O, SdkError<E, HttpResponse>>
+    pub async fn invoke<I, O, E>(
+        &self,
+        spec: &OperationSpec<I, O, E>,
+        mut input: I,
+    ) -> Result<O, SdkError<E, HttpResponse>>
     where
         I: OperationInput + fmt::Debug + Send + Sync + 'static,
         O: fmt::Debug + Send + Sync + 'static,
-        E: std::error::Error + ProvideErrorKind + ProvideErrorMetadata + fmt::Debug + Send + Sync + 'static,
+        E: std::error::Error
+            + ProvideErrorKind
+            + ProvideErrorMetadata
+            + fmt::Debug
+            + Send
+            + Sync
+            + 'static,
     {
         input.fill_idempotency_tokens(&self.config.idempotency_token_provider);
         if self.config.validation {
             input.validate().map_err(SdkError::construction_failure)?;
         }
-        let endpoint = self.endpoint.as_ref().map_err(|e| SdkError::construction_failure(ConfigError(e.0)))?;
+        let endpoint = self
+            .endpoint
+            .as_ref()
+            .map_err(|e| SdkError::construction_failure(ConfigError(e.0)))?;
         if self.config.credentials_provider.is_none() {
             return Err(SdkError::construction_failure(ConfigError(
                 "no credentials provider is configured: set one in Config or load SdkConfig with aws-config",
@@ -191,6 +225,10 @@ impl Handle {
         if let Some(client) = &self.config.http_client {
             op = op.http_client(client.clone());
         }
-        op.serializer(spec.serialize).deserializer(spec.deserialize).build().invoke(input).await
+        op.serializer(spec.serialize)
+            .deserializer(spec.deserialize)
+            .build()
+            .invoke(input)
+            .await
     }
 }

@@ -44,7 +44,9 @@ impl Config {
 
     /// Turns this configuration back into a builder.
     pub fn to_builder(&self) -> Builder {
-        Builder { config: self.clone() }
+        Builder {
+            config: self.clone(),
+        }
     }
 
     /// The configured region, if any.
@@ -118,7 +120,10 @@ impl fmt::Debug for Config {
             .field("timeout_config", &self.timeout_config)
             .field("http_client", &self.http_client.as_ref().map(|_| "set"))
             .field("validation", &self.validation)
-            .field("idempotency_token_provider", &self.idempotency_token_provider)
+            .field(
+                "idempotency_token_provider",
+                &self.idempotency_token_provider,
+            )
             .finish()
     }
 }
@@ -242,7 +247,9 @@ enum TokenSource {
 impl IdempotencyTokenProvider {
     /// UUIDv4 tokens from the thread-local random generator.
     pub fn random() -> Self {
-        Self { inner: TokenSource::Random }
+        Self {
+            inner: TokenSource::Random,
+        }
     }
 
     /// UUIDv4 tokens from a generator seeded with `seed`: the same sequence
@@ -255,7 +262,9 @@ impl IdempotencyTokenProvider {
 
     /// The same token every time.
     pub fn fixed(token: impl Into<String>) -> Self {
-        Self { inner: TokenSource::Fixed(token.into().into()) }
+        Self {
+            inner: TokenSource::Fixed(token.into().into()),
+        }
     }
 
     /// Makes the next token.
@@ -282,7 +291,9 @@ impl fmt::Debug for IdempotencyTokenProvider {
             TokenSource::Seeded(_) => "seeded",
             TokenSource::Fixed(_) => "fixed",
         };
-        f.debug_tuple("IdempotencyTokenProvider").field(&kind).finish()
+        f.debug_tuple("IdempotencyTokenProvider")
+            .field(&kind)
+            .finish()
     }
 }
 
@@ -304,16 +315,31 @@ mod tests {
 
     #[test]
     fn seeded_tokens_repeat_across_providers() {
-        let (a, b) = (IdempotencyTokenProvider::seeded(7), IdempotencyTokenProvider::seeded(7));
+        let (a, b) = (
+            IdempotencyTokenProvider::seeded(7),
+            IdempotencyTokenProvider::seeded(7),
+        );
         assert_eq!(a.make_token(), b.make_token());
-        assert_ne!(a.make_token(), IdempotencyTokenProvider::seeded(8).make_token());
+        assert_ne!(
+            a.make_token(),
+            IdempotencyTokenProvider::seeded(8).make_token()
+        );
     }
 
     #[test]
     fn debug_hides_credentials() {
-        let creds = aws_credential_types::Credentials::from_keys("AKIDEXAMPLE", "s3cr3t-key", Some("tok3n".into()));
+        let creds = aws_credential_types::Credentials::new(
+            "AKIDEXAMPLE",
+            "s3cr3t-key",
+            Some("tok3n".into()),
+            None,
+            "test",
+        );
         let cfg = Config::builder().credentials_provider(creds).build();
         let dbg = format!("{cfg:?}");
-        assert!(!dbg.contains("s3cr3t-key") && !dbg.contains("tok3n") && !dbg.contains("AKIDEXAMPLE"), "{dbg}");
+        assert!(
+            !dbg.contains("s3cr3t-key") && !dbg.contains("tok3n") && !dbg.contains("AKIDEXAMPLE"),
+            "{dbg}"
+        );
     }
 }

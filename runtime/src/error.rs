@@ -31,8 +31,13 @@ pub fn parse_error_response(response: &HttpResponse) -> ErrorResponse {
         .filter(Value::is_object)
         .unwrap_or_else(|| Value::Object(Default::default()));
     let header_code = response.headers().get("x-amzn-errortype");
-    let body_str = |keys: &[&str]| keys.iter().find_map(|k| body.get(*k).and_then(Value::as_str));
-    let code = header_code.or_else(|| body_str(&["__type", "code", "Code"])).map(sanitize_error_code);
+    let body_str = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| body.get(*k).and_then(Value::as_str))
+    };
+    let code = header_code
+        .or_else(|| body_str(&["__type", "code", "Code"]))
+        .map(sanitize_error_code);
     let message = body_str(&["message", "Message", "errorMessage"]);
     let mut builder = ErrorMetadata::builder();
     if let Some(code) = code {
@@ -41,8 +46,13 @@ pub fn parse_error_response(response: &HttpResponse) -> ErrorResponse {
     if let Some(message) = message {
         builder = builder.message(message);
     }
-    let builder: ErrorMetadataBuilder = aws_types::request_id::apply_request_id(builder, response.headers());
-    ErrorResponse { meta: builder.build(), body, status: response.status().as_u16() }
+    let builder: ErrorMetadataBuilder =
+        aws_types::request_id::apply_request_id(builder, response.headers());
+    ErrorResponse {
+        meta: builder.build(),
+        body,
+        status: response.status().as_u16(),
+    }
 }
 
 /// Reduces a wire error code to the shape name: drops a namespace before `#`
@@ -92,12 +102,23 @@ pub struct Unhandled {
 impl Unhandled {
     /// An unmodeled error response.
     pub fn from_response(response: ErrorResponse) -> Self {
-        Self { meta: response.meta, status: Some(response.status), source: None }
+        Self {
+            meta: response.meta,
+            status: Some(response.status),
+            source: None,
+        }
     }
 
     /// An unmodeled error from a source error and its metadata.
-    pub fn new(source: Box<dyn std::error::Error + Send + Sync + 'static>, meta: Option<ErrorMetadata>) -> Self {
-        Self { meta: meta.unwrap_or_default(), status: None, source: Some(source) }
+    pub fn new(
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+        meta: Option<ErrorMetadata>,
+    ) -> Self {
+        Self {
+            meta: meta.unwrap_or_default(),
+            status: None,
+            source: Some(source),
+        }
     }
 
     /// The HTTP status code, where the error came from a response.
@@ -145,7 +166,11 @@ mod tests {
     use aws_smithy_runtime_api::http::StatusCode;
     use aws_smithy_types::body::SdkBody;
 
-    fn response(status: u16, headers: &[(&'static str, &'static str)], body: &'static str) -> HttpResponse {
+    fn response(
+        status: u16,
+        headers: &[(&'static str, &'static str)],
+        body: &'static str,
+    ) -> HttpResponse {
         let mut r = HttpResponse::new(StatusCode::try_from(status).unwrap(), SdkBody::from(body));
         for (k, v) in headers {
             r.headers_mut().insert(*k, *v);
@@ -155,7 +180,11 @@ mod tests {
 
     #[test]
     fn header_code_wins_over_body() {
-        let r = response(400, &[("x-amzn-errortype", "BadRequestException:http://internal/")], r#"{"Code":"BadRequest","Message":"no"}"#);
+        let r = response(
+            400,
+            &[("x-amzn-errortype", "BadRequestException:http://internal/")],
+            r#"{"Code":"BadRequest","Message":"no"}"#,
+        );
         let e = parse_error_response(&r);
         assert_eq!(e.meta.code(), Some("BadRequestException"));
         assert_eq!(e.meta.message(), Some("no"));
@@ -163,15 +192,30 @@ mod tests {
 
     #[test]
     fn body_code_in_each_spelling() {
-        for body in [r#"{"__type":"aws.x#Nope"}"#, r#"{"code":"Nope"}"#, r#"{"Code":"Nope"}"#] {
-            assert_eq!(parse_error_response(&response(400, &[], body)).meta.code(), Some("Nope"), "{body}");
+        for body in [
+            r#"{"__type":"aws.x#Nope"}"#,
+            r#"{"code":"Nope"}"#,
+            r#"{"Code":"Nope"}"#,
+        ] {
+            assert_eq!(
+                parse_error_response(&response(400, &[], body)).meta.code(),
+                Some("Nope"),
+                "{body}"
+            );
         }
     }
 
     #[test]
     fn html_body_keeps_status_and_request_id() {
-        let r = response(502, &[("x-amzn-requestid", "req-1")], "<html>Bad Gateway</html>");
+        let r = response(
+            502,
+            &[("x-amzn-requestid", "req-1")],
+            "<html>Bad Gateway</html>",
+        );
         let e = Unhandled::from_response(parse_error_response(&r));
-        assert_eq!(e.to_string(), "unhandled error (HTTP 502) [request id: req-1]");
+        assert_eq!(
+            e.to_string(),
+            "unhandled error (HTTP 502) [request id: req-1]"
+        );
     }
 }

@@ -8,18 +8,33 @@ use aws_smithy_types::body::SdkBody;
 /// greedy), using aws-smithy-http's encoder.
 pub fn encode_label(value: &str, greedy: bool) -> String {
     use aws_smithy_http::label::{fmt_string, EncodingStrategy};
-    fmt_string(value, if greedy { EncodingStrategy::Greedy } else { EncodingStrategy::Default })
+    fmt_string(
+        value,
+        if greedy {
+            EncodingStrategy::Greedy
+        } else {
+            EncodingStrategy::Default
+        },
+    )
 }
 
 /// A request with the given method, path (and query) and optional JSON body.
 /// The endpoint is applied later by the orchestrator.
-pub fn json_request(method: &str, uri: String, body: Option<String>) -> Result<HttpRequest, BoxError> {
+pub fn json_request(
+    method: &str,
+    uri: String,
+    body: Option<String>,
+) -> Result<HttpRequest, BoxError> {
     let mut request = match body {
         Some(body) => {
             let len = body.len();
             let mut request = HttpRequest::new(SdkBody::from(body));
-            request.headers_mut().insert("content-type", "application/json");
-            request.headers_mut().insert("content-length", len.to_string());
+            request
+                .headers_mut()
+                .insert("content-type", "application/json");
+            request
+                .headers_mut()
+                .insert("content-length", len.to_string());
             request
         }
         None => HttpRequest::new(SdkBody::empty()),
@@ -41,7 +56,11 @@ pub fn push_query(uri: &mut String, key: &str, value: &str) {
 
 /// Sets a header, rejecting a value that cannot be sent (a newline, say)
 /// instead of panicking.
-pub fn set_header(request: &mut HttpRequest, name: &'static str, value: String) -> Result<(), BoxError> {
+pub fn set_header(
+    request: &mut HttpRequest,
+    name: &'static str,
+    value: String,
+) -> Result<(), BoxError> {
     request.headers_mut().try_insert(name, value)?;
     Ok(())
 }

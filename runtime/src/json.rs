@@ -28,7 +28,10 @@ enum Problem {
 
 impl DeserializeError {
     fn expected(path: &'static str, what: &'static str) -> Self {
-        Self { path, problem: Problem::Expected(what) }
+        Self {
+            path,
+            problem: Problem::Expected(what),
+        }
     }
 
     /// The member path the problem was found at (`$` for the whole body).
@@ -62,12 +65,19 @@ pub fn parse(body: &[u8]) -> Result<Value, DeserializeError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Value::Object(Map::new()));
     }
-    serde_json::from_slice(body).map_err(|e| DeserializeError { path: "$", problem: Problem::Syntax(e) })
+    serde_json::from_slice(body).map_err(|e| DeserializeError {
+        path: "$",
+        problem: Problem::Syntax(e),
+    })
 }
 
 /// The value as an object.
-pub fn object<'a>(v: &'a Value, path: &'static str) -> Result<&'a Map<String, Value>, DeserializeError> {
-    v.as_object().ok_or_else(|| DeserializeError::expected(path, "an object"))
+pub fn object<'a>(
+    v: &'a Value,
+    path: &'static str,
+) -> Result<&'a Map<String, Value>, DeserializeError> {
+    v.as_object()
+        .ok_or_else(|| DeserializeError::expected(path, "an object"))
 }
 
 /// The member `key` of `obj`, treating JSON `null` as absent.
@@ -77,17 +87,22 @@ pub fn member<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
 
 /// The value as an array.
 pub fn array<'a>(v: &'a Value, path: &'static str) -> Result<&'a [Value], DeserializeError> {
-    v.as_array().map(Vec::as_slice).ok_or_else(|| DeserializeError::expected(path, "an array"))
+    v.as_array()
+        .map(Vec::as_slice)
+        .ok_or_else(|| DeserializeError::expected(path, "an array"))
 }
 
 /// The value as a string.
 pub fn string(v: &Value, path: &'static str) -> Result<String, DeserializeError> {
-    v.as_str().map(str::to_owned).ok_or_else(|| DeserializeError::expected(path, "a string"))
+    v.as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| DeserializeError::expected(path, "a string"))
 }
 
 /// The value as a boolean.
 pub fn boolean(v: &Value, path: &'static str) -> Result<bool, DeserializeError> {
-    v.as_bool().ok_or_else(|| DeserializeError::expected(path, "a boolean"))
+    v.as_bool()
+        .ok_or_else(|| DeserializeError::expected(path, "a boolean"))
 }
 
 /// The value as an integer that fits `T` (byte, short, integer, long).
@@ -115,14 +130,23 @@ pub fn float(v: &Value, path: &'static str) -> Result<f64, DeserializeError> {
 
 /// The value as a timestamp in `format` (`epoch-seconds` is a number; the
 /// other two are strings).
-pub fn timestamp(v: &Value, path: &'static str, format: Format) -> Result<DateTime, DeserializeError> {
-    let bad = |e: String| DeserializeError { path, problem: Problem::Timestamp(e) };
+pub fn timestamp(
+    v: &Value,
+    path: &'static str,
+    format: Format,
+) -> Result<DateTime, DeserializeError> {
+    let bad = |e: String| DeserializeError {
+        path,
+        problem: Problem::Timestamp(e),
+    };
     match (format, v) {
         (Format::EpochSeconds, Value::Number(n)) => n
             .as_f64()
             .map(DateTime::from_secs_f64)
             .ok_or_else(|| DeserializeError::expected(path, "epoch seconds")),
-        (Format::EpochSeconds, Value::String(s)) => DateTime::from_str(s, format).map_err(|e| bad(e.to_string())),
+        (Format::EpochSeconds, Value::String(s)) => {
+            DateTime::from_str(s, format).map_err(|e| bad(e.to_string()))
+        }
         (_, Value::String(s)) => DateTime::from_str(s, format).map_err(|e| bad(e.to_string())),
         _ => Err(DeserializeError::expected(path, "a timestamp")),
     }
@@ -150,7 +174,11 @@ pub fn document(v: &Value) -> Document {
         }),
         Value::String(s) => Document::String(s.clone()),
         Value::Array(a) => Document::Array(a.iter().map(document).collect()),
-        Value::Object(o) => Document::Object(o.iter().map(|(k, v)| (k.clone(), document(v))).collect::<HashMap<_, _>>()),
+        Value::Object(o) => Document::Object(
+            o.iter()
+                .map(|(k, v)| (k.clone(), document(v)))
+                .collect::<HashMap<_, _>>(),
+        ),
     }
 }
 
@@ -170,7 +198,10 @@ mod tests {
     #[test]
     fn empty_body_is_an_empty_object_and_garbage_is_an_error() {
         assert_eq!(parse(b"  ").unwrap(), json!({}));
-        assert!(parse(b"<html>").unwrap_err().to_string().starts_with("response body is not valid JSON"));
+        assert!(parse(b"<html>")
+            .unwrap_err()
+            .to_string()
+            .starts_with("response body is not valid JSON"));
     }
 
     #[test]

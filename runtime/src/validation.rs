@@ -62,7 +62,9 @@ impl fmt::Display for Constraint {
                 (None, Some(max)) => write!(f, "must be at most {max}"),
                 (None, None) => f.write_str("has an unbounded range constraint"),
             },
-            Constraint::EmptyLabel => f.write_str("must not be empty (it is bound to the URI path)"),
+            Constraint::EmptyLabel => {
+                f.write_str("must not be empty (it is bound to the URI path)")
+            }
         }
     }
 }
@@ -90,7 +92,11 @@ impl ValidationError {
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.violations.len();
-        write!(f, "{n} validation error{} detected: ", if n == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "{n} validation error{} detected: ",
+            if n == 1 { "" } else { "s" }
+        )?;
         for (i, v) in self.violations.iter().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
@@ -116,7 +122,10 @@ impl Validator {
     }
 
     fn push(&mut self, path: &str, constraint: Constraint) {
-        self.violations.push(Violation { path: path.to_owned(), constraint });
+        self.violations.push(Violation {
+            path: path.to_owned(),
+            constraint,
+        });
     }
 
     /// Records a missing `@required` member.
@@ -156,7 +165,13 @@ impl Validator {
     }
 
     /// Checks `@range` of a number.
-    pub fn range<N: PartialOrd + fmt::Display + Copy>(&mut self, path: &str, value: N, min: Option<N>, max: Option<N>) {
+    pub fn range<N: PartialOrd + fmt::Display + Copy>(
+        &mut self,
+        path: &str,
+        value: N,
+        min: Option<N>,
+        max: Option<N>,
+    ) {
         if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
             let min = min.map(|m| m.to_string());
             let max = max.map(|m| m.to_string());
@@ -169,7 +184,9 @@ impl Validator {
         if self.violations.is_empty() {
             Ok(())
         } else {
-            Err(ValidationError { violations: self.violations })
+            Err(ValidationError {
+                violations: self.violations,
+            })
         }
     }
 }

@@ -41,7 +41,13 @@ pub(crate) fn doc(lines: &[String], fallback: &str) -> TokenStream {
         let line = format!(" {fallback}");
         return quote!(#[doc = #line]);
     }
-    let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    let lines = lines.iter().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
     quote!(#(#[doc = #lines])*)
 }
 
@@ -54,13 +60,21 @@ pub fn emit(service: &Service) -> TokenStream {
     let sdk_id = &service.sdk_id;
     let signing_name = &service.signing_name;
     let endpoint = match &service.endpoint {
-        Endpoint::Global { url, signing_region } => {
+        Endpoint::Global {
+            url,
+            signing_region,
+        } => {
             quote!(#rt::client::DefaultEndpoint::Global { url: #url, signing_region: #signing_region })
         }
-        Endpoint::Regional { prefix } => quote!(#rt::client::DefaultEndpoint::Regional { prefix: #prefix }),
+        Endpoint::Regional { prefix } => {
+            quote!(#rt::client::DefaultEndpoint::Regional { prefix: #prefix })
+        }
     };
     let shapes = shapes::emit_named_shapes(&cx);
-    let operations = service.operations.iter().map(|op| ops::emit_operation(&cx, op));
+    let operations = service
+        .operations
+        .iter()
+        .map(|op| ops::emit_operation(&cx, op));
     let client = ops::emit_client(&cx);
     let service_doc = doc(&service.docs, "The service.");
     quote! {
@@ -132,13 +146,31 @@ pub(crate) struct Cx<'a> {
 
 impl<'a> Cx<'a> {
     fn new(service: &'a Service) -> Self {
-        let mut cx = Cx { service, ser: BTreeSet::new(), de: BTreeSet::new() };
+        let mut cx = Cx {
+            service,
+            ser: BTreeSet::new(),
+            de: BTreeSet::new(),
+        };
         for op in &service.operations {
             let mut ser = BTreeSet::new();
-            cx.reach(op.input.members.iter().filter(|m| m.binding == Binding::Body).map(|m| &m.ty), &mut ser);
+            cx.reach(
+                op.input
+                    .members
+                    .iter()
+                    .filter(|m| m.binding == Binding::Body)
+                    .map(|m| &m.ty),
+                &mut ser,
+            );
             cx.ser.extend(ser);
             let mut de = BTreeSet::new();
-            cx.reach(op.output.members.iter().filter(|m| m.binding == Binding::Body).map(|m| &m.ty), &mut de);
+            cx.reach(
+                op.output
+                    .members
+                    .iter()
+                    .filter(|m| m.binding == Binding::Body)
+                    .map(|m| &m.ty),
+                &mut de,
+            );
             for e in &op.errors {
                 if let Some(Shape::Structure(s)) = service.shapes.get(e) {
                     cx.reach(s.members.iter().map(|m| &m.ty), &mut de);
@@ -158,12 +190,10 @@ impl<'a> Cx<'a> {
     fn reach_one(&self, ty: &Type, out: &mut BTreeSet<ShapeId>) {
         match ty {
             Type::List(t) | Type::Map(t) => self.reach_one(t, out),
-            Type::Named(id) => {
-                if out.insert(id.clone()) {
-                    if let Some(Shape::Structure(s)) = self.service.shapes.get(id) {
-                        for m in &s.members {
-                            self.reach_one(&m.ty, out);
-                        }
+            Type::Named(id) if out.insert(id.clone()) => {
+                if let Some(Shape::Structure(s)) = self.service.shapes.get(id) {
+                    for m in &s.members {
+                        self.reach_one(&m.ty, out);
                     }
                 }
             }

@@ -21,14 +21,19 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
     let op_name = &op.name;
     let module_doc = doc(&op.docs, &format!("The `{}` operation.", op.name));
     let validate = validations(&op.input);
-    let tokens = op.input.members.iter().filter(|m| m.idempotency_token && m.ty == Type::String).map(|m| {
-        let f = ident(&m.rust_name);
-        quote! {
-            if self.#f.is_none() {
-                self.#f = Some(provider.make_token());
+    let tokens = op
+        .input
+        .members
+        .iter()
+        .filter(|m| m.idempotency_token && m.ty == Type::String)
+        .map(|m| {
+            let f = ident(&m.rust_name);
+            quote! {
+                if self.#f.is_none() {
+                    self.#f = Some(provider.make_token());
+                }
             }
-        }
-    });
+        });
     let error_enum = emit_error_enum(cx, op, &error);
     let serialize = emit_serializer(cx, op);
     let deserialize = emit_deserializer(cx, op, &error);
@@ -118,7 +123,10 @@ fn fluent_setters(cx: &Cx, m: &Member) -> TokenStream {
     let set = format_ident!("set_{}", raw);
     let get = format_ident!("get_{}", raw);
     let t = cx.rust_type(&m.ty);
-    let d = format!(" Sets `{}`; see [`{}`](Self::{}) on the input builder for its constraints.", m.name, raw, set);
+    let d = format!(
+        " Sets `{}`; see [`{}`](Self::{}) on the input builder for its constraints.",
+        m.name, raw, set
+    );
     let fluent = match &m.ty {
         Type::String => quote! {
             #[doc = #d]
@@ -177,7 +185,9 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
     let errs: Vec<&Structure> = op.errors.iter().filter_map(|e| cx.structure(e)).collect();
     let variants: Vec<_> = errs.iter().map(|s| ident(&s.rust_name)).collect();
     let paths: Vec<_> = errs.iter().map(|s| cx.named_path(&s.id)).collect();
-    let vdocs = errs.iter().map(|s| doc(&s.docs, &format!("The `{}` error.", s.name)));
+    let vdocs = errs
+        .iter()
+        .map(|s| doc(&s.docs, &format!("The `{}` error.", s.name)));
     let is_fns = errs.iter().zip(&variants).map(|(s, v)| {
         let f = format_ident!("is_{}", crate::names::snake(&s.rust_name));
         let d = format!(" Whether this is a `{}`.", s.name);
@@ -200,13 +210,21 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
     // Codes first; then, where no code was sent, the status of the one error
     // that has it (a status two errors share tells nothing).
     let by_code = errs.iter().map(|s| {
-        let codes = s.error.as_ref().map(|e| e.codes.clone()).unwrap_or_default();
+        let codes = s
+            .error
+            .as_ref()
+            .map(|e| e.codes.clone())
+            .unwrap_or_default();
         let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
         quote!((Some(#(#codes)|*), _) => #f(response),)
     });
     let by_status = errs.iter().filter_map(|s| {
         let status = s.error.as_ref()?.status?;
-        let unique = errs.iter().filter(|o| o.error.as_ref().and_then(|e| e.status) == Some(status)).count() == 1;
+        let unique = errs
+            .iter()
+            .filter(|o| o.error.as_ref().and_then(|e| e.status) == Some(status))
+            .count()
+            == 1;
         let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
         unique.then(|| quote!((None, #status) => #f(response),))
     });
@@ -314,7 +332,9 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         match seg {
             UriSegment::Literal(l) => uri.push(quote!(uri.push_str(#l);)),
             UriSegment::Label { member, greedy } => {
-                let Some(m) = op.input.members.iter().find(|m| &m.name == member) else { continue };
+                let Some(m) = op.input.members.iter().find(|m| &m.name == member) else {
+                    continue;
+                };
                 let f = ident(&m.rust_name);
                 let field = m.rust_name.trim_start_matches("r#");
                 let text = scalar_text(cx, &m.ty, quote!(value));
@@ -366,7 +386,12 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         };
         Some(quote!(if let Some(value) = &input.#f { #rt::http::set_header(&mut request, #h, #text)?; }))
     });
-    let body_members: Vec<&Member> = op.input.members.iter().filter(|m| m.binding == Binding::Body).collect();
+    let body_members: Vec<&Member> = op
+        .input
+        .members
+        .iter()
+        .filter(|m| m.binding == Binding::Body)
+        .collect();
     let body = if body_members.is_empty() {
         quote!(None)
     } else {
@@ -380,7 +405,16 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         }}
     };
     let method = &op.method;
-    let mut_request = if op.input.members.iter().any(|m| matches!(m.binding, Binding::Header(_))) { quote!(mut) } else { quote!() };
+    let mut_request = if op
+        .input
+        .members
+        .iter()
+        .any(|m| matches!(m.binding, Binding::Header(_)))
+    {
+        quote!(mut)
+    } else {
+        quote!()
+    };
     quote! {
         fn serialize(input: #input) -> ::std::result::Result<#api::client::orchestrator::HttpRequest, #api::box_error::BoxError> {
             let mut uri = ::std::string::String::with_capacity(64);
@@ -398,7 +432,9 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
 fn scalar_text(cx: &Cx, ty: &Type, v: TokenStream) -> TokenStream {
     match ty {
         Type::String => quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str())),
-        Type::Named(id) if cx.structure(id).is_none() => quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str())),
+        Type::Named(id) if cx.structure(id).is_none() => {
+            quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str()))
+        }
         Type::Timestamp(f) => {
             let f = ts_format(*f);
             quote!(::std::borrow::Cow::<str>::Owned(#v.fmt(#f)?))
@@ -411,7 +447,12 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
     let rt = Rt::root();
     let api = Rt::api();
     let output = ident(&op.output.rust_name);
-    let body_members: Vec<&Member> = op.output.members.iter().filter(|m| m.binding == Binding::Body).collect();
+    let body_members: Vec<&Member> = op
+        .output
+        .members
+        .iter()
+        .filter(|m| m.binding == Binding::Body)
+        .collect();
     let read_body = if body_members.is_empty() {
         quote!()
     } else {
@@ -423,7 +464,9 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
         }
     };
     let headers = op.output.members.iter().filter_map(|m| {
-        let Binding::Header(h) = &m.binding else { return None };
+        let Binding::Header(h) = &m.binding else {
+            return None;
+        };
         let raw = m.rust_name.trim_start_matches("r#");
         let set = format_ident!("set_{}", raw);
         let parse = match &m.ty {
@@ -436,7 +479,13 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
                 let f = ts_format(*f);
                 quote!(#rt::deps::aws_smithy_types::DateTime::from_str(value, #f).ok())
             }
-            Type::Boolean | Type::Byte | Type::Short | Type::Integer | Type::Long | Type::Float | Type::Double => {
+            Type::Boolean
+            | Type::Byte
+            | Type::Short
+            | Type::Integer
+            | Type::Long
+            | Type::Float
+            | Type::Double => {
                 quote!(value.parse().ok())
             }
             _ => return None,
@@ -448,6 +497,10 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
         })
     });
     quote! {
+        #[allow(
+            clippy::result_large_err,
+            reason = "the signature is the one aws-smithy-runtime's operation builder takes"
+        )]
         fn deserialize(
             response: &#api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<#output, #api::client::orchestrator::OrchestratorError<#error>> {

@@ -27,7 +27,11 @@ pub(crate) fn emit_named_shapes(cx: &Cx) -> TokenStream {
         match shape {
             Shape::Enum(e) => types.push(emit_enum(e)),
             Shape::Structure(s) => {
-                let kind = if s.error.is_some() { Kind::Error } else { Kind::Plain };
+                let kind = if s.error.is_some() {
+                    Kind::Error
+                } else {
+                    Kind::Plain
+                };
                 let (item, builder) = emit_structure(cx, s, kind);
                 if s.error.is_some() {
                     errors.push(item);
@@ -82,7 +86,10 @@ fn emit_enum(e: &Enum) -> TokenStream {
     let docs = doc(&e.docs, &format!("Values of `{}`.", e.rust_name));
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();
     let values: Vec<_> = e.variants.iter().map(|v| v.value.as_str()).collect();
-    let vdocs = e.variants.iter().map(|v| doc(&v.docs, &format!("`{}`", v.value)));
+    let vdocs = e
+        .variants
+        .iter()
+        .map(|v| doc(&v.docs, &format!("`{}`", v.value)));
     quote! {
         #docs
         ///
@@ -149,7 +156,7 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
     let docs = doc(&s.docs, &format!("The `{}` structure.", s.name));
     let fields: Vec<_> = s.members.iter().map(|m| ident(&m.rust_name)).collect();
     let tys: Vec<_> = s.members.iter().map(|m| cx.rust_type(&m.ty)).collect();
-    let fdocs: Vec<_> = s.members.iter().map(|m| member_doc(m)).collect();
+    let fdocs: Vec<_> = s.members.iter().map(member_doc).collect();
     let getters = s.members.iter().zip(&fdocs).map(|(m, d)| getter(cx, m, d));
     let setters = s.members.iter().zip(&fdocs).map(|(m, d)| setters(cx, m, d));
     let debug_fields: Vec<_> = s
@@ -167,48 +174,56 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
         .collect();
     let struct_name = &s.rust_name;
     let builder_name = format!("{}Builder", s.rust_name);
-    let (meta_field, meta_builder_field, meta_init, meta_api, meta_builder_api) = if kind == Kind::Error {
-        (
-            quote!(pub(crate) meta: #types::error::ErrorMetadata,),
-            quote!(meta: ::std::option::Option<#types::error::ErrorMetadata>,),
-            quote!(meta: self.meta.unwrap_or_default(),),
-            {
-                let display = error_display(s);
+    let (meta_field, meta_builder_field, meta_init, meta_api, meta_builder_api) =
+        if kind == Kind::Error {
+            (
+                quote!(pub(crate) meta: #types::error::ErrorMetadata,),
+                quote!(meta: ::std::option::Option<#types::error::ErrorMetadata>,),
+                quote!(meta: self.meta.unwrap_or_default(),),
+                {
+                    let display = error_display(s);
+                    quote! {
+                        impl #types::error::metadata::ProvideErrorMetadata for #name {
+                            fn meta(&self) -> &#types::error::ErrorMetadata {
+                                &self.meta
+                            }
+                        }
+
+                        impl ::std::fmt::Display for #name {
+                            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                                #display
+                            }
+                        }
+
+                        impl ::std::error::Error for #name {}
+                    }
+                },
                 quote! {
-                    impl #types::error::metadata::ProvideErrorMetadata for #name {
-                        fn meta(&self) -> &#types::error::ErrorMetadata {
-                            &self.meta
-                        }
+                    /// Sets the error metadata (code, message, request id).
+                    pub fn meta(mut self, meta: #types::error::ErrorMetadata) -> Self {
+                        self.meta = Some(meta);
+                        self
                     }
-
-                    impl ::std::fmt::Display for #name {
-                        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                            #display
-                        }
-                    }
-
-                    impl ::std::error::Error for #name {}
-                }
-            },
-            quote! {
-                /// Sets the error metadata (code, message, request id).
-                pub fn meta(mut self, meta: #types::error::ErrorMetadata) -> Self {
-                    self.meta = Some(meta);
-                    self
-                }
-            },
-        )
+                },
+            )
+        } else {
+            Default::default()
+        };
+    let eq_derive = if kind == Kind::Error {
+        quote!()
     } else {
-        Default::default()
+        quote!(PartialEq,)
     };
-    let eq_derive = if kind == Kind::Error { quote!() } else { quote!(PartialEq,) };
     let (build_ret, build_body) = if kind == Kind::Input {
         (
             quote!(::std::result::Result<super::#name, #types::error::operation::BuildError>),
             quote!(Ok(super::#name { #( #fields: self.#fields, )* })),
         )
     } else {
-        (quote!(super::#name), quote!(super::#name { #( #fields: self.#fields, )* #meta_init }))
+        (
+            quote!(super::#name),
+            quote!(super::#name { #( #fields: self.#fields, )* #meta_init }),
+        )
     };
     let build_doc = if kind == Kind::Input {
         "Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off."
@@ -317,7 +332,11 @@ fn member_doc(m: &Member) -> TokenStream {
         notes.push(format!("Must match `{}`.", p.replace('`', "'")));
     }
     if let Some((min, max)) = m.constraints.range {
-        notes.push(format!("Range {} to {}.", min.map_or("-inf".into(), |v| v.to_string()), max.map_or("+inf".into(), |v| v.to_string())));
+        notes.push(format!(
+            "Range {} to {}.",
+            min.map_or("-inf".into(), |v| v.to_string()),
+            max.map_or("+inf".into(), |v| v.to_string())
+        ));
     }
     if m.sensitive {
         notes.push("Sensitive: redacted in `Debug` output.".to_owned());
@@ -336,14 +355,26 @@ fn member_doc(m: &Member) -> TokenStream {
 fn getter(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
     let f = ident(&m.rust_name);
     let (ret, body) = match &m.ty {
-        Type::String => (quote!(::std::option::Option<&str>), quote!(self.#f.as_deref())),
-        Type::Boolean | Type::Byte | Type::Short | Type::Integer | Type::Long | Type::Float | Type::Double => {
+        Type::String => (
+            quote!(::std::option::Option<&str>),
+            quote!(self.#f.as_deref()),
+        ),
+        Type::Boolean
+        | Type::Byte
+        | Type::Short
+        | Type::Integer
+        | Type::Long
+        | Type::Float
+        | Type::Double => {
             let t = cx.rust_type(&m.ty);
             (quote!(::std::option::Option<#t>), quote!(self.#f))
         }
         Type::List(t) => {
             let t = cx.rust_type(t);
-            (quote!(&[#t]), quote!(self.#f.as_deref().unwrap_or_default()))
+            (
+                quote!(&[#t]),
+                quote!(self.#f.as_deref().unwrap_or_default()),
+            )
         }
         other => {
             let t = cx.rust_type(other);
@@ -419,7 +450,9 @@ pub(crate) fn validations(s: &Structure) -> TokenStream {
     let checks = s.members.iter().map(|m| {
         let f = ident(&m.rust_name);
         let path = format!("{}.{}", s.rust_name, m.name);
-        let required = m.required.then(|| quote!(v.required(#path, self.#f.as_ref());));
+        let required = m
+            .required
+            .then(|| quote!(v.required(#path, self.#f.as_ref());));
         let mut inner = Vec::new();
         if m.binding == Binding::Label && m.ty == Type::String {
             inner.push(quote!(v.label(#path, value);));
@@ -443,7 +476,9 @@ pub(crate) fn validations(s: &Structure) -> TokenStream {
         }
         if let Some((min, max)) = m.constraints.range {
             let num = match &m.ty {
-                Type::Byte | Type::Short | Type::Integer | Type::Long => Some(quote!(i64::from(*value))),
+                Type::Byte | Type::Short | Type::Integer | Type::Long => {
+                    Some(quote!(i64::from(*value)))
+                }
                 Type::Float => Some(quote!(f64::from(*value))),
                 Type::Double => Some(quote!(*value)),
                 _ => None,
@@ -462,9 +497,11 @@ pub(crate) fn validations(s: &Structure) -> TokenStream {
                 inner.push(quote!(v.range(#path, #num, #min, #max);));
             }
         }
-        let inner = (!inner.is_empty()).then(|| quote! {
-            if let Some(value) = &self.#f {
-                #(#inner)*
+        let inner = (!inner.is_empty()).then(|| {
+            quote! {
+                if let Some(value) = &self.#f {
+                    #(#inner)*
+                }
             }
         });
         quote!(#required #inner)
@@ -497,8 +534,17 @@ fn emit_ser_fn(cx: &Cx, s: &Structure) -> TokenStream {
 }
 
 /// Statements writing `members` of `src` into `obj`.
-pub(crate) fn ser_members<'m>(cx: &Cx, members: impl Iterator<Item = &'m Member>, src: TokenStream) -> TokenStream {
-    let stmts = members.map(|m| {
+///
+/// Members are written in order of their JSON names, as aws-sdk-rust does, so
+/// the bodies of both SDKs are byte for byte the same.
+pub(crate) fn ser_members<'m>(
+    cx: &Cx,
+    members: impl Iterator<Item = &'m Member>,
+    src: TokenStream,
+) -> TokenStream {
+    let mut members: Vec<&Member> = members.collect();
+    members.sort_by(|a, b| a.json_name.cmp(&b.json_name));
+    let stmts = members.into_iter().map(|m| {
         let f = ident(&m.rust_name);
         let key = &m.json_name;
         let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
@@ -541,7 +587,10 @@ fn ser_value(cx: &Cx, ty: &Type, w: TokenStream, v: TokenStream, depth: usize) -
         }
         Type::Map(value) => {
             let map = format_ident!("map_{}", depth);
-            let (k, it) = (format_ident!("key_{}", depth), format_ident!("value_{}", depth));
+            let (k, it) = (
+                format_ident!("key_{}", depth),
+                format_ident!("value_{}", depth),
+            );
             let inner = ser_value(cx, value, quote!(#map.key(#k)), quote!(#it), depth + 1);
             quote! {
                 let mut #map = #w.start_object();
@@ -586,7 +635,12 @@ fn emit_de_fn(cx: &Cx, s: &Structure) -> TokenStream {
 }
 
 /// Statements setting `members` on `builder` from the JSON object `obj`.
-pub(crate) fn de_members<'m>(cx: &Cx, s: &Structure, members: impl Iterator<Item = &'m Member>, obj: TokenStream) -> TokenStream {
+pub(crate) fn de_members<'m>(
+    cx: &Cx,
+    s: &Structure,
+    members: impl Iterator<Item = &'m Member>,
+    obj: TokenStream,
+) -> TokenStream {
     let rt = Rt::root();
     let stmts = members.map(|m| {
         let raw = m.rust_name.trim_start_matches("r#");
@@ -632,7 +686,10 @@ fn de_value(cx: &Cx, ty: &Type, v: TokenStream, path: &str, depth: usize) -> Tok
             }
         }
         Type::Map(value) => {
-            let (k, it) = (format_ident!("key_{}", depth), format_ident!("value_{}", depth));
+            let (k, it) = (
+                format_ident!("key_{}", depth),
+                format_ident!("value_{}", depth),
+            );
             let item_path = format!("{path}{{}}");
             let inner = de_value(cx, value, quote!(#it), &item_path, depth + 1);
             quote! {
