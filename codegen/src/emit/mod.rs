@@ -100,6 +100,8 @@ pub fn emit(service: &Service) -> TokenStream {
             }
         }
 
+        pub use config::Config;
+
         /// Errors and error helpers.
         pub mod error {
             pub use #api::client::result::SdkError;

@@ -207,8 +207,10 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
         };
         quote!(Self::#v(_) => #kind,)
     });
-    // Codes first; then, where no code was sent, the status of the one error
-    // that has it (a status two errors share tells nothing).
+    // Codes first; then, where no code was sent or the code names no modeled
+    // error (Chime sends `Throttled` in the body of a ThrottledClientException),
+    // the status of the one error that has it. A status two errors share
+    // tells nothing.
     let by_code = errs.iter().map(|s| {
         let codes = s
             .error
@@ -226,7 +228,7 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
             .count()
             == 1;
         let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
-        unique.then(|| quote!((None, #status) => #f(response),))
+        unique.then(|| quote!((_, #status) => #f(response),))
     });
     let de_fns = errs.iter().zip(&variants).zip(&paths).map(|((s, v), p)| {
         let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
