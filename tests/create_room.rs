@@ -17,7 +17,10 @@ fn created() -> ResponseTemplate {
 
 async fn server_answering(response: ResponseTemplate) -> MockServer {
     let server = MockServer::start().await;
-    Mock::given(any()).respond_with(response).mount(&server).await;
+    Mock::given(any())
+        .respond_with(response)
+        .mount(&server)
+        .await;
     server
 }
 
@@ -28,7 +31,12 @@ fn header<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
 #[tokio::test]
 async fn request_on_the_wire_matches_aws_sdk_chime() {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).and(path("/accounts/acct-1/rooms")).respond_with(created()).expect(1).mount(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/accounts/acct-1/rooms"))
+        .respond_with(created())
+        .expect(1)
+        .mount(&server)
+        .await;
 
     client(&server.uri())
         .create_room()
@@ -45,10 +53,19 @@ async fn request_on_the_wire_matches_aws_sdk_chime() {
     assert_eq!(req.url.path(), "/accounts/acct-1/rooms");
     assert_eq!(req.url.query(), None);
     assert_eq!(header(req, "content-type"), Some("application/json"));
-    assert_eq!(std::str::from_utf8(&req.body).unwrap(), r#"{"ClientRequestToken":"tok-123","Name":"Team Room"}"#);
+    assert_eq!(
+        std::str::from_utf8(&req.body).unwrap(),
+        r#"{"ClientRequestToken":"tok-123","Name":"Team Room"}"#
+    );
     let auth = header(req, "authorization").expect("signed");
-    assert!(auth.starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"), "{auth}");
-    assert!(auth.contains("/us-west-2/chime/aws4_request"), "signed for the configured region: {auth}");
+    assert!(
+        auth.starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"),
+        "{auth}"
+    );
+    assert!(
+        auth.contains("/us-west-2/chime/aws4_request"),
+        "signed for the configured region: {auth}"
+    );
     let date = header(req, "x-amz-date").expect("x-amz-date");
     assert_eq!(date.len(), 16, "basic ISO 8601: {date}");
     assert_eq!(header(req, "x-amz-security-token"), Some(common::SESSION));
@@ -58,12 +75,26 @@ async fn request_on_the_wire_matches_aws_sdk_chime() {
 async fn global_endpoint_signs_for_us_east_1_without_a_region() {
     let server = server_answering(created()).await;
     let config = chime_sdk::Config::builder()
-        .credentials_provider(chime_sdk::config::Credentials::new("AKIDEXAMPLE", "secret", None, None, "t"))
+        .credentials_provider(chime_sdk::config::Credentials::new(
+            "AKIDEXAMPLE",
+            "secret",
+            None,
+            None,
+            "t",
+        ))
         .endpoint_url(server.uri())
         .build();
-    chime_sdk::Client::from_conf(config).create_room().account_id("a").name("n").send().await.unwrap();
+    chime_sdk::Client::from_conf(config)
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .send()
+        .await
+        .unwrap();
     let req = &server.received_requests().await.unwrap()[0];
-    assert!(header(req, "authorization").unwrap().contains("/us-east-1/chime/aws4_request"));
+    assert!(header(req, "authorization")
+        .unwrap()
+        .contains("/us-east-1/chime/aws4_request"));
 }
 
 #[tokio::test]
@@ -80,7 +111,13 @@ async fn labels_are_encoded_so_the_path_cannot_change() {
         ("żółw", "/accounts/%C5%BC%C3%B3%C5%82w/rooms"),
     ];
     for (account, _) in &cases {
-        client.create_room().account_id(*account).name("n").send().await.unwrap_or_else(|e| panic!("{account}: {}", DisplayErrorContext(&e)));
+        client
+            .create_room()
+            .account_id(*account)
+            .name("n")
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{account}: {}", DisplayErrorContext(&e)));
     }
     let requests = server.received_requests().await.unwrap();
     let paths: Vec<&str> = requests.iter().map(|r| r.url.path()).collect();
@@ -92,15 +129,27 @@ async fn labels_are_encoded_so_the_path_cannot_change() {
 #[tokio::test]
 async fn created_room_is_parsed_with_timestamps_and_unknown_fields_ignored() {
     let server = server_answering(created()).await;
-    let out = client(&server.uri()).create_room().account_id("acct-1").name("Team Room").send().await.unwrap();
+    let out = client(&server.uri())
+        .create_room()
+        .account_id("acct-1")
+        .name("Team Room")
+        .send()
+        .await
+        .unwrap();
     let room = out.room().expect("room");
     assert_eq!(room.room_id(), Some("room-1"));
     assert_eq!(room.name(), Some("Team Room"));
     assert_eq!(room.account_id(), Some("acct-1"));
-    assert_eq!(room.created_by(), Some("arn:aws:iam::111122223333:user/alice"));
+    assert_eq!(
+        room.created_by(),
+        Some("arn:aws:iam::111122223333:user/alice")
+    );
     let created = DateTime::from_str("2019-12-02T21:25:26.123Z", DateTimeFormat::DateTime).unwrap();
     assert_eq!(room.created_timestamp(), Some(&created));
-    assert_eq!(room.created_timestamp().unwrap().subsec_nanos(), 123_000_000);
+    assert_eq!(
+        room.created_timestamp().unwrap().subsec_nanos(),
+        123_000_000
+    );
     assert_eq!(room.updated_timestamp().unwrap().secs(), 1_575_322_200);
 }
 
@@ -109,7 +158,11 @@ const ERRORS: [(u16, &str, &str); 8] = [
     (400, "BadRequestException", "BadRequest"),
     (403, "ForbiddenException", "Forbidden"),
     (404, "NotFoundException", "NotFound"),
-    (400, "ResourceLimitExceededException", "ResourceLimitExceeded"),
+    (
+        400,
+        "ResourceLimitExceededException",
+        "ResourceLimitExceeded",
+    ),
     (500, "ServiceFailureException", "ServiceFailure"),
     (503, "ServiceUnavailableException", "ServiceUnavailable"),
     (429, "ThrottledClientException", "Throttled"),
@@ -133,11 +186,20 @@ fn variant_name(e: &CreateRoomError) -> &'static str {
 
 async fn service_error(response: ResponseTemplate) -> (CreateRoomError, usize) {
     let server = server_answering(response).await;
-    let err = client(&server.uri()).create_room().account_id("a").name("n").send().await.unwrap_err();
+    let err = client(&server.uri())
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .send()
+        .await
+        .unwrap_err();
     let attempts = server.received_requests().await.unwrap().len();
     match err {
         SdkError::ServiceError(e) => (e.into_err(), attempts),
-        other => panic!("expected a service error, got {}", DisplayErrorContext(&other)),
+        other => panic!(
+            "expected a service error, got {}",
+            DisplayErrorContext(&other)
+        ),
     }
 }
 
@@ -146,13 +208,22 @@ async fn each_error_maps_to_its_variant_by_header() {
     for (status, kind, code) in ERRORS {
         let body = format!(r#"{{"Code":"{code}","Message":"because {kind}"}}"#);
         let response = ResponseTemplate::new(status)
-            .insert_header("x-amzn-ErrorType", format!("{kind}:http://internal.amazon.com/coral/com.amazonaws.chime/").as_str())
+            .insert_header(
+                "x-amzn-ErrorType",
+                format!("{kind}:http://internal.amazon.com/coral/com.amazonaws.chime/").as_str(),
+            )
             .insert_header("x-amzn-RequestId", "req-42")
             .set_body_raw(body, "application/json");
         let (err, _) = service_error(response).await;
         assert_eq!(variant_name(&err), kind);
-        assert_eq!(err.meta().message(), Some(format!("because {kind}").as_str()));
-        assert_eq!(err.to_string(), format!("{kind} ({code}): because {kind} [request id: req-42]"));
+        assert_eq!(
+            err.meta().message(),
+            Some(format!("because {kind}").as_str())
+        );
+        assert_eq!(
+            err.to_string(),
+            format!("{kind} ({code}): because {kind} [request id: req-42]")
+        );
     }
 }
 
@@ -160,7 +231,9 @@ async fn each_error_maps_to_its_variant_by_header() {
 async fn each_error_maps_to_its_variant_by_body_code_without_header() {
     for (status, kind, code) in ERRORS {
         let body = format!(r#"{{"Code":"{code}","Message":"m"}}"#);
-        let (err, _) = service_error(ResponseTemplate::new(status).set_body_raw(body, "application/json")).await;
+        let (err, _) =
+            service_error(ResponseTemplate::new(status).set_body_raw(body, "application/json"))
+                .await;
         assert_eq!(variant_name(&err), kind, "Code {code} with status {status}");
     }
 }
@@ -168,7 +241,9 @@ async fn each_error_maps_to_its_variant_by_body_code_without_header() {
 #[tokio::test]
 async fn status_alone_identifies_errors_whose_status_is_unique() {
     for (status, kind, _) in ERRORS {
-        let (err, _) = service_error(ResponseTemplate::new(status).set_body_raw("{}", "application/json")).await;
+        let (err, _) =
+            service_error(ResponseTemplate::new(status).set_body_raw("{}", "application/json"))
+                .await;
         // 400 is shared by two errors, so it alone tells nothing.
         let expected = if status == 400 { "Unhandled" } else { kind };
         assert_eq!(variant_name(&err), expected, "status {status}");
@@ -178,9 +253,15 @@ async fn status_alone_identifies_errors_whose_status_is_unique() {
 #[tokio::test]
 async fn modeled_error_members_are_read() {
     let body = r#"{"Code":"ResourceLimitExceeded","Message":"too many rooms"}"#;
-    let (err, _) = service_error(ResponseTemplate::new(400).set_body_raw(body, "application/json")).await;
-    let CreateRoomError::ResourceLimitExceededException(e) = err else { panic!("{err:?}") };
-    assert_eq!(e.code(), Some(&chime_sdk::types::ErrorCode::ResourceLimitExceeded));
+    let (err, _) =
+        service_error(ResponseTemplate::new(400).set_body_raw(body, "application/json")).await;
+    let CreateRoomError::ResourceLimitExceededException(e) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        e.code(),
+        Some(&chime_sdk::types::ErrorCode::ResourceLimitExceeded)
+    );
     assert_eq!(e.message(), Some("too many rooms"));
 }
 
@@ -189,18 +270,27 @@ async fn unmodeled_error_keeps_code_message_and_request_id() {
     let response = ResponseTemplate::new(409)
         .insert_header("x-amzn-ErrorType", "ConflictException")
         .insert_header("x-amzn-RequestId", "req-409")
-        .set_body_raw(r#"{"Code":"Conflict","Message":"the room exists"}"#, "application/json");
+        .set_body_raw(
+            r#"{"Code":"Conflict","Message":"the room exists"}"#,
+            "application/json",
+        );
     let (err, _) = service_error(response).await;
-    let CreateRoomError::Unhandled(u) = &err else { panic!("{err:?}") };
+    let CreateRoomError::Unhandled(u) = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(u.status(), Some(409));
     assert_eq!(err.meta().code(), Some("ConflictException"));
     assert_eq!(err.meta().message(), Some("the room exists"));
-    assert_eq!(err.to_string(), "unhandled error ConflictException (HTTP 409): the room exists [request id: req-409]");
+    assert_eq!(
+        err.to_string(),
+        "unhandled error ConflictException (HTTP 409): the room exists [request id: req-409]"
+    );
 }
 
 #[tokio::test]
 async fn html_error_page_from_a_proxy_is_a_typed_error() {
-    let response = ResponseTemplate::new(502).set_body_raw("<html><body>Bad Gateway</body></html>", "text/html");
+    let response = ResponseTemplate::new(502)
+        .set_body_raw("<html><body>Bad Gateway</body></html>", "text/html");
     let (err, attempts) = service_error(response).await;
     assert_eq!(variant_name(&err), "Unhandled");
     assert_eq!(attempts, 3, "502 is transient and retried");
@@ -208,30 +298,62 @@ async fn html_error_page_from_a_proxy_is_a_typed_error() {
 
 #[tokio::test]
 async fn malformed_success_body_is_a_response_error() {
-    for body in ["{not json", r#"{"Room":{"Name":5}}"#, r#"{"Room":{"CreatedTimestamp":"yesterday"}}"#] {
-        let server = server_answering(ResponseTemplate::new(201).set_body_raw(body, "application/json")).await;
-        let err = client(&server.uri()).create_room().account_id("a").name("n").send().await.unwrap_err();
-        assert!(matches!(err, SdkError::ResponseError(_)), "{body}: {}", DisplayErrorContext(&err));
+    for body in [
+        "{not json",
+        r#"{"Room":{"Name":5}}"#,
+        r#"{"Room":{"CreatedTimestamp":"yesterday"}}"#,
+    ] {
+        let server =
+            server_answering(ResponseTemplate::new(201).set_body_raw(body, "application/json"))
+                .await;
+        let err = client(&server.uri())
+            .create_room()
+            .account_id("a")
+            .name("n")
+            .send()
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, SdkError::ResponseError(_)),
+            "{body}: {}",
+            DisplayErrorContext(&err)
+        );
     }
 }
 
 fn body_token(req: &Request) -> String {
     let body: Value = serde_json::from_slice(&req.body).unwrap();
-    body["ClientRequestToken"].as_str().expect("token sent").to_owned()
+    body["ClientRequestToken"]
+        .as_str()
+        .expect("token sent")
+        .to_owned()
 }
 
 #[tokio::test]
 async fn throttled_then_created_retries_with_the_same_token() {
     let server = MockServer::start().await;
     Mock::given(any())
-        .respond_with(ResponseTemplate::new(429).insert_header("x-amzn-ErrorType", "ThrottledClientException").set_body_raw("{}", "application/json"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("x-amzn-ErrorType", "ThrottledClientException")
+                .set_body_raw("{}", "application/json"),
+        )
         .up_to_n_times(1)
         .with_priority(1)
         .mount(&server)
         .await;
-    Mock::given(any()).respond_with(created()).mount(&server).await;
+    Mock::given(any())
+        .respond_with(created())
+        .mount(&server)
+        .await;
 
-    client(&server.uri()).create_room().account_id("a").name("n").send().await.expect("second attempt succeeds");
+    client(&server.uri())
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .send()
+        .await
+        .expect("second attempt succeeds");
 
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests.len(), 2);
@@ -240,8 +362,14 @@ async fn throttled_then_created_retries_with_the_same_token() {
     let uuid = &tokens[0];
     assert_eq!(uuid.len(), 36);
     assert_eq!(&uuid[14..15], "4", "UUID version 4: {uuid}");
-    assert!(matches!(&uuid[19..20], "8" | "9" | "a" | "b"), "RFC 4122 variant: {uuid}");
-    let attempts: Vec<_> = requests.iter().map(|r| header(r, "amz-sdk-request").unwrap().to_owned()).collect();
+    assert!(
+        matches!(&uuid[19..20], "8" | "9" | "a" | "b"),
+        "RFC 4122 variant: {uuid}"
+    );
+    let attempts: Vec<_> = requests
+        .iter()
+        .map(|r| header(r, "amz-sdk-request").unwrap().to_owned())
+        .collect();
     assert_eq!(attempts, ["attempt=1; max=3", "attempt=2; max=3"]);
 }
 
@@ -249,7 +377,10 @@ async fn throttled_then_created_retries_with_the_same_token() {
 async fn three_unavailable_answers_give_three_attempts_then_the_error() {
     let response = ResponseTemplate::new(503)
         .insert_header("x-amzn-ErrorType", "ServiceUnavailableException")
-        .set_body_raw(r#"{"Code":"ServiceUnavailable","Message":"later"}"#, "application/json");
+        .set_body_raw(
+            r#"{"Code":"ServiceUnavailable","Message":"later"}"#,
+            "application/json",
+        );
     let (err, attempts) = service_error(response).await;
     assert_eq!(attempts, 3);
     assert!(err.is_service_unavailable_exception());
@@ -257,10 +388,16 @@ async fn three_unavailable_answers_give_three_attempts_then_the_error() {
 
 #[tokio::test]
 async fn service_failure_is_retried_and_client_errors_are_not() {
-    let (err, attempts) = service_error(ResponseTemplate::new(500).insert_header("x-amzn-ErrorType", "ServiceFailureException")).await;
+    let (err, attempts) = service_error(
+        ResponseTemplate::new(500).insert_header("x-amzn-ErrorType", "ServiceFailureException"),
+    )
+    .await;
     assert!(err.is_service_failure_exception());
     assert_eq!(attempts, 3);
-    let (err, attempts) = service_error(ResponseTemplate::new(403).insert_header("x-amzn-ErrorType", "ForbiddenException")).await;
+    let (err, attempts) = service_error(
+        ResponseTemplate::new(403).insert_header("x-amzn-ErrorType", "ForbiddenException"),
+    )
+    .await;
     assert!(err.is_forbidden_exception());
     assert_eq!(attempts, 1);
 }
@@ -268,7 +405,13 @@ async fn service_failure_is_retried_and_client_errors_are_not() {
 #[tokio::test]
 async fn configured_token_provider_is_used() {
     let server = server_answering(created()).await;
-    client_with_token(&server.uri(), "fixed-token_1").create_room().account_id("a").name("n").send().await.unwrap();
+    client_with_token(&server.uri(), "fixed-token_1")
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .send()
+        .await
+        .unwrap();
     let requests = server.received_requests().await.unwrap();
     assert_eq!(body_token(&requests[0]), "fixed-token_1");
 }

@@ -5,9 +5,10 @@
 //! bag and runtime components the way an AWS SDK client does.
 
 use crate::config::{Config, IdempotencyTokenProvider};
+use crate::http::RedactedPayloadHash;
 use crate::validation::ValidationError;
 use aws_runtime::auth::sigv4::{SigV4AuthScheme, SCHEME_ID as SIGV4};
-use aws_runtime::auth::SigV4OperationSigningConfig;
+use aws_runtime::auth::{PayloadSigningOverride, SigV4OperationSigningConfig};
 use aws_runtime::invocation_id::InvocationIdInterceptor;
 use aws_runtime::request_info::RequestInfoInterceptor;
 use aws_runtime::retries::classifiers::AwsErrorCodeClassifier;
@@ -19,11 +20,16 @@ use aws_smithy_runtime::client::retries::classifiers::{
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::auth::static_resolver::StaticAuthSchemeOptionResolver;
 use aws_smithy_runtime_api::client::auth::AuthSchemeOptionResolverParams;
-use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse, OrchestratorError};
+use aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextRef;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::orchestrator::{
+    HttpRequest, HttpResponse, OrchestratorError, SensitiveOutput,
+};
 use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder;
 use aws_smithy_runtime_api::client::runtime_plugin::{SharedRuntimePlugin, StaticRuntimePlugin};
-use aws_smithy_types::config_bag::Layer;
+use aws_smithy_types::config_bag::{ConfigBag, Layer};
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use aws_smithy_types::retry::ProvideErrorKind;
 use aws_types::region::{Region, SigningRegion};
@@ -76,6 +82,34 @@ pub struct OperationSpec<I, O, E> {
     pub serialize: fn(I) -> Result<HttpRequest, BoxError>,
     /// Turns an HTTP response into the output or a typed error.
     pub deserialize: fn(&HttpResponse) -> Result<O, OrchestratorError<E>>,
+    /// The output or an error holds `@sensitive` members: keep response
+    /// bodies out of the runtime's trace log.
+    pub sensitive_output: bool,
+}
+
+/// Hands the SigV4 signer the payload hash of a body kept out of logs
+/// (see [`crate::http::json_request`]). Runs once after serialization, so
+/// the hash holds for every attempt.
+#[derive(Debug)]
+struct RedactedPayloadSigning;
+
+impl Intercept for RedactedPayloadSigning {
+    fn name(&self) -> &'static str {
+        "RedactedPayloadSigning"
+    }
+
+    fn read_after_serialization(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        if let Some(hash) = context.request().extension::<RedactedPayloadHash>() {
+            cfg.interceptor_state()
+                .store_put(PayloadSigningOverride::Precomputed(hash.0.clone()));
+        }
+        Ok(())
+    }
 }
 
 /// A problem with the configuration, found before anything is sent.
@@ -150,7 +184,8 @@ impl Handle {
             .with_auth_scheme(SigV4AuthScheme::new())
             .with_interceptor(UserAgentInterceptor::new())
             .with_interceptor(InvocationIdInterceptor::new())
-            .with_interceptor(RequestInfoInterceptor::new());
+            .with_interceptor(RequestInfoInterceptor::new())
+            .with_interceptor(RedactedPayloadSigning);
         if let Some(credentials) = &config.credentials_provider {
             components.set_identity_resolver(SIGV4, credentials.clone());
         }
@@ -224,6 +259,11 @@ impl Handle {
             .runtime_plugin(self.plugin.clone());
         if let Some(client) = &self.config.http_client {
             op = op.http_client(client.clone());
+        }
+        if spec.sensitive_output {
+            let mut layer = Layer::new("sensitive output");
+            layer.store_put(SensitiveOutput);
+            op = op.runtime_plugin(StaticRuntimePlugin::new().with_config(layer.freeze()));
         }
         op.serializer(spec.serialize)
             .deserializer(spec.deserialize)

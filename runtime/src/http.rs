@@ -18,17 +18,39 @@ pub fn encode_label(value: &str, greedy: bool) -> String {
     )
 }
 
+/// SHA-256 (lowercase hex) of a request body that is kept out of logs; the
+/// SigV4 signer needs it because it cannot read such a body itself.
+#[derive(Clone, Debug)]
+pub(crate) struct RedactedPayloadHash(pub(crate) String);
+
 /// A request with the given method, path (and query) and optional JSON body.
 /// The endpoint is applied later by the orchestrator.
+///
+/// With `sensitive` (the body holds `@sensitive` members), the body is made
+/// opaque to `Debug`: aws-smithy-runtime traces every request it transmits,
+/// body included, and would otherwise write those values to the log. The
+/// bytes are unchanged on the wire and the body stays retryable.
 pub fn json_request(
     method: &str,
     uri: String,
     body: Option<String>,
+    sensitive: bool,
 ) -> Result<HttpRequest, BoxError> {
     let mut request = match body {
         Some(body) => {
             let len = body.len();
-            let mut request = HttpRequest::new(SdkBody::from(body));
+            let mut request = if sensitive {
+                use sha2::Digest;
+                let bytes = bytes::Bytes::from(body);
+                let hash = hex::encode(sha2::Sha256::digest(&bytes));
+                let mut request = HttpRequest::new(SdkBody::retryable(move || {
+                    SdkBody::from_body_1_x(http_body_util::Full::new(bytes.clone()))
+                }));
+                request.add_extension(RedactedPayloadHash(hash));
+                request
+            } else {
+                HttpRequest::new(SdkBody::from(body))
+            };
             request
                 .headers_mut()
                 .insert("content-type", "application/json");

@@ -1,7 +1,10 @@
 //! Shared set-up for the integration tests: a client pointed at a loopback
 //! mock server, with fixed credentials and fast retries.
 
-#![allow(dead_code, reason = "each test binary uses a different part of this module")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of this module"
+)]
 
 use chime_sdk::config::{Config, Credentials, IdempotencyTokenProvider, Region, RetryConfig};
 use chime_sdk::Client;
@@ -15,7 +18,13 @@ pub const SESSION: &str = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN";
 pub fn config(endpoint: &str) -> chime_sdk::config::Builder {
     Config::builder()
         .region(Region::new("us-west-2"))
-        .credentials_provider(Credentials::new("AKIDEXAMPLE", SECRET, Some(SESSION.into()), None, "tests"))
+        .credentials_provider(Credentials::new(
+            "AKIDEXAMPLE",
+            SECRET,
+            Some(SESSION.into()),
+            None,
+            "tests",
+        ))
         .endpoint_url(endpoint)
         .retry_config(RetryConfig::standard().with_initial_backoff(Duration::from_millis(1)))
 }
@@ -25,7 +34,11 @@ pub fn client(endpoint: &str) -> Client {
 }
 
 pub fn client_with_token(endpoint: &str, token: &str) -> Client {
-    Client::from_conf(config(endpoint).idempotency_token_provider(IdempotencyTokenProvider::fixed(token)).build())
+    Client::from_conf(
+        config(endpoint)
+            .idempotency_token_provider(IdempotencyTokenProvider::fixed(token))
+            .build(),
+    )
 }
 
 pub const ROOM_BODY: &str = r#"{

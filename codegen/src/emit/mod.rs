@@ -203,6 +203,23 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Whether a member (sensitive itself, or not) carries a sensitive value
+    /// anywhere inside it.
+    pub(crate) fn is_sensitive(&self, ty: &Type, member_sensitive: bool) -> bool {
+        fn walk(cx: &Cx, ty: &Type, seen: &mut BTreeSet<ShapeId>) -> bool {
+            match ty {
+                Type::List(t) | Type::Map(t) => walk(cx, t, seen),
+                Type::Named(id) if seen.insert(id.clone()) => cx.structure(id).is_some_and(|s| {
+                    s.members
+                        .iter()
+                        .any(|m| m.sensitive || walk(cx, &m.ty, seen))
+                }),
+                _ => false,
+            }
+        }
+        member_sensitive || walk(self, ty, &mut BTreeSet::new())
+    }
+
     pub(crate) fn structure(&self, id: &str) -> Option<&'a Structure> {
         match self.service.shapes.get(id) {
             Some(Shape::Structure(s)) => Some(s),

@@ -35,6 +35,17 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
             }
         });
     let error_enum = emit_error_enum(cx, op, &error);
+    let sensitive_output = op
+        .output
+        .members
+        .iter()
+        .chain(
+            op.errors
+                .iter()
+                .filter_map(|e| cx.structure(e))
+                .flat_map(|s| s.members.iter()),
+        )
+        .any(|m| cx.is_sensitive(&m.ty, m.sensitive));
     let serialize = emit_serializer(cx, op);
     let deserialize = emit_deserializer(cx, op, &error);
     let setters = op.input.members.iter().map(|m| fluent_setters(cx, m));
@@ -72,6 +83,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
                 name: #op_name,
                 serialize,
                 deserialize,
+                sensitive_output: #sensitive_output,
             };
 
             #serialize
@@ -181,6 +193,7 @@ fn fluent_setters(cx: &Cx, m: &Member) -> TokenStream {
 
 fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> TokenStream {
     let rt = Rt::root();
+    let api = Rt::api();
     let types = Rt::types();
     let errs: Vec<&Structure> = op.errors.iter().filter_map(|e| cx.structure(e)).collect();
     let variants: Vec<_> = errs.iter().map(|s| ident(&s.rust_name)).collect();
@@ -309,6 +322,15 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
             }
         }
 
+        impl #api::client::result::CreateUnhandledError for #error {
+            fn create_unhandled_error(
+                source: ::std::boxed::Box<dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static>,
+                meta: ::std::option::Option<#types::error::ErrorMetadata>,
+            ) -> Self {
+                Self::Unhandled(#rt::error::Unhandled::new(source, meta))
+            }
+        }
+
         impl #types::retry::ProvideErrorKind for #error {
             fn retryable_error_kind(&self) -> ::std::option::Option<#types::retry::ErrorKind> {
                 match self {
@@ -407,6 +429,11 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         }}
     };
     let method = &op.method;
+    let sensitive = op
+        .input
+        .members
+        .iter()
+        .any(|m| m.binding == Binding::Body && cx.is_sensitive(&m.ty, m.sensitive));
     let mut_request = if op
         .input
         .members
@@ -422,7 +449,7 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
             let mut uri = ::std::string::String::with_capacity(64);
             #(#uri)*
             let body = #body;
-            let #mut_request request = #rt::http::json_request(#method, uri, body)?;
+            let #mut_request request = #rt::http::json_request(#method, uri, body, #sensitive)?;
             #(#headers)*
             Ok(request)
         }
