@@ -27,7 +27,7 @@ async fn inputs_outputs_errors_and_config_are_redacted() {
         .with_priority(1)
         .mount(&server)
         .await;
-    let error = format!(r#"{{"Code":"BadRequest","Message":"bad"}}"#);
+    let error = r#"{"Code":"BadRequest","Message":"bad"}"#;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(400).set_body_raw(error, "application/json"))
         .mount(&server)

@@ -2,7 +2,7 @@
 //!
 //! Generated code reaches its runtime only through the facade crate
 //! (`::sdkgen_runtime`), with absolute paths, so a runtime change touches
-//! [`Rt`] and nothing else here.
+//! `Rt` and nothing else here.
 
 mod ops;
 mod shapes;
@@ -286,5 +286,93 @@ pub(crate) fn ts_format(f: TimestampFormat) -> TokenStream {
         TimestampFormat::DateTime => quote!(#types::date_time::Format::DateTime),
         TimestampFormat::HttpDate => quote!(#types::date_time::Format::HttpDate),
         TimestampFormat::EpochSeconds => quote!(#types::date_time::Format::EpochSeconds),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The back end from hand-built IR, with no model file at all.
+    use super::*;
+
+    fn member(name: &str, ty: Type, binding: Binding) -> Member {
+        Member {
+            name: name.into(),
+            json_name: name.into(),
+            rust_name: crate::names::field_ident(name),
+            docs: vec![],
+            ty,
+            required: true,
+            sensitive: false,
+            idempotency_token: false,
+            binding,
+            constraints: Constraints::default(),
+        }
+    }
+
+    fn structure(name: &str, members: Vec<Member>) -> Structure {
+        Structure {
+            id: format!("ex#{name}"),
+            name: name.into(),
+            rust_name: name.into(),
+            docs: vec![],
+            members,
+            error: None,
+        }
+    }
+
+    #[test]
+    fn emits_an_operation_from_hand_built_ir() {
+        let mut key = member("Type", Type::String, Binding::Query("type".into()));
+        key.constraints.pattern = Some("^[a-z]+$".into());
+        let service = Service {
+            id: "ex#Svc".into(),
+            sdk_id: "Ex".into(),
+            signing_name: "ex".into(),
+            endpoint: Endpoint::Regional {
+                prefix: "ex".into(),
+            },
+            docs: vec![],
+            operations: vec![Operation {
+                id: "ex#GetThing".into(),
+                name: "GetThing".into(),
+                rust_name: "get_thing".into(),
+                docs: vec!["Gets a thing.".into()],
+                method: "GET".into(),
+                uri: vec![
+                    UriSegment::Literal("/things/".into()),
+                    UriSegment::Label {
+                        member: "Id".into(),
+                        greedy: false,
+                    },
+                ],
+                uri_query: vec![],
+                code: 200,
+                input: structure(
+                    "GetThingInput",
+                    vec![member("Id", Type::String, Binding::Label), key],
+                ),
+                output: structure(
+                    "GetThingOutput",
+                    vec![member("Count", Type::Integer, Binding::Body)],
+                ),
+                errors: vec![],
+            }],
+            shapes: Default::default(),
+        };
+        let file: syn::File = syn::parse2(emit(&service)).expect("valid Rust");
+        let text = prettyplease::unparse(&file);
+        for expected in [
+            "pub mod get_thing",
+            "pub struct GetThingInput",
+            "pub r#type: ::std::option::Option<::std::string::String>",
+            "http::push_query(",
+            "\"type\",",
+            "encode_label(&text, false)",
+            "DefaultEndpoint::Regional",
+            "pub fn get_thing(",
+            "v.pattern(\"GetThingInput.Type\"",
+        ] {
+            assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+        }
     }
 }
