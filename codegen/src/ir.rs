@@ -234,6 +234,22 @@ pub enum Type {
     Named(ShapeId),
 }
 
+impl Type {
+    /// Booleans and numbers: `Copy` scalars, read back by value.
+    pub fn is_copy_scalar(&self) -> bool {
+        matches!(
+            self,
+            Type::Boolean
+                | Type::Byte
+                | Type::Short
+                | Type::Integer
+                | Type::Long
+                | Type::Float
+                | Type::Double
+        )
+    }
+}
+
 /// Timestamp wire formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimestampFormat {

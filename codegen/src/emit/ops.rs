@@ -139,41 +139,13 @@ fn fluent_setters(cx: &Cx, m: &Member) -> TokenStream {
         " Sets `{}`; see [`{}`](Self::{}) on the input builder for its constraints.",
         m.name, raw, set
     );
-    let fluent = match &m.ty {
-        Type::String => quote! {
-            #[doc = #d]
-            pub fn #f(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.inner = self.inner.#f(input);
-                self
-            }
-        },
-        Type::List(item) => {
-            let item = cx.rust_type(item);
-            quote! {
-                #[doc = #d]
-                pub fn #f(mut self, input: #item) -> Self {
-                    self.inner = self.inner.#f(input);
-                    self
-                }
-            }
+    let (params, args) = super::shapes::setter_params(cx, &m.ty);
+    let fluent = quote! {
+        #[doc = #d]
+        pub fn #f(mut self, #params) -> Self {
+            self.inner = self.inner.#f(#args);
+            self
         }
-        Type::Map(value) => {
-            let value = cx.rust_type(value);
-            quote! {
-                #[doc = #d]
-                pub fn #f(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #value) -> Self {
-                    self.inner = self.inner.#f(key, value);
-                    self
-                }
-            }
-        }
-        _ => quote! {
-            #[doc = #d]
-            pub fn #f(mut self, input: #t) -> Self {
-                self.inner = self.inner.#f(input);
-                self
-            }
-        },
     };
     let d2 = format!(" Sets or clears `{}`.", m.name);
     let d3 = format!(" The `{}` set so far.", m.name);
@@ -508,15 +480,7 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
                 let f = ts_format(*f);
                 quote!(#rt::deps::aws_smithy_types::DateTime::from_str(value, #f).ok())
             }
-            Type::Boolean
-            | Type::Byte
-            | Type::Short
-            | Type::Integer
-            | Type::Long
-            | Type::Float
-            | Type::Double => {
-                quote!(value.parse().ok())
-            }
+            ty if ty.is_copy_scalar() => quote!(value.parse().ok()),
             _ => return None,
         };
         Some(quote! {

@@ -359,14 +359,8 @@ fn getter(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
             quote!(::std::option::Option<&str>),
             quote!(self.#f.as_deref()),
         ),
-        Type::Boolean
-        | Type::Byte
-        | Type::Short
-        | Type::Integer
-        | Type::Long
-        | Type::Float
-        | Type::Double => {
-            let t = cx.rust_type(&m.ty);
+        ty if ty.is_copy_scalar() => {
+            let t = cx.rust_type(ty);
             (quote!(::std::option::Option<#t>), quote!(self.#f))
         }
         Type::List(t) => {
@@ -395,39 +389,20 @@ fn setters(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
     let set = format_ident!("set_{}", raw);
     let get = format_ident!("get_{}", raw);
     let t = cx.rust_type(&m.ty);
-    let fluent = match &m.ty {
-        Type::String => quote! {
-            pub fn #f(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.#f = Some(input.into());
-                self
-            }
-        },
-        Type::List(item) => {
-            let item = cx.rust_type(item);
-            quote! {
-                /// Appends one item.
-                pub fn #f(mut self, input: #item) -> Self {
-                    self.#f.get_or_insert_with(::std::vec::Vec::new).push(input);
-                    self
-                }
-            }
+    let (params, _) = setter_params(cx, &m.ty);
+    let body = match &m.ty {
+        Type::String => quote!(self.#f = Some(input.into());),
+        Type::List(_) => quote!(self.#f.get_or_insert_with(::std::vec::Vec::new).push(input);),
+        Type::Map(_) => {
+            quote!(self.#f.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);)
         }
-        Type::Map(value) => {
-            let value = cx.rust_type(value);
-            quote! {
-                /// Inserts one entry.
-                pub fn #f(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #value) -> Self {
-                    self.#f.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
-                    self
-                }
-            }
+        _ => quote!(self.#f = Some(input);),
+    };
+    let fluent = quote! {
+        pub fn #f(mut self, #params) -> Self {
+            #body
+            self
         }
-        _ => quote! {
-            pub fn #f(mut self, input: #t) -> Self {
-                self.#f = Some(input);
-                self
-            }
-        },
     };
     quote! {
         #docs
@@ -440,6 +415,33 @@ fn setters(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
         #docs
         pub fn #get(&self) -> &::std::option::Option<#t> {
             &self.#f
+        }
+    }
+}
+
+/// Parameters of the fluent setter of a member, and the arguments that pass
+/// them on: strings take `impl Into<String>`, lists one item to append, maps
+/// one entry to insert.
+pub(crate) fn setter_params(cx: &Cx, ty: &Type) -> (TokenStream, TokenStream) {
+    match ty {
+        Type::String => (
+            quote!(input: impl ::std::convert::Into<::std::string::String>),
+            quote!(input),
+        ),
+        Type::List(item) => {
+            let item = cx.rust_type(item);
+            (quote!(input: #item), quote!(input))
+        }
+        Type::Map(value) => {
+            let value = cx.rust_type(value);
+            (
+                quote!(key: impl ::std::convert::Into<::std::string::String>, value: #value),
+                quote!(key, value),
+            )
+        }
+        other => {
+            let t = cx.rust_type(other);
+            (quote!(input: #t), quote!(input))
         }
     }
 }
