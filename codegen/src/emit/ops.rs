@@ -401,6 +401,12 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         }}
     };
     let method = &op.method;
+    // An input with no members is not read.
+    let input_param = if op.input.members.is_empty() {
+        format_ident!("_input")
+    } else {
+        format_ident!("input")
+    };
     let sensitive = op
         .input
         .members
@@ -417,7 +423,7 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         quote!()
     };
     quote! {
-        fn serialize(input: #input) -> ::std::result::Result<#api::client::orchestrator::HttpRequest, #api::box_error::BoxError> {
+        fn serialize(#input_param: #input) -> ::std::result::Result<#api::client::orchestrator::HttpRequest, #api::box_error::BoxError> {
             let mut uri = ::std::string::String::with_capacity(64);
             #(#uri)*
             let body = #body;

@@ -652,39 +652,51 @@ pub(crate) fn de_members<'m>(
         let read = de_value(cx, &m.ty, quote!(v), &path, 0);
         quote! {
             if let Some(v) = #rt::json::member(#obj, #key) {
-                builder = builder.#set(Some(#read));
+                builder = builder.#set(Some(#read?));
             }
         }
     });
     quote!(#(#stmts)*)
 }
 
-/// An expression reading `v` (a `&Value`) as `ty`, with `?` on errors.
+/// An expression of type `Result<T, DeserializeError>` reading `v` (a
+/// `&Value`) as `ty`.
 fn de_value(cx: &Cx, ty: &Type, v: TokenStream, path: &str, depth: usize) -> TokenStream {
     let rt = Rt::root();
     let json = quote!(#rt::json);
     match ty {
-        Type::String => quote!(#json::string(#v, #path)?),
-        Type::Boolean => quote!(#json::boolean(#v, #path)?),
-        Type::Byte | Type::Short | Type::Integer | Type::Long => quote!(#json::integer(#v, #path)?),
-        Type::Float => quote!(#json::float(#v, #path)? as f32),
-        Type::Double => quote!(#json::float(#v, #path)?),
+        Type::String => quote!(#json::string(#v, #path)),
+        Type::Boolean => quote!(#json::boolean(#v, #path)),
+        Type::Byte | Type::Short | Type::Integer | Type::Long => quote!(#json::integer(#v, #path)),
+        Type::Float => quote!(#json::float(#v, #path).map(|f| f as f32)),
+        Type::Double => quote!(#json::float(#v, #path)),
         Type::Timestamp(f) => {
             let f = ts_format(*f);
-            quote!(#json::timestamp(#v, #path, #f)?)
+            quote!(#json::timestamp(#v, #path, #f))
         }
-        Type::Blob => quote!(#json::blob(#v, #path)?),
-        Type::Document => quote!(#json::document(#v)),
+        Type::Blob => quote!(#json::blob(#v, #path)),
+        Type::Document => quote!(Ok(#json::document(#v))),
         Type::List(item) => {
             let it = format_ident!("item_{}", depth);
             let item_path = format!("{path}[]");
-            let inner = de_value(cx, item, quote!(#it), &item_path, depth + 1);
+            // A structure's reader is passed by name (a closure would be redundant).
+            let read = match item.as_ref() {
+                Type::Named(id) if cx.structure(id).is_some() => {
+                    de_value(cx, item, quote!(), &item_path, depth + 1)
+                }
+                _ => {
+                    let inner = de_value(cx, item, quote!(#it), &item_path, depth + 1);
+                    quote!(|#it| #inner)
+                }
+            };
             quote! {
-                #json::array(#v, #path)?
-                    .iter()
-                    .filter(|#it| !#it.is_null())
-                    .map(|#it| Ok(#inner))
-                    .collect::<::std::result::Result<::std::vec::Vec<_>, #json::DeserializeError>>()?
+                #json::array(#v, #path).and_then(|items| {
+                    items
+                        .iter()
+                        .filter(|#it| !#it.is_null())
+                        .map(#read)
+                        .collect::<::std::result::Result<::std::vec::Vec<_>, _>>()
+                })
             }
         }
         Type::Map(value) => {
@@ -695,21 +707,27 @@ fn de_value(cx: &Cx, ty: &Type, v: TokenStream, path: &str, depth: usize) -> Tok
             let item_path = format!("{path}{{}}");
             let inner = de_value(cx, value, quote!(#it), &item_path, depth + 1);
             quote! {
-                #json::object(#v, #path)?
-                    .iter()
-                    .filter(|(_, #it)| !#it.is_null())
-                    .map(|(#k, #it)| Ok((#k.clone(), #inner)))
-                    .collect::<::std::result::Result<::std::collections::HashMap<_, _>, #json::DeserializeError>>()?
+                #json::object(#v, #path).and_then(|entries| {
+                    entries
+                        .iter()
+                        .filter(|(_, #it)| !#it.is_null())
+                        .map(|(#k, #it)| #inner.map(|parsed| (#k.clone(), parsed)))
+                        .collect::<::std::result::Result<::std::collections::HashMap<_, _>, _>>()
+                })
             }
         }
         Type::Named(id) => match cx.structure(id) {
             Some(s) => {
                 let f = fn_name("de", s);
-                quote!(crate::json_codec::#f(#v)?)
+                if v.is_empty() {
+                    quote!(crate::json_codec::#f)
+                } else {
+                    quote!(crate::json_codec::#f(#v))
+                }
             }
             None => {
                 let t = cx.named_path(id);
-                quote!(#t::from(#json::string(#v, #path)?.as_str()))
+                quote!(#json::string(#v, #path).map(|s| #t::from(s.as_str())))
             }
         },
     }

@@ -1852,13 +1852,11 @@ pub mod operation {
                     builder = builder
                         .set_code(
                             Some(
-                                crate::types::ErrorCode::from(
-                                    ::sdkgen_runtime::json::string(
-                                            v,
-                                            "BadRequestException.Code",
-                                        )?
-                                        .as_str(),
-                                ),
+                                ::sdkgen_runtime::json::string(
+                                        v,
+                                        "BadRequestException.Code",
+                                    )
+                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
                             ),
                         );
                 }
@@ -1903,13 +1901,8 @@ pub mod operation {
                     builder = builder
                         .set_code(
                             Some(
-                                crate::types::ErrorCode::from(
-                                    ::sdkgen_runtime::json::string(
-                                            v,
-                                            "ForbiddenException.Code",
-                                        )?
-                                        .as_str(),
-                                ),
+                                ::sdkgen_runtime::json::string(v, "ForbiddenException.Code")
+                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
                             ),
                         );
                 }
@@ -1954,10 +1947,8 @@ pub mod operation {
                     builder = builder
                         .set_code(
                             Some(
-                                crate::types::ErrorCode::from(
-                                    ::sdkgen_runtime::json::string(v, "NotFoundException.Code")?
-                                        .as_str(),
-                                ),
+                                ::sdkgen_runtime::json::string(v, "NotFoundException.Code")
+                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
                             ),
                         );
                 }
@@ -2002,13 +1993,11 @@ pub mod operation {
                     builder = builder
                         .set_code(
                             Some(
-                                crate::types::ErrorCode::from(
-                                    ::sdkgen_runtime::json::string(
-                                            v,
-                                            "ResourceLimitExceededException.Code",
-                                        )?
-                                        .as_str(),
-                                ),
+                                ::sdkgen_runtime::json::string(
+                                        v,
+                                        "ResourceLimitExceededException.Code",
+                                    )
+                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
                             ),
                         );
                 }
@@ -2053,13 +2042,11 @@ pub mod operation {
                     builder = builder
                         .set_code(
                             Some(
-                                crate::types::ErrorCode::from(
-                                    ::sdkgen_runtime::json::string(
-                                            v,
-                                            "ServiceFailureException.Code",
-                                        )?
-                                        .as_str(),
-                                ),
+                                ::sdkgen_runtime::json::string(
+                                        v,
+                                        "ServiceFailureException.Code",
+                                    )
+                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
                             ),
                         );
                 }
@@ -2104,13 +2091,11 @@ pub mod operation {
                     builder = builder
                         .set_code(
                             Some(
-                                crate::types::ErrorCode::from(
-                                    ::sdkgen_runtime::json::string(
-                                            v,
-                                            "ServiceUnavailableException.Code",
-                                        )?
-                                        .as_str(),
-                                ),
+                                ::sdkgen_runtime::json::string(
+                                        v,
+                                        "ServiceUnavailableException.Code",
+                                    )
+                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
                             ),
                         );
                 }
@@ -2155,13 +2140,11 @@ pub mod operation {
                     builder = builder
                         .set_code(
                             Some(
-                                crate::types::ErrorCode::from(
-                                    ::sdkgen_runtime::json::string(
-                                            v,
-                                            "ThrottledClientException.Code",
-                                        )?
-                                        .as_str(),
-                                ),
+                                ::sdkgen_runtime::json::string(
+                                        v,
+                                        "ThrottledClientException.Code",
+                                    )
+                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
                             ),
                         );
                 }
@@ -2206,13 +2189,11 @@ pub mod operation {
                     builder = builder
                         .set_code(
                             Some(
-                                crate::types::ErrorCode::from(
-                                    ::sdkgen_runtime::json::string(
-                                            v,
-                                            "UnauthorizedClientException.Code",
-                                        )?
-                                        .as_str(),
-                                ),
+                                ::sdkgen_runtime::json::string(
+                                        v,
+                                        "UnauthorizedClientException.Code",
+                                    )
+                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
                             ),
                         );
                 }
