@@ -10,6 +10,7 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
     for op in &service.operations {
         labels_match_uri(op, diags);
         labels_are_required_strings(op, diags);
+        pagination_members_exist(op, diags);
         unique_member_names(&op.input, diags);
         unique_member_names(&op.output, diags);
     }
@@ -94,6 +95,47 @@ fn labels_are_required_strings(op: &Operation, diags: &mut Diagnostics) {
                 None,
             );
         }
+    }
+}
+
+/// `@paginated` names members that exist with the right types: tokens are
+/// strings, items a list, the page size a number.
+fn pagination_members_exist(op: &Operation, diags: &mut Diagnostics) {
+    let Some(p) = &op.pagination else { return };
+    let find =
+        |s: &Structure, n: &str| s.members.iter().find(|m| m.name == n).map(|m| m.ty.clone());
+    let mut expect =
+        |s: &Structure, name: &str, what: &str, ok: fn(&Type) -> bool| match find(s, name) {
+            Some(t) if ok(&t) => {}
+            Some(_) => diags.error(
+                &op.id,
+                format!("@paginated member `{name}` of `{}` is not {what}", s.name),
+                None,
+            ),
+            None => diags.error(
+                &op.id,
+                format!(
+                    "@paginated names `{name}`, which `{}` does not have",
+                    s.name
+                ),
+                Some("fix the member names in the paginated trait"),
+            ),
+        };
+    expect(&op.input, &p.input_token, "a string", |t| {
+        *t == Type::String
+    });
+    expect(&op.output, &p.output_token, "a string", |t| {
+        *t == Type::String
+    });
+    if let Some(items) = &p.items {
+        expect(&op.output, items, "a list or map", |t| {
+            matches!(t, Type::List(_) | Type::Map(_))
+        });
+    }
+    if let Some(size) = &p.page_size {
+        expect(&op.input, size, "an integer", |t| {
+            matches!(t, Type::Byte | Type::Short | Type::Integer | Type::Long)
+        });
     }
 }
 

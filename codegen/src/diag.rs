@@ -55,6 +55,16 @@ impl Diagnostics {
         self.push(Severity::Error, location.into(), message.into(), hint);
     }
 
+    /// Records a warning.
+    pub fn warn(
+        &mut self,
+        location: impl Into<String>,
+        message: impl Into<String>,
+        hint: Option<&str>,
+    ) {
+        self.push(Severity::Warning, location.into(), message.into(), hint);
+    }
+
     fn push(&mut self, severity: Severity, location: String, message: String, hint: Option<&str>) {
         self.items.push(Diagnostic {
             location,

@@ -69,6 +69,22 @@ pub struct Operation {
     pub output: Structure,
     /// Ids of the error structures, in model order.
     pub errors: Vec<ShapeId>,
+    /// `@paginated` (merged with the service's defaults), when the operation
+    /// pages.
+    pub pagination: Option<Pagination>,
+}
+
+/// Member names (model names) that drive pagination.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pagination {
+    /// Input member that takes the token.
+    pub input_token: String,
+    /// Output member that holds the next token.
+    pub output_token: String,
+    /// Output list member holding the page's items.
+    pub items: Option<String>,
+    /// Input member that sets the page size.
+    pub page_size: Option<String>,
 }
 
 /// A piece of a URI pattern.

@@ -141,3 +141,38 @@ fn write_if_changed(path: &Path, content: &str) -> std::io::Result<()> {
     }
     std::fs::write(path, content)
 }
+
+/// For build scripts of crates generated from a model in the `shared/`
+/// folder beside the repository (data the project reads but must not
+/// commit): generates `$OUT_DIR/sdk.rs` from `shared/<relative>`, or, where
+/// the file is absent, sets the cfg `sdkgen_model_absent` and warns, so the
+/// crate builds empty and its tests can skip with a message. Exits 1 with
+/// the located errors on a bad model.
+pub fn build_shared_model(relative: &str) {
+    println!("cargo::rustc-check-cfg=cfg(sdkgen_model_absent)");
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let Some(root) = manifest.ancestors().find(|p| p.join("Cargo.lock").exists()) else {
+        println!("cargo::rustc-cfg=sdkgen_model_absent");
+        return;
+    };
+    let model = root.join("../shared").join(relative);
+    println!("cargo:rerun-if-changed={}", model.display());
+    if !model.exists() {
+        println!(
+            "cargo::warning={} is absent: this crate is built empty",
+            model.display()
+        );
+        println!("cargo::rustc-cfg=sdkgen_model_absent");
+        return;
+    }
+    let out = std::env::var_os("OUT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default()
+        .join("sdk.rs");
+    if let Err(e) = build(&[model], &out, &Settings::default()) {
+        eprint!("{e}");
+        std::process::exit(1);
+    }
+}

@@ -94,9 +94,14 @@ pub fn lower(ast: &Ast, only: Option<&[String]>, diags: &mut Diagnostics) -> Opt
         op_ids.retain(|id| only.iter().any(|n| n == local_name(id)));
     }
     let service_errors = refs(service, "errors");
+    let service_paging = traits
+        .get("smithy.api#paginated")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     let mut operations = Vec::new();
     for id in &op_ids {
-        if let Some(op) = cx.operation(id, &service_errors) {
+        if let Some(op) = cx.operation(id, &service_errors, &service_paging) {
             operations.push(op);
         }
     }
@@ -205,7 +210,12 @@ enum Role {
 }
 
 impl Lower<'_> {
-    fn operation(&mut self, id: &str, service_errors: &[String]) -> Option<Operation> {
+    fn operation(
+        &mut self,
+        id: &str,
+        service_errors: &[String],
+        service_paging: &Map<String, Value>,
+    ) -> Option<Operation> {
         let Some(shape) = self.ast.shapes.get(id) else {
             self.diags.error(
                 id,
@@ -286,7 +296,18 @@ impl Lower<'_> {
                 errors.push(err);
             }
         }
+        let pagination = traits.get("smithy.api#paginated").and_then(Value::as_object).and_then(|own| {
+            let get = |k: &str| own.get(k).or_else(|| service_paging.get(k)).and_then(Value::as_str).map(str::to_owned);
+            let (input_token, output_token) = (get("inputToken")?, get("outputToken")?);
+            let (items, page_size) = (get("items"), get("pageSize"));
+            if [Some(&output_token), items.as_ref()].into_iter().flatten().any(|p| p.contains('.')) {
+                self.diags.warn(id, "paginated with a nested output path: no paginator is generated", Some("only top-level output members are supported as `outputToken` and `items`"));
+                return None;
+            }
+            Some(Pagination { input_token, output_token, items, page_size })
+        });
         Some(Operation {
+            pagination,
             id: id.to_owned(),
             rust_name: names::field_ident(&name),
             docs: docs(traits),

@@ -13,6 +13,8 @@ use aws_runtime::invocation_id::InvocationIdInterceptor;
 use aws_runtime::request_info::RequestInfoInterceptor;
 use aws_runtime::retries::classifiers::AwsErrorCodeClassifier;
 use aws_runtime::user_agent::{ApiMetadata, UserAgentInterceptor};
+use aws_smithy_async::future::pagination_stream::fn_stream::FnStream;
+use aws_smithy_async::future::pagination_stream::PaginationStream;
 use aws_smithy_runtime::client::orchestrator::operation::Operation;
 use aws_smithy_runtime::client::retries::classifiers::{
     HttpStatusCodeClassifier, ModeledAsRetryableClassifier, TransientErrorClassifier,
@@ -31,10 +33,14 @@ use aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder
 use aws_smithy_runtime_api::client::runtime_plugin::{SharedRuntimePlugin, StaticRuntimePlugin};
 use aws_smithy_types::config_bag::{ConfigBag, Layer};
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use aws_smithy_types::error::operation::BuildError;
 use aws_smithy_types::retry::ProvideErrorKind;
 use aws_types::region::{Region, SigningRegion};
 use aws_types::SigningName;
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 /// What a generated SDK knows about its service.
 #[derive(Debug)]
@@ -111,6 +117,18 @@ impl Intercept for RedactedPayloadSigning {
         Ok(())
     }
 }
+
+/// How an operation pages: where the next token goes in the input and where
+/// it comes from in the output (`@paginated`).
+pub struct PageSpec<I, O> {
+    /// Sets the input's token member.
+    pub set_token: fn(&mut I, Option<String>),
+    /// Reads the output's next token.
+    pub next_token: fn(&O) -> Option<&str>,
+}
+
+/// A stream of pages, or of errors ending it.
+pub type Pages<O, E> = PaginationStream<Result<O, SdkError<E, HttpResponse>>>;
 
 /// A problem with the configuration, found before anything is sent.
 #[derive(Debug)]
@@ -211,6 +229,56 @@ impl Handle {
     /// The client's configuration.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// Pages through an operation: calls it, yields the output, and calls it
+    /// again with the output's next token until there is none (or the
+    /// service repeats a token, which would loop forever). An error ends the
+    /// stream after it is yielded.
+    pub fn paginate<I, O, E>(
+        self: Arc<Self>,
+        spec: &'static OperationSpec<I, O, E>,
+        input: Result<I, BuildError>,
+        page: PageSpec<I, O>,
+    ) -> Pages<O, E>
+    where
+        I: OperationInput + Clone + fmt::Debug + Send + Sync + 'static,
+        O: fmt::Debug + Send + Sync + 'static,
+        E: std::error::Error
+            + ProvideErrorKind
+            + ProvideErrorMetadata
+            + fmt::Debug
+            + Send
+            + Sync
+            + 'static,
+    {
+        PaginationStream::new(FnStream::new(move |tx| {
+            Box::pin(async move {
+                let mut input = match input {
+                    Ok(input) => input,
+                    Err(e) => {
+                        let _ = tx.send(Err(SdkError::construction_failure(e))).await;
+                        return;
+                    }
+                };
+                let mut previous: Option<String> = None;
+                loop {
+                    let result = self.invoke(spec, input.clone()).await;
+                    let next = result
+                        .as_ref()
+                        .ok()
+                        .and_then(|out| (page.next_token)(out))
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned);
+                    let done = next.is_none() || next == previous;
+                    if tx.send(result).await.is_err() || done {
+                        return;
+                    }
+                    (page.set_token)(&mut input, next.clone());
+                    previous = next;
+                }
+            }) as Pin<Box<dyn Future<Output = ()> + Send>>
+        }))
     }
 
     /// Runs one operation: fills idempotency tokens, validates (unless turned

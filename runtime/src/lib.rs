@@ -32,6 +32,7 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 #[doc(hidden)]
 pub mod deps {
     pub use aws_credential_types;
+    pub use aws_smithy_async;
     pub use aws_smithy_http;
     pub use aws_smithy_json;
     pub use aws_smithy_runtime;

@@ -356,6 +356,7 @@ mod tests {
                     vec![member("Count", Type::Integer, Binding::Body)],
                 ),
                 errors: vec![],
+                pagination: None,
             }],
             shapes: Default::default(),
         };

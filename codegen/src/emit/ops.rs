@@ -49,6 +49,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
     let serialize = emit_serializer(cx, op);
     let deserialize = emit_deserializer(cx, op, &error);
     let setters = op.input.members.iter().map(|m| fluent_setters(cx, m));
+    let paginator = emit_paginator(cx, op);
     quote! {
         #module_doc
         pub mod #module {
@@ -124,7 +125,106 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
 
                     #(#setters)*
                 }
+
+                #paginator
             }
+        }
+    }
+}
+
+/// `into_paginator()` on the fluent builder and the paginator it returns.
+fn emit_paginator(cx: &Cx, op: &Operation) -> TokenStream {
+    let Some(p) = &op.pagination else {
+        return quote!();
+    };
+    let rt = Rt::root();
+    let api = Rt::api();
+    let member = |s: &Structure, n: &str| s.members.iter().find(|m| m.name == n).cloned();
+    let (Some(in_tok), Some(out_tok)) = (
+        member(&op.input, &p.input_token),
+        member(&op.output, &p.output_token),
+    ) else {
+        return quote!();
+    };
+    let fluent = format_ident!("{}FluentBuilder", op.name);
+    let paginator = format_ident!("{}Paginator", op.name);
+    let input_builder = format_ident!("{}Builder", op.input.rust_name);
+    let input = ident(&op.input.rust_name);
+    let output = ident(&op.output.rust_name);
+    let error = format_ident!("{}Error", op.name);
+    let in_field = ident(&in_tok.rust_name);
+    let out_field = ident(&out_tok.rust_name);
+    let page_size = p
+        .page_size
+        .as_ref()
+        .and_then(|n| member(&op.input, n))
+        .map(|m| {
+            let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
+            let t = cx.rust_type(&m.ty);
+            let d = format!(" Sets the page size (`{}`).", m.name);
+            quote! {
+                #[doc = #d]
+                pub fn page_size(mut self, limit: #t) -> Self {
+                    self.inner = self.inner.#set(Some(limit));
+                    self
+                }
+            }
+        });
+    let items = p.items.as_ref().and_then(|n| member(&op.output, n)).map(|m| {
+        let f = ident(&m.rust_name);
+        let (item, d) = match &m.ty {
+            Type::List(t) => (cx.rust_type(t), format!(" A stream of the `{}` of every page.", m.name)),
+            Type::Map(t) => {
+                let t = cx.rust_type(t);
+                (quote!((::std::string::String, #t)), format!(" A stream of the `{}` entries of every page.", m.name))
+            }
+            _ => return quote!(),
+        };
+        quote! {
+            #[doc = #d]
+            pub fn items(self) -> #rt::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+                ::std::result::Result<#item, #api::client::result::SdkError<super::#error, #api::client::orchestrator::HttpResponse>>,
+            > {
+                #rt::deps::aws_smithy_async::future::pagination_stream::TryFlatMap::new(self.send())
+                    .flat_map(|page: super::#output| page.#f.unwrap_or_default())
+            }
+        }
+    });
+    let doc_line = format!(
+        " Pages through `{}`: each call gets the next page with the previous page's `{}`.",
+        op.name, out_tok.name
+    );
+    quote! {
+        impl #fluent {
+            /// Pages through the results instead of sending one request.
+            pub fn into_paginator(self) -> #paginator {
+                #paginator { handle: self.handle, inner: self.inner }
+            }
+        }
+
+        #[doc = #doc_line]
+        #[derive(Clone, Debug)]
+        pub struct #paginator {
+            handle: ::std::sync::Arc<#rt::client::Handle>,
+            inner: #input_builder,
+        }
+
+        impl #paginator {
+            #page_size
+
+            /// A stream of pages; an error ends it.
+            pub fn send(self) -> #rt::client::Pages<super::#output, super::#error> {
+                self.handle.paginate(
+                    &super::SPEC,
+                    self.inner.build(),
+                    #rt::client::PageSpec {
+                        set_token: |input: &mut super::#input, token| input.#in_field = token,
+                        next_token: |output: &super::#output| output.#out_field.as_deref(),
+                    },
+                )
+            }
+
+            #items
         }
     }
 }
