@@ -16,13 +16,13 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
     }
     for shape in service.shapes.values() {
         match shape {
-            Shape::Structure(s) => unique_member_names(s, diags),
+            Shape::Structure(s) | Shape::Union(s) => unique_member_names(s, diags),
             Shape::Enum(e) => unique_variants(e, diags),
+            Shape::IntEnum(_) => {}
         }
     }
     patterns_compile(service, diags);
     unique_type_names(service, diags);
-    no_recursion_without_indirection(service, diags);
 }
 
 /// Every `{Label}` in the URI is an input member bound with `@httpLabel`,
@@ -177,8 +177,8 @@ fn patterns_compile(service: &Service, diags: &mut Diagnostics) {
         .iter()
         .flat_map(|o| [&o.input, &o.output])
         .chain(service.shapes.values().filter_map(|s| match s {
-            Shape::Structure(s) => Some(s),
-            Shape::Enum(_) => None,
+            Shape::Structure(s) | Shape::Union(s) => Some(s),
+            Shape::Enum(_) | Shape::IntEnum(_) => None,
         }));
     for s in structures {
         for m in &s.members {
@@ -201,8 +201,9 @@ fn unique_type_names(service: &Service, diags: &mut Diagnostics) {
     }
     for (id, shape) in &service.shapes {
         let name = match shape {
-            Shape::Structure(s) => &s.rust_name,
+            Shape::Structure(s) | Shape::Union(s) => &s.rust_name,
             Shape::Enum(e) => &e.rust_name,
+            Shape::IntEnum(e) => &e.rust_name,
         };
         if let Some(first) = seen.insert(name.clone(), id) {
             if first != id {
@@ -212,49 +213,6 @@ fn unique_type_names(service: &Service, diags: &mut Diagnostics) {
                     Some("rename one of the shapes"),
                 );
             }
-        }
-    }
-}
-
-/// A structure that contains itself through members that are not lists or
-/// maps would be an infinitely large Rust type.
-fn no_recursion_without_indirection(service: &Service, diags: &mut Diagnostics) {
-    fn visit<'a>(
-        service: &'a Service,
-        id: &'a str,
-        path: &mut Vec<&'a str>,
-        diags: &mut Diagnostics,
-    ) {
-        if path.contains(&id) {
-            let cycle = path[path.iter().position(|p| *p == id).unwrap_or(0)..].join(" -> ");
-            diags.error(
-                id,
-                format!(
-                    "structure contains itself without a list or map in between ({cycle} -> {id})"
-                ),
-                Some("recursive structures are not supported yet; break the cycle with a list"),
-            );
-            return;
-        }
-        let Some(Shape::Structure(s)) = service.shapes.get(id) else {
-            return;
-        };
-        path.push(id);
-        for m in &s.members {
-            if let Type::Named(t) = &m.ty {
-                visit(service, t, path, diags);
-            }
-        }
-        path.pop();
-    }
-    let mut reported = Diagnostics::default();
-    for id in service.shapes.keys() {
-        visit(service, id, &mut Vec::new(), &mut reported);
-    }
-    let mut warnings = Vec::new();
-    if let Err(e) = reported.propagate(&mut warnings) {
-        for d in e.diagnostics {
-            diags.error(d.location, d.message, d.hint.as_deref());
         }
     }
 }

@@ -72,6 +72,8 @@ pub struct Operation {
     /// `@paginated` (merged with the service's defaults), when the operation
     /// pages.
     pub pagination: Option<Pagination>,
+    /// `@endpoint` `hostPrefix`, with `{Label}`s naming `@hostLabel` members.
+    pub host_prefix: Option<String>,
 }
 
 /// Member names (model names) that drive pagination.
@@ -108,6 +110,24 @@ pub enum Shape {
     Structure(Structure),
     /// A string enum.
     Enum(Enum),
+    /// A tagged union: exactly one member is set (the `members` of the
+    /// structure are the variants).
+    Union(Structure),
+    /// An integer enum.
+    IntEnum(IntEnum),
+}
+
+/// An integer enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntEnum {
+    /// Shape id.
+    pub id: ShapeId,
+    /// Rust type name.
+    pub rust_name: String,
+    /// Documentation lines.
+    pub docs: Vec<String>,
+    /// Rust variant names and values, in model order.
+    pub variants: Vec<(String, i32)>,
 }
 
 /// A structure.
@@ -184,6 +204,8 @@ pub struct Member {
     pub binding: Binding,
     /// Constraints from the member and its target.
     pub constraints: Constraints,
+    /// The member is part of a cycle of structures and is stored boxed.
+    pub boxed: bool,
 }
 
 /// HTTP binding of a member.
@@ -197,6 +219,14 @@ pub enum Binding {
     Query(String),
     /// A header with this name.
     Header(String),
+    /// `@httpQueryParams`: a map spread into query parameters.
+    QueryParams,
+    /// `@httpPrefixHeaders`: a map of headers sharing this prefix.
+    PrefixHeaders(String),
+    /// `@httpPayload`: the member is the whole body.
+    Payload,
+    /// `@httpResponseCode`: the response's status code.
+    ResponseCode,
 }
 
 /// Constraint traits.
@@ -246,8 +276,10 @@ pub enum Type {
     List(Box<Type>),
     /// `HashMap<String, T>`.
     Map(Box<Type>),
-    /// A named structure or enum.
+    /// A named structure, union or enum.
     Named(ShapeId),
+    /// An element of a `@sparse` list or map: may be null.
+    Optional(Box<Type>),
 }
 
 impl Type {

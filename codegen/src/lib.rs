@@ -74,6 +74,7 @@ pub fn generate(models: &[(String, String)], settings: &Settings) -> Result<Gene
     for (name, text) in models {
         parse::parse_into(&mut ast, name, text, &mut diags);
     }
+    parse::flatten_mixins(&mut ast, &mut diags);
     diags.propagate(&mut warnings)?;
 
     let service = lower::lower(&ast, settings.operations.as_deref(), &mut diags);

@@ -105,6 +105,7 @@ pub fn lower(ast: &Ast, only: Option<&[String]>, diags: &mut Diagnostics) -> Opt
             operations.push(op);
         }
     }
+    mark_recursive_members(&mut cx.shapes);
     Some(Service {
         id: service_id.clone(),
         sdk_id,
@@ -296,6 +297,17 @@ impl Lower<'_> {
                 errors.push(err);
             }
         }
+        for (io, s) in [("input", &input), ("output", &output)] {
+            if let Some(m) = s.members.iter().find(|m| self.is_stream(&m.ty)) {
+                self.diags.warn(id, format!("{io} member `{}` is a stream (event stream or streaming blob), which is not supported: the operation is skipped", m.name), None);
+                return None;
+            }
+        }
+        let host_prefix = traits
+            .get("smithy.api#endpoint")
+            .and_then(|e| e.get("hostPrefix"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         let pagination = traits.get("smithy.api#paginated").and_then(Value::as_object).and_then(|own| {
             let get = |k: &str| own.get(k).or_else(|| service_paging.get(k)).and_then(Value::as_str).map(str::to_owned);
             let (input_token, output_token) = (get("inputToken")?, get("outputToken")?);
@@ -307,6 +319,7 @@ impl Lower<'_> {
             Some(Pagination { input_token, output_token, items, page_size })
         });
         Some(Operation {
+            host_prefix,
             pagination,
             id: id.to_owned(),
             rust_name: names::field_ident(&name),
@@ -395,6 +408,19 @@ impl Lower<'_> {
         }
     }
 
+    /// Whether a member type is a stream: a `@streaming` union (events) or
+    /// blob, looked up on the target shape.
+    fn is_stream(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Named(id) => self
+                .ast
+                .shapes
+                .get(id)
+                .is_some_and(|s| traits_of(s).contains_key("smithy.api#streaming")),
+            _ => false,
+        }
+    }
+
     fn error_structure(&mut self, id: &str, op: &str) -> bool {
         match self.ast.shapes.get(id) {
             Some(s) if kind(s) == "structure" && traits_of(s).contains_key("smithy.api#error") => {
@@ -425,7 +451,7 @@ impl Lower<'_> {
             return;
         };
         let name = local_name(id);
-        let lowered = if kind(shape) == "structure" {
+        let lowered = if matches!(kind(shape), "structure" | "union") {
             // Insert a placeholder first so a recursive reference stops here.
             self.shapes.insert(
                 id.to_owned(),
@@ -436,7 +462,14 @@ impl Lower<'_> {
                     variants: vec![],
                 }),
             );
-            Shape::Structure(self.structure(id, shape, names::type_ident(name), Role::Nested))
+            let s = self.structure(id, shape, names::type_ident(name), Role::Nested);
+            if kind(shape) == "union" {
+                Shape::Union(s)
+            } else {
+                Shape::Structure(s)
+            }
+        } else if kind(shape) == "intEnum" {
+            Shape::IntEnum(self.int_enum(id, shape))
         } else {
             Shape::Enum(self.enumeration(id, shape))
         };
@@ -540,17 +573,15 @@ impl Lower<'_> {
             Binding::Query(q.as_str().unwrap_or(name).to_owned())
         } else if let Some(h) = mtraits.get("smithy.api#httpHeader") {
             Binding::Header(h.as_str().unwrap_or(name).to_owned())
+        } else if mtraits.contains_key("smithy.api#httpQueryParams") {
+            Binding::QueryParams
+        } else if let Some(p) = mtraits.get("smithy.api#httpPrefixHeaders") {
+            Binding::PrefixHeaders(p.as_str().unwrap_or_default().to_owned())
+        } else if mtraits.contains_key("smithy.api#httpPayload") {
+            Binding::Payload
+        } else if mtraits.contains_key("smithy.api#httpResponseCode") {
+            Binding::ResponseCode
         } else {
-            for t in [
-                "smithy.api#httpPayload",
-                "smithy.api#httpPrefixHeaders",
-                "smithy.api#httpQueryParams",
-                "smithy.api#httpResponseCode",
-            ] {
-                if mtraits.contains_key(t) {
-                    self.diags.error(&loc, format!("the `{t}` binding is not supported yet"), Some("bind the member to the JSON body, a label, a query parameter or a header"));
-                }
-            }
             Binding::Body
         };
         if role == Role::Output && matches!(binding, Binding::Label | Binding::Query(_)) {
@@ -561,9 +592,11 @@ impl Lower<'_> {
             );
         }
         let default_ts = match binding {
-            Binding::Header(_) => TimestampFormat::HttpDate,
-            Binding::Label | Binding::Query(_) => TimestampFormat::DateTime,
-            Binding::Body => TimestampFormat::EpochSeconds,
+            Binding::Header(_) | Binding::PrefixHeaders(_) => TimestampFormat::HttpDate,
+            Binding::Label | Binding::Query(_) | Binding::QueryParams => TimestampFormat::DateTime,
+            Binding::Body | Binding::Payload | Binding::ResponseCode => {
+                TimestampFormat::EpochSeconds
+            }
         };
         let ts_format = match get("smithy.api#timestampFormat").and_then(Value::as_str) {
             None => default_ts,
@@ -631,6 +664,7 @@ impl Lower<'_> {
             idempotency_token: mtraits.contains_key("smithy.api#idempotencyToken"),
             binding,
             constraints,
+            boxed: false,
         })
     }
 
@@ -673,7 +707,7 @@ impl Lower<'_> {
                 self.named(target);
                 Type::Named(target.to_owned())
             }
-            "structure" => {
+            "structure" | "union" | "intEnum" => {
                 self.named(target);
                 Type::Named(target.to_owned())
             }
@@ -697,11 +731,8 @@ impl Lower<'_> {
                         .error(target, "list has no `member` target", None);
                     return None;
                 };
-                Type::List(Box::new(self.ty(
-                    &format!("{target}$member"),
-                    member,
-                    ts,
-                )?))
+                let item = self.ty(&format!("{target}$member"), member, ts)?;
+                Type::List(Box::new(sparse(shape, item)))
             }
             "map" => {
                 let key = shape
@@ -723,7 +754,8 @@ impl Lower<'_> {
                 ) {
                     self.diags.error(target, "map keys must be strings", None);
                 }
-                Type::Map(Box::new(self.ty(&format!("{target}$value"), value, ts)?))
+                let value = self.ty(&format!("{target}$value"), value, ts)?;
+                Type::Map(Box::new(sparse(shape, value)))
             }
             other => {
                 self.diags.error(loc, format!("target `{target}` is a {other}, which is not supported yet"), Some("supported: structure, enum, string, boolean, numbers except big ones, timestamp, blob, document, list, map"));
@@ -731,6 +763,36 @@ impl Lower<'_> {
             }
         };
         Some(t)
+    }
+
+    fn int_enum(&mut self, id: &str, shape: &Map<String, Value>) -> IntEnum {
+        let mut variants = Vec::new();
+        for (i, (name, m)) in shape
+            .get("members")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let value = m
+                .pointer("/traits/smithy.api#enumValue")
+                .and_then(Value::as_i64)
+                .and_then(|v| i32::try_from(v).ok());
+            match value {
+                Some(v) => variants.push((names::variant_ident(name, i), v)),
+                None => self.diags.error(
+                    format!("{id}${name}"),
+                    "an intEnum member needs an integer `smithy.api#enumValue`",
+                    None,
+                ),
+            }
+        }
+        IntEnum {
+            id: id.to_owned(),
+            rust_name: names::type_ident(local_name(id)),
+            docs: docs(traits_of(shape)),
+            variants,
+        }
     }
 
     fn enumeration(&mut self, id: &str, shape: &Map<String, Value>) -> Enum {
@@ -783,6 +845,70 @@ impl Lower<'_> {
     }
 }
 
+/// Marks the members through which a structure or union contains itself
+/// without a list or map in between: the emitter boxes them, or the Rust
+/// type would be infinitely large.
+fn mark_recursive_members(shapes: &mut BTreeMap<ShapeId, Shape>) {
+    fn direct(shapes: &BTreeMap<ShapeId, Shape>, id: &str) -> Vec<ShapeId> {
+        match shapes.get(id) {
+            Some(Shape::Structure(s) | Shape::Union(s)) => s
+                .members
+                .iter()
+                .filter_map(|m| match &m.ty {
+                    Type::Named(t)
+                        if matches!(shapes.get(t), Some(Shape::Structure(_) | Shape::Union(_))) =>
+                    {
+                        Some(t.clone())
+                    }
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+    fn reaches(shapes: &BTreeMap<ShapeId, Shape>, from: &str, to: &str) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stack = vec![from.to_owned()];
+        while let Some(id) = stack.pop() {
+            if id == to {
+                return true;
+            }
+            if seen.insert(id.clone()) {
+                stack.extend(direct(shapes, &id));
+            }
+        }
+        false
+    }
+    let mut boxed = Vec::new();
+    for (id, shape) in shapes.iter() {
+        if let Shape::Structure(s) | Shape::Union(s) = shape {
+            for (i, m) in s.members.iter().enumerate() {
+                if let Type::Named(t) = &m.ty {
+                    if matches!(shapes.get(t), Some(Shape::Structure(_) | Shape::Union(_)))
+                        && reaches(shapes, t, id)
+                    {
+                        boxed.push((id.clone(), i));
+                    }
+                }
+            }
+        }
+    }
+    for (id, i) in boxed {
+        if let Some(Shape::Structure(s) | Shape::Union(s)) = shapes.get_mut(&id) {
+            s.members[i].boxed = true;
+        }
+    }
+}
+
+/// Elements of a `@sparse` list or map may be null.
+fn sparse(shape: &Map<String, Value>, item: Type) -> Type {
+    if traits_of(shape).contains_key("smithy.api#sparse") {
+        Type::Optional(Box::new(item))
+    } else {
+        item
+    }
+}
+
 fn kind(shape: &Map<String, Value>) -> &str {
     shape
         .get("type")
@@ -815,11 +941,25 @@ fn refs(shape: &Map<String, Value>, key: &str) -> Vec<String> {
 }
 
 fn docs(traits: &Map<String, Value>) -> Vec<String> {
-    traits
+    let mut lines = traits
         .get("smithy.api#documentation")
         .and_then(Value::as_str)
         .map(to_rustdoc)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if let Some(d) = traits.get("smithy.api#deprecated") {
+        let mut note = "**Deprecated**".to_owned();
+        if let Some(since) = d.get("since").and_then(Value::as_str) {
+            note.push_str(&format!(" since {since}"));
+        }
+        if let Some(message) = d.get("message").and_then(Value::as_str) {
+            note.push_str(&format!(": {}", to_rustdoc(message).join(" ")));
+        }
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(note);
+    }
+    lines
 }
 
 /// `ns#Name` -> `Name`.

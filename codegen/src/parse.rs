@@ -117,3 +117,108 @@ pub fn parse_into(ast: &mut Ast, source: &str, text: &str, diags: &mut Diagnosti
         }
     }
 }
+
+/// Copies the members and traits of mixins into the shapes that use them
+/// (Smithy 2.0 mixins are not flattened in a JSON AST): mixin members come
+/// first, in mixin order; a member the shape redeclares keeps the mixin's
+/// traits plus its own; the `smithy.api#mixin` trait itself is not inherited.
+pub fn flatten_mixins(ast: &mut Ast, diags: &mut Diagnostics) {
+    fn flat(
+        ast: &Ast,
+        id: &str,
+        stack: &mut Vec<String>,
+        diags: &mut Diagnostics,
+    ) -> Option<Map<String, Value>> {
+        let shape = ast.shapes.get(id)?;
+        let mixins: Vec<String> = shape
+            .get("mixins")
+            .and_then(Value::as_array)
+            .map(|m| {
+                m.iter()
+                    .filter_map(|r| r.get("target").and_then(Value::as_str))
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if mixins.is_empty() {
+            return Some(shape.clone());
+        }
+        if stack.iter().any(|s| s == id) {
+            diags.error(id, "mixins form a cycle", None);
+            return None;
+        }
+        stack.push(id.to_owned());
+        let mut members = Map::new();
+        let mut traits = Map::new();
+        for mixin in &mixins {
+            let Some(m) = flat(ast, mixin, stack, diags) else {
+                diags.error(id, format!("mixin `{mixin}` does not exist"), None);
+                continue;
+            };
+            if let Some(ms) = m.get("members").and_then(Value::as_object) {
+                members.extend(ms.clone());
+            }
+            if let Some(ts) = m.get("traits").and_then(Value::as_object) {
+                traits.extend(
+                    ts.iter()
+                        .filter(|(k, _)| *k != "smithy.api#mixin")
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                );
+            }
+        }
+        stack.pop();
+        let mut out = shape.clone();
+        for (name, own) in shape
+            .get("members")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let merged = match (members.get(name), own) {
+                (Some(Value::Object(inherited)), Value::Object(own)) => {
+                    let mut m = inherited.clone();
+                    let mut t = inherited
+                        .get("traits")
+                        .and_then(Value::as_object)
+                        .cloned()
+                        .unwrap_or_default();
+                    t.extend(
+                        own.get("traits")
+                            .and_then(Value::as_object)
+                            .cloned()
+                            .unwrap_or_default(),
+                    );
+                    m.extend(own.clone());
+                    m.insert("traits".into(), Value::Object(t));
+                    Value::Object(m)
+                }
+                _ => own.clone(),
+            };
+            members.insert(name.clone(), merged);
+        }
+        traits.extend(
+            shape
+                .get("traits")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default(),
+        );
+        out.insert("members".into(), Value::Object(members));
+        out.insert("traits".into(), Value::Object(traits));
+        out.remove("mixins");
+        Some(out)
+    }
+    let with_mixins: Vec<String> = ast
+        .shapes
+        .iter()
+        .filter(|(_, s)| s.contains_key("mixins"))
+        .map(|(id, _)| id.clone())
+        .collect();
+    let flattened: Vec<(String, Map<String, Value>)> = with_mixins
+        .iter()
+        .filter_map(|id| flat(ast, id, &mut Vec::new(), diags).map(|s| (id.clone(), s)))
+        .collect();
+    for (id, shape) in flattened {
+        ast.shapes.insert(id, shape);
+    }
+}

@@ -149,15 +149,6 @@ fn broken_models_get_located_errors() {
             ],
         ),
         (
-            "structure containing itself",
-            model(json!({
-                "ex#OpInput": {"type": "structure", "members": {
-                    "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}}},
-                    "Node": {"target": "ex#Node"}}},
-                "ex#Node": {"type": "structure", "members": {"Next": {"target": "ex#Node"}}}})),
-            &["ex#Node: structure contains itself without a list or map in between"],
-        ),
-        (
             "no sigv4 and not restJson1",
             model(
                 json!({"ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}]}}),

@@ -5,7 +5,7 @@
 //! bag and runtime components the way an AWS SDK client does.
 
 use crate::config::{Config, IdempotencyTokenProvider};
-use crate::http::RedactedPayloadHash;
+use crate::http::{HostPrefix, RedactedPayloadHash};
 use crate::validation::ValidationError;
 use aws_runtime::auth::sigv4::{SigV4AuthScheme, SCHEME_ID as SIGV4};
 use aws_runtime::auth::{PayloadSigningOverride, SigV4OperationSigningConfig};
@@ -22,6 +22,7 @@ use aws_smithy_runtime::client::retries::classifiers::{
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::auth::static_resolver::StaticAuthSchemeOptionResolver;
 use aws_smithy_runtime_api::client::auth::AuthSchemeOptionResolverParams;
+use aws_smithy_runtime_api::client::endpoint::EndpointPrefix;
 use aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextRef;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::orchestrator::{
@@ -93,15 +94,16 @@ pub struct OperationSpec<I, O, E> {
     pub sensitive_output: bool,
 }
 
-/// Hands the SigV4 signer the payload hash of a body kept out of logs
-/// (see [`crate::http::json_request`]). Runs once after serialization, so
-/// the hash holds for every attempt.
+/// Carries what a serializer attached to its request into the config bag:
+/// the payload hash of a body kept out of logs, for the SigV4 signer (see
+/// [`crate::http::json_request`]), and the `@endpoint` host prefix. Runs
+/// once after serialization, so both hold for every attempt.
 #[derive(Debug)]
-struct RedactedPayloadSigning;
+struct RequestHints;
 
-impl Intercept for RedactedPayloadSigning {
+impl Intercept for RequestHints {
     fn name(&self) -> &'static str {
-        "RedactedPayloadSigning"
+        "RequestHints"
     }
 
     fn read_after_serialization(
@@ -110,6 +112,10 @@ impl Intercept for RedactedPayloadSigning {
         _runtime_components: &RuntimeComponents,
         cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
+        if let Some(prefix) = context.request().extension::<HostPrefix>() {
+            let prefix = EndpointPrefix::new(prefix.0.clone())?;
+            cfg.interceptor_state().store_put(prefix);
+        }
         if let Some(hash) = context.request().extension::<RedactedPayloadHash>() {
             cfg.interceptor_state()
                 .store_put(PayloadSigningOverride::Precomputed(hash.0.clone()));
@@ -203,7 +209,7 @@ impl Handle {
             .with_interceptor(UserAgentInterceptor::new())
             .with_interceptor(InvocationIdInterceptor::new())
             .with_interceptor(RequestInfoInterceptor::new())
-            .with_interceptor(RedactedPayloadSigning);
+            .with_interceptor(RequestHints);
         if let Some(credentials) = &config.credentials_provider {
             components.set_identity_resolver(SIGV4, credentials.clone());
         }

@@ -36,6 +36,24 @@ pub fn json_request(
     body: Option<String>,
     sensitive: bool,
 ) -> Result<HttpRequest, BoxError> {
+    request(
+        method,
+        uri,
+        body.map(String::into_bytes),
+        "application/json",
+        sensitive,
+    )
+}
+
+/// A request whose body (an `@httpPayload`, or a JSON document) has the
+/// given content type; see [`json_request`] for `sensitive`.
+pub fn request(
+    method: &str,
+    uri: String,
+    body: Option<Vec<u8>>,
+    content_type: &'static str,
+    sensitive: bool,
+) -> Result<HttpRequest, BoxError> {
     let mut request = match body {
         Some(body) => {
             let len = body.len();
@@ -51,9 +69,7 @@ pub fn json_request(
             } else {
                 HttpRequest::new(SdkBody::from(body))
             };
-            request
-                .headers_mut()
-                .insert("content-type", "application/json");
+            request.headers_mut().insert("content-type", content_type);
             request
                 .headers_mut()
                 .insert("content-length", len.to_string());
@@ -64,6 +80,34 @@ pub fn json_request(
     request.set_method(method)?;
     request.set_uri(uri)?;
     Ok(request)
+}
+
+/// The `@endpoint` host prefix of a request, with its labels filled in.
+#[derive(Clone, Debug)]
+pub(crate) struct HostPrefix(pub(crate) String);
+
+/// Sends the request to `prefix` + the endpoint's host (`@endpoint`
+/// `hostPrefix`). The prefix must be a valid host name part; a label that
+/// would change more than its own part is rejected before sending.
+pub fn set_host_prefix(request: &mut HttpRequest, prefix: String) -> Result<(), BoxError> {
+    aws_smithy_runtime_api::client::endpoint::EndpointPrefix::new(prefix.clone())?;
+    request.add_extension(HostPrefix(prefix));
+    Ok(())
+}
+
+/// Checks a `@hostLabel` value: letters, digits and hyphens, as one DNS label.
+pub fn host_label(value: &str, member: &'static str) -> Result<String, BoxError> {
+    let ok = !value.is_empty()
+        && value.len() <= 63
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !value.starts_with('-');
+    if ok {
+        Ok(value.to_owned())
+    } else {
+        Err(format!("{member} is not a valid host label").into())
+    }
 }
 
 /// Appends `key=value` to a URI's query string, percent-encoding both with

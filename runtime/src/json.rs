@@ -59,6 +59,11 @@ impl std::error::Error for DeserializeError {
     }
 }
 
+/// A value that does not have the shape the model gives it.
+pub fn invalid(path: &'static str, expected: &'static str) -> DeserializeError {
+    DeserializeError::expected(path, expected)
+}
+
 /// Parses a body; an empty body reads as an empty object, as restJson1
 /// allows for operations whose output members are all optional.
 pub fn parse(body: &[u8]) -> Result<Value, DeserializeError> {

@@ -159,7 +159,7 @@ impl<'a> Cx<'a> {
                 op.input
                     .members
                     .iter()
-                    .filter(|m| m.binding == Binding::Body)
+                    .filter(|m| matches!(m.binding, Binding::Body | Binding::Payload))
                     .map(|m| &m.ty),
                 &mut ser,
             );
@@ -169,7 +169,7 @@ impl<'a> Cx<'a> {
                 op.output
                     .members
                     .iter()
-                    .filter(|m| m.binding == Binding::Body)
+                    .filter(|m| matches!(m.binding, Binding::Body | Binding::Payload))
                     .map(|m| &m.ty),
                 &mut de,
             );
@@ -191,9 +191,9 @@ impl<'a> Cx<'a> {
 
     fn reach_one(&self, ty: &Type, out: &mut BTreeSet<ShapeId>) {
         match ty {
-            Type::List(t) | Type::Map(t) => self.reach_one(t, out),
+            Type::List(t) | Type::Map(t) | Type::Optional(t) => self.reach_one(t, out),
             Type::Named(id) if out.insert(id.clone()) => {
-                if let Some(Shape::Structure(s)) = self.service.shapes.get(id) {
+                if let Some(s) = self.codec_shape(id) {
                     for m in &s.members {
                         self.reach_one(&m.ty, out);
                     }
@@ -208,8 +208,8 @@ impl<'a> Cx<'a> {
     pub(crate) fn is_sensitive(&self, ty: &Type, member_sensitive: bool) -> bool {
         fn walk(cx: &Cx, ty: &Type, seen: &mut BTreeSet<ShapeId>) -> bool {
             match ty {
-                Type::List(t) | Type::Map(t) => walk(cx, t, seen),
-                Type::Named(id) if seen.insert(id.clone()) => cx.structure(id).is_some_and(|s| {
+                Type::List(t) | Type::Map(t) | Type::Optional(t) => walk(cx, t, seen),
+                Type::Named(id) if seen.insert(id.clone()) => cx.codec_shape(id).is_some_and(|s| {
                     s.members
                         .iter()
                         .any(|m| m.sensitive || walk(cx, &m.ty, seen))
@@ -218,6 +218,14 @@ impl<'a> Cx<'a> {
             }
         }
         member_sensitive || walk(self, ty, &mut BTreeSet::new())
+    }
+
+    /// A structure or union: the shapes with JSON codec functions.
+    pub(crate) fn codec_shape(&self, id: &str) -> Option<&'a Structure> {
+        match self.service.shapes.get(id) {
+            Some(Shape::Structure(s) | Shape::Union(s)) => Some(s),
+            _ => None,
+        }
     }
 
     pub(crate) fn structure(&self, id: &str) -> Option<&'a Structure> {
@@ -234,11 +242,15 @@ impl<'a> Cx<'a> {
                 let n = ident(&s.rust_name);
                 quote!(crate::types::error::#n)
             }
-            Some(Shape::Structure(s)) => {
+            Some(Shape::Structure(s) | Shape::Union(s)) => {
                 let n = ident(&s.rust_name);
                 quote!(crate::types::#n)
             }
             Some(Shape::Enum(e)) => {
+                let n = ident(&e.rust_name);
+                quote!(crate::types::#n)
+            }
+            Some(Shape::IntEnum(e)) => {
                 let n = ident(&e.rust_name);
                 quote!(crate::types::#n)
             }
@@ -270,6 +282,21 @@ impl<'a> Cx<'a> {
                 quote!(::std::collections::HashMap<::std::string::String, #t>)
             }
             Type::Named(id) => self.named_path(id),
+            Type::Optional(t) => {
+                let t = self.rust_type(t);
+                quote!(::std::option::Option<#t>)
+            }
+        }
+    }
+
+    /// The Rust type a member is stored as: its type, boxed where the member
+    /// closes a cycle of structures.
+    pub(crate) fn member_type(&self, m: &Member) -> TokenStream {
+        let t = self.rust_type(&m.ty);
+        if m.boxed {
+            quote!(::std::boxed::Box<#t>)
+        } else {
+            t
         }
     }
 }
@@ -306,6 +333,7 @@ mod tests {
             idempotency_token: false,
             binding,
             constraints: Constraints::default(),
+            boxed: false,
         }
     }
 
@@ -357,6 +385,7 @@ mod tests {
                 ),
                 errors: vec![],
                 pagination: None,
+                host_prefix: None,
             }],
             shapes: Default::default(),
         };

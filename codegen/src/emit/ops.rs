@@ -21,6 +21,11 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
     let op_name = &op.name;
     let module_doc = doc(&op.docs, &format!("The `{}` operation.", op.name));
     let validate = validations(&op.input);
+    let mut_v = if validate.is_empty() {
+        quote!()
+    } else {
+        quote!(mut)
+    };
     let tokens = op
         .input
         .members
@@ -71,8 +76,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
                 /// lengths, patterns, non-empty labels) and reports every
                 /// violation, naming the member. Values are never echoed.
                 pub fn validate(&self) -> ::std::result::Result<(), #rt::validation::ValidationError> {
-                    #[allow(unused_mut)]
-                    let mut v = #rt::validation::Validator::new();
+                    let #mut_v v = #rt::validation::Validator::new();
                     #validate
                     v.finish()
                 }
@@ -317,16 +321,22 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
     });
     let de_fns = errs.iter().zip(&variants).zip(&paths).map(|((s, v), p)| {
         let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
-        let members = de_members(cx, s, s.members.iter(), quote!(obj));
+        let read = if s.members.is_empty() {
+            quote!(let read = |_: &#rt::deps::serde_json::Value| -> ::std::result::Result<#p, #rt::json::DeserializeError> {
+                Ok(#p::builder().meta(response.meta.clone()).build())
+            };)
+        } else {
+            let members = de_members(cx, s, s.members.iter(), quote!(obj));
+            quote!(let read = |body: &#rt::deps::serde_json::Value| -> ::std::result::Result<#p, #rt::json::DeserializeError> {
+                let obj = #rt::json::object(body, "$")?;
+                let mut builder = #p::builder();
+                #members
+                Ok(builder.meta(response.meta.clone()).build())
+            };)
+        };
         quote! {
             fn #f(response: #rt::error::ErrorResponse) -> #error {
-                let read = |body: &#rt::deps::serde_json::Value| -> ::std::result::Result<#p, #rt::json::DeserializeError> {
-                    let obj = #rt::json::object(body, "$")?;
-                    #[allow(unused_mut)]
-                    let mut builder = #p::builder();
-                    #members
-                    Ok(builder.meta(response.meta.clone()).build())
-                };
+                #read
                 match read(&response.body) {
                     Ok(e) => #error::#v(e),
                     Err(e) => #error::Unhandled(#rt::error::Unhandled::new(::std::boxed::Box::new(e), Some(response.meta))),
@@ -422,25 +432,26 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
 fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     let rt = Rt::root();
     let api = Rt::api();
+    let build_error = quote!(#rt::deps::aws_smithy_types::error::operation::BuildError);
     let input = ident(&op.input.rust_name);
+    let member = |name: &str| op.input.members.iter().find(|m| m.name == name);
     let mut uri = Vec::new();
     for seg in &op.uri {
         match seg {
             UriSegment::Literal(l) => uri.push(quote!(uri.push_str(#l);)),
-            UriSegment::Label { member, greedy } => {
-                let Some(m) = op.input.members.iter().find(|m| &m.name == member) else {
-                    continue;
-                };
+            UriSegment::Label {
+                member: name,
+                greedy,
+            } => {
+                let Some(m) = member(name) else { continue };
                 let f = ident(&m.rust_name);
                 let field = m.rust_name.trim_start_matches("r#");
                 let text = scalar_text(cx, &m.ty, quote!(value));
                 uri.push(quote! {
-                    let value = input.#f.as_ref().ok_or_else(|| {
-                        #rt::deps::aws_smithy_types::error::operation::BuildError::missing_field(#field, "it is bound to the URI path")
-                    })?;
+                    let value = input.#f.as_ref().ok_or_else(|| #build_error::missing_field(#field, "it is bound to the URI path"))?;
                     let text = #text;
                     if text.is_empty() {
-                        return Err(#rt::deps::aws_smithy_types::error::operation::BuildError::invalid_field(#field, "a URI label must not be empty").into());
+                        return Err(#build_error::invalid_field(#field, "a URI label must not be empty").into());
                     }
                     uri.push_str(&#rt::http::encode_label(&text, #greedy));
                 });
@@ -450,8 +461,10 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     for (k, v) in &op.uri_query {
         uri.push(quote!(#rt::http::push_query(&mut uri, #k, #v);));
     }
+    let mut bound_query: Vec<&str> = op.uri_query.iter().map(|(k, _)| k.as_str()).collect();
     for m in &op.input.members {
         if let Binding::Query(q) = &m.binding {
+            bound_query.push(q);
             let f = ident(&m.rust_name);
             let push = match &m.ty {
                 Type::List(item) => {
@@ -466,7 +479,32 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
             uri.push(quote!(if let Some(value) = &input.#f { #push }));
         }
     }
-    let headers = op.input.members.iter().filter_map(|m| {
+    // `@httpQueryParams` never overrides a parameter bound by name.
+    for m in op
+        .input
+        .members
+        .iter()
+        .filter(|m| m.binding == Binding::QueryParams)
+    {
+        let f = ident(&m.rust_name);
+        let push = match &m.ty {
+            Type::Map(v) if matches!(v.as_ref(), Type::List(_)) => {
+                quote!(for item in value { #rt::http::push_query(&mut uri, key, item); })
+            }
+            _ => quote!(#rt::http::push_query(&mut uri, key, value);),
+        };
+        uri.push(quote! {
+            if let Some(params) = &input.#f {
+                const BOUND: &[&str] = &[#(#bound_query),*];
+                let mut params: ::std::vec::Vec<_> = params.iter().filter(|(key, _)| !BOUND.contains(&key.as_str())).collect();
+                params.sort_by(|a, b| a.0.cmp(b.0));
+                for (key, value) in params {
+                    #push
+                }
+            }
+        });
+    }
+    let mut headers: Vec<TokenStream> = op.input.members.iter().filter_map(|m| {
         let Binding::Header(h) = &m.binding else { return None };
         let h = h.to_ascii_lowercase();
         let f = ident(&m.rust_name);
@@ -481,15 +519,99 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
             }
         };
         Some(quote!(if let Some(value) = &input.#f { #rt::http::set_header(&mut request, #h, #text)?; }))
+    }).collect();
+    for m in &op.input.members {
+        if let Binding::PrefixHeaders(prefix) = &m.binding {
+            let f = ident(&m.rust_name);
+            headers.push(quote! {
+                if let Some(map) = &input.#f {
+                    for (key, value) in map {
+                        #rt::http::set_header(&mut request, format!("{}{}", #prefix, key), value.clone())?;
+                    }
+                }
+            });
+        }
+    }
+    if let Some(prefix) = &op.host_prefix {
+        let mut pieces = Vec::new();
+        let mut rest = prefix.as_str();
+        while let Some(start) = rest.find('{') {
+            let lit = &rest[..start];
+            pieces.push(quote!(prefix.push_str(#lit);));
+            let end = rest[start..].find('}').map_or(rest.len(), |e| start + e);
+            let label = &rest[start + 1..end];
+            if let Some(m) = member(label) {
+                let f = ident(&m.rust_name);
+                let name = &m.name;
+                pieces.push(quote! {
+                    prefix.push_str(&#rt::http::host_label(input.#f.as_deref().unwrap_or_default(), #name)?);
+                });
+            }
+            rest = rest.get(end + 1..).unwrap_or("");
+        }
+        pieces.push(quote!(prefix.push_str(#rest);));
+        headers.push(quote! {
+            let mut prefix = ::std::string::String::new();
+            #(#pieces)*
+            #rt::http::set_host_prefix(&mut request, prefix)?;
+        });
+    }
+    let sensitive = op.input.members.iter().any(|m| {
+        matches!(m.binding, Binding::Body | Binding::Payload) && cx.is_sensitive(&m.ty, m.sensitive)
     });
+    let method = &op.method;
+    let payload = op
+        .input
+        .members
+        .iter()
+        .find(|m| m.binding == Binding::Payload);
     let body_members: Vec<&Member> = op
         .input
         .members
         .iter()
         .filter(|m| m.binding == Binding::Body)
         .collect();
-    let body = if body_members.is_empty() {
-        quote!(None)
+    let build = if let Some(m) = payload {
+        let f = ident(&m.rust_name);
+        let (bytes, content_type) = match &m.ty {
+            Type::Blob => (quote!(value.as_ref().to_vec()), "application/octet-stream"),
+            Type::String => (quote!(value.clone().into_bytes()), "text/plain"),
+            Type::Named(id)
+                if cx
+                    .service
+                    .shapes
+                    .get(id)
+                    .is_some_and(|s| matches!(s, Shape::Enum(_))) =>
+            {
+                (quote!(value.as_str().as_bytes().to_vec()), "text/plain")
+            }
+            ty => {
+                let write = super::shapes::ser_value(
+                    cx,
+                    ty,
+                    quote!(
+                        ::sdkgen_runtime::deps::aws_smithy_json::serialize::JsonValueWriter::new(
+                            &mut out
+                        )
+                    ),
+                    quote!(value),
+                    0,
+                );
+                (
+                    quote!({ let mut out = ::std::string::String::new(); #write out.into_bytes() }),
+                    "application/json",
+                )
+            }
+        };
+        quote! {
+            let body = match &input.#f {
+                Some(value) => Some(#bytes),
+                None => None,
+            };
+            #rt::http::request(#method, uri, body, #content_type, #sensitive)?
+        }
+    } else if body_members.is_empty() {
+        quote!(#rt::http::json_request(#method, uri, None, false)?)
     } else {
         let stmts = ser_members(cx, body_members.into_iter(), quote!(input));
         quote! {{
@@ -497,54 +619,49 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
             let mut obj = ::sdkgen_runtime::deps::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
             #stmts
             obj.finish();
-            Some(out)
+            #rt::http::json_request(#method, uri, Some(out), #sensitive)?
         }}
     };
-    let method = &op.method;
+    let mut_request = if headers.is_empty() {
+        quote!()
+    } else {
+        quote!(mut)
+    };
     // An input with no members is not read.
     let input_param = if op.input.members.is_empty() {
         format_ident!("_input")
     } else {
         format_ident!("input")
     };
-    let sensitive = op
-        .input
-        .members
-        .iter()
-        .any(|m| m.binding == Binding::Body && cx.is_sensitive(&m.ty, m.sensitive));
-    let mut_request = if op
-        .input
-        .members
-        .iter()
-        .any(|m| matches!(m.binding, Binding::Header(_)))
-    {
-        quote!(mut)
-    } else {
-        quote!()
-    };
     quote! {
         fn serialize(#input_param: #input) -> ::std::result::Result<#api::client::orchestrator::HttpRequest, #api::box_error::BoxError> {
             let mut uri = ::std::string::String::with_capacity(64);
             #(#uri)*
-            let body = #body;
-            let #mut_request request = #rt::http::json_request(#method, uri, body, #sensitive)?;
+            let #mut_request request = #build;
             #(#headers)*
             Ok(request)
         }
     }
 }
 
-/// An expression giving a `Cow`/`String`/`&str`-like text for a scalar in a
-/// URI or header (`?` on a timestamp that cannot be formatted).
+/// An expression giving a `Cow<str>` for a scalar in a URI or header (`?` on
+/// a timestamp that cannot be formatted).
 fn scalar_text(cx: &Cx, ty: &Type, v: TokenStream) -> TokenStream {
     match ty {
         Type::String => quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str())),
-        Type::Named(id) if cx.structure(id).is_none() => {
+        Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::Enum(_))) => {
             quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str()))
+        }
+        Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::IntEnum(_))) => {
+            quote!(::std::borrow::Cow::<str>::Owned(#v.as_i32().to_string()))
         }
         Type::Timestamp(f) => {
             let f = ts_format(*f);
             quote!(::std::borrow::Cow::<str>::Owned(#v.fmt(#f)?))
+        }
+        Type::Blob => {
+            let types = Rt::types();
+            quote!(::std::borrow::Cow::<str>::Owned(#types::base64::encode(#v)))
         }
         _ => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),
     }
@@ -560,7 +677,33 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
         .iter()
         .filter(|m| m.binding == Binding::Body)
         .collect();
-    let read_body = if body_members.is_empty() {
+    let payload = op
+        .output
+        .members
+        .iter()
+        .find(|m| m.binding == Binding::Payload);
+    let read_body = if let Some(m) = payload {
+        let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
+        let read = match &m.ty {
+            Type::Blob => quote!(Some(#rt::deps::aws_smithy_types::Blob::new(bytes.to_vec()))),
+            Type::String => {
+                quote!(Some(::std::string::String::from_utf8(bytes.to_vec()).map_err(|_| #rt::json::invalid("$", "a UTF-8 body"))?))
+            }
+            Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::Enum(_))) => {
+                let t = cx.named_path(id);
+                quote!(Some(#t::from(::std::str::from_utf8(bytes).map_err(|_| #rt::json::invalid("$", "a UTF-8 body"))?)))
+            }
+            ty => {
+                let path = format!("{}.{}", op.output.name, m.name);
+                let read = super::shapes::de_value(cx, ty, quote!(&value), &path, 0);
+                quote!(if bytes.is_empty() { None } else { let value = #rt::json::parse(bytes)?; Some(#read?) })
+            }
+        };
+        quote! {
+            let bytes = response.body().bytes().unwrap_or_default();
+            builder = builder.#set(#read);
+        }
+    } else if body_members.is_empty() {
         quote!()
     } else {
         let members = de_members(cx, &op.output, body_members.into_iter(), quote!(obj));
@@ -571,14 +714,24 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
         }
     };
     let headers = op.output.members.iter().filter_map(|m| {
-        let Binding::Header(h) = &m.binding else {
-            return None;
+        let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
+        let h = match &m.binding {
+            Binding::Header(h) => h,
+            Binding::PrefixHeaders(prefix) => {
+                return Some(
+                    quote!(builder = builder.#set(#rt::http::prefix_headers(response, #prefix));),
+                );
+            }
+            Binding::ResponseCode => {
+                return Some(
+                    quote!(builder = builder.#set(Some(response.status().as_u16().into()));),
+                );
+            }
+            _ => return None,
         };
-        let raw = m.rust_name.trim_start_matches("r#");
-        let set = format_ident!("set_{}", raw);
         let parse = match &m.ty {
             Type::String => quote!(Some(value.to_owned())),
-            Type::Named(id) if cx.structure(id).is_none() => {
+            Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::Enum(_))) => {
                 let t = cx.named_path(id);
                 quote!(Some(#t::from(value)))
             }
@@ -587,6 +740,11 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
                 quote!(#rt::deps::aws_smithy_types::DateTime::from_str(value, #f).ok())
             }
             ty if ty.is_copy_scalar() => quote!(value.parse().ok()),
+            Type::List(item) if **item == Type::String => {
+                quote!(Some(
+                    value.split(',').map(|v| v.trim().to_owned()).collect()
+                ))
+            }
             _ => return None,
         };
         Some(quote! {
@@ -595,6 +753,14 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
             }
         })
     });
+    let reads = !read_body.is_empty()
+        || op.output.members.iter().any(|m| {
+            matches!(
+                m.binding,
+                Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::ResponseCode
+            )
+        });
+    let mut_builder = if reads { quote!(mut) } else { quote!() };
     quote! {
         #[allow(
             clippy::result_large_err,
@@ -608,8 +774,7 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
                 return Err(#api::client::orchestrator::OrchestratorError::operation(#error::from_response(parsed)));
             }
             let read = || -> ::std::result::Result<#output, #rt::json::DeserializeError> {
-                #[allow(unused_mut)]
-                let mut builder = #output::builder();
+                let #mut_builder builder = #output::builder();
                 #read_body
                 #(#headers)*
                 Ok(builder.build())

@@ -26,6 +26,16 @@ pub(crate) fn emit_named_shapes(cx: &Cx) -> TokenStream {
     for shape in cx.service.shapes.values() {
         match shape {
             Shape::Enum(e) => types.push(emit_enum(e)),
+            Shape::IntEnum(e) => types.push(emit_int_enum(e)),
+            Shape::Union(u) => {
+                types.push(emit_union(cx, u));
+                if cx.ser.contains(&u.id) {
+                    codecs.push(emit_ser_fn(cx, u, true));
+                }
+                if cx.de.contains(&u.id) {
+                    codecs.push(emit_de_fn(cx, u, true));
+                }
+            }
             Shape::Structure(s) => {
                 let kind = if s.error.is_some() {
                     Kind::Error
@@ -41,10 +51,10 @@ pub(crate) fn emit_named_shapes(cx: &Cx) -> TokenStream {
                     builders.push(builder);
                 }
                 if cx.ser.contains(&s.id) {
-                    codecs.push(emit_ser_fn(cx, s));
+                    codecs.push(emit_ser_fn(cx, s, false));
                 }
                 if cx.de.contains(&s.id) && s.error.is_none() {
-                    codecs.push(emit_de_fn(cx, s));
+                    codecs.push(emit_de_fn(cx, s, false));
                 }
             }
         }
@@ -155,7 +165,7 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
     let builder = format_ident!("{}Builder", s.rust_name);
     let docs = doc(&s.docs, &format!("The `{}` structure.", s.name));
     let fields: Vec<_> = s.members.iter().map(|m| ident(&m.rust_name)).collect();
-    let tys: Vec<_> = s.members.iter().map(|m| cx.rust_type(&m.ty)).collect();
+    let tys: Vec<_> = s.members.iter().map(|m| cx.member_type(m)).collect();
     let fdocs: Vec<_> = s.members.iter().map(member_doc).collect();
     let getters = s.members.iter().zip(&fdocs).map(|(m, d)| getter(cx, m, d));
     let setters = s.members.iter().zip(&fdocs).map(|(m, d)| setters(cx, m, d));
@@ -370,6 +380,13 @@ fn getter(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
                 quote!(self.#f.as_deref().unwrap_or_default()),
             )
         }
+        other if m.boxed => {
+            let t = cx.rust_type(other);
+            (
+                quote!(::std::option::Option<&#t>),
+                quote!(self.#f.as_deref()),
+            )
+        }
         other => {
             let t = cx.rust_type(other);
             (quote!(::std::option::Option<&#t>), quote!(self.#f.as_ref()))
@@ -389,6 +406,7 @@ fn setters(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
     let set = format_ident!("set_{}", raw);
     let get = format_ident!("get_{}", raw);
     let t = cx.rust_type(&m.ty);
+    let stored = cx.member_type(m);
     let (params, _) = setter_params(cx, &m.ty);
     let body = match &m.ty {
         Type::String => quote!(self.#f = Some(input.into());),
@@ -396,24 +414,27 @@ fn setters(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
         Type::Map(_) => {
             quote!(self.#f.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);)
         }
+        _ if m.boxed => quote!(self.#f = Some(::std::boxed::Box::new(input));),
         _ => quote!(self.#f = Some(input);),
     };
-    let fluent = quote! {
+    let set_body = if m.boxed {
+        quote!(self.#f = input.map(::std::boxed::Box::new);)
+    } else {
+        quote!(self.#f = input;)
+    };
+    quote! {
+        #docs
         pub fn #f(mut self, #params) -> Self {
             #body
             self
         }
-    };
-    quote! {
-        #docs
-        #fluent
         #docs
         pub fn #set(mut self, input: ::std::option::Option<#t>) -> Self {
-            self.#f = input;
+            #set_body
             self
         }
         #docs
-        pub fn #get(&self) -> &::std::option::Option<#t> {
+        pub fn #get(&self) -> &::std::option::Option<#stored> {
             &self.#f
         }
     }
@@ -518,17 +539,35 @@ fn opt_u64(v: Option<u64>) -> TokenStream {
     }
 }
 
-/// `pub(crate) fn ser_x(obj: &mut JsonObjectWriter, value: &X)` for a body structure.
-fn emit_ser_fn(cx: &Cx, s: &Structure) -> TokenStream {
+/// `pub(crate) fn ser_x(obj: &mut JsonObjectWriter, value: &X)` for a body
+/// structure or union.
+fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
     let json = quote!(::sdkgen_runtime::deps::aws_smithy_json);
+    let api = Rt::api();
     let name = fn_name("ser", s);
     let ty = cx.named_path(&s.id);
-    let body = ser_members(cx, s.members.iter(), quote!(value));
+    let body = if union {
+        let arms = s.members.iter().map(|m| {
+            let v = ident(&variant_name(m));
+            let key = &m.json_name;
+            let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
+            quote!(#ty::#v(v) => { #write })
+        });
+        let what = format!("cannot send an unknown member of the union `{}`", s.name);
+        quote! {
+            match value {
+                #(#arms)*
+                #ty::Unknown => return Err(#what.into()),
+            }
+        }
+    } else {
+        ser_members(cx, s.members.iter(), quote!(value))
+    };
     quote! {
         pub(crate) fn #name(
             obj: &mut #json::serialize::JsonObjectWriter<'_>,
             value: &#ty,
-        ) -> ::std::result::Result<(), ::sdkgen_runtime::deps::aws_smithy_types::date_time::DateTimeFormatError> {
+        ) -> ::std::result::Result<(), #api::box_error::BoxError> {
             #body
             Ok(())
         }
@@ -560,7 +599,13 @@ pub(crate) fn ser_members<'m>(
 }
 
 /// A statement writing `v` (a reference) of type `ty` with the value writer `w`.
-fn ser_value(cx: &Cx, ty: &Type, w: TokenStream, v: TokenStream, depth: usize) -> TokenStream {
+pub(crate) fn ser_value(
+    cx: &Cx,
+    ty: &Type,
+    w: TokenStream,
+    v: TokenStream,
+    depth: usize,
+) -> TokenStream {
     let types = Rt::types();
     match ty {
         Type::String => quote!(#w.string(#v);),
@@ -575,6 +620,16 @@ fn ser_value(cx: &Cx, ty: &Type, w: TokenStream, v: TokenStream, depth: usize) -
         }
         Type::Blob => quote!(#w.string_unchecked(&#types::base64::encode(#v));),
         Type::Document => quote!(#w.document(#v);),
+        Type::Optional(inner) => {
+            let some = format_ident!("some_{}", depth);
+            let write = ser_value(cx, inner, w.clone(), quote!(#some), depth + 1);
+            quote! {
+                match #v {
+                    Some(#some) => { #write }
+                    None => #w.null(),
+                }
+            }
+        }
         Type::List(item) => {
             let arr = format_ident!("array_{}", depth);
             let it = format_ident!("item_{}", depth);
@@ -602,8 +657,8 @@ fn ser_value(cx: &Cx, ty: &Type, w: TokenStream, v: TokenStream, depth: usize) -
                 #map.finish();
             }
         }
-        Type::Named(id) => match cx.structure(id) {
-            Some(s) => {
+        Type::Named(id) => match cx.service.shapes.get(id) {
+            Some(Shape::Structure(s) | Shape::Union(s)) => {
                 let f = fn_name("ser", s);
                 let o = format_ident!("object_{}", depth);
                 quote! {
@@ -612,26 +667,69 @@ fn ser_value(cx: &Cx, ty: &Type, w: TokenStream, v: TokenStream, depth: usize) -
                     #o.finish();
                 }
             }
-            None => quote!(#w.string(#v.as_str());),
+            Some(Shape::IntEnum(_)) => {
+                quote!(#w.number(#types::Number::NegInt(i64::from(#v.as_i32())));)
+            }
+            _ => quote!(#w.string(#v.as_str());),
         },
     }
 }
 
-/// `pub(crate) fn de_x(value: &Value) -> Result<X, DeserializeError>`.
-fn emit_de_fn(cx: &Cx, s: &Structure) -> TokenStream {
+/// `pub(crate) fn de_x(value: &Value) -> Result<X, DeserializeError>` for a
+/// structure or union.
+fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
     let rt = Rt::root();
     let name = fn_name("de", s);
     let ty = cx.named_path(&s.id);
     let path = s.name.as_str();
-    let body = de_members(cx, s, s.members.iter(), quote!(obj));
+    let body = if union {
+        let arms = s.members.iter().map(|m| {
+            let v = ident(&variant_name(m));
+            let key = &m.json_name;
+            let read = de_value(
+                cx,
+                &m.ty,
+                quote!(member),
+                &format!("{}.{}", s.name, m.name),
+                0,
+            );
+            let read = if m.boxed {
+                quote!(::std::boxed::Box::new(#read?))
+            } else {
+                quote!(#read?)
+            };
+            quote!(#key => #ty::#v(#read),)
+        });
+        quote! {
+            let obj = #rt::json::object(value, #path)?;
+            let mut set = obj.iter().filter(|(key, member)| !member.is_null() && key.as_str() != "__type");
+            let (Some((key, member)), None) = (set.next(), set.next()) else {
+                return Err(#rt::json::invalid(#path, "exactly one member of the union"));
+            };
+            Ok(match key.as_str() {
+                #(#arms)*
+                _ => #ty::Unknown,
+            })
+        }
+    } else {
+        let members = de_members(cx, s, s.members.iter(), quote!(obj));
+        let mut_builder = if s.members.is_empty() {
+            quote!()
+        } else {
+            quote!(mut)
+        };
+        quote! {
+            let obj = #rt::json::object(value, #path)?;
+            let #mut_builder builder = #ty::builder();
+            #members
+            Ok(builder.build())
+        }
+    };
     quote! {
         pub(crate) fn #name(
             value: &#rt::deps::serde_json::Value,
         ) -> ::std::result::Result<#ty, #rt::json::DeserializeError> {
-            let obj = #rt::json::object(value, #path)?;
-            let mut builder = #ty::builder();
             #body
-            Ok(builder.build())
         }
     }
 }
@@ -660,8 +758,15 @@ pub(crate) fn de_members<'m>(
 }
 
 /// An expression of type `Result<T, DeserializeError>` reading `v` (a
-/// `&Value`) as `ty`.
-fn de_value(cx: &Cx, ty: &Type, v: TokenStream, path: &str, depth: usize) -> TokenStream {
+/// `&Value`) as `ty`. With an empty `v`, a structure's or union's reader is
+/// named as a function instead of called.
+pub(crate) fn de_value(
+    cx: &Cx,
+    ty: &Type,
+    v: TokenStream,
+    path: &str,
+    depth: usize,
+) -> TokenStream {
     let rt = Rt::root();
     let json = quote!(#rt::json);
     match ty {
@@ -676,24 +781,28 @@ fn de_value(cx: &Cx, ty: &Type, v: TokenStream, path: &str, depth: usize) -> Tok
         }
         Type::Blob => quote!(#json::blob(#v, #path)),
         Type::Document => quote!(Ok(#json::document(#v))),
+        Type::Optional(inner) => {
+            let read = de_value(cx, inner, v.clone(), path, depth);
+            quote!(if #v.is_null() { Ok(None) } else { #read.map(Some) })
+        }
         Type::List(item) => {
             let it = format_ident!("item_{}", depth);
             let item_path = format!("{path}[]");
             // A structure's reader is passed by name (a closure would be redundant).
-            let read = match item.as_ref() {
-                Type::Named(id) if cx.structure(id).is_some() => {
-                    de_value(cx, item, quote!(), &item_path, depth + 1)
-                }
-                _ => {
-                    let inner = de_value(cx, item, quote!(#it), &item_path, depth + 1);
-                    quote!(|#it| #inner)
-                }
+            let read = if is_codec(cx, item) {
+                de_value(cx, item, quote!(), &item_path, depth + 1)
+            } else {
+                let inner = de_value(cx, item, quote!(#it), &item_path, depth + 1);
+                quote!(|#it| #inner)
             };
+            // Nulls in a list that is not @sparse are skipped.
+            let filter = (!matches!(item.as_ref(), Type::Optional(_)))
+                .then(|| quote!(.filter(|#it| !#it.is_null())));
             quote! {
                 #json::array(#v, #path).and_then(|items| {
                     items
                         .iter()
-                        .filter(|#it| !#it.is_null())
+                        #filter
                         .map(#read)
                         .collect::<::std::result::Result<::std::vec::Vec<_>, _>>()
                 })
@@ -706,18 +815,20 @@ fn de_value(cx: &Cx, ty: &Type, v: TokenStream, path: &str, depth: usize) -> Tok
             );
             let item_path = format!("{path}{{}}");
             let inner = de_value(cx, value, quote!(#it), &item_path, depth + 1);
+            let filter = (!matches!(value.as_ref(), Type::Optional(_)))
+                .then(|| quote!(.filter(|(_, #it)| !#it.is_null())));
             quote! {
                 #json::object(#v, #path).and_then(|entries| {
                     entries
                         .iter()
-                        .filter(|(_, #it)| !#it.is_null())
+                        #filter
                         .map(|(#k, #it)| #inner.map(|parsed| (#k.clone(), parsed)))
                         .collect::<::std::result::Result<::std::collections::HashMap<_, _>, _>>()
                 })
             }
         }
-        Type::Named(id) => match cx.structure(id) {
-            Some(s) => {
+        Type::Named(id) => match cx.service.shapes.get(id) {
+            Some(Shape::Structure(s) | Shape::Union(s)) => {
                 let f = fn_name("de", s);
                 if v.is_empty() {
                     quote!(crate::json_codec::#f)
@@ -725,10 +836,138 @@ fn de_value(cx: &Cx, ty: &Type, v: TokenStream, path: &str, depth: usize) -> Tok
                     quote!(crate::json_codec::#f(#v))
                 }
             }
-            None => {
+            Some(Shape::IntEnum(_)) => {
+                let t = cx.named_path(id);
+                quote!(#json::integer::<i32>(#v, #path).map(#t::from))
+            }
+            _ => {
                 let t = cx.named_path(id);
                 quote!(#json::string(#v, #path).map(|s| #t::from(s.as_str())))
             }
         },
+    }
+}
+
+fn is_codec(cx: &Cx, ty: &Type) -> bool {
+    matches!(ty, Type::Named(id) if cx.codec_shape(id).is_some())
+}
+
+/// The Rust variant of a union member.
+fn variant_name(m: &Member) -> String {
+    crate::names::variant_ident(&m.name, 0)
+}
+
+/// A union: one variant per member, plus `Unknown` for members added to the
+/// service after this SDK was generated.
+fn emit_union(cx: &Cx, s: &Structure) -> TokenStream {
+    let rt = Rt::root();
+    let name = ident(&s.rust_name);
+    let docs = doc(&s.docs, &format!("The `{}` union.", s.name));
+    let variants: Vec<_> = s.members.iter().map(|m| ident(&variant_name(m))).collect();
+    let tys: Vec<_> = s.members.iter().map(|m| cx.member_type(m)).collect();
+    let vdocs = s
+        .members
+        .iter()
+        .map(|m| doc(&m.docs, &format!("The `{}` member.", m.name)));
+    let accessors = s.members.iter().zip(&variants).map(|(m, v)| {
+        let snake = crate::names::snake(&m.name);
+        let (as_fn, is_fn) = (format_ident!("as_{}", snake), format_ident!("is_{}", snake));
+        let t = cx.rust_type(&m.ty);
+        let d1 = format!(
+            " The `{}` member, or `Err(self)` when another is set.",
+            m.name
+        );
+        let d2 = format!(" Whether the `{}` member is set.", m.name);
+        quote! {
+            #[doc = #d1]
+            pub fn #as_fn(&self) -> ::std::result::Result<&#t, &Self> {
+                if let Self::#v(v) = self { Ok(v) } else { Err(self) }
+            }
+            #[doc = #d2]
+            pub fn #is_fn(&self) -> bool {
+                matches!(self, Self::#v(_))
+            }
+        }
+    });
+    let debug_arms = s.members.iter().zip(&variants).map(|(m, v)| {
+        let n = variant_name(m);
+        if m.sensitive {
+            quote!(Self::#v(_) => f.debug_tuple(#n).field(&#rt::REDACTED).finish(),)
+        } else {
+            quote!(Self::#v(v) => f.debug_tuple(#n).field(v).finish(),)
+        }
+    });
+    quote! {
+        #docs
+        #[non_exhaustive]
+        #[derive(Clone, PartialEq)]
+        pub enum #name {
+            #( #vdocs #variants(#tys), )*
+            /// A member this SDK does not know: it was added to the service
+            /// after the SDK was generated. It cannot be sent.
+            Unknown,
+        }
+
+        impl #name {
+            #(#accessors)*
+
+            /// Whether the member is one this SDK does not know.
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, Self::Unknown)
+            }
+        }
+
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#debug_arms)*
+                    Self::Unknown => f.write_str("Unknown"),
+                }
+            }
+        }
+    }
+}
+
+fn emit_int_enum(e: &IntEnum) -> TokenStream {
+    let name = ident(&e.rust_name);
+    let docs = doc(&e.docs, &format!("Values of `{}`.", e.rust_name));
+    let variants: Vec<_> = e.variants.iter().map(|(v, _)| ident(v)).collect();
+    let values: Vec<_> = e.variants.iter().map(|(_, n)| *n).collect();
+    let vdocs = e.variants.iter().map(|(v, n)| format!(" `{v}` = {n}"));
+    quote! {
+        #docs
+        ///
+        /// A value this version of the SDK does not know is kept in `Unknown`.
+        #[non_exhaustive]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #( #[doc = #vdocs] #variants, )*
+            /// A value not in the model this SDK was generated from.
+            Unknown(i32),
+        }
+
+        impl #name {
+            /// The value on the wire.
+            pub fn as_i32(&self) -> i32 {
+                match self {
+                    #( Self::#variants => #values, )*
+                    Self::Unknown(v) => *v,
+                }
+            }
+
+            /// Every value the model lists.
+            pub const fn values() -> &'static [i32] {
+                &[#(#values),*]
+            }
+        }
+
+        impl ::std::convert::From<i32> for #name {
+            fn from(v: i32) -> Self {
+                match v {
+                    #( #values => Self::#variants, )*
+                    other => Self::Unknown(other),
+                }
+            }
+        }
     }
 }

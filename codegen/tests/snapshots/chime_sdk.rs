@@ -1680,7 +1680,6 @@ pub mod operation {
                 (),
                 ::sdkgen_runtime::validation::ValidationError,
             > {
-                #[allow(unused_mut)]
                 let mut v = ::sdkgen_runtime::validation::Validator::new();
                 v.required("CreateRoomInput.AccountId", self.account_id.as_ref());
                 if let Some(value) = &self.account_id {
@@ -1846,7 +1845,6 @@ pub mod operation {
                 ::sdkgen_runtime::json::DeserializeError,
             > {
                 let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                #[allow(unused_mut)]
                 let mut builder = crate::types::error::BadRequestException::builder();
                 if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
                     builder = builder
@@ -1895,7 +1893,6 @@ pub mod operation {
                 ::sdkgen_runtime::json::DeserializeError,
             > {
                 let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                #[allow(unused_mut)]
                 let mut builder = crate::types::error::ForbiddenException::builder();
                 if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
                     builder = builder
@@ -1941,7 +1938,6 @@ pub mod operation {
                 ::sdkgen_runtime::json::DeserializeError,
             > {
                 let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                #[allow(unused_mut)]
                 let mut builder = crate::types::error::NotFoundException::builder();
                 if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
                     builder = builder
@@ -1987,7 +1983,6 @@ pub mod operation {
                 ::sdkgen_runtime::json::DeserializeError,
             > {
                 let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                #[allow(unused_mut)]
                 let mut builder = crate::types::error::ResourceLimitExceededException::builder();
                 if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
                     builder = builder
@@ -2036,7 +2031,6 @@ pub mod operation {
                 ::sdkgen_runtime::json::DeserializeError,
             > {
                 let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                #[allow(unused_mut)]
                 let mut builder = crate::types::error::ServiceFailureException::builder();
                 if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
                     builder = builder
@@ -2085,7 +2079,6 @@ pub mod operation {
                 ::sdkgen_runtime::json::DeserializeError,
             > {
                 let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                #[allow(unused_mut)]
                 let mut builder = crate::types::error::ServiceUnavailableException::builder();
                 if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
                     builder = builder
@@ -2134,7 +2127,6 @@ pub mod operation {
                 ::sdkgen_runtime::json::DeserializeError,
             > {
                 let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                #[allow(unused_mut)]
                 let mut builder = crate::types::error::ThrottledClientException::builder();
                 if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
                     builder = builder
@@ -2183,7 +2175,6 @@ pub mod operation {
                 ::sdkgen_runtime::json::DeserializeError,
             > {
                 let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                #[allow(unused_mut)]
                 let mut builder = crate::types::error::UnauthorizedClientException::builder();
                 if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
                     builder = builder
@@ -2330,12 +2321,10 @@ pub mod operation {
             let value = input
                 .account_id
                 .as_ref()
-                .ok_or_else(|| {
-                    ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError::missing_field(
-                        "account_id",
-                        "it is bound to the URI path",
-                    )
-                })?;
+                .ok_or_else(|| ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError::missing_field(
+                    "account_id",
+                    "it is bound to the URI path",
+                ))?;
             let text = ::std::borrow::Cow::<str>::Borrowed(value.as_str());
             if text.is_empty() {
                 return Err(
@@ -2348,7 +2337,7 @@ pub mod operation {
             }
             uri.push_str(&::sdkgen_runtime::http::encode_label(&text, false));
             uri.push_str("/rooms");
-            let body = {
+            let request = {
                 let mut out = ::std::string::String::new();
                 let mut obj = ::sdkgen_runtime::deps::aws_smithy_json::serialize::JsonObjectWriter::new(
                     &mut out,
@@ -2360,9 +2349,8 @@ pub mod operation {
                     obj.key("Name").string(v);
                 }
                 obj.finish();
-                Some(out)
+                ::sdkgen_runtime::http::json_request("POST", uri, Some(out), true)?
             };
-            let request = ::sdkgen_runtime::http::json_request("POST", uri, body, true)?;
             Ok(request)
         }
         #[allow(
@@ -2389,7 +2377,6 @@ pub mod operation {
                 CreateRoomOutput,
                 ::sdkgen_runtime::json::DeserializeError,
             > {
-                #[allow(unused_mut)]
                 let mut builder = CreateRoomOutput::builder();
                 let value = ::sdkgen_runtime::json::parse(
                     response.body().bytes().unwrap_or_default(),
