@@ -120,13 +120,32 @@ pub fn push_query(uri: &mut String, key: &str, value: &str) {
     uri.push_str(&fmt_string(value));
 }
 
-/// Sets a header, rejecting a value that cannot be sent (a newline, say)
-/// instead of panicking.
+/// Sets a header, rejecting a name or value that cannot be sent (a newline,
+/// say) instead of panicking.
 pub fn set_header(
     request: &mut HttpRequest,
-    name: &'static str,
+    name: impl Into<String>,
     value: String,
 ) -> Result<(), BoxError> {
-    request.headers_mut().try_insert(name, value)?;
+    request.headers_mut().try_insert(name.into(), value)?;
     Ok(())
+}
+
+/// The headers of a response whose names start with `prefix` (compared
+/// ignoring case), keyed by the rest of the name (`@httpPrefixHeaders`).
+pub fn prefix_headers(
+    response: &aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+    prefix: &str,
+) -> Option<std::collections::HashMap<String, String>> {
+    let prefix = prefix.to_ascii_lowercase();
+    let found: std::collections::HashMap<String, String> = response
+        .headers()
+        .iter()
+        .filter_map(|(k, v)| {
+            let k = k.to_ascii_lowercase();
+            k.strip_prefix(&prefix)
+                .map(|rest| (rest.to_owned(), v.to_owned()))
+        })
+        .collect();
+    (!found.is_empty()).then_some(found)
 }

@@ -346,6 +346,23 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
     });
     let op_name = &op.name;
     let doc_line = format!(" Errors `{op_name}` can return.");
+    let source_body = if errs.is_empty() {
+        quote!(let Self::Unhandled(e) = self; ::std::error::Error::source(e))
+    } else {
+        quote!(match self {
+            Self::Unhandled(e) => ::std::error::Error::source(e),
+            _ => None,
+        })
+    };
+    let from_response = if errs.is_empty() {
+        quote!(Self::Unhandled(#rt::error::Unhandled::from_response(response)))
+    } else {
+        quote!(match (response.meta.code(), response.status) {
+            #(#by_code)*
+            #(#by_status)*
+            _ => Self::Unhandled(#rt::error::Unhandled::from_response(response)),
+        })
+    };
     quote! {
         #[doc = #doc_line]
         #[non_exhaustive]
@@ -370,11 +387,7 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
             }
 
             fn from_response(response: #rt::error::ErrorResponse) -> Self {
-                match (response.meta.code(), response.status) {
-                    #(#by_code)*
-                    #(#by_status)*
-                    _ => Self::Unhandled(#rt::error::Unhandled::from_response(response)),
-                }
+                #from_response
             }
         }
 
@@ -391,10 +404,7 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
 
         impl ::std::error::Error for #error {
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    Self::Unhandled(e) => ::std::error::Error::source(e),
-                    _ => None,
-                }
+                #source_body
             }
         }
 
@@ -603,13 +613,14 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
                 )
             }
         };
-        quote! {
-            let body = match &input.#f {
-                Some(value) => Some(#bytes),
-                None => None,
-            };
+        quote! {{
+            let body = input
+                .#f
+                .as_ref()
+                .map(|value| -> ::std::result::Result<::std::vec::Vec<u8>, #api::box_error::BoxError> { Ok(#bytes) })
+                .transpose()?;
             #rt::http::request(#method, uri, body, #content_type, #sensitive)?
-        }
+        }}
     } else if body_members.is_empty() {
         quote!(#rt::http::json_request(#method, uri, None, false)?)
     } else {

@@ -610,10 +610,12 @@ pub(crate) fn ser_value(
     match ty {
         Type::String => quote!(#w.string(#v);),
         Type::Boolean => quote!(#w.boolean(*#v);),
-        Type::Byte | Type::Short | Type::Integer | Type::Long => {
+        Type::Byte | Type::Short | Type::Integer => {
             quote!(#w.number(#types::Number::NegInt(i64::from(*#v)));)
         }
-        Type::Float | Type::Double => quote!(#w.number(#types::Number::Float(f64::from(*#v)));),
+        Type::Long => quote!(#w.number(#types::Number::NegInt(*#v));),
+        Type::Float => quote!(#w.number(#types::Number::Float(f64::from(*#v)));),
+        Type::Double => quote!(#w.number(#types::Number::Float(*#v));),
         Type::Timestamp(f) => {
             let f = ts_format(*f);
             quote!(#w.date_time(#v, #f)?;)
