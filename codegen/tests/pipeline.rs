@@ -193,21 +193,75 @@ fn every_problem_is_reported_at_once_and_sorted() {
     assert!(a < b && b < id, "{err}");
 }
 
-#[test]
-fn snapshot_of_the_chime_model_is_current() {
-    let generated = generate(&[chime_model()], &Settings::default())
+/// Every model with a snapshot: model/chime.json and the per-feature models
+/// in tests/models. Each snapshot is compiled by a `tests/compile_<name>.rs`.
+fn snapshot_models() -> Vec<(String, std::path::PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut models = vec![("chime_sdk".to_owned(), dir.join("../model/chime.json"))];
+    let mut features: Vec<_> = std::fs::read_dir(dir.join("tests/models"))
         .unwrap()
-        .code;
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/chime_sdk.rs");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-        return;
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    features.sort();
+    for path in features {
+        models.push((
+            path.file_stem().unwrap().to_string_lossy().into_owned(),
+            path,
+        ));
     }
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    models
+}
+
+#[test]
+fn snapshots_are_current_and_compiled() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut stale = Vec::new();
+    for (name, model) in snapshot_models() {
+        let text = std::fs::read_to_string(&model).unwrap();
+        let file = model.file_name().unwrap().to_string_lossy().into_owned();
+        let generated = generate(&[(file, text)], &Settings::default())
+            .unwrap()
+            .code;
+        let path = dir.join(format!("snapshots/{name}.rs"));
+        if update {
+            std::fs::write(&path, &generated).unwrap();
+        } else if std::fs::read_to_string(&path).unwrap_or_default() != generated {
+            stale.push(path.display().to_string());
+        }
+        let compile = dir.join(format!("compile_{name}.rs"));
+        assert!(
+            compile.exists(),
+            "{} is missing: every snapshot is compiled by a test crate",
+            compile.display()
+        );
+    }
     assert!(
-        current == generated,
-        "{} is stale: the generator's output for model/chime.json changed.\n\
-         Review the change, then refresh it with:\n    UPDATE_SNAPSHOTS=1 cargo test -p sdkgen --test pipeline",
-        path.display()
+        stale.is_empty(),
+        "stale snapshots (the generator's output changed):\n  {}\nReview the change, then refresh them with:\n    UPDATE_SNAPSHOTS=1 cargo test -p sdkgen --test pipeline",
+        stale.join("\n  ")
     );
+}
+
+#[test]
+fn streaming_operations_are_skipped_with_a_warning() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/more.json");
+    let generated = generate(
+        &[(
+            "more.json".to_owned(),
+            std::fs::read_to_string(path).unwrap(),
+        )],
+        &Settings::default(),
+    )
+    .unwrap();
+    let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["warning: example.more#Subscribe: output member `Events` is a stream (event stream or streaming blob), which is not supported: the operation is skipped"]
+    );
+    assert!(!generated.code.contains("fn subscribe("));
+    assert!(generated
+        .code
+        .contains("**Deprecated** since 2024: Use health checks."));
 }

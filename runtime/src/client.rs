@@ -169,11 +169,13 @@ impl Handle {
     /// Resolves the endpoint and signing setup once for every call.
     pub fn new(config: Config, meta: &'static ServiceMetadata) -> Self {
         let region = config.region.as_ref().map(|r| r.as_ref().to_owned());
+        // A global endpoint signs for its own region; a regional one needs
+        // the configured region, for the host name and for SigV4 alike.
+        let no_region = || ConfigError("no region is configured: set one in Config or SdkConfig");
         let (endpoint, signing_region) = match (&config.endpoint_url, &meta.endpoint) {
             (Some(url), DefaultEndpoint::Global { signing_region, .. }) => {
                 (Ok(url.clone()), region.or(Some(signing_region.to_string())))
             }
-            (Some(url), DefaultEndpoint::Regional { .. }) => (Ok(url.clone()), region),
             (
                 None,
                 DefaultEndpoint::Global {
@@ -181,14 +183,13 @@ impl Handle {
                     signing_region,
                 },
             ) => (Ok(url.to_string()), Some(signing_region.to_string())),
+            (Some(url), DefaultEndpoint::Regional { .. }) => match region {
+                Some(r) => (Ok(url.clone()), Some(r)),
+                None => (Err(no_region()), None),
+            },
             (None, DefaultEndpoint::Regional { prefix }) => match region {
                 Some(r) => (Ok(format!("https://{prefix}.{r}.amazonaws.com")), Some(r)),
-                None => (
-                    Err(ConfigError(
-                        "no region is configured: set one in Config or SdkConfig",
-                    )),
-                    None,
-                ),
+                None => (Err(no_region()), None),
             },
         };
 

@@ -4,7 +4,8 @@ use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvid
 use aws_smithy_async::rt::sleep::SharedAsyncSleep;
 use aws_smithy_async::time::SharedTimeSource;
 use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
-use aws_smithy_runtime_api::client::http::SharedHttpClient;
+use aws_smithy_runtime_api::client::http::{HttpClient, SharedHttpClient};
+use aws_smithy_runtime_api::shared::IntoShared;
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
 use aws_types::region::Region;
@@ -188,8 +189,8 @@ impl Builder {
     }
 
     /// Sets the HTTP client (the default is the smithy-rs HTTPS client).
-    pub fn http_client(mut self, http_client: SharedHttpClient) -> Self {
-        self.config.http_client = Some(http_client);
+    pub fn http_client(mut self, http_client: impl HttpClient + 'static) -> Self {
+        self.config.http_client = Some(http_client.into_shared());
         self
     }
 

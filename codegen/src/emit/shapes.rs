@@ -410,7 +410,13 @@ fn setters(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
     let (params, _) = setter_params(cx, &m.ty);
     let body = match &m.ty {
         Type::String => quote!(self.#f = Some(input.into());),
+        Type::List(item) if **item == Type::String => {
+            quote!(self.#f.get_or_insert_with(::std::vec::Vec::new).push(input.into());)
+        }
         Type::List(_) => quote!(self.#f.get_or_insert_with(::std::vec::Vec::new).push(input);),
+        Type::Map(value) if **value == Type::String => {
+            quote!(self.#f.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value.into());)
+        }
         Type::Map(_) => {
             quote!(self.#f.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);)
         }
@@ -449,10 +455,18 @@ pub(crate) fn setter_params(cx: &Cx, ty: &Type) -> (TokenStream, TokenStream) {
             quote!(input: impl ::std::convert::Into<::std::string::String>),
             quote!(input),
         ),
+        Type::List(item) if **item == Type::String => (
+            quote!(input: impl ::std::convert::Into<::std::string::String>),
+            quote!(input),
+        ),
         Type::List(item) => {
             let item = cx.rust_type(item);
             (quote!(input: #item), quote!(input))
         }
+        Type::Map(value) if **value == Type::String => (
+            quote!(key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<::std::string::String>),
+            quote!(key, value),
+        ),
         Type::Map(value) => {
             let value = cx.rust_type(value);
             (
