@@ -113,22 +113,10 @@ pub fn generate(models: &[(String, String)], settings: &Settings) -> Result<Gene
 /// prints `cargo:rerun-if-changed` for each model and `cargo:warning` for
 /// each warning.
 pub fn build(models: &[PathBuf], out: &Path, settings: &Settings) -> Result<(), Error> {
-    let mut texts = Vec::new();
     for path in models {
         println!("cargo:rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::single(
-                path.display().to_string(),
-                format!("cannot read the model: {e}"),
-                None,
-            )
-        })?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        texts.push((name, text));
     }
+    let texts = read_models(models)?;
     let generated = generate(&texts, settings)?;
     for w in &generated.warnings {
         println!("cargo:warning={}", w.to_string().replace('\n', " "));
@@ -158,22 +146,7 @@ pub fn write_crate(
             None,
         )
     };
-    let mut texts = Vec::new();
-    for path in models {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::single(
-                path.display().to_string(),
-                format!("cannot read the model: {e}"),
-                None,
-            )
-        })?;
-        texts.push((
-            path.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            text,
-        ));
-    }
+    let texts = read_models(models)?;
     let generated = generate(&texts, settings)?;
     for w in &generated.warnings {
         eprintln!("{w}");
@@ -204,6 +177,27 @@ pub fn write_crate(
         .map_err(|e| io(&dir.join("Cargo.toml"), e))?;
     write_if_changed(&src.join("lib.rs"), &lib).map_err(|e| io(&src.join("lib.rs"), e))?;
     Ok(())
+}
+
+/// Reads model files as `(file name, text)` pairs.
+fn read_models(paths: &[PathBuf]) -> Result<Vec<(String, String)>, Error> {
+    paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Error::single(
+                    path.display().to_string(),
+                    format!("cannot read the model: {e}"),
+                    None,
+                )
+            })?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Ok((name, text))
+        })
+        .collect()
 }
 
 fn write_if_changed(path: &Path, content: &str) -> std::io::Result<()> {
