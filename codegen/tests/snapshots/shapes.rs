@@ -174,6 +174,12 @@ pub mod types {
         >,
         /// The `Tree` member.
         pub tree: ::std::option::Option<crate::types::Node>,
+        /// The `Type` member.
+        pub r#type: ::std::option::Option<::std::string::String>,
+        /// The `Self` member.
+        pub self_: ::std::option::Option<::std::string::String>,
+        /// The `Async` member.
+        pub r#async: ::std::option::Option<bool>,
     }
     impl Everything {
         /// The `Text` member.
@@ -281,6 +287,18 @@ pub mod types {
         pub fn tree(&self) -> ::std::option::Option<&crate::types::Node> {
             self.tree.as_ref()
         }
+        /// The `Type` member.
+        pub fn r#type(&self) -> ::std::option::Option<&str> {
+            self.r#type.as_deref()
+        }
+        /// The `Self` member.
+        pub fn self_(&self) -> ::std::option::Option<&str> {
+            self.self_.as_deref()
+        }
+        /// The `Async` member.
+        pub fn r#async(&self) -> ::std::option::Option<bool> {
+            self.r#async
+        }
         /// A builder for this type.
         pub fn builder() -> builders::EverythingBuilder {
             builders::EverythingBuilder::default()
@@ -310,6 +328,9 @@ pub mod types {
                 .field("sparse_map", &self.sparse_map)
                 .field("grid", &self.grid)
                 .field("tree", &self.tree)
+                .field("type", &self.r#type)
+                .field("self_", &self.self_)
+                .field("async", &self.r#async)
                 .finish()
         }
     }
@@ -539,6 +560,9 @@ pub mod types {
                 ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<i32>>,
             >,
             pub(crate) tree: ::std::option::Option<crate::types::Node>,
+            pub(crate) r#type: ::std::option::Option<::std::string::String>,
+            pub(crate) self_: ::std::option::Option<::std::string::String>,
+            pub(crate) r#async: ::std::option::Option<bool>,
         }
         impl EverythingBuilder {
             /// The `Text` member.
@@ -967,6 +991,60 @@ pub mod types {
             pub fn get_tree(&self) -> &::std::option::Option<crate::types::Node> {
                 &self.tree
             }
+            /// The `Type` member.
+            pub fn r#type(
+                mut self,
+                input: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.r#type = Some(input.into());
+                self
+            }
+            /// The `Type` member.
+            pub fn set_type(
+                mut self,
+                input: ::std::option::Option<::std::string::String>,
+            ) -> Self {
+                self.r#type = input;
+                self
+            }
+            /// The `Type` member.
+            pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
+                &self.r#type
+            }
+            /// The `Self` member.
+            pub fn self_(
+                mut self,
+                input: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.self_ = Some(input.into());
+                self
+            }
+            /// The `Self` member.
+            pub fn set_self_(
+                mut self,
+                input: ::std::option::Option<::std::string::String>,
+            ) -> Self {
+                self.self_ = input;
+                self
+            }
+            /// The `Self` member.
+            pub fn get_self_(&self) -> &::std::option::Option<::std::string::String> {
+                &self.self_
+            }
+            /// The `Async` member.
+            pub fn r#async(mut self, input: bool) -> Self {
+                self.r#async = Some(input);
+                self
+            }
+            /// The `Async` member.
+            pub fn set_async(mut self, input: ::std::option::Option<bool>) -> Self {
+                self.r#async = input;
+                self
+            }
+            /// The `Async` member.
+            pub fn get_async(&self) -> &::std::option::Option<bool> {
+                &self.r#async
+            }
             ///Builds the value.
             pub fn build(self) -> super::Everything {
                 super::Everything {
@@ -991,6 +1069,9 @@ pub mod types {
                     sparse_map: self.sparse_map,
                     grid: self.grid,
                     tree: self.tree,
+                    r#type: self.r#type,
+                    self_: self.self_,
+                    r#async: self.r#async,
                 }
             }
         }
@@ -1018,6 +1099,9 @@ pub mod types {
                     .field("sparse_map", &self.sparse_map)
                     .field("grid", &self.grid)
                     .field("tree", &self.tree)
+                    .field("type", &self.r#type)
+                    .field("self_", &self.self_)
+                    .field("async", &self.r#async)
                     .finish()
             }
         }
@@ -1204,6 +1288,9 @@ mod json_codec {
         (),
         ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
     > {
+        if let Some(v) = &value.r#async {
+            obj.key("Async").boolean(*v);
+        }
         if let Some(v) = &value.big {
             obj.key("Big")
                 .number(::sdkgen_runtime::deps::aws_smithy_types::Number::NegInt(*v));
@@ -1294,6 +1381,9 @@ mod json_codec {
                     ),
                 );
         }
+        if let Some(v) = &value.self_ {
+            obj.key("Self").string(v);
+        }
         if let Some(v) = &value.size {
             obj.key("Size").string(v.as_str());
         }
@@ -1347,6 +1437,9 @@ mod json_codec {
             let mut object_0 = obj.key("Tree").start_object();
             crate::json_codec::ser_node(&mut object_0, v)?;
             object_0.finish();
+        }
+        if let Some(v) = &value.r#type {
+            obj.key("Type").string(v);
         }
         if let Some(v) = &value.text {
             obj.key("text").string(v);
@@ -1558,6 +1651,20 @@ mod json_codec {
         }
         if let Some(v) = ::sdkgen_runtime::json::member(obj, "Tree") {
             builder = builder.set_tree(Some(crate::json_codec::de_node(v)?));
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Type") {
+            builder = builder
+                .set_type(Some(::sdkgen_runtime::json::string(v, "Everything.Type")?));
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Self") {
+            builder = builder
+                .set_self_(Some(::sdkgen_runtime::json::string(v, "Everything.Self")?));
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Async") {
+            builder = builder
+                .set_async(
+                    Some(::sdkgen_runtime::json::boolean(v, "Everything.Async")?),
+                );
         }
         Ok(builder.build())
     }
