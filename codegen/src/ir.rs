@@ -280,6 +280,8 @@ pub enum Type {
     Named(ShapeId),
     /// An element of a `@sparse` list or map: may be null.
     Optional(Box<Type>),
+    /// `smithy.api#Unit`: a union member that carries no value.
+    Unit,
 }
 
 impl Type {

@@ -43,10 +43,20 @@ pub fn lower(ast: &Ast, only: Option<&[String]>, diags: &mut Diagnostics) -> Opt
             return None;
         }
     };
+    let renames = service
+        .get("rename")
+        .and_then(Value::as_object)
+        .map(|r| {
+            r.iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut cx = Lower {
         ast,
         diags,
         shapes: BTreeMap::new(),
+        renames,
     };
     let traits = traits_of(service);
     let sdk_id = traits
@@ -200,6 +210,8 @@ struct Lower<'a> {
     ast: &'a Ast,
     diags: &'a mut Diagnostics,
     shapes: BTreeMap<ShapeId, Shape>,
+    /// The service's `rename` map: shape id to the name used in its closure.
+    renames: BTreeMap<ShapeId, String>,
 }
 
 /// Where a structure is used decides which bindings mean something.
@@ -450,7 +462,7 @@ impl Lower<'_> {
         let Some(shape) = self.ast.shapes.get(id) else {
             return;
         };
-        let name = local_name(id);
+        let name = self.renames.get(id).map_or(local_name(id), String::as_str);
         let lowered = if matches!(kind(shape), "structure" | "union") {
             // Insert a placeholder first so a recursive reference stops here.
             self.shapes.insert(
@@ -584,13 +596,14 @@ impl Lower<'_> {
         } else {
             Binding::Body
         };
-        if role == Role::Output && matches!(binding, Binding::Label | Binding::Query(_)) {
-            self.diags.error(
-                &loc,
-                "an output member cannot be bound to a label or query parameter",
-                None,
-            );
-        }
+        // Labels and query parameters mean nothing in a response: Smithy says
+        // such bindings are ignored there, so the member is read from the body.
+        let binding = match binding {
+            Binding::Label | Binding::Query(_) | Binding::QueryParams if role == Role::Output => {
+                Binding::Body
+            }
+            other => other,
+        };
         let default_ts = match binding {
             Binding::Header(_) | Binding::PrefixHeaders(_) => TimestampFormat::HttpDate,
             Binding::Label | Binding::Query(_) | Binding::QueryParams => TimestampFormat::DateTime,
@@ -682,6 +695,7 @@ impl Lower<'_> {
                 "Timestamp" => Type::Timestamp(ts),
                 "Blob" => Type::Blob,
                 "Document" => Type::Document,
+                "Unit" => Type::Unit,
                 other => {
                     self.diags.error(loc, format!("prelude shape `smithy.api#{other}` is not supported as a member target"), None);
                     return None;
@@ -789,7 +803,9 @@ impl Lower<'_> {
         }
         IntEnum {
             id: id.to_owned(),
-            rust_name: names::type_ident(local_name(id)),
+            rust_name: names::type_ident(
+                self.renames.get(id).map_or(local_name(id), String::as_str),
+            ),
             docs: docs(traits_of(shape)),
             variants,
         }
@@ -838,7 +854,9 @@ impl Lower<'_> {
         }
         Enum {
             id: id.to_owned(),
-            rust_name: names::type_ident(local_name(id)),
+            rust_name: names::type_ident(
+                self.renames.get(id).map_or(local_name(id), String::as_str),
+            ),
             docs: docs(traits),
             variants,
         }

@@ -95,7 +95,14 @@ async fn everything_round_trips() {
     assert_eq!(v["Http"], "Wed, 21 Oct 2015 07:28:00 GMT");
     assert_eq!(v["Bytes"], "AP9iaW5hcnk=");
     assert_eq!(v["Tree"]["Next"]["Next"]["Label"], "third");
-    assert_eq!((&v["Type"], &v["Self"], &v["Async"]), (&serde_json::json!("keyword"), &serde_json::json!("also a keyword"), &serde_json::json!(false)));
+    assert_eq!(
+        (&v["Type"], &v["Self"], &v["Async"]),
+        (
+            &serde_json::json!("keyword"),
+            &serde_json::json!("also a keyword"),
+            &serde_json::json!(false)
+        )
+    );
 }
 
 #[tokio::test]

@@ -286,6 +286,7 @@ impl<'a> Cx<'a> {
                 let t = self.rust_type(t);
                 quote!(::std::option::Option<#t>)
             }
+            Type::Unit => quote!(()),
         }
     }
 

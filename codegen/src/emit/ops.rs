@@ -448,7 +448,7 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     let mut uri = Vec::new();
     for seg in &op.uri {
         match seg {
-            UriSegment::Literal(l) => uri.push(quote!(uri.push_str(#l);)),
+            UriSegment::Literal(l) => uri.push(push_literal(quote!(uri), l)),
             UriSegment::Label {
                 member: name,
                 greedy,
@@ -546,8 +546,7 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         let mut pieces = Vec::new();
         let mut rest = prefix.as_str();
         while let Some(start) = rest.find('{') {
-            let lit = &rest[..start];
-            pieces.push(quote!(prefix.push_str(#lit);));
+            pieces.push(push_literal(quote!(prefix), &rest[..start]));
             let end = rest[start..].find('}').map_or(rest.len(), |e| start + e);
             let label = &rest[start + 1..end];
             if let Some(m) = member(label) {
@@ -559,7 +558,7 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
             }
             rest = rest.get(end + 1..).unwrap_or("");
         }
-        pieces.push(quote!(prefix.push_str(#rest);));
+        pieces.push(push_literal(quote!(prefix), rest));
         headers.push(quote! {
             let mut prefix = ::std::string::String::new();
             #(#pieces)*
@@ -652,6 +651,17 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
             #(#headers)*
             Ok(request)
         }
+    }
+}
+
+/// Appends literal text to a `String`: nothing when empty, `push` for one
+/// character.
+fn push_literal(target: TokenStream, text: &str) -> TokenStream {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => quote!(),
+        (Some(c), None) => quote!(#target.push(#c);),
+        _ => quote!(#target.push_str(#text);),
     }
 }
 

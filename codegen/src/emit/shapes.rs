@@ -219,11 +219,6 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
         } else {
             Default::default()
         };
-    let eq_derive = if kind == Kind::Error {
-        quote!()
-    } else {
-        quote!(PartialEq,)
-    };
     let (build_ret, build_body) = if kind == Kind::Input {
         (
             quote!(::std::result::Result<super::#name, #types::error::operation::BuildError>),
@@ -243,7 +238,7 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
     let item = quote! {
         #docs
         #[non_exhaustive]
-        #[derive(Clone, #eq_derive)]
+        #[derive(Clone, PartialEq)]
         pub struct #name {
             #( #fdocs pub #fields: ::std::option::Option<#tys>, )*
             #meta_field
@@ -269,7 +264,7 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
     let builder_item = quote! {
         #[doc = concat!(" A builder for [`", #struct_name, "`](super::", #struct_name, ").")]
         #[non_exhaustive]
-        #[derive(Clone, Default, #eq_derive)]
+        #[derive(Clone, Default, PartialEq)]
         pub struct #builder {
             #( pub(crate) #fields: ::std::option::Option<#tys>, )*
             #meta_builder_field
@@ -565,7 +560,12 @@ fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
             let v = ident(&variant_name(m));
             let key = &m.json_name;
             let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
-            quote!(#ty::#v(v) => { #write })
+            let binding = if m.ty == Type::Unit {
+                quote!(_)
+            } else {
+                quote!(v)
+            };
+            quote!(#ty::#v(#binding) => { #write })
         });
         let what = format!("cannot send an unknown member of the union `{}`", s.name);
         quote! {
@@ -636,6 +636,7 @@ pub(crate) fn ser_value(
         }
         Type::Blob => quote!(#w.string_unchecked(&#types::base64::encode(#v));),
         Type::Document => quote!(#w.document(#v);),
+        Type::Unit => quote!(#w.start_object().finish();),
         Type::Optional(inner) => {
             let some = format_ident!("some_{}", depth);
             let write = ser_value(cx, inner, w.clone(), quote!(#some), depth + 1);
@@ -797,6 +798,7 @@ pub(crate) fn de_value(
         }
         Type::Blob => quote!(#json::blob(#v, #path)),
         Type::Document => quote!(Ok(#json::document(#v))),
+        Type::Unit => quote!(#json::object(#v, #path).map(|_| ())),
         Type::Optional(inner) => {
             let read = de_value(cx, inner, v.clone(), path, depth);
             quote!(if #v.is_null() { Ok(None) } else { #read.map(Some) })

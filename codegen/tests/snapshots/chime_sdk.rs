@@ -459,7 +459,7 @@ pub mod types {
     pub mod error {
         /// The request's parameters break one of the service's rules.
         #[non_exhaustive]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct BadRequestException {
             /// The `Code` member.
             pub code: ::std::option::Option<crate::types::ErrorCode>,
@@ -511,7 +511,7 @@ pub mod types {
         impl ::std::error::Error for BadRequestException {}
         /// The caller may never make this request.
         #[non_exhaustive]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct ForbiddenException {
             /// The `Code` member.
             pub code: ::std::option::Option<crate::types::ErrorCode>,
@@ -563,7 +563,7 @@ pub mod types {
         impl ::std::error::Error for ForbiddenException {}
         /// A resource named in the request does not exist.
         #[non_exhaustive]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct NotFoundException {
             /// The `Code` member.
             pub code: ::std::option::Option<crate::types::ErrorCode>,
@@ -615,7 +615,7 @@ pub mod types {
         impl ::std::error::Error for NotFoundException {}
         /// Creating the resource would go over an account limit.
         #[non_exhaustive]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct ResourceLimitExceededException {
             /// The `Code` member.
             pub code: ::std::option::Option<crate::types::ErrorCode>,
@@ -667,7 +667,7 @@ pub mod types {
         impl ::std::error::Error for ResourceLimitExceededException {}
         /// The service failed in an unexpected way.
         #[non_exhaustive]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct ServiceFailureException {
             /// The `Code` member.
             pub code: ::std::option::Option<crate::types::ErrorCode>,
@@ -719,7 +719,7 @@ pub mod types {
         impl ::std::error::Error for ServiceFailureException {}
         /// The service cannot take requests right now.
         #[non_exhaustive]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct ServiceUnavailableException {
             /// The `Code` member.
             pub code: ::std::option::Option<crate::types::ErrorCode>,
@@ -771,7 +771,7 @@ pub mod types {
         impl ::std::error::Error for ServiceUnavailableException {}
         /// The caller sent requests faster than its rate limit allows.
         #[non_exhaustive]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct ThrottledClientException {
             /// The `Code` member.
             pub code: ::std::option::Option<crate::types::ErrorCode>,
@@ -823,7 +823,7 @@ pub mod types {
         impl ::std::error::Error for ThrottledClientException {}
         /// The caller is not authorized to make this request right now.
         #[non_exhaustive]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct UnauthorizedClientException {
             /// The `Code` member.
             pub code: ::std::option::Option<crate::types::ErrorCode>,
@@ -880,7 +880,7 @@ pub mod types {
                 "BadRequestException", ")."
             )]
             #[non_exhaustive]
-            #[derive(Clone, Default)]
+            #[derive(Clone, Default, PartialEq)]
             pub struct BadRequestExceptionBuilder {
                 pub(crate) code: ::std::option::Option<crate::types::ErrorCode>,
                 pub(crate) message: ::std::option::Option<::std::string::String>,
@@ -960,7 +960,7 @@ pub mod types {
                 "ForbiddenException", ")."
             )]
             #[non_exhaustive]
-            #[derive(Clone, Default)]
+            #[derive(Clone, Default, PartialEq)]
             pub struct ForbiddenExceptionBuilder {
                 pub(crate) code: ::std::option::Option<crate::types::ErrorCode>,
                 pub(crate) message: ::std::option::Option<::std::string::String>,
@@ -1040,7 +1040,7 @@ pub mod types {
                 "NotFoundException", ")."
             )]
             #[non_exhaustive]
-            #[derive(Clone, Default)]
+            #[derive(Clone, Default, PartialEq)]
             pub struct NotFoundExceptionBuilder {
                 pub(crate) code: ::std::option::Option<crate::types::ErrorCode>,
                 pub(crate) message: ::std::option::Option<::std::string::String>,
@@ -1120,7 +1120,7 @@ pub mod types {
                 "ResourceLimitExceededException", ")."
             )]
             #[non_exhaustive]
-            #[derive(Clone, Default)]
+            #[derive(Clone, Default, PartialEq)]
             pub struct ResourceLimitExceededExceptionBuilder {
                 pub(crate) code: ::std::option::Option<crate::types::ErrorCode>,
                 pub(crate) message: ::std::option::Option<::std::string::String>,
@@ -1200,7 +1200,7 @@ pub mod types {
                 "ServiceFailureException", ")."
             )]
             #[non_exhaustive]
-            #[derive(Clone, Default)]
+            #[derive(Clone, Default, PartialEq)]
             pub struct ServiceFailureExceptionBuilder {
                 pub(crate) code: ::std::option::Option<crate::types::ErrorCode>,
                 pub(crate) message: ::std::option::Option<::std::string::String>,
@@ -1280,7 +1280,7 @@ pub mod types {
                 "ServiceUnavailableException", ")."
             )]
             #[non_exhaustive]
-            #[derive(Clone, Default)]
+            #[derive(Clone, Default, PartialEq)]
             pub struct ServiceUnavailableExceptionBuilder {
                 pub(crate) code: ::std::option::Option<crate::types::ErrorCode>,
                 pub(crate) message: ::std::option::Option<::std::string::String>,
@@ -1360,7 +1360,7 @@ pub mod types {
                 "ThrottledClientException", ")."
             )]
             #[non_exhaustive]
-            #[derive(Clone, Default)]
+            #[derive(Clone, Default, PartialEq)]
             pub struct ThrottledClientExceptionBuilder {
                 pub(crate) code: ::std::option::Option<crate::types::ErrorCode>,
                 pub(crate) message: ::std::option::Option<::std::string::String>,
@@ -1440,7 +1440,7 @@ pub mod types {
                 "UnauthorizedClientException", ")."
             )]
             #[non_exhaustive]
-            #[derive(Clone, Default)]
+            #[derive(Clone, Default, PartialEq)]
             pub struct UnauthorizedClientExceptionBuilder {
                 pub(crate) code: ::std::option::Option<crate::types::ErrorCode>,
                 pub(crate) message: ::std::option::Option<::std::string::String>,

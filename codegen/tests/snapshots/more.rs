@@ -301,7 +301,7 @@ pub mod types {
     pub mod error {
         /// The `Gone` structure.
         #[non_exhaustive]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct Gone {
             pub(crate) meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
         }
@@ -338,7 +338,7 @@ pub mod types {
         impl ::std::error::Error for Gone {}
         /// The `Throttled` structure.
         #[non_exhaustive]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct Throttled {
             /// The `message` member.
             pub message: ::std::option::Option<::std::string::String>,
@@ -383,7 +383,7 @@ pub mod types {
         pub mod builders {
             #[doc = concat!(" A builder for [`", "Gone", "`](super::", "Gone", ").")]
             #[non_exhaustive]
-            #[derive(Clone, Default)]
+            #[derive(Clone, Default, PartialEq)]
             pub struct GoneBuilder {
                 meta: ::std::option::Option<
                     ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
@@ -414,7 +414,7 @@ pub mod types {
                 " A builder for [`", "Throttled", "`](super::", "Throttled", ")."
             )]
             #[non_exhaustive]
-            #[derive(Clone, Default)]
+            #[derive(Clone, Default, PartialEq)]
             pub struct ThrottledBuilder {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<
@@ -1422,7 +1422,6 @@ pub mod operation {
                 ::sdkgen_runtime::http::json_request("POST", uri, Some(out), false)?
             };
             let mut prefix = ::std::string::String::new();
-            prefix.push_str("");
             prefix
                 .push_str(
                     &::sdkgen_runtime::http::host_label(
