@@ -59,8 +59,8 @@ pub struct Operation {
     pub method: String,
     /// URI pattern, split at labels.
     pub uri: Vec<UriSegment>,
-    /// Query literals in the URI pattern (`?x=y`).
-    pub uri_query: Vec<(String, String)>,
+    /// Query literals in the URI pattern (`?x=y`, or `?x` with no value).
+    pub uri_query: Vec<(String, Option<String>)>,
     /// Success status code.
     pub code: u16,
     /// Input structure (renamed `{Name}Input`).
@@ -74,6 +74,34 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// `@endpoint` `hostPrefix`, with `{Label}`s naming `@hostLabel` members.
     pub host_prefix: Option<String>,
+    /// Client protocol compliance cases (`smithy.test#httpRequestTests`,
+    /// `smithy.test#httpResponseTests`, those of its errors included) for
+    /// restJson1.
+    pub protocol_tests: Vec<ProtocolTest>,
+}
+
+/// One protocol compliance case, as the model states it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProtocolTest {
+    /// The case id.
+    pub id: String,
+    /// A request case (serialize `params`) or a response case (deserialize
+    /// into `params`).
+    pub kind: TestKind,
+    /// For a response case of an error: the error structure.
+    pub error: Option<ShapeId>,
+    /// The case as written in the model: `params`, `method`, `uri`,
+    /// `headers`, `body`, ...
+    pub case: serde_json::Value,
+}
+
+/// Which side a protocol case checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TestKind {
+    /// `httpRequestTests`.
+    Request,
+    /// `httpResponseTests`.
+    Response,
 }
 
 /// Member names (model names) that drive pagination.
@@ -206,6 +234,9 @@ pub struct Member {
     pub constraints: Constraints,
     /// The member is part of a cycle of structures and is stored boxed.
     pub boxed: bool,
+    /// `@mediaType` of the target: the content type of a payload; a string
+    /// header with one is base64 on the wire.
+    pub media_type: Option<String>,
 }
 
 /// HTTP binding of a member.

@@ -52,6 +52,13 @@ pub struct Settings {
     /// Generate only these operations (by model name) and the shapes they
     /// reach; all when `None`.
     pub operations: Option<Vec<String>>,
+    /// The service to generate (shape id), where the model holds several.
+    pub service: Option<String>,
+    /// Emit the model's restJson1 client protocol compliance cases as
+    /// `#[cfg(test)]` tests, reporting each result to
+    /// `<harness>::check(kind, id, result)`; the value is that harness
+    /// module's path (e.g. `crate::harness`).
+    pub protocol_tests: Option<String>,
 }
 
 /// Generated source and what generation noticed on the way.
@@ -77,7 +84,7 @@ pub fn generate(models: &[(String, String)], settings: &Settings) -> Result<Gene
     parse::flatten_mixins(&mut ast, &mut diags);
     diags.propagate(&mut warnings)?;
 
-    let service = lower::lower(&ast, settings.operations.as_deref(), &mut diags);
+    let service = lower::lower(&ast, settings, &mut diags);
     diags.propagate(&mut warnings)?;
     let Some(service) = service else {
         return Err(Error::single("model", "no service could be lowered", None));
@@ -86,7 +93,17 @@ pub fn generate(models: &[(String, String)], settings: &Settings) -> Result<Gene
     check::check(&service, &mut diags);
     diags.propagate(&mut warnings)?;
 
-    let tokens = emit::emit(&service);
+    let mut tokens = emit::emit(&service);
+    if let Some(harness) = &settings.protocol_tests {
+        let harness: syn::Path = syn::parse_str(harness).map_err(|e| {
+            Error::single(
+                "settings",
+                format!("`protocol_tests` is not a module path: {e}"),
+                None,
+            )
+        })?;
+        tokens.extend(emit::emit_protocol_tests(&service, &harness));
+    }
     let file = syn::parse2::<syn::File>(tokens).map_err(|e| {
         Error::single(
             &service.id,
@@ -213,7 +230,7 @@ fn write_if_changed(path: &Path, content: &str) -> std::io::Result<()> {
 /// the file is absent, sets the cfg `sdkgen_model_absent` and warns, so the
 /// crate builds empty and its tests can skip with a message. Exits 1 with
 /// the located errors on a bad model.
-pub fn build_shared_model(relative: &str) {
+pub fn build_shared_model(relative: &str, settings: &Settings) {
     println!("cargo::rustc-check-cfg=cfg(sdkgen_model_absent)");
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
@@ -236,7 +253,7 @@ pub fn build_shared_model(relative: &str) {
         .map(PathBuf::from)
         .unwrap_or_default()
         .join("sdk.rs");
-    if let Err(e) = build(&[model], &out, &Settings::default()) {
+    if let Err(e) = build(&[model], &out, settings) {
         eprint!("{e}");
         std::process::exit(1);
     }

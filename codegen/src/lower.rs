@@ -17,11 +17,14 @@ const HTTP: &str = "smithy.api#http";
 
 /// Lowers the service in `ast` with the operations named in `only` (all when
 /// `None`).
-pub fn lower(ast: &Ast, only: Option<&[String]>, diags: &mut Diagnostics) -> Option<Service> {
+pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> Option<Service> {
+    let only = settings.operations.as_deref();
     let services: Vec<_> = ast
         .shapes
         .iter()
-        .filter(|(_, s)| kind(s) == "service")
+        .filter(|(id, s)| {
+            kind(s) == "service" && settings.service.as_ref().is_none_or(|want| want == *id)
+        })
         .collect();
     let (service_id, service) = match services.as_slice() {
         [one] => *one,
@@ -57,6 +60,7 @@ pub fn lower(ast: &Ast, only: Option<&[String]>, diags: &mut Diagnostics) -> Opt
         diags,
         shapes: BTreeMap::new(),
         renames,
+        tested_errors: Default::default(),
     };
     let traits = traits_of(service);
     let sdk_id = traits
@@ -212,6 +216,8 @@ struct Lower<'a> {
     shapes: BTreeMap<ShapeId, Shape>,
     /// The service's `rename` map: shape id to the name used in its closure.
     renames: BTreeMap<ShapeId, String>,
+    /// Errors whose protocol cases an operation already carries.
+    tested_errors: std::collections::BTreeSet<ShapeId>,
 }
 
 /// Where a structure is used decides which bindings mean something.
@@ -288,9 +294,9 @@ impl Lower<'_> {
         let uri_query = query
             .split('&')
             .filter(|q| !q.is_empty())
-            .map(|q| {
-                let (k, v) = q.split_once('=').unwrap_or((q, ""));
-                (k.to_owned(), v.to_owned())
+            .map(|q| match q.split_once('=') {
+                Some((k, v)) => (k.to_owned(), Some(v.to_owned())),
+                None => (q.to_owned(), None),
             })
             .collect();
         let segments = self.uri_segments(id, path);
@@ -330,7 +336,47 @@ impl Lower<'_> {
             }
             Some(Pagination { input_token, output_token, items, page_size })
         });
+        let mut protocol_tests = Vec::new();
+        for (key, kind) in [
+            ("smithy.test#httpRequestTests", TestKind::Request),
+            ("smithy.test#httpResponseTests", TestKind::Response),
+        ] {
+            protocol_tests.extend(client_cases(traits, key).map(|case| {
+                ProtocolTest {
+                    id: case
+                        .get("id")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    kind,
+                    error: None,
+                    case,
+                }
+            }));
+        }
+        // An error's cases run once, with the first operation that lists it.
+        for err in &errors {
+            if self.tested_errors.insert(err.clone()) {
+                if let Some(shape) = self.ast.shapes.get(err) {
+                    protocol_tests.extend(
+                        client_cases(traits_of(shape), "smithy.test#httpResponseTests").map(
+                            |case| ProtocolTest {
+                                id: case
+                                    .get("id")
+                                    .and_then(Value::as_str)
+                                    .unwrap_or_default()
+                                    .to_owned(),
+                                kind: TestKind::Response,
+                                error: Some(err.clone()),
+                                case,
+                            },
+                        ),
+                    );
+                }
+            }
+        }
         Some(Operation {
+            protocol_tests,
             host_prefix,
             pagination,
             id: id.to_owned(),
@@ -474,7 +520,13 @@ impl Lower<'_> {
                     variants: vec![],
                 }),
             );
-            let s = self.structure(id, shape, names::type_ident(name), Role::Nested);
+            // An error's members may be bound to headers, as an output's are.
+            let role = if traits_of(shape).contains_key("smithy.api#error") {
+                Role::Output
+            } else {
+                Role::Nested
+            };
+            let s = self.structure(id, shape, names::type_ident(name), role);
             if kind(shape) == "union" {
                 Shape::Union(s)
             } else {
@@ -678,6 +730,9 @@ impl Lower<'_> {
             binding,
             constraints,
             boxed: false,
+            media_type: get("smithy.api#mediaType")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
         })
     }
 
@@ -916,6 +971,18 @@ fn mark_recursive_members(shapes: &mut BTreeMap<ShapeId, Shape>) {
             s.members[i].boxed = true;
         }
     }
+}
+
+/// The restJson1 cases of a test trait that apply to clients.
+fn client_cases<'t>(traits: &'t Map<String, Value>, key: &str) -> impl Iterator<Item = Value> + 't {
+    traits
+        .get(key)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|c| c.get("protocol").and_then(Value::as_str) == Some("aws.protocols#restJson1"))
+        .filter(|c| c.get("appliesTo").and_then(Value::as_str) != Some("server"))
+        .cloned()
 }
 
 /// Elements of a `@sparse` list or map may be null.

@@ -16,6 +16,8 @@ pub struct ErrorResponse {
     pub body: Value,
     /// The HTTP status code.
     pub status: u16,
+    /// The response headers (errors may bind members to them).
+    pub headers: aws_smithy_runtime_api::http::Headers,
 }
 
 /// Reads an error response the way restJson1 specifies: the code comes from
@@ -52,6 +54,7 @@ pub fn parse_error_response(response: &HttpResponse) -> ErrorResponse {
         meta: builder.build(),
         body,
         status: response.status().as_u16(),
+        headers: response.headers().clone(),
     }
 }
 

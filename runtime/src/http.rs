@@ -113,11 +113,15 @@ pub fn host_label(value: &str, member: &'static str) -> Result<String, BoxError>
 /// Appends `key=value` to a URI's query string, percent-encoding both with
 /// aws-smithy-http's query encoder.
 pub fn push_query(uri: &mut String, key: &str, value: &str) {
-    use aws_smithy_http::query::fmt_string;
-    uri.push(if uri.contains('?') { '&' } else { '?' });
-    uri.push_str(&fmt_string(key));
+    push_query_key(uri, key);
     uri.push('=');
-    uri.push_str(&fmt_string(value));
+    uri.push_str(&aws_smithy_http::query::fmt_string(value));
+}
+
+/// Appends a query parameter without a value (`?flag`).
+pub fn push_query_key(uri: &mut String, key: &str) {
+    uri.push(if uri.contains('?') { '&' } else { '?' });
+    uri.push_str(&aws_smithy_http::query::fmt_string(key));
 }
 
 /// Sets a header, rejecting a name or value that cannot be sent (a newline,
@@ -134,12 +138,11 @@ pub fn set_header(
 /// The headers of a response whose names start with `prefix` (compared
 /// ignoring case), keyed by the rest of the name (`@httpPrefixHeaders`).
 pub fn prefix_headers(
-    response: &aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+    headers: &aws_smithy_runtime_api::http::Headers,
     prefix: &str,
 ) -> Option<std::collections::HashMap<String, String>> {
     let prefix = prefix.to_ascii_lowercase();
-    let found: std::collections::HashMap<String, String> = response
-        .headers()
+    let found: std::collections::HashMap<String, String> = headers
         .iter()
         .filter_map(|(k, v)| {
             let k = k.to_ascii_lowercase();
@@ -148,4 +151,136 @@ pub fn prefix_headers(
         })
         .collect();
     (!found.is_empty()).then_some(found)
+}
+
+/// Reading and writing HTTP-bound members (`@httpHeader`, labels, query
+/// values) with the smithy-rs header codecs: lists split on commas with
+/// quoting, primitives parsed and printed as Smithy writes them (`NaN`,
+/// `Infinity`).
+pub mod headers {
+    use crate::json::DeserializeError;
+    use aws_smithy_runtime_api::http::{header_parse, Headers};
+    use aws_smithy_types::date_time::Format;
+    use aws_smithy_types::primitive::{Encoder, Parse};
+    use aws_smithy_types::DateTime;
+
+    fn bad(path: &'static str) -> DeserializeError {
+        crate::json::invalid(path, "a header value of the member's type")
+    }
+
+    /// Prints a boolean or number as Smithy does.
+    pub fn primitive(value: impl Into<Encoder>) -> String {
+        value.into().encode().to_owned()
+    }
+
+    /// Joins list items into one header value, quoting those that hold a
+    /// comma or a quote.
+    pub fn join<I: IntoIterator<Item = S>, S: AsRef<str>>(items: I) -> String {
+        items
+            .into_iter()
+            .map(|s| header_parse::quote_header_value(s.as_ref()).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// One string header.
+    pub fn string(headers: &Headers, name: &str) -> Option<String> {
+        headers.get(name).map(str::to_owned)
+    }
+
+    /// A list of strings (quoted items unquoted).
+    pub fn strings(
+        headers: &Headers,
+        name: &str,
+        path: &'static str,
+    ) -> Result<Option<Vec<String>>, DeserializeError> {
+        if !headers.contains_key(name) {
+            return Ok(None);
+        }
+        header_parse::read_many_from_str(headers.get_all(name))
+            .map(Some)
+            .map_err(|_| bad(path))
+    }
+
+    /// One boolean or number.
+    pub fn one<T: Parse>(
+        headers: &Headers,
+        name: &str,
+        path: &'static str,
+    ) -> Result<Option<T>, DeserializeError> {
+        match headers.get(name) {
+            None => Ok(None),
+            Some(v) => T::parse_smithy_primitive(v.trim())
+                .map(Some)
+                .map_err(|_| bad(path)),
+        }
+    }
+
+    /// A list of booleans or numbers.
+    pub fn many<T: Parse>(
+        headers: &Headers,
+        name: &str,
+        path: &'static str,
+    ) -> Result<Option<Vec<T>>, DeserializeError> {
+        if !headers.contains_key(name) {
+            return Ok(None);
+        }
+        header_parse::read_many_primitive(headers.get_all(name))
+            .map(Some)
+            .map_err(|_| bad(path))
+    }
+
+    /// One timestamp.
+    pub fn date(
+        headers: &Headers,
+        name: &str,
+        format: Format,
+        path: &'static str,
+    ) -> Result<Option<DateTime>, DeserializeError> {
+        match headers.get(name) {
+            None => Ok(None),
+            Some(v) => DateTime::from_str(v.trim(), lenient(format))
+                .map(Some)
+                .map_err(|_| bad(path)),
+        }
+    }
+
+    /// A list of timestamps.
+    pub fn dates(
+        headers: &Headers,
+        name: &str,
+        format: Format,
+        path: &'static str,
+    ) -> Result<Option<Vec<DateTime>>, DeserializeError> {
+        if !headers.contains_key(name) {
+            return Ok(None);
+        }
+        header_parse::many_dates(headers.get_all(name), lenient(format))
+            .map(Some)
+            .map_err(|_| bad(path))
+    }
+
+    /// A `@mediaType` string header: base64 on the wire.
+    pub fn base64_string(
+        headers: &Headers,
+        name: &str,
+        path: &'static str,
+    ) -> Result<Option<String>, DeserializeError> {
+        match headers.get(name) {
+            None => Ok(None),
+            Some(v) => aws_smithy_types::base64::decode(v.trim())
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .map(Some)
+                .ok_or_else(|| bad(path)),
+        }
+    }
+
+    /// Reading accepts date-times with offsets, as services may send them.
+    pub(crate) fn lenient(format: Format) -> Format {
+        match format {
+            Format::DateTime => Format::DateTimeWithOffset,
+            other => other,
+        }
+    }
 }

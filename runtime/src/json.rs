@@ -152,7 +152,8 @@ pub fn timestamp(
         (Format::EpochSeconds, Value::String(s)) => {
             DateTime::from_str(s, format).map_err(|e| bad(e.to_string()))
         }
-        (_, Value::String(s)) => DateTime::from_str(s, format).map_err(|e| bad(e.to_string())),
+        (_, Value::String(s)) => DateTime::from_str(s, crate::http::headers::lenient(format))
+            .map_err(|e| bad(e.to_string())),
         _ => Err(DeserializeError::expected(path, "a timestamp")),
     }
 }

@@ -5,7 +5,10 @@
 //! `Rt` and nothing else here.
 
 mod ops;
+mod protocol_tests;
 mod shapes;
+
+pub use protocol_tests::emit_protocol_tests;
 
 use crate::ir::*;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -147,7 +150,7 @@ pub(crate) struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
-    fn new(service: &'a Service) -> Self {
+    pub(crate) fn new(service: &'a Service) -> Self {
         let mut cx = Cx {
             service,
             ser: BTreeSet::new(),
@@ -335,6 +338,7 @@ mod tests {
             binding,
             constraints: Constraints::default(),
             boxed: false,
+            media_type: None,
         }
     }
 
@@ -387,6 +391,7 @@ mod tests {
                 errors: vec![],
                 pagination: None,
                 host_prefix: None,
+                protocol_tests: vec![],
             }],
             shapes: Default::default(),
         };

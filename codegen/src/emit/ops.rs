@@ -326,11 +326,15 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
                 Ok(#p::builder().meta(response.meta.clone()).build())
             };)
         } else {
-            let members = de_members(cx, s, s.members.iter(), quote!(obj));
+            let body_members: Vec<&Member> = s.members.iter().filter(|m| m.binding == Binding::Body).collect();
+            let obj = (!body_members.is_empty()).then(|| quote!(let obj = #rt::json::object(body, "$")?;));
+            let members = de_members(cx, s, body_members.into_iter(), quote!(obj));
+            let headers = header_reads(cx, s, &quote!(&response.headers), None);
             quote!(let read = |body: &#rt::deps::serde_json::Value| -> ::std::result::Result<#p, #rt::json::DeserializeError> {
-                let obj = #rt::json::object(body, "$")?;
+                #obj
                 let mut builder = #p::builder();
                 #members
+                #(#headers)*
                 Ok(builder.meta(response.meta.clone()).build())
             };)
         };
@@ -469,7 +473,10 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         }
     }
     for (k, v) in &op.uri_query {
-        uri.push(quote!(#rt::http::push_query(&mut uri, #k, #v);));
+        uri.push(match v {
+            Some(v) => quote!(#rt::http::push_query(&mut uri, #k, #v);),
+            None => quote!(#rt::http::push_query_key(&mut uri, #k);),
+        });
     }
     let mut bound_query: Vec<&str> = op.uri_query.iter().map(|(k, _)| k.as_str()).collect();
     for m in &op.input.members {
@@ -514,22 +521,8 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
             }
         });
     }
-    let mut headers: Vec<TokenStream> = op.input.members.iter().filter_map(|m| {
-        let Binding::Header(h) = &m.binding else { return None };
-        let h = h.to_ascii_lowercase();
-        let f = ident(&m.rust_name);
-        let text = match &m.ty {
-            Type::List(item) => {
-                let text = scalar_text(cx, item, quote!(item));
-                quote!(value.iter().map(|item| -> ::std::result::Result<::std::string::String, #api::box_error::BoxError> { Ok(::std::string::ToString::to_string(&#text)) }).collect::<::std::result::Result<::std::vec::Vec<_>, _>>()?.join(", "))
-            }
-            ty => {
-                let text = scalar_text(cx, ty, quote!(value));
-                quote!(::std::string::ToString::to_string(&#text))
-            }
-        };
-        Some(quote!(if let Some(value) = &input.#f { #rt::http::set_header(&mut request, #h, #text)?; }))
-    }).collect();
+    // Prefix headers first, so that a header bound by name wins.
+    let mut headers: Vec<TokenStream> = Vec::new();
     for m in &op.input.members {
         if let Binding::PrefixHeaders(prefix) = &m.binding {
             let f = ident(&m.rust_name);
@@ -541,6 +534,29 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
                 }
             });
         }
+    }
+    for m in &op.input.members {
+        let Binding::Header(h) = &m.binding else {
+            continue;
+        };
+        let h = h.to_ascii_lowercase();
+        let f = ident(&m.rust_name);
+        let text = match &m.ty {
+            Type::List(item) if **item == Type::String => quote!(#rt::http::headers::join(value)),
+            Type::List(item) => {
+                let text = scalar_text(cx, item, quote!(item));
+                quote!(value.iter().map(|item| -> ::std::result::Result<::std::string::String, #api::box_error::BoxError> { Ok(::std::string::ToString::to_string(&#text)) }).collect::<::std::result::Result<::std::vec::Vec<_>, _>>()?.join(", "))
+            }
+            Type::String if m.media_type.is_some() => {
+                let types = Rt::types();
+                quote!(#types::base64::encode(value))
+            }
+            ty => {
+                let text = scalar_text(cx, ty, quote!(value));
+                quote!(::std::string::ToString::to_string(&#text))
+            }
+        };
+        headers.push(quote!(if let Some(value) = &input.#f { #rt::http::set_header(&mut request, #h, #text)?; }));
     }
     if let Some(prefix) = &op.host_prefix {
         let mut pieces = Vec::new();
@@ -582,9 +598,16 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         .collect();
     let build = if let Some(m) = payload {
         let f = ident(&m.rust_name);
+        let media = m.media_type.as_deref();
         let (bytes, content_type) = match &m.ty {
-            Type::Blob => (quote!(value.as_ref().to_vec()), "application/octet-stream"),
-            Type::String => (quote!(value.clone().into_bytes()), "text/plain"),
+            Type::Blob => (
+                quote!(value.as_ref().to_vec()),
+                media.unwrap_or("application/octet-stream"),
+            ),
+            Type::String => (
+                quote!(value.clone().into_bytes()),
+                media.unwrap_or("text/plain"),
+            ),
             Type::Named(id)
                 if cx
                     .service
@@ -612,12 +635,20 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
                 )
             }
         };
+        // An unset structure payload is sent as an empty object.
+        let unset = match &m.ty {
+            Type::Named(id) if cx.structure(id).is_some() => {
+                quote!(.or_else(|| Some(b"{}".to_vec())))
+            }
+            _ => quote!(),
+        };
         quote! {{
             let body = input
                 .#f
                 .as_ref()
                 .map(|value| -> ::std::result::Result<::std::vec::Vec<u8>, #api::box_error::BoxError> { Ok(#bytes) })
-                .transpose()?;
+                .transpose()?
+                #unset;
             #rt::http::request(#method, uri, body, #content_type, #sensitive)?
         }}
     } else if body_members.is_empty() {
@@ -684,6 +715,10 @@ fn scalar_text(cx: &Cx, ty: &Type, v: TokenStream) -> TokenStream {
             let types = Rt::types();
             quote!(::std::borrow::Cow::<str>::Owned(#types::base64::encode(#v)))
         }
+        ty if ty.is_copy_scalar() => {
+            let rt = Rt::root();
+            quote!(::std::borrow::Cow::<str>::Owned(#rt::http::headers::primitive(*#v)))
+        }
         _ => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),
     }
 }
@@ -706,9 +741,11 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
     let read_body = if let Some(m) = payload {
         let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
         let read = match &m.ty {
-            Type::Blob => quote!(Some(#rt::deps::aws_smithy_types::Blob::new(bytes.to_vec()))),
+            Type::Blob => {
+                quote!((!bytes.is_empty()).then(|| #rt::deps::aws_smithy_types::Blob::new(bytes.to_vec())))
+            }
             Type::String => {
-                quote!(Some(::std::string::String::from_utf8(bytes.to_vec()).map_err(|_| #rt::json::invalid("$", "a UTF-8 body"))?))
+                quote!(if bytes.is_empty() { None } else { Some(::std::string::String::from_utf8(bytes.to_vec()).map_err(|_| #rt::json::invalid("$", "a UTF-8 body"))?) })
             }
             Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::Enum(_))) => {
                 let t = cx.named_path(id);
@@ -734,46 +771,12 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
             #members
         }
     };
-    let headers = op.output.members.iter().filter_map(|m| {
-        let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
-        let h = match &m.binding {
-            Binding::Header(h) => h,
-            Binding::PrefixHeaders(prefix) => {
-                return Some(
-                    quote!(builder = builder.#set(#rt::http::prefix_headers(response, #prefix));),
-                );
-            }
-            Binding::ResponseCode => {
-                return Some(
-                    quote!(builder = builder.#set(Some(response.status().as_u16().into()));),
-                );
-            }
-            _ => return None,
-        };
-        let parse = match &m.ty {
-            Type::String => quote!(Some(value.to_owned())),
-            Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::Enum(_))) => {
-                let t = cx.named_path(id);
-                quote!(Some(#t::from(value)))
-            }
-            Type::Timestamp(f) => {
-                let f = ts_format(*f);
-                quote!(#rt::deps::aws_smithy_types::DateTime::from_str(value, #f).ok())
-            }
-            ty if ty.is_copy_scalar() => quote!(value.parse().ok()),
-            Type::List(item) if **item == Type::String => {
-                quote!(Some(
-                    value.split(',').map(|v| v.trim().to_owned()).collect()
-                ))
-            }
-            _ => return None,
-        };
-        Some(quote! {
-            if let Some(value) = response.headers().get(#h) {
-                builder = builder.#set(#parse);
-            }
-        })
-    });
+    let headers = header_reads(
+        cx,
+        &op.output,
+        &quote!(response.headers()),
+        Some(&quote!(response.status().as_u16())),
+    );
     let reads = !read_body.is_empty()
         || op.output.members.iter().any(|m| {
             matches!(
@@ -787,7 +790,7 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
             clippy::result_large_err,
             reason = "the signature is the one aws-smithy-runtime's operation builder takes"
         )]
-        fn deserialize(
+        pub(crate) fn deserialize(
             response: &#api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<#output, #api::client::orchestrator::OrchestratorError<#error>> {
             if !response.status().is_success() {
@@ -803,6 +806,73 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
             read().map_err(|e| #api::client::orchestrator::OrchestratorError::response(::std::boxed::Box::new(e)))
         }
     }
+}
+
+/// Statements setting the members of `s` bound to headers, prefix headers
+/// or the status code on `builder`, reading `headers` (a `&Headers`).
+fn header_reads(
+    cx: &Cx,
+    s: &Structure,
+    headers: &TokenStream,
+    status: Option<&TokenStream>,
+) -> Vec<TokenStream> {
+    let rt = Rt::root();
+    let h = quote!(#rt::http::headers);
+    s.members
+        .iter()
+        .filter_map(|m| {
+            let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
+            let path = format!("{}.{}", s.name, m.name);
+            let read = match (&m.binding, &m.ty) {
+                (Binding::PrefixHeaders(prefix), _) => quote!(#rt::http::prefix_headers(#headers, #prefix)),
+                (Binding::ResponseCode, _) => {
+                    let status = status?;
+                    quote!(Some(#status.into()))
+                }
+                (Binding::Header(name), ty) => {
+                    let name = name.as_str();
+                    let shape = |id: &str| cx.service.shapes.get(id);
+                    match ty {
+                        Type::String if m.media_type.is_some() => quote!(#h::base64_string(#headers, #name, #path)?),
+                        Type::String => quote!(#h::string(#headers, #name)),
+                        Type::Named(id) if matches!(shape(id), Some(Shape::Enum(_))) => {
+                            let t = cx.named_path(id);
+                            quote!(#h::string(#headers, #name).map(|s| #t::from(s.as_str())))
+                        }
+                        Type::Named(id) if matches!(shape(id), Some(Shape::IntEnum(_))) => {
+                            let t = cx.named_path(id);
+                            quote!(#h::one::<i32>(#headers, #name, #path)?.map(#t::from))
+                        }
+                        Type::Timestamp(f) => {
+                            let f = super::ts_format(*f);
+                            quote!(#h::date(#headers, #name, #f, #path)?)
+                        }
+                        ty if ty.is_copy_scalar() => quote!(#h::one(#headers, #name, #path)?),
+                        Type::List(item) => match item.as_ref() {
+                            Type::String => quote!(#h::strings(#headers, #name, #path)?),
+                            Type::Named(id) if matches!(shape(id), Some(Shape::Enum(_))) => {
+                                let t = cx.named_path(id);
+                                quote!(#h::strings(#headers, #name, #path)?.map(|v| v.iter().map(|s| #t::from(s.as_str())).collect()))
+                            }
+                            Type::Named(id) if matches!(shape(id), Some(Shape::IntEnum(_))) => {
+                                let t = cx.named_path(id);
+                                quote!(#h::many::<i32>(#headers, #name, #path)?.map(|v| v.into_iter().map(#t::from).collect()))
+                            }
+                            Type::Timestamp(f) => {
+                                let f = super::ts_format(*f);
+                                quote!(#h::dates(#headers, #name, #f, #path)?)
+                            }
+                            item if item.is_copy_scalar() => quote!(#h::many(#headers, #name, #path)?),
+                            _ => return None,
+                        },
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            };
+            Some(quote!(builder = builder.#set(#read);))
+        })
+        .collect()
 }
 
 pub(crate) fn emit_client(cx: &Cx) -> TokenStream {

@@ -412,6 +412,15 @@ pub mod operation {
                 obj.finish();
                 ::sdkgen_runtime::http::json_request("PUT", uri, Some(out), false)?
             };
+            if let Some(map) = &input.meta {
+                for (key, value) in map {
+                    ::sdkgen_runtime::http::set_header(
+                        &mut request,
+                        format!("{}{}", "X-Meta-", key),
+                        value.clone(),
+                    )?;
+                }
+            }
             if let Some(value) = &input.token {
                 ::sdkgen_runtime::http::set_header(
                     &mut request,
@@ -426,7 +435,9 @@ pub mod operation {
                     &mut request,
                     "x-count",
                     ::std::string::ToString::to_string(
-                        &::std::borrow::Cow::<str>::Owned(value.to_string()),
+                        &::std::borrow::Cow::<
+                            str,
+                        >::Owned(::sdkgen_runtime::http::headers::primitive(*value)),
                     ),
                 )?;
             }
@@ -450,22 +461,7 @@ pub mod operation {
                 ::sdkgen_runtime::http::set_header(
                     &mut request,
                     "x-colors",
-                    value
-                        .iter()
-                        .map(|
-                            item,
-                        | -> ::std::result::Result<
-                            ::std::string::String,
-                            ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
-                        > {
-                            Ok(
-                                ::std::string::ToString::to_string(
-                                    &::std::borrow::Cow::<str>::Borrowed(item.as_str()),
-                                ),
-                            )
-                        })
-                        .collect::<::std::result::Result<::std::vec::Vec<_>, _>>()?
-                        .join(", "),
+                    ::sdkgen_runtime::http::headers::join(value),
                 )?;
             }
             if let Some(value) = &input.mode {
@@ -477,22 +473,13 @@ pub mod operation {
                     ),
                 )?;
             }
-            if let Some(map) = &input.meta {
-                for (key, value) in map {
-                    ::sdkgen_runtime::http::set_header(
-                        &mut request,
-                        format!("{}{}", "X-Meta-", key),
-                        value.clone(),
-                    )?;
-                }
-            }
             Ok(request)
         }
         #[allow(
             clippy::result_large_err,
             reason = "the signature is the one aws-smithy-runtime's operation builder takes"
         )]
-        fn deserialize(
+        pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             PutThingOutput,
@@ -514,22 +501,28 @@ pub mod operation {
             > {
                 let mut builder = PutThingOutput::builder();
                 builder = builder.set_status(Some(response.status().as_u16().into()));
-                if let Some(value) = response.headers().get("ETag") {
-                    builder = builder.set_e_tag(Some(value.to_owned()));
-                }
-                if let Some(value) = response.headers().get("Expires") {
-                    builder = builder
-                        .set_expires(
-                            ::sdkgen_runtime::deps::aws_smithy_types::DateTime::from_str(
-                                    value,
-                                    ::sdkgen_runtime::deps::aws_smithy_types::date_time::Format::HttpDate,
-                                )
-                                .ok(),
-                        );
-                }
+                builder = builder
+                    .set_e_tag(
+                        ::sdkgen_runtime::http::headers::string(
+                            response.headers(),
+                            "ETag",
+                        ),
+                    );
+                builder = builder
+                    .set_expires(
+                        ::sdkgen_runtime::http::headers::date(
+                            response.headers(),
+                            "Expires",
+                            ::sdkgen_runtime::deps::aws_smithy_types::date_time::Format::HttpDate,
+                            "PutThingOutput.Expires",
+                        )?,
+                    );
                 builder = builder
                     .set_meta(
-                        ::sdkgen_runtime::http::prefix_headers(response, "X-Meta-"),
+                        ::sdkgen_runtime::http::prefix_headers(
+                            response.headers(),
+                            "X-Meta-",
+                        ),
                     );
                 Ok(builder.build())
             };

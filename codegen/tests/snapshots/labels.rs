@@ -336,7 +336,9 @@ pub mod operation {
                 ::sdkgen_runtime::http::push_query(
                     &mut uri,
                     "version",
-                    &::std::borrow::Cow::<str>::Owned(value.to_string()),
+                    &::std::borrow::Cow::<
+                        str,
+                    >::Owned(::sdkgen_runtime::http::headers::primitive(*value)),
                 );
             }
             if let Some(value) = &input.tags {
@@ -366,7 +368,9 @@ pub mod operation {
                 ::sdkgen_runtime::http::push_query(
                     &mut uri,
                     "flag",
-                    &::std::borrow::Cow::<str>::Owned(value.to_string()),
+                    &::std::borrow::Cow::<
+                        str,
+                    >::Owned(::sdkgen_runtime::http::headers::primitive(*value)),
                 );
             }
             if let Some(params) = &input.extra {
@@ -387,7 +391,7 @@ pub mod operation {
             clippy::result_large_err,
             reason = "the signature is the one aws-smithy-runtime's operation builder takes"
         )]
-        fn deserialize(
+        pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             GetObjectOutput,

@@ -802,7 +802,9 @@ pub mod operation {
                 ::sdkgen_runtime::http::push_query(
                     &mut uri,
                     "max",
-                    &::std::borrow::Cow::<str>::Owned(value.to_string()),
+                    &::std::borrow::Cow::<
+                        str,
+                    >::Owned(::sdkgen_runtime::http::headers::primitive(*value)),
                 );
             }
             let request = ::sdkgen_runtime::http::json_request("GET", uri, None, false)?;
@@ -812,7 +814,7 @@ pub mod operation {
             clippy::result_large_err,
             reason = "the signature is the one aws-smithy-runtime's operation builder takes"
         )]
-        fn deserialize(
+        pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             ListItemsOutput,
@@ -1437,7 +1439,7 @@ pub mod operation {
             clippy::result_large_err,
             reason = "the signature is the one aws-smithy-runtime's operation builder takes"
         )]
-        fn deserialize(
+        pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             PingOutput,

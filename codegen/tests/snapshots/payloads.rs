@@ -467,7 +467,7 @@ pub mod operation {
             clippy::result_large_err,
             reason = "the signature is the one aws-smithy-runtime's operation builder takes"
         )]
-        fn deserialize(
+        pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             PutBlobOutput,
@@ -491,11 +491,10 @@ pub mod operation {
                 let bytes = response.body().bytes().unwrap_or_default();
                 builder = builder
                     .set_data(
-                        Some(
-                            ::sdkgen_runtime::deps::aws_smithy_types::Blob::new(
+                        (!bytes.is_empty())
+                            .then(|| ::sdkgen_runtime::deps::aws_smithy_types::Blob::new(
                                 bytes.to_vec(),
-                            ),
-                        ),
+                            )),
                     );
                 Ok(builder.build())
             };
@@ -930,7 +929,8 @@ pub mod operation {
                             out.into_bytes()
                         })
                     })
-                    .transpose()?;
+                    .transpose()?
+                    .or_else(|| Some(b"{}".to_vec()));
                 ::sdkgen_runtime::http::request(
                     "POST",
                     uri,
@@ -945,7 +945,7 @@ pub mod operation {
             clippy::result_large_err,
             reason = "the signature is the one aws-smithy-runtime's operation builder takes"
         )]
-        fn deserialize(
+        pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             PutDocOutput,
@@ -976,9 +976,13 @@ pub mod operation {
                             Some(crate::json_codec::de_doc(&value)?)
                         },
                     );
-                if let Some(value) = response.headers().get("X-Id") {
-                    builder = builder.set_id(Some(value.to_owned()));
-                }
+                builder = builder
+                    .set_id(
+                        ::sdkgen_runtime::http::headers::string(
+                            response.headers(),
+                            "X-Id",
+                        ),
+                    );
                 Ok(builder.build())
             };
             read()
@@ -1323,7 +1327,7 @@ pub mod operation {
             clippy::result_large_err,
             reason = "the signature is the one aws-smithy-runtime's operation builder takes"
         )]
-        fn deserialize(
+        pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             GetTextOutput,
@@ -1347,13 +1351,17 @@ pub mod operation {
                 let bytes = response.body().bytes().unwrap_or_default();
                 builder = builder
                     .set_text(
-                        Some(
-                            ::std::string::String::from_utf8(bytes.to_vec())
-                                .map_err(|_| ::sdkgen_runtime::json::invalid(
-                                    "$",
-                                    "a UTF-8 body",
-                                ))?,
-                        ),
+                        if bytes.is_empty() {
+                            None
+                        } else {
+                            Some(
+                                ::std::string::String::from_utf8(bytes.to_vec())
+                                    .map_err(|_| ::sdkgen_runtime::json::invalid(
+                                        "$",
+                                        "a UTF-8 body",
+                                    ))?,
+                            )
+                        },
                     );
                 Ok(builder.build())
             };

@@ -1,0 +1,420 @@
+//! The model's own protocol compliance cases as Rust tests: each request
+//! case builds its input from `params`, sends it through the real client
+//! stack into a capturing HTTP client and checks what was sent; each
+//! response case feeds the stated response to the operation's deserializer
+//! and compares the result with `params`. Checks use aws-smithy-protocol-test,
+//! as smithy-rs's generated tests do.
+
+use super::{ident, Cx, Rt};
+use crate::ir::*;
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+/// `#[cfg(test)] mod protocol_tests` for every case of every operation.
+pub fn emit_protocol_tests(service: &Service, harness: &syn::Path) -> TokenStream {
+    let cx = Cx::new(service);
+    let mut tests = Vec::new();
+    let mut cases = Vec::new();
+    for op in &service.operations {
+        for t in &op.protocol_tests {
+            let kind = match t.kind {
+                TestKind::Request => "request",
+                TestKind::Response => "response",
+            };
+            let name = format_ident!("{}_{}", kind, crate::names::snake(&t.id));
+            let case_fn = format_ident!("{}_case", name);
+            let id = &t.id;
+            let body = match t.kind {
+                TestKind::Request => request_case(&cx, op, &t.case),
+                TestKind::Response => response_case(&cx, op, t),
+            };
+            let body = match body {
+                Ok(b) => b,
+                Err(why) => {
+                    let why = format!("the generator cannot build this case: {why}");
+                    quote!(Err(::std::string::String::from(#why)))
+                }
+            };
+            cases.push(quote!((#kind, #id, #case_fn as fn() -> ::std::result::Result<(), ::std::string::String>)));
+            tests.push(quote! {
+                fn #case_fn() -> ::std::result::Result<(), ::std::string::String> {
+                    #body
+                }
+
+                #[test]
+                fn #name() {
+                    #harness::check(#kind, #id, #case_fn);
+                }
+            });
+        }
+    }
+    quote! {
+        /// The model's client protocol compliance cases.
+        #[cfg(test)]
+        pub(crate) mod protocol_tests {
+            /// A case: kind (`request` or `response`), id and the function
+            /// that runs it.
+            pub(crate) type Case = (&'static str, &'static str, fn() -> ::std::result::Result<(), ::std::string::String>);
+
+            /// Every case.
+            pub(crate) static CASES: &[Case] = &[#(#cases),*];
+
+            #(#tests)*
+        }
+    }
+}
+
+fn strs(case: &Value, key: &str) -> Vec<String> {
+    case.get(key)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn request_case(cx: &Cx, op: &Operation, case: &Value) -> Result<TokenStream, String> {
+    let rt = Rt::root();
+    let module = ident(&op.rust_name);
+    let params = case
+        .get("params")
+        .cloned()
+        .unwrap_or(Value::Object(Default::default()));
+    let input_ty = ident(&op.input.rust_name);
+    let input = structure_expr(
+        cx,
+        &op.input,
+        &quote!(crate::operation::#module::#input_ty),
+        &params,
+    )?;
+    let host = case
+        .get("host")
+        .and_then(Value::as_str)
+        .unwrap_or("example.com");
+    let endpoint = format!("https://{host}");
+    let method = case
+        .get("method")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let uri = case.get("uri").and_then(Value::as_str).unwrap_or_default();
+    let query = strs(case, "queryParams");
+    let forbid_query = strs(case, "forbidQueryParams");
+    let require_query = strs(case, "requireQueryParams");
+    let headers: Vec<(String, String)> = case
+        .get("headers")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+        .collect();
+    let (hk, hv): (Vec<_>, Vec<_>) = headers.into_iter().unzip();
+    let validate_headers = (!hk.is_empty()).then(|| {
+        quote!(check(::aws_smithy_protocol_test::validate_headers(request.headers(), [#((#hk, #hv)),*]))?;)
+    });
+    let forbid_headers = strs(case, "forbidHeaders");
+    let require_headers = strs(case, "requireHeaders");
+    let body_check = match case.get("body").and_then(Value::as_str) {
+        Some(body) => {
+            let media = case
+                .get("bodyMediaType")
+                .and_then(Value::as_str)
+                .unwrap_or("application/octet-stream");
+            if body.is_empty() {
+                quote! {
+                    let actual = request.body().bytes().unwrap_or_default();
+                    if !actual.is_empty() {
+                        return Err(format!("expected no body, got {:?}", ::std::string::String::from_utf8_lossy(actual)));
+                    }
+                }
+            } else {
+                quote! {
+                    let actual = request.body().bytes().unwrap_or_default();
+                    check(::aws_smithy_protocol_test::validate_body(actual, #body, ::aws_smithy_protocol_test::MediaType::from(#media)))?;
+                }
+            }
+        }
+        None => quote!(),
+    };
+    let resolved_host = case.get("resolvedHost").and_then(Value::as_str).map(|h| {
+        quote! {
+            let authority = request.uri().split("://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_default();
+            if authority != #h {
+                return Err(format!("host: expected {}, got {}", #h, authority));
+            }
+        }
+    });
+    let expected_path = uri.split('?').next().unwrap_or(uri);
+    Ok(quote! {
+        fn check(r: ::std::result::Result<(), ::aws_smithy_protocol_test::ProtocolTestFailure>) -> ::std::result::Result<(), ::std::string::String> {
+            r.map_err(|e| e.to_string())
+        }
+        let input = #input;
+        let (http, requests) = ::aws_smithy_http_client::test_util::capture_request(None);
+        let config = crate::config::Config::builder()
+            .region(crate::config::Region::new("us-east-1"))
+            .credentials_provider(crate::config::Credentials::new("AKIDEXAMPLE", "SECRET", None, None, "protocol-test"))
+            .endpoint_url(#endpoint)
+            .http_client(http)
+            .idempotency_token_provider(crate::config::IdempotencyTokenProvider::fixed("00000000-0000-4000-8000-000000000000"))
+            .validation(false)
+            .build();
+        let client = crate::Client::from_conf(config);
+        let runtime = ::tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+        // The captured response is an empty 200, which some outputs may not
+        // accept: only the request matters here.
+        let _ = runtime.block_on(client.handle.invoke(&crate::operation::#module::SPEC, input));
+        let request = requests.expect_request();
+        if request.method() != #method {
+            return Err(format!("method: expected {}, got {}", #method, request.method()));
+        }
+        let path = request.uri().split("://").nth(1).and_then(|rest| rest.find('/').map(|i| &rest[i..])).unwrap_or("/");
+        let path = path.split('?').next().unwrap_or(path);
+        if path != #expected_path {
+            return Err(format!("path: expected {}, got {}", #expected_path, path));
+        }
+        #resolved_host
+        check(::aws_smithy_protocol_test::validate_query_string(&request, &[#(#query),*]))?;
+        check(::aws_smithy_protocol_test::forbid_query_params(&request, &[#(#forbid_query),*]))?;
+        check(::aws_smithy_protocol_test::require_query_params(&request, &[#(#require_query),*]))?;
+        #validate_headers
+        check(::aws_smithy_protocol_test::forbid_headers(request.headers(), &[#(#forbid_headers),*]))?;
+        check(::aws_smithy_protocol_test::require_headers(request.headers(), &[#(#require_headers),*]))?;
+        #body_check
+        let _ = #rt::REDACTED;
+        Ok(())
+    })
+}
+
+fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStream, String> {
+    let api = Rt::api();
+    let types = Rt::types();
+    let module = ident(&op.rust_name);
+    let case = &t.case;
+    let params = case
+        .get("params")
+        .cloned()
+        .unwrap_or(Value::Object(Default::default()));
+    let code = case.get("code").and_then(Value::as_u64).unwrap_or(200) as u16;
+    let body = case.get("body").and_then(Value::as_str).unwrap_or_default();
+    let headers: Vec<(String, String)> = case
+        .get("headers")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+        .collect();
+    let (hk, hv): (Vec<_>, Vec<_>) = headers.into_iter().unzip();
+    let mut_response = if hk.is_empty() { quote!() } else { quote!(mut) };
+    let response = quote! {
+        let #mut_response response = #api::client::orchestrator::HttpResponse::new(
+            #api::http::StatusCode::try_from(#code).map_err(|e| e.to_string())?,
+            #types::body::SdkBody::from(#body),
+        );
+        #( response.headers_mut().insert(#hk, #hv); )*
+        let result = crate::operation::#module::deserialize(&response);
+    };
+    match &t.error {
+        None => {
+            let output_ty = ident(&op.output.rust_name);
+            let output = structure_expr(
+                cx,
+                &op.output,
+                &quote!(crate::operation::#module::#output_ty),
+                &params,
+            )?;
+            Ok(quote! {
+                #response
+                let expected = #output;
+                match result {
+                    Ok(actual) if actual == expected || format!("{actual:?}") == format!("{expected:?}") => Ok(()),
+                    Ok(actual) => Err(format!("expected {expected:?}, got {actual:?}")),
+                    Err(e) => Err(format!("expected {expected:?}, got the error {e:?}")),
+                }
+            })
+        }
+        Some(err) => {
+            let s = cx.structure(err).ok_or("the error is not a structure")?;
+            let path = cx.named_path(err);
+            let expected = structure_expr(cx, s, &path, &params)?;
+            let error = format_ident!("{}Error", op.name);
+            let variant = ident(&s.rust_name);
+            Ok(quote! {
+                #response
+                let mut expected = #expected;
+                match &result {
+                    Err(e) => match e.as_operation_error() {
+                        Some(crate::operation::#module::#error::#variant(actual)) => {
+                            expected.meta = actual.meta.clone();
+                            if *actual == expected || format!("{actual:?}") == format!("{expected:?}") {
+                                Ok(())
+                            } else {
+                                Err(format!("expected {expected:?}, got {actual:?}"))
+                            }
+                        }
+                        Some(other) => Err(format!("expected {expected:?}, got the error {other:?}")),
+                        None => Err(format!("expected {expected:?}, got {e:?}")),
+                    },
+                    Ok(output) => Err(format!("expected {expected:?}, got the output {output:?}")),
+                }
+            })
+        }
+    }
+}
+
+/// An expression building structure `s` (Rust path `path`) from `params`.
+fn structure_expr(
+    cx: &Cx,
+    s: &Structure,
+    path: &TokenStream,
+    params: &Value,
+) -> Result<TokenStream, String> {
+    let obj = params
+        .as_object()
+        .ok_or_else(|| format!("params of {} are not an object", s.name))?;
+    let mut sets = Vec::new();
+    for (key, value) in obj {
+        let m = s
+            .members
+            .iter()
+            .find(|m| &m.name == key)
+            .ok_or_else(|| format!("{} has no member {key}", s.name))?;
+        let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
+        if value.is_null() {
+            continue;
+        }
+        let v = value_expr(cx, &m.ty, value)?;
+        sets.push(quote!(.#set(Some(#v))));
+    }
+    let build = if cx
+        .service
+        .operations
+        .iter()
+        .any(|op| std::ptr::eq(&op.input, s))
+    {
+        quote!(.build().map_err(|e| e.to_string())?)
+    } else {
+        quote!(.build())
+    };
+    Ok(quote!(#path::builder() #(#sets)* #build))
+}
+
+/// An expression of type `ty` from a `params` value.
+fn value_expr(cx: &Cx, ty: &Type, v: &Value) -> Result<TokenStream, String> {
+    let types = Rt::types();
+    let bad = || format!("{v} does not fit {ty:?}");
+    Ok(match ty {
+        Type::String => {
+            let s = v.as_str().ok_or_else(bad)?;
+            quote!(::std::string::String::from(#s))
+        }
+        Type::Boolean => {
+            let b = v.as_bool().ok_or_else(bad)?;
+            quote!(#b)
+        }
+        Type::Byte => int_lit(v, |n| Literal::i8_suffixed(n as i8)).ok_or_else(bad)?,
+        Type::Short => int_lit(v, |n| Literal::i16_suffixed(n as i16)).ok_or_else(bad)?,
+        Type::Integer => int_lit(v, |n| Literal::i32_suffixed(n as i32)).ok_or_else(bad)?,
+        Type::Long => int_lit(v, Literal::i64_suffixed).ok_or_else(bad)?,
+        Type::Float | Type::Double => {
+            let t = if *ty == Type::Float {
+                quote!(f32)
+            } else {
+                quote!(f64)
+            };
+            match v {
+                Value::Number(n) => {
+                    let f = n.as_f64().ok_or_else(bad)?;
+                    let f = if *ty == Type::Float {
+                        Literal::f32_suffixed(f as f32)
+                    } else {
+                        Literal::f64_suffixed(f)
+                    };
+                    quote!(#f)
+                }
+                Value::String(s) if s == "NaN" => quote!(#t::NAN),
+                Value::String(s) if s == "Infinity" => quote!(#t::INFINITY),
+                Value::String(s) if s == "-Infinity" => quote!(#t::NEG_INFINITY),
+                _ => return Err(bad()),
+            }
+        }
+        Type::Timestamp(_) => {
+            let f = v.as_f64().ok_or_else(bad)?;
+            let secs = f.floor();
+            let nanos = ((f - secs) * 1e9).round() as u32;
+            let secs = secs as i64;
+            quote!(#types::DateTime::from_secs_and_nanos(#secs, #nanos))
+        }
+        Type::Blob => {
+            let s = v.as_str().ok_or_else(bad)?;
+            let bytes = Literal::byte_string(s.as_bytes());
+            quote!(#types::Blob::new(#bytes.to_vec()))
+        }
+        Type::Document => {
+            let text = v.to_string();
+            quote!(::sdkgen_runtime::json::document(&::sdkgen_runtime::deps::serde_json::from_str(#text).map_err(|e| e.to_string())?))
+        }
+        Type::Unit => quote!(()),
+        Type::Optional(inner) => {
+            if v.is_null() {
+                quote!(None)
+            } else {
+                let inner = value_expr(cx, inner, v)?;
+                quote!(Some(#inner))
+            }
+        }
+        Type::List(item) => {
+            let items = v
+                .as_array()
+                .ok_or_else(bad)?
+                .iter()
+                .map(|x| value_expr(cx, item, x))
+                .collect::<Result<Vec<_>, _>>()?;
+            quote!(vec![#(#items),*])
+        }
+        Type::Map(value) => {
+            let mut entries = Vec::new();
+            for (k, x) in v.as_object().ok_or_else(bad)? {
+                let x = value_expr(cx, value, x)?;
+                entries.push(quote!((::std::string::String::from(#k), #x)));
+            }
+            quote!(::std::collections::HashMap::from([#(#entries),*]))
+        }
+        Type::Named(id) => {
+            let path = cx.named_path(id);
+            match cx.service.shapes.get(id) {
+                Some(Shape::Structure(s)) => structure_expr(cx, s, &path, v)?,
+                Some(Shape::Union(u)) => {
+                    let (key, x) = v
+                        .as_object()
+                        .and_then(|o| o.iter().next())
+                        .ok_or_else(bad)?;
+                    let m = u.members.iter().find(|m| &m.name == key).ok_or_else(bad)?;
+                    let variant = ident(&crate::names::variant_ident(&m.name, 0));
+                    let x = value_expr(cx, &m.ty, x)?;
+                    if m.boxed {
+                        quote!(#path::#variant(::std::boxed::Box::new(#x)))
+                    } else {
+                        quote!(#path::#variant(#x))
+                    }
+                }
+                Some(Shape::Enum(_)) => {
+                    let s = v.as_str().ok_or_else(bad)?;
+                    quote!(#path::from(#s))
+                }
+                Some(Shape::IntEnum(_)) => {
+                    let n = int_lit(v, |n| Literal::i32_suffixed(n as i32)).ok_or_else(bad)?;
+                    quote!(#path::from(#n))
+                }
+                None => return Err(bad()),
+            }
+        }
+    })
+}
+
+fn int_lit(v: &Value, lit: impl Fn(i64) -> Literal) -> Option<TokenStream> {
+    let n = v.as_i64()?;
+    let l = lit(n);
+    Some(quote!(#l))
+}
