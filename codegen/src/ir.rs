@@ -74,6 +74,10 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// `@endpoint` `hostPrefix`, with `{Label}`s naming `@hostLabel` members.
     pub host_prefix: Option<String>,
+    /// `@httpChecksumRequired`: requests carry `Content-MD5`.
+    pub checksum_required: bool,
+    /// `@requestCompression` lists gzip: large request bodies are compressed.
+    pub gzip: bool,
     /// Client protocol compliance cases (`smithy.test#httpRequestTests`,
     /// `smithy.test#httpResponseTests`, those of its errors included) for
     /// restJson1.
@@ -237,6 +241,10 @@ pub struct Member {
     /// `@mediaType` of the target: the content type of a payload; a string
     /// header with one is base64 on the wire.
     pub media_type: Option<String>,
+    /// `@default` value (JSON as in the model), unless `@clientOptional` or
+    /// null: filled in for a missing response member, and sent for an unset
+    /// member of a nested structure.
+    pub default: Option<serde_json::Value>,
 }
 
 /// HTTP binding of a member.

@@ -375,7 +375,14 @@ impl Lower<'_> {
                 }
             }
         }
+        let gzip = traits
+            .get("smithy.api#requestCompression")
+            .and_then(|c| c.get("encodings"))
+            .and_then(Value::as_array)
+            .is_some_and(|e| e.iter().any(|x| x.as_str() == Some("gzip")));
         Some(Operation {
+            checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
+            gzip,
             protocol_tests,
             host_prefix,
             pagination,
@@ -733,6 +740,10 @@ impl Lower<'_> {
             media_type: get("smithy.api#mediaType")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
+            default: mtraits
+                .get("smithy.api#default")
+                .filter(|v| !v.is_null() && !mtraits.contains_key("smithy.api#clientOptional"))
+                .cloned(),
         })
     }
 

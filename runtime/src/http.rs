@@ -36,28 +36,90 @@ pub fn json_request(
     body: Option<String>,
     sensitive: bool,
 ) -> Result<HttpRequest, BoxError> {
-    request(
-        method,
-        uri,
-        body.map(String::into_bytes),
-        "application/json",
+    let options = BodyOptions {
         sensitive,
-    )
+        ..BodyOptions::new("application/json")
+    };
+    request(method, uri, body.map(String::into_bytes), options)
 }
 
-/// A request whose body (an `@httpPayload`, or a JSON document) has the
-/// given content type; see [`json_request`] for `sensitive`.
+/// How a request body is sent.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct BodyOptions {
+    /// `Content-Type` of the body.
+    pub content_type: &'static str,
+    /// The body holds `@sensitive` members (see [`json_request`]).
+    pub sensitive: bool,
+    /// `@httpChecksumRequired`: send `Content-MD5`.
+    pub content_md5: bool,
+    /// `@requestCompression` with gzip: compress bodies of at least
+    /// [`MIN_COMPRESSION_SIZE`] bytes.
+    pub gzip: bool,
+}
+
+impl BodyOptions {
+    /// A plain body of this content type.
+    pub const fn new(content_type: &'static str) -> Self {
+        Self {
+            content_type,
+            sensitive: false,
+            content_md5: false,
+            gzip: false,
+        }
+    }
+
+    /// Marks the body as holding `@sensitive` members.
+    pub const fn sensitive(mut self, sensitive: bool) -> Self {
+        self.sensitive = sensitive;
+        self
+    }
+
+    /// Sends `Content-MD5`.
+    pub const fn content_md5(mut self, on: bool) -> Self {
+        self.content_md5 = on;
+        self
+    }
+
+    /// Compresses large bodies with gzip.
+    pub const fn gzip(mut self, on: bool) -> Self {
+        self.gzip = on;
+        self
+    }
+}
+
+/// Bodies smaller than this are not compressed (the AWS SDKs' default
+/// `request_min_compression_size_bytes`).
+pub const MIN_COMPRESSION_SIZE: usize = 10_240;
+
+/// Marks a request whose body was gzip-compressed; see [`finish`].
+#[derive(Clone, Debug)]
+struct Gzipped;
+
+/// A request whose body (an `@httpPayload`, or a JSON document) is sent as
+/// `options` say.
 pub fn request(
     method: &str,
     uri: String,
     body: Option<Vec<u8>>,
-    content_type: &'static str,
-    sensitive: bool,
+    options: BodyOptions,
 ) -> Result<HttpRequest, BoxError> {
     let mut request = match body {
-        Some(body) => {
+        Some(mut body) => {
+            let md5 = options.content_md5.then(|| {
+                use md5::Digest;
+                aws_smithy_types::base64::encode(md5::Md5::digest(&body))
+            });
+            let gzipped = options.gzip && body.len() >= MIN_COMPRESSION_SIZE;
+            if gzipped {
+                use std::io::Write;
+                let mut encoder =
+                    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                encoder.write_all(&body)?;
+                body = encoder.finish()?;
+            }
             let len = body.len();
-            let mut request = if sensitive {
+            let mut request = if options.sensitive {
                 use sha2::Digest;
                 let bytes = bytes::Bytes::from(body);
                 let hash = hex::encode(sha2::Sha256::digest(&bytes));
@@ -69,10 +131,18 @@ pub fn request(
             } else {
                 HttpRequest::new(SdkBody::from(body))
             };
-            request.headers_mut().insert("content-type", content_type);
+            request
+                .headers_mut()
+                .insert("content-type", options.content_type);
             request
                 .headers_mut()
                 .insert("content-length", len.to_string());
+            if let Some(md5) = md5 {
+                request.headers_mut().insert("content-md5", md5);
+            }
+            if gzipped {
+                request.add_extension(Gzipped);
+            }
             request
         }
         None => HttpRequest::new(SdkBody::empty()),
@@ -80,6 +150,22 @@ pub fn request(
     request.set_method(method)?;
     request.set_uri(uri)?;
     Ok(request)
+}
+
+/// Last step of serialization, after headers bound to members are set:
+/// names gzip in `Content-Encoding` (after any encoding a member set) when
+/// the body was compressed.
+pub fn finish(request: &mut HttpRequest) -> Result<(), BoxError> {
+    if request.extension::<Gzipped>().is_some() {
+        let encoding = match request.headers().get("content-encoding") {
+            Some(existing) if !existing.is_empty() => format!("{existing}, gzip"),
+            _ => "gzip".to_owned(),
+        };
+        request
+            .headers_mut()
+            .try_insert("content-encoding", encoding)?;
+    }
+    Ok(())
 }
 
 /// The `@endpoint` host prefix of a request, with its labels filled in.

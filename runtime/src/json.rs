@@ -166,6 +166,15 @@ pub fn blob(v: &Value, path: &'static str) -> Result<Blob, DeserializeError> {
         .ok_or_else(|| DeserializeError::expected(path, "a base64 string"))
 }
 
+/// A document written in the model as JSON text (a `@default` value). The
+/// generator wrote the text from parsed JSON, so it always parses; were it
+/// not to, the document is null rather than a panic.
+pub fn document_literal(text: &str) -> Document {
+    serde_json::from_str::<Value>(text)
+        .map(|v| document(&v))
+        .unwrap_or(Document::Null)
+}
+
 /// The value as an untyped document.
 pub fn document(v: &Value) -> Document {
     match v {

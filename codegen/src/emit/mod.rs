@@ -7,6 +7,7 @@
 mod ops;
 mod protocol_tests;
 mod shapes;
+mod values;
 
 pub use protocol_tests::emit_protocol_tests;
 
@@ -339,6 +340,7 @@ mod tests {
             constraints: Constraints::default(),
             boxed: false,
             media_type: None,
+            default: None,
         }
     }
 
@@ -392,6 +394,8 @@ mod tests {
                 pagination: None,
                 host_prefix: None,
                 protocol_tests: vec![],
+                checksum_required: false,
+                gzip: false,
             }],
             shapes: Default::default(),
         };

@@ -585,6 +585,16 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         matches!(m.binding, Binding::Body | Binding::Payload) && cx.is_sensitive(&m.ty, m.sensitive)
     });
     let method = &op.method;
+    let (md5, gzip) = (op.checksum_required, op.gzip);
+    let options = match (md5, gzip) {
+        (false, false) => quote!(),
+        _ => quote!(.content_md5(#md5).gzip(#gzip)),
+    };
+    let json_call = if md5 || gzip {
+        quote!(#rt::http::request(#method, uri, Some(out.into_bytes()), #rt::http::BodyOptions::new("application/json").sensitive(#sensitive)#options)?)
+    } else {
+        quote!(#rt::http::json_request(#method, uri, Some(out), #sensitive)?)
+    };
     let payload = op
         .input
         .members
@@ -649,20 +659,23 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
                 .map(|value| -> ::std::result::Result<::std::vec::Vec<u8>, #api::box_error::BoxError> { Ok(#bytes) })
                 .transpose()?
                 #unset;
-            #rt::http::request(#method, uri, body, #content_type, #sensitive)?
+            #rt::http::request(#method, uri, body, #rt::http::BodyOptions::new(#content_type).sensitive(#sensitive)#options)?
         }}
     } else if body_members.is_empty() {
         quote!(#rt::http::json_request(#method, uri, None, false)?)
     } else {
-        let stmts = ser_members(cx, body_members.into_iter(), quote!(input));
+        let stmts = ser_members(cx, body_members.into_iter(), quote!(input), false);
         quote! {{
             let mut out = ::std::string::String::new();
             let mut obj = ::sdkgen_runtime::deps::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
             #stmts
             obj.finish();
-            #rt::http::json_request(#method, uri, Some(out), #sensitive)?
+            #json_call
         }}
     };
+    if op.gzip {
+        headers.push(quote!(#rt::http::finish(&mut request)?;));
+    }
     let mut_request = if headers.is_empty() {
         quote!()
     } else {

@@ -575,7 +575,7 @@ fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
             }
         }
     } else {
-        ser_members(cx, s.members.iter(), quote!(value))
+        ser_members(cx, s.members.iter(), quote!(value), true)
     };
     quote! {
         pub(crate) fn #name(
@@ -596,6 +596,7 @@ pub(crate) fn ser_members<'m>(
     cx: &Cx,
     members: impl Iterator<Item = &'m Member>,
     src: TokenStream,
+    defaults: bool,
 ) -> TokenStream {
     let mut members: Vec<&Member> = members.collect();
     members.sort_by(|a, b| a.json_name.cmp(&b.json_name));
@@ -603,10 +604,28 @@ pub(crate) fn ser_members<'m>(
         let f = ident(&m.rust_name);
         let key = &m.json_name;
         let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
-        quote! {
-            if let Some(v) = &#src.#f {
-                #write
-            }
+        // Nested structures send their members' defaults when unset (the
+        // top level of an input leaves them to the service).
+        let default = m
+            .default
+            .as_ref()
+            .filter(|_| defaults)
+            .and_then(|d| super::values::value_expr(cx, &m.ty, d, true).ok());
+        match default {
+            Some(d) => quote! {
+                match &#src.#f {
+                    Some(v) => { #write }
+                    None => {
+                        let v = &#d;
+                        #write
+                    }
+                }
+            },
+            None => quote! {
+                if let Some(v) = &#src.#f {
+                    #write
+                }
+            },
         }
     });
     quote!(#(#stmts)*)
@@ -765,10 +784,23 @@ pub(crate) fn de_members<'m>(
         let key = &m.json_name;
         let path = format!("{}.{}", s.name, m.name);
         let read = de_value(cx, &m.ty, quote!(v), &path, 0);
-        quote! {
-            if let Some(v) = #rt::json::member(#obj, #key) {
-                builder = builder.#set(Some(#read?));
-            }
+        // A missing member with a `@default` takes it.
+        let default = m
+            .default
+            .as_ref()
+            .and_then(|d| super::values::value_expr(cx, &m.ty, d, true).ok());
+        match default {
+            Some(d) => quote! {
+                builder = builder.#set(Some(match #rt::json::member(#obj, #key) {
+                    Some(v) => #read?,
+                    None => #d,
+                }));
+            },
+            None => quote! {
+                if let Some(v) = #rt::json::member(#obj, #key) {
+                    builder = builder.#set(Some(#read?));
+                }
+            },
         }
     });
     quote!(#(#stmts)*)

@@ -457,8 +457,8 @@ pub mod operation {
                     "PUT",
                     uri,
                     body,
-                    "application/octet-stream",
-                    false,
+                    ::sdkgen_runtime::http::BodyOptions::new("application/octet-stream")
+                        .sensitive(false),
                 )?
             };
             Ok(request)
@@ -935,8 +935,8 @@ pub mod operation {
                     "POST",
                     uri,
                     body,
-                    "application/json",
-                    true,
+                    ::sdkgen_runtime::http::BodyOptions::new("application/json")
+                        .sensitive(true),
                 )?
             };
             Ok(request)
