@@ -41,7 +41,7 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
             diags.error(
                 "model",
                 format!("more than one service shape: {}", ids.join(", ")),
-                Some("give the generator one service per model"),
+                Some("select one with Settings::service (--service on the command line)"),
             );
             return None;
         }

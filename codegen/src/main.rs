@@ -1,6 +1,6 @@
 //! The `sdkgen` command line.
 //!
-//! `sdkgen generate --model <FILE>... --out <DIR> [--crate-name NAME] [--operations A,B,...]`
+//! `sdkgen generate --model <FILE>... --out <DIR> [--crate-name NAME] [--service SHAPE_ID] [--operations A,B,...]`
 //! writes a complete crate (Cargo.toml, src/lib.rs) for the models.
 //! Exit status: 0 on success, 1 with located errors on a bad model, 2 on a
 //! bad command line.
@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: sdkgen generate --model <FILE>... --out <DIR> [--crate-name NAME] [--operations A,B,...]";
+    "usage: sdkgen generate --model <FILE>... --out <DIR> [--crate-name NAME] [--service SHAPE_ID] [--operations A,B,...]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +27,7 @@ fn main() -> ExitCode {
             ("--model", Some(v)) => models.push(PathBuf::from(v)),
             ("--out", Some(v)) => out = Some(PathBuf::from(v)),
             ("--crate-name", Some(v)) => crate_name = Some(v),
+            ("--service", Some(v)) => settings.service = Some(v),
             ("--operations", Some(v)) => {
                 settings.operations = Some(v.split(',').map(str::trim).map(str::to_owned).collect())
             }
