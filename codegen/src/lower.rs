@@ -838,7 +838,7 @@ impl Lower<'_> {
                 Type::Map(Box::new(sparse(shape, value)))
             }
             other => {
-                self.diags.error(loc, format!("target `{target}` is a {other}, which is not supported yet"), Some("supported: structure, enum, string, boolean, numbers except big ones, timestamp, blob, document, list, map"));
+                self.diags.error(loc, format!("target `{target}` is a {other}, which is not supported yet"), Some("supported: structure, union, enum, intEnum, string, boolean, numbers except bigInteger and bigDecimal, timestamp, blob, document, list, map"));
                 return None;
             }
         };
