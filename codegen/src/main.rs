@@ -8,14 +8,18 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: sdkgen generate --model <FILE>... --out <DIR> [--crate-name NAME] [--service SHAPE_ID] [--operations A,B,...]";
+const USAGE: &str = "usage: sdkgen generate --model <FILE>... --out <DIR> [--crate-name NAME] [--service SHAPE_ID] [--operations A,B,...]
+       sdkgen diff <OLD> <NEW> [--format text|json] [--service SHAPE_ID]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) != Some("generate") {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+    match args.first().map(String::as_str) {
+        Some("generate") => {}
+        Some("diff") => return diff(&args[1..]),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
     }
     let mut models = Vec::new();
     let mut out = None;
@@ -50,5 +54,54 @@ fn main() -> ExitCode {
             eprint!("{e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `sdkgen diff OLD NEW`: exit 0 when nothing is breaking, 1 when something
+/// is, 2 when a model cannot be read (or on a bad command line).
+fn diff(args: &[String]) -> ExitCode {
+    let mut files = Vec::new();
+    let mut json = false;
+    let mut settings = sdkgen::Settings::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match (arg.as_str(), it.clone().next()) {
+            ("--format", Some(f)) if f == "json" || f == "text" => {
+                json = f == "json";
+                it.next();
+            }
+            ("--service", Some(s)) => {
+                settings.service = Some(s.clone());
+                it.next();
+            }
+            (a, _) if !a.starts_with("--") => files.push(PathBuf::from(a)),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let [old, new] = files.as_slice() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let load = |p: &PathBuf| sdkgen::load(std::slice::from_ref(p), &settings);
+    let (old, new) = match (load(old), load(new)) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(e), _) | (_, Err(e)) => {
+            eprint!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let changes = sdkgen::diff::diff(&old, &new);
+    if json {
+        println!("{}", sdkgen::diff::render_json(&changes));
+    } else {
+        print!("{}", sdkgen::diff::render_text(&changes));
+    }
+    if changes.iter().any(|c| c.breaking) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
