@@ -37,6 +37,9 @@ pub struct RecordedRequest {
 
 #[derive(Default)]
 struct State {
+    /// Requests still to answer with 503 after processing them, as if the
+    /// response were lost on the way back.
+    failing: usize,
     requests: Vec<RecordedRequest>,
     /// Rooms by (account, token).
     rooms: HashMap<(String, String), Value>,
@@ -53,9 +56,19 @@ pub struct MockChime {
 impl MockChime {
     /// Starts the server on `127.0.0.1` with a free port.
     pub async fn start() -> std::io::Result<Self> {
+        Self::start_failing_first(0).await
+    }
+
+    /// Like [`MockChime::start`], but the first `n` requests are processed
+    /// (a room is created) and then answered with 503, as if the response
+    /// had been lost: a test of retries against the idempotency token.
+    pub async fn start_failing_first(n: usize) -> std::io::Result<Self> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
-        let state = Arc::new(Mutex::new(State::default()));
+        let state = Arc::new(Mutex::new(State {
+            failing: n,
+            ..State::default()
+        }));
         let (stop, mut stopped) = oneshot::channel::<()>();
         let served = state.clone();
         tokio::spawn(async move {
@@ -136,7 +149,17 @@ async fn handle(
         headers,
         body: body_text,
     });
-    Ok(create_room(&mut state, &method, &path, &body))
+    let response = create_room(&mut state, &method, &path, &body);
+    if state.failing > 0 {
+        state.failing -= 1;
+        return Ok(error(
+            503,
+            "ServiceUnavailableException",
+            "ServiceUnavailable",
+            "the response was lost",
+        ));
+    }
+    Ok(response)
 }
 
 fn create_room(state: &mut State, method: &str, path: &str, body: &[u8]) -> Response<Full<Bytes>> {
