@@ -19,7 +19,6 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
-use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 /// A request as the mock received it.
@@ -63,7 +62,12 @@ impl MockChime {
     /// (a room is created) and then answered with 503, as if the response
     /// had been lost: a test of retries against the idempotency token.
     pub async fn start_failing_first(n: usize) -> std::io::Result<Self> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        // A deep accept queue, so that thousands of clients connecting at
+        // once are queued rather than dropped (the kernel caps it at
+        // net.core.somaxconn).
+        let socket = tokio::net::TcpSocket::new_v4()?;
+        socket.bind(SocketAddr::from(([127, 0, 0, 1], 0)))?;
+        let listener = socket.listen(8192)?;
         let addr = listener.local_addr()?;
         let state = Arc::new(Mutex::new(State {
             failing: n,
