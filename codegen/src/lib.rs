@@ -38,6 +38,7 @@ mod docs;
 pub mod ir;
 mod lower;
 mod names;
+pub mod openapi;
 mod parse;
 
 pub mod emit;
@@ -203,6 +204,14 @@ fn front_end(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<ir::Service, Error> {
     let mut diags = diag::Diagnostics::default();
+    // An OpenAPI document is a front end of its own (one document, one service).
+    if let [(name, text)] = models {
+        if openapi::is_openapi(text) {
+            let service = openapi::import::import(name, text, &mut diags);
+            diags.propagate(warnings)?;
+            return service.ok_or_else(|| Error::single(name, "no service could be lowered", None));
+        }
+    }
     let mut ast = parse::Ast::default();
     for (name, text) in models {
         parse::parse_into(&mut ast, name, text, &mut diags);

@@ -932,7 +932,7 @@ impl Lower<'_> {
 /// Marks the members through which a structure or union contains itself
 /// without a list or map in between: the emitter boxes them, or the Rust
 /// type would be infinitely large.
-fn mark_recursive_members(shapes: &mut BTreeMap<ShapeId, Shape>) {
+pub(crate) fn mark_recursive_members(shapes: &mut BTreeMap<ShapeId, Shape>) {
     fn direct(shapes: &BTreeMap<ShapeId, Shape>, id: &str) -> Vec<ShapeId> {
         match shapes.get(id) {
             Some(Shape::Structure(s) | Shape::Union(s)) => s

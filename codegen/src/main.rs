@@ -9,13 +9,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: sdkgen generate --model <FILE>... --out <DIR> [--crate-name NAME] [--service SHAPE_ID] [--operations A,B,...]
-       sdkgen diff <OLD> <NEW> [--format text|json] [--service SHAPE_ID]";
+       sdkgen diff <OLD> <NEW> [--format text|json] [--service SHAPE_ID]
+       sdkgen openapi --model <FILE> [--out FILE] [--service SHAPE_ID]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("generate") => {}
         Some("diff") => return diff(&args[1..]),
+        Some("openapi") => return openapi(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -103,5 +105,49 @@ fn diff(args: &[String]) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `sdkgen openapi --model FILE`: the model as an OpenAPI 3.0 document.
+fn openapi(args: &[String]) -> ExitCode {
+    let mut model = None;
+    let mut out = None;
+    let mut settings = sdkgen::Settings::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match (arg.as_str(), it.next()) {
+            ("--model", Some(v)) => model = Some(PathBuf::from(v)),
+            ("--out", Some(v)) => out = Some(PathBuf::from(v)),
+            ("--service", Some(v)) => settings.service = Some(v.clone()),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(model) = model else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let service = match sdkgen::load(&[model], &settings) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = sdkgen::openapi::export::export_text(&service);
+    match out {
+        Some(path) => match std::fs::write(&path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("cannot write {}: {e}", path.display());
+                ExitCode::FAILURE
+            }
+        },
+        None => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
     }
 }

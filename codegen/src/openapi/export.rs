@@ -1,0 +1,368 @@
+//! IR → OpenAPI 3.0 (as JSON), losing nothing the IR holds.
+
+use super::schema_ref;
+use crate::ir::*;
+use serde_json::{json, Map, Value};
+
+/// The OpenAPI document as pretty-printed JSON.
+pub fn export_text(service: &Service) -> String {
+    serde_json::to_string_pretty(&export(service)).unwrap_or_default()
+}
+
+/// The OpenAPI document of a service.
+pub fn export(service: &Service) -> Value {
+    let mut paths = Map::new();
+    for op in &service.operations {
+        let path = uri_path(op);
+        let item = paths.entry(path).or_insert_with(|| json!({}));
+        item[op.method.to_ascii_lowercase()] = operation(service, op);
+    }
+    let mut schemas = Map::new();
+    for shape in service.shapes.values() {
+        let (key, schema) = match shape {
+            Shape::Structure(s) => (s.rust_name.clone(), structure(service, s, false)),
+            Shape::Union(s) => (s.rust_name.clone(), structure(service, s, true)),
+            Shape::Enum(e) => (e.rust_name.clone(), enumeration(e)),
+            Shape::IntEnum(e) => (e.rust_name.clone(), int_enum(e)),
+        };
+        schemas.insert(key, schema);
+    }
+    let endpoint = match &service.endpoint {
+        Endpoint::Global {
+            url,
+            signing_region,
+        } => json!({"url": url, "signingRegion": signing_region}),
+        Endpoint::Regional { prefix } => json!({"prefix": prefix}),
+    };
+    let mut doc = json!({
+        "openapi": "3.0.3",
+        "info": {"title": service.sdk_id, "version": "1.0"},
+        "x-sdkgen-service": {"id": service.id, "sdkId": service.sdk_id, "signingName": service.signing_name, "endpoint": endpoint},
+        "x-sdkgen-operations": service.operations.iter().map(|o| o.name.clone()).collect::<Vec<_>>(),
+        "paths": paths,
+        "components": {"schemas": schemas},
+    });
+    if !service.docs.is_empty() {
+        doc["info"]["description"] = json!(service.docs.join("\n"));
+    }
+    doc
+}
+
+fn uri_path(op: &Operation) -> String {
+    let mut s: String = op
+        .uri
+        .iter()
+        .map(|seg| match seg {
+            UriSegment::Literal(l) => l.clone(),
+            UriSegment::Label { member, greedy } => {
+                format!("{{{member}{}}}", if *greedy { "+" } else { "" })
+            }
+        })
+        .collect();
+    for (i, (k, v)) in op.uri_query.iter().enumerate() {
+        s.push(if i == 0 { '?' } else { '&' });
+        s.push_str(k);
+        if let Some(v) = v {
+            s.push('=');
+            s.push_str(v);
+        }
+    }
+    s
+}
+
+fn io(s: &Structure) -> Value {
+    json!({"id": s.id, "name": s.name, "rustName": s.rust_name, "docs": s.docs,
+           "members": s.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>()})
+}
+
+fn operation(service: &Service, op: &Operation) -> Value {
+    let mut parameters = Vec::new();
+    let mut body = Map::new();
+    let mut required = Vec::new();
+    for m in &op.input.members {
+        let (location, name) = match &m.binding {
+            Binding::Label => ("path", m.name.clone()),
+            Binding::Query(q) => ("query", q.clone()),
+            Binding::Header(h) => ("header", h.clone()),
+            _ => {
+                if m.required {
+                    required.push(json!(m.json_name));
+                }
+                body.insert(m.json_name.clone(), member_schema(service, m));
+                continue;
+            }
+        };
+        let mut p = json!({"name": name, "in": location, "required": m.required, "schema": member_schema(service, m), "x-sdkgen-member": m.name});
+        if !m.docs.is_empty() {
+            p["description"] = json!(m.docs.join("\n"));
+        }
+        parameters.push(p);
+    }
+    let mut o = json!({
+        "operationId": op.name,
+        "x-sdkgen-id": op.id,
+        "x-sdkgen-input": io(&op.input),
+        "x-sdkgen-output": io(&op.output),
+        "x-sdkgen-errors": op.errors,
+        "parameters": parameters,
+        "responses": responses(service, op),
+    });
+    if !body.is_empty() {
+        o["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": body, "required": required}}}});
+    }
+    if !op.docs.is_empty() {
+        o["description"] = json!(op.docs.join("\n"));
+    }
+    if let Some(p) = &op.pagination {
+        o["x-sdkgen-paginated"] = json!({"inputToken": p.input_token, "outputToken": p.output_token, "items": p.items, "pageSize": p.page_size});
+    }
+    if let Some(h) = &op.host_prefix {
+        o["x-sdkgen-host-prefix"] = json!(h);
+    }
+    if op.checksum_required {
+        o["x-sdkgen-checksum-required"] = json!(true);
+    }
+    if op.gzip {
+        o["x-sdkgen-gzip"] = json!(true);
+    }
+    if !op.protocol_tests.is_empty() {
+        let tests: Vec<Value> = op
+            .protocol_tests
+            .iter()
+            .map(|t| json!({"kind": if t.kind == TestKind::Request { "request" } else { "response" }, "error": t.error, "case": t.case}))
+            .collect();
+        o["x-sdkgen-protocol-tests"] = json!(tests);
+    }
+    o
+}
+
+fn responses(service: &Service, op: &Operation) -> Value {
+    let mut props = Map::new();
+    let mut headers = Map::new();
+    for m in &op.output.members {
+        match &m.binding {
+            Binding::Header(h) => {
+                headers.insert(
+                    h.clone(),
+                    json!({"schema": member_schema(service, m), "required": m.required}),
+                );
+            }
+            _ => {
+                props.insert(m.json_name.clone(), member_schema(service, m));
+            }
+        }
+    }
+    let mut ok = json!({"description": "Success", "content": {"application/json": {"schema": {"type": "object", "properties": props}}}});
+    if !headers.is_empty() {
+        ok["headers"] = Value::Object(headers);
+    }
+    let mut out = Map::new();
+    out.insert(op.code.to_string(), ok);
+    // Errors by status; errors sharing one (two 400s) are alternatives.
+    let mut by_status: Vec<(String, Vec<Value>)> = Vec::new();
+    for id in &op.errors {
+        let Some(Shape::Structure(s)) = service.shapes.get(id) else {
+            continue;
+        };
+        let status = s
+            .error
+            .as_ref()
+            .and_then(|e| e.status)
+            .map_or("default".to_owned(), |s| s.to_string());
+        let r = json!({"$ref": schema_ref(&s.rust_name)});
+        match by_status.iter_mut().find(|(k, _)| *k == status) {
+            Some((_, refs)) => refs.push(r),
+            None => by_status.push((status, vec![r])),
+        }
+    }
+    for (status, refs) in by_status {
+        let schema = if refs.len() == 1 {
+            refs.into_iter().next().unwrap_or_default()
+        } else {
+            json!({"oneOf": refs})
+        };
+        out.insert(
+            status,
+            json!({"description": "Error", "content": {"application/json": {"schema": schema}}}),
+        );
+    }
+    Value::Object(out)
+}
+
+fn structure(service: &Service, s: &Structure, union: bool) -> Value {
+    let mut props = Map::new();
+    let mut required = Vec::new();
+    for m in &s.members {
+        if m.required {
+            required.push(json!(m.json_name));
+        }
+        props.insert(m.json_name.clone(), member_schema(service, m));
+    }
+    let mut v = json!({"type": "object", "properties": props, "x-sdkgen-id": s.id, "x-sdkgen-name": s.name});
+    if !required.is_empty() {
+        v["required"] = json!(required);
+    }
+    if !s.docs.is_empty() {
+        v["description"] = json!(s.docs.join("\n"));
+    }
+    if union {
+        v["x-sdkgen-union"] = json!(true);
+    }
+    if let Some(e) = &s.error {
+        let fault = match e.fault {
+            Fault::Client => "client",
+            Fault::Server => "server",
+        };
+        let retry = e.retry.map(|r| match r {
+            RetryKind::Throttling => "throttling",
+            RetryKind::Server => "server",
+            RetryKind::Transient => "transient",
+        });
+        v["x-sdkgen-error"] =
+            json!({"fault": fault, "status": e.status, "retry": retry, "codes": e.codes});
+    }
+    v
+}
+
+fn enumeration(e: &Enum) -> Value {
+    let mut v = json!({
+        "type": "string",
+        "enum": e.variants.iter().map(|v| v.value.clone()).collect::<Vec<_>>(),
+        "x-sdkgen-id": e.id,
+        "x-sdkgen-variants": e.variants.iter().map(|v| json!({"name": v.rust_name, "docs": v.docs})).collect::<Vec<_>>(),
+    });
+    if !e.docs.is_empty() {
+        v["description"] = json!(e.docs.join("\n"));
+    }
+    v
+}
+
+fn int_enum(e: &IntEnum) -> Value {
+    let mut v = json!({
+        "type": "integer",
+        "format": "int32",
+        "enum": e.variants.iter().map(|v| v.1).collect::<Vec<_>>(),
+        "x-sdkgen-id": e.id,
+        "x-sdkgen-variants": e.variants.iter().map(|v| json!({"name": v.0})).collect::<Vec<_>>(),
+    });
+    if !e.docs.is_empty() {
+        v["description"] = json!(e.docs.join("\n"));
+    }
+    v
+}
+
+/// A member's schema: its type's, plus the member's constraints and traits.
+fn member_schema(service: &Service, m: &Member) -> Value {
+    let mut v = type_schema(service, &m.ty);
+    if v.get("$ref").is_some() {
+        // Siblings of `$ref` are ignored in 3.0: wrap it.
+        v = json!({"allOf": [v]});
+    }
+    let obj = v.as_object_mut().expect("schemas are objects");
+    if let Some((min, max)) = m.constraints.length {
+        let (lo, hi) = match m.ty {
+            Type::List(_) => ("minItems", "maxItems"),
+            Type::Map(_) => ("minProperties", "maxProperties"),
+            _ => ("minLength", "maxLength"),
+        };
+        if let Some(min) = min {
+            obj.insert(lo.into(), json!(min));
+        }
+        if let Some(max) = max {
+            obj.insert(hi.into(), json!(max));
+        }
+        obj.insert("x-sdkgen-length".into(), json!([min, max]));
+    }
+    if let Some(p) = &m.constraints.pattern {
+        obj.insert("pattern".into(), json!(p));
+    }
+    if let Some((min, max)) = m.constraints.range {
+        // An integer schema's bounds must be integers.
+        let integral = matches!(m.ty, Type::Byte | Type::Short | Type::Integer | Type::Long);
+        let num = |v: f64| {
+            if integral && v.fract() == 0.0 {
+                json!(v as i64)
+            } else {
+                json!(v)
+            }
+        };
+        if let Some(min) = min {
+            obj.insert("minimum".into(), num(min));
+        }
+        if let Some(max) = max {
+            obj.insert("maximum".into(), num(max));
+        }
+        obj.insert("x-sdkgen-range".into(), json!([min, max]));
+    }
+    if let Some(d) = &m.default {
+        obj.insert("default".into(), d.clone());
+    }
+    if !m.docs.is_empty() {
+        obj.insert("description".into(), json!(m.docs.join("\n")));
+    }
+    obj.insert("x-sdkgen-member".into(), json!(m.name));
+    if m.sensitive {
+        obj.insert("x-sdkgen-sensitive".into(), json!(true));
+    }
+    if m.idempotency_token {
+        obj.insert("x-sdkgen-idempotency-token".into(), json!(true));
+    }
+    if let Some(mt) = &m.media_type {
+        obj.insert("x-sdkgen-media-type".into(), json!(mt));
+    }
+    let binding = match &m.binding {
+        Binding::QueryParams => Some(json!("queryParams")),
+        Binding::PrefixHeaders(p) => Some(json!({"prefixHeaders": p})),
+        Binding::Payload => Some(json!("payload")),
+        Binding::ResponseCode => Some(json!("responseCode")),
+        Binding::Header(h) => Some(json!({"header": h})),
+        _ => None,
+    };
+    if let Some(b) = binding {
+        obj.insert("x-sdkgen-binding".into(), b);
+    }
+    v
+}
+
+fn type_schema(service: &Service, ty: &Type) -> Value {
+    match ty {
+        Type::String => json!({"type": "string"}),
+        Type::Boolean => json!({"type": "boolean"}),
+        Type::Byte => json!({"type": "integer", "format": "int8"}),
+        Type::Short => json!({"type": "integer", "format": "int16"}),
+        Type::Integer => json!({"type": "integer", "format": "int32"}),
+        Type::Long => json!({"type": "integer", "format": "int64"}),
+        Type::Float => json!({"type": "number", "format": "float"}),
+        Type::Double => json!({"type": "number", "format": "double"}),
+        Type::Timestamp(f) => {
+            let f = match f {
+                TimestampFormat::DateTime => "date-time",
+                TimestampFormat::HttpDate => "http-date",
+                TimestampFormat::EpochSeconds => "epoch-seconds",
+            };
+            json!({"type": "string", "format": "date-time", "x-sdkgen-timestamp": f})
+        }
+        Type::Blob => json!({"type": "string", "format": "byte"}),
+        Type::Document => json!({"x-sdkgen-document": true}),
+        Type::Unit => json!({"type": "object", "x-sdkgen-unit": true}),
+        Type::Optional(t) => {
+            let mut v = type_schema(service, t);
+            if v.get("$ref").is_some() {
+                v = json!({"allOf": [v]});
+            }
+            v["nullable"] = json!(true);
+            v
+        }
+        Type::List(t) => json!({"type": "array", "items": type_schema(service, t)}),
+        Type::Map(t) => json!({"type": "object", "additionalProperties": type_schema(service, t)}),
+        Type::Named(id) => {
+            let key = match service.shapes.get(id) {
+                Some(Shape::Structure(s) | Shape::Union(s)) => s.rust_name.clone(),
+                Some(Shape::Enum(e)) => e.rust_name.clone(),
+                Some(Shape::IntEnum(e)) => e.rust_name.clone(),
+                None => crate::lower::local_name(id).to_owned(),
+            };
+            json!({"$ref": schema_ref(&key)})
+        }
+    }
+}

@@ -1,0 +1,915 @@
+//! OpenAPI 3.0 → IR: the second front end. Parsed with the `openapiv3`
+//! crate; `$ref`s resolved here (openapiv3 leaves them); problems located
+//! by JSON pointer.
+
+use crate::diag::Diagnostics;
+use crate::ir::*;
+use crate::names;
+use openapiv3::{
+    OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, Schema, SchemaKind, Type as OType,
+    VariantOrUnknownOrEmpty,
+};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Lowers an OpenAPI document into the IR.
+pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Service> {
+    let raw: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            diags.error(
+                format!("{source}:{}:{}", e.line(), e.column()),
+                format!("not valid JSON: {e}"),
+                None,
+            );
+            return None;
+        }
+    };
+    let version = raw
+        .get("openapi")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    if !version.starts_with("3.0") {
+        diags.error(
+            format!("{source}#/openapi"),
+            format!("OpenAPI {version} is not supported"),
+            Some("write an OpenAPI 3.0.x document"),
+        );
+        return None;
+    }
+    let doc: OpenAPI = match serde_json::from_value(raw) {
+        Ok(d) => d,
+        Err(e) => {
+            diags.error(source, format!("not an OpenAPI 3.0 document: {e}"), None);
+            return None;
+        }
+    };
+    let mut cx = Cx {
+        source,
+        doc: &doc,
+        diags,
+        keys: BTreeMap::new(),
+    };
+    cx.index_components();
+    let ext = |k: &str| doc.extensions.get(k);
+    let service_ext = ext("x-sdkgen-service").cloned().unwrap_or(Value::Null);
+    let sdk_id = service_ext
+        .get("sdkId")
+        .and_then(Value::as_str)
+        .unwrap_or(&doc.info.title)
+        .to_owned();
+    let Some(signing_name) = service_ext
+        .get("signingName")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+    else {
+        cx.diags.error(
+            format!("{source}#/x-sdkgen-service"),
+            "no SigV4 signing name",
+            Some("add \"x-sdkgen-service\": {\"signingName\": \"<name>\"}"),
+        );
+        return None;
+    };
+    let endpoint = match service_ext.get("endpoint") {
+        Some(e) if e.get("url").is_some() => Endpoint::Global {
+            url: e["url"].as_str().unwrap_or_default().to_owned(),
+            signing_region: e
+                .get("signingRegion")
+                .and_then(Value::as_str)
+                .unwrap_or("us-east-1")
+                .to_owned(),
+        },
+        Some(e) => Endpoint::Regional {
+            prefix: e
+                .get("prefix")
+                .and_then(Value::as_str)
+                .unwrap_or(&signing_name)
+                .to_owned(),
+        },
+        None => Endpoint::Regional {
+            prefix: signing_name.clone(),
+        },
+    };
+    let id = service_ext.get("id").and_then(Value::as_str).map_or_else(
+        || format!("openapi#{}", names::type_ident(&sdk_id)),
+        str::to_owned,
+    );
+    let mut shapes = BTreeMap::new();
+    if let Some(components) = &doc.components {
+        for (key, schema) in &components.schemas {
+            if let Some((id, shape)) = cx.shape(key, schema) {
+                shapes.insert(id, shape);
+            }
+        }
+    }
+    let mut operations = Vec::new();
+    for (path, item) in &doc.paths.paths {
+        let ReferenceOr::Item(item) = item else {
+            cx.diags.error(
+                format!("{source}#/paths/{}", pointer(path)),
+                "path item `$ref`s are not supported",
+                None,
+            );
+            continue;
+        };
+        for (method, op) in item.iter() {
+            if let Some(op) = cx.operation(path, method, op) {
+                operations.push(op);
+            }
+        }
+    }
+    if let Some(order) = ext("x-sdkgen-operations").and_then(Value::as_array) {
+        let pos = |name: &str| {
+            order
+                .iter()
+                .position(|o| o.as_str() == Some(name))
+                .unwrap_or(usize::MAX)
+        };
+        operations.sort_by_key(|o| pos(&o.name));
+    }
+    crate::lower::mark_recursive_members(&mut shapes);
+    let docs = doc
+        .info
+        .description
+        .as_deref()
+        .map(lines)
+        .unwrap_or_default();
+    Some(Service {
+        id,
+        sdk_id,
+        signing_name,
+        endpoint,
+        docs,
+        operations,
+        shapes,
+    })
+}
+
+struct Cx<'a> {
+    source: &'a str,
+    doc: &'a OpenAPI,
+    diags: &'a mut Diagnostics,
+    /// Component schema key → shape id, for schemas that become shapes.
+    keys: BTreeMap<String, ShapeId>,
+}
+
+fn lines(s: &str) -> Vec<String> {
+    s.split('\n').map(str::to_owned).collect()
+}
+
+/// JSON pointer escaping of one token.
+fn pointer(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+fn ext_str<'v>(ext: &'v indexmap::IndexMap<String, Value>, key: &str) -> Option<&'v str> {
+    ext.get(key).and_then(Value::as_str)
+}
+
+impl Cx<'_> {
+    fn index_components(&mut self) {
+        let Some(components) = &self.doc.components else {
+            return;
+        };
+        for (key, schema) in &components.schemas {
+            if let ReferenceOr::Item(s) = schema {
+                if is_shape(s) {
+                    let id = ext_str(&s.schema_data.extensions, "x-sdkgen-id")
+                        .map_or_else(|| format!("openapi#{key}"), str::to_owned);
+                    self.keys.insert(key.clone(), id);
+                }
+            }
+        }
+    }
+
+    fn component(&self, reference: &str) -> Option<(&str, &Schema)> {
+        let key = reference.strip_prefix("#/components/schemas/")?;
+        let (key, schema) = self.doc.components.as_ref()?.schemas.get_key_value(key)?;
+        match schema {
+            ReferenceOr::Item(s) => Some((key.as_str(), s)),
+            ReferenceOr::Reference { .. } => None,
+        }
+    }
+
+    fn shape(&mut self, key: &str, schema: &ReferenceOr<Schema>) -> Option<(ShapeId, Shape)> {
+        let loc = format!("{}#/components/schemas/{}", self.source, pointer(key));
+        let ReferenceOr::Item(schema) = schema else {
+            self.diags.error(
+                loc,
+                "a component that is only a `$ref` is not supported",
+                None,
+            );
+            return None;
+        };
+        let id = self.keys.get(key)?.clone();
+        let ext = &schema.schema_data.extensions;
+        let docs = schema
+            .schema_data
+            .description
+            .as_deref()
+            .map(lines)
+            .unwrap_or_default();
+        match &schema.schema_kind {
+            SchemaKind::Type(OType::Object(o)) => {
+                let mut members = Vec::new();
+                for (json_key, prop) in &o.properties {
+                    let prop = unbox(prop);
+                    if let Some(m) = self.member(
+                        &loc,
+                        json_key,
+                        &prop,
+                        o.required.contains(json_key),
+                        Binding::Body,
+                    ) {
+                        members.push(m);
+                    }
+                }
+                let name = ext_str(ext, "x-sdkgen-name").unwrap_or(key).to_owned();
+                let error = ext.get("x-sdkgen-error").map(|e| ErrorInfo {
+                    fault: if e.get("fault").and_then(Value::as_str) == Some("server") {
+                        Fault::Server
+                    } else {
+                        Fault::Client
+                    },
+                    status: e
+                        .get("status")
+                        .and_then(Value::as_u64)
+                        .and_then(|s| u16::try_from(s).ok()),
+                    retry: match e.get("retry").and_then(Value::as_str) {
+                        Some("throttling") => Some(RetryKind::Throttling),
+                        Some("server") => Some(RetryKind::Server),
+                        Some("transient") => Some(RetryKind::Transient),
+                        _ => None,
+                    },
+                    codes: e
+                        .get("codes")
+                        .and_then(Value::as_array)
+                        .map(|c| {
+                            c.iter()
+                                .filter_map(Value::as_str)
+                                .map(str::to_owned)
+                                .collect()
+                        })
+                        .unwrap_or_else(|| vec![name.clone()]),
+                });
+                let s = Structure {
+                    id: id.clone(),
+                    name,
+                    rust_name: names::type_ident(key),
+                    docs,
+                    members,
+                    error,
+                };
+                let union = ext.get("x-sdkgen-union").and_then(Value::as_bool) == Some(true);
+                Some((
+                    id,
+                    if union {
+                        Shape::Union(s)
+                    } else {
+                        Shape::Structure(s)
+                    },
+                ))
+            }
+            SchemaKind::Type(OType::String(s)) => {
+                let variants_ext = ext.get("x-sdkgen-variants").and_then(Value::as_array);
+                let variants = s
+                    .enumeration
+                    .iter()
+                    .flatten()
+                    .enumerate()
+                    .map(|(i, value)| {
+                        let v = variants_ext.and_then(|v| v.get(i));
+                        EnumVariant {
+                            rust_name: v
+                                .and_then(|v| v.get("name"))
+                                .and_then(Value::as_str)
+                                .map_or_else(|| names::variant_ident(value, i), str::to_owned),
+                            value: value.clone(),
+                            docs: v
+                                .and_then(|v| v.get("docs"))
+                                .and_then(Value::as_array)
+                                .map(|d| {
+                                    d.iter()
+                                        .filter_map(Value::as_str)
+                                        .map(str::to_owned)
+                                        .collect()
+                                })
+                                .unwrap_or_default(),
+                        }
+                    })
+                    .collect();
+                Some((
+                    id.clone(),
+                    Shape::Enum(Enum {
+                        id,
+                        rust_name: names::type_ident(key),
+                        docs,
+                        variants,
+                    }),
+                ))
+            }
+            SchemaKind::Type(OType::Integer(n)) => {
+                let variants_ext = ext.get("x-sdkgen-variants").and_then(Value::as_array);
+                let variants = n
+                    .enumeration
+                    .iter()
+                    .flatten()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        let name = variants_ext
+                            .and_then(|e| e.get(i))
+                            .and_then(|e| e.get("name"))
+                            .and_then(Value::as_str);
+                        (
+                            name.map_or_else(
+                                || names::variant_ident(&v.to_string(), i),
+                                str::to_owned,
+                            ),
+                            *v as i32,
+                        )
+                    })
+                    .collect();
+                Some((
+                    id.clone(),
+                    Shape::IntEnum(IntEnum {
+                        id,
+                        rust_name: names::type_ident(key),
+                        docs,
+                        variants,
+                    }),
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    fn operation(
+        &mut self,
+        path: &str,
+        method: &str,
+        op: &openapiv3::Operation,
+    ) -> Option<Operation> {
+        let loc = format!("{}#/paths/{}/{method}", self.source, pointer(path));
+        let Some(name) = op.operation_id.clone() else {
+            self.diags.error(
+                &loc,
+                "operation has no operationId",
+                Some("every operation needs an operationId; it names the client method"),
+            );
+            return None;
+        };
+        let ext = &op.extensions;
+        let id =
+            ext_str(ext, "x-sdkgen-id").map_or_else(|| format!("openapi#{name}"), str::to_owned);
+        // Input: parameters, then the JSON body's properties.
+        let mut input_members = Vec::new();
+        for p in &op.parameters {
+            let ReferenceOr::Item(p) = p else {
+                self.diags
+                    .error(&loc, "parameter `$ref`s are not supported", None);
+                continue;
+            };
+            let (data, binding) = match p {
+                Parameter::Path { parameter_data, .. } => (parameter_data, Binding::Label),
+                Parameter::Query { parameter_data, .. } => {
+                    (parameter_data, Binding::Query(parameter_data.name.clone()))
+                }
+                Parameter::Header { parameter_data, .. } => {
+                    (parameter_data, Binding::Header(parameter_data.name.clone()))
+                }
+                Parameter::Cookie { .. } => {
+                    self.diags
+                        .error(&loc, "cookie parameters are not supported", None);
+                    continue;
+                }
+            };
+            let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+                self.diags.error(
+                    &loc,
+                    format!("parameter `{}` has no schema", data.name),
+                    None,
+                );
+                continue;
+            };
+            let mut schema = schema.clone();
+            if let (ReferenceOr::Item(s), Some(d)) = (&mut schema, &data.description) {
+                s.schema_data.description.get_or_insert_with(|| d.clone());
+            }
+            if let Some(mut m) =
+                self.member(&loc, &data.name, &schema, data.required, binding.clone())
+            {
+                if let Some(member) = data
+                    .extensions
+                    .get("x-sdkgen-member")
+                    .and_then(Value::as_str)
+                {
+                    m.name = member.to_owned();
+                    m.rust_name = names::field_ident(member);
+                }
+                // A parameter has no JSON name of its own.
+                m.json_name = m.name.clone();
+                input_members.push(m);
+            }
+        }
+        if let Some(body) = &op.request_body {
+            let ReferenceOr::Item(body) = body else {
+                self.diags
+                    .error(&loc, "request body `$ref`s are not supported", None);
+                return None;
+            };
+            if let Some(schema) = body
+                .content
+                .get("application/json")
+                .and_then(|c| c.schema.clone())
+            {
+                input_members.extend(self.object_members(&loc, &schema));
+            }
+        }
+        let (code, output_members, errors) = self.responses(&loc, op);
+        let input = io_structure(
+            ext.get("x-sdkgen-input"),
+            &id,
+            &format!("{name}Input"),
+            "input",
+            input_members,
+        );
+        let output = io_structure(
+            ext.get("x-sdkgen-output"),
+            &id,
+            &format!("{name}Output"),
+            "output",
+            output_members,
+        );
+        let errors = match ext.get("x-sdkgen-errors").and_then(Value::as_array) {
+            Some(e) => e
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            None => errors,
+        };
+        let (uri, uri_query) = parse_uri(path);
+        let pagination = ext.get("x-sdkgen-paginated").and_then(|p| {
+            Some(Pagination {
+                input_token: p.get("inputToken")?.as_str()?.to_owned(),
+                output_token: p.get("outputToken")?.as_str()?.to_owned(),
+                items: p.get("items").and_then(Value::as_str).map(str::to_owned),
+                page_size: p.get("pageSize").and_then(Value::as_str).map(str::to_owned),
+            })
+        });
+        let protocol_tests = ext
+            .get("x-sdkgen-protocol-tests")
+            .and_then(Value::as_array)
+            .map(|tests| {
+                tests
+                    .iter()
+                    .map(|t| ProtocolTest {
+                        id: t["case"]
+                            .get("id")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
+                        kind: if t["kind"] == "request" {
+                            TestKind::Request
+                        } else {
+                            TestKind::Response
+                        },
+                        error: t.get("error").and_then(Value::as_str).map(str::to_owned),
+                        case: t["case"].clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(Operation {
+            id,
+            rust_name: names::field_ident(&name),
+            docs: op.description.as_deref().map(lines).unwrap_or_default(),
+            name,
+            method: method.to_ascii_uppercase(),
+            uri,
+            uri_query,
+            code,
+            input,
+            output,
+            errors,
+            pagination,
+            host_prefix: ext_str(ext, "x-sdkgen-host-prefix").map(str::to_owned),
+            protocol_tests,
+            checksum_required: ext
+                .get("x-sdkgen-checksum-required")
+                .and_then(Value::as_bool)
+                == Some(true),
+            gzip: ext.get("x-sdkgen-gzip").and_then(Value::as_bool) == Some(true),
+        })
+    }
+
+    /// Success code, output members (body properties and headers) and
+    /// error ids from the responses.
+    fn responses(
+        &mut self,
+        loc: &str,
+        op: &openapiv3::Operation,
+    ) -> (u16, Vec<Member>, Vec<ShapeId>) {
+        let mut code = 200;
+        let mut members = Vec::new();
+        let mut errors = Vec::new();
+        for (status, response) in &op.responses.responses {
+            let openapiv3::StatusCode::Code(status) = status else {
+                continue;
+            };
+            let ReferenceOr::Item(response) = response else {
+                self.diags
+                    .error(loc, "response `$ref`s are not supported", None);
+                continue;
+            };
+            let schema = response
+                .content
+                .get("application/json")
+                .and_then(|c| c.schema.clone());
+            if (200..300).contains(status) {
+                code = *status;
+                if let Some(schema) = &schema {
+                    members.extend(self.object_members(loc, schema));
+                }
+                for (name, header) in &response.headers {
+                    let ReferenceOr::Item(header) = header else {
+                        continue;
+                    };
+                    let ParameterSchemaOrContent::Schema(schema) = &header.format else {
+                        continue;
+                    };
+                    if let Some(mut m) = self.member(
+                        loc,
+                        name,
+                        schema,
+                        header.required,
+                        Binding::Header(name.clone()),
+                    ) {
+                        m.json_name = m.name.clone();
+                        members.push(m);
+                    }
+                }
+            } else if let Some(schema) = schema {
+                let refs = match &schema {
+                    ReferenceOr::Reference { reference } => vec![reference.clone()],
+                    ReferenceOr::Item(Schema {
+                        schema_kind: SchemaKind::OneOf { one_of },
+                        ..
+                    }) => one_of
+                        .iter()
+                        .filter_map(|s| match s {
+                            ReferenceOr::Reference { reference } => Some(reference.clone()),
+                            ReferenceOr::Item(_) => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                for r in refs {
+                    match r
+                        .strip_prefix("#/components/schemas/")
+                        .and_then(|k| self.keys.get(k))
+                    {
+                        Some(id) => errors.push(id.clone()),
+                        None => {
+                            self.diags
+                                .error(loc, format!("`$ref` to `{r}` points nowhere"), None)
+                        }
+                    }
+                }
+            }
+        }
+        (code, members, errors)
+    }
+
+    /// The members of an object schema (inline or a `$ref`), in order.
+    fn object_members(&mut self, loc: &str, schema: &ReferenceOr<Schema>) -> Vec<Member> {
+        let schema = match schema {
+            ReferenceOr::Item(s) => s.clone(),
+            ReferenceOr::Reference { reference } => match self.component(reference) {
+                Some((_, s)) => s.clone(),
+                None => {
+                    self.diags
+                        .error(loc, format!("`$ref` to `{reference}` points nowhere"), None);
+                    return Vec::new();
+                }
+            },
+        };
+        let SchemaKind::Type(OType::Object(o)) = &schema.schema_kind else {
+            self.diags
+                .error(loc, "a body schema must be an object", None);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (key, prop) in &o.properties {
+            if let Some(m) = self.member(
+                loc,
+                key,
+                &unbox(prop),
+                o.required.contains(key),
+                Binding::Body,
+            ) {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    fn member(
+        &mut self,
+        loc: &str,
+        key: &str,
+        schema: &ReferenceOr<Schema>,
+        required: bool,
+        binding: Binding,
+    ) -> Option<Member> {
+        let ty = self.ty(loc, schema)?;
+        let (data, constraints) = match schema {
+            ReferenceOr::Item(s) => (Some(&s.schema_data), constraints(s)),
+            ReferenceOr::Reference { .. } => (None, Constraints::default()),
+        };
+        let ext = data.map(|d| d.extensions.clone()).unwrap_or_default();
+        let name = ext_str(&ext, "x-sdkgen-member").unwrap_or(key).to_owned();
+        let binding = match ext.get("x-sdkgen-binding") {
+            Some(Value::String(s)) if s == "queryParams" => Binding::QueryParams,
+            Some(Value::String(s)) if s == "payload" => Binding::Payload,
+            Some(Value::String(s)) if s == "responseCode" => Binding::ResponseCode,
+            Some(Value::Object(o)) if o.contains_key("prefixHeaders") => {
+                Binding::PrefixHeaders(o["prefixHeaders"].as_str().unwrap_or_default().to_owned())
+            }
+            Some(Value::Object(o)) if o.contains_key("header") => {
+                Binding::Header(o["header"].as_str().unwrap_or_default().to_owned())
+            }
+            _ => binding,
+        };
+        Some(Member {
+            rust_name: names::field_ident(&name),
+            json_name: key.to_owned(),
+            name,
+            docs: data
+                .and_then(|d| d.description.as_deref())
+                .map(lines)
+                .unwrap_or_default(),
+            ty,
+            required,
+            sensitive: ext.get("x-sdkgen-sensitive").and_then(Value::as_bool) == Some(true),
+            idempotency_token: ext
+                .get("x-sdkgen-idempotency-token")
+                .and_then(Value::as_bool)
+                == Some(true),
+            binding,
+            constraints,
+            boxed: false,
+            media_type: ext_str(&ext, "x-sdkgen-media-type").map(str::to_owned),
+            default: data.and_then(|d| d.default.clone()),
+        })
+    }
+
+    fn ty(&mut self, loc: &str, schema: &ReferenceOr<Schema>) -> Option<Type> {
+        let schema = match schema {
+            ReferenceOr::Reference { reference } => {
+                let key = reference.strip_prefix("#/components/schemas/");
+                if let Some(id) = key.and_then(|k| self.keys.get(k)) {
+                    return Some(Type::Named(id.clone()));
+                }
+                match self.component(reference) {
+                    // A component that is only a type (a constrained string,
+                    // say) is inlined.
+                    Some((_, s)) => s.clone(),
+                    None => {
+                        self.diags.error(
+                            loc,
+                            format!("`$ref` to `{reference}` points nowhere"),
+                            None,
+                        );
+                        return None;
+                    }
+                }
+            }
+            ReferenceOr::Item(s) => s.clone(),
+        };
+        let ext = &schema.schema_data.extensions;
+        let ty = match &schema.schema_kind {
+            SchemaKind::Type(OType::String(s)) => match &s.format {
+                VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Byte) => Type::Blob,
+                VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::DateTime) => {
+                    Type::Timestamp(match ext_str(ext, "x-sdkgen-timestamp") {
+                        Some("http-date") => TimestampFormat::HttpDate,
+                        Some("epoch-seconds") => TimestampFormat::EpochSeconds,
+                        _ => TimestampFormat::DateTime,
+                    })
+                }
+                _ if !s.enumeration.is_empty() => {
+                    self.diags.error(
+                        loc,
+                        "inline enums are not supported",
+                        Some("define the enum under components/schemas and `$ref` it"),
+                    );
+                    return None;
+                }
+                _ => Type::String,
+            },
+            SchemaKind::Type(OType::Integer(i)) => match &i.format {
+                VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int64) => Type::Long,
+                VariantOrUnknownOrEmpty::Unknown(f) if f == "int8" => Type::Byte,
+                VariantOrUnknownOrEmpty::Unknown(f) if f == "int16" => Type::Short,
+                _ => Type::Integer,
+            },
+            SchemaKind::Type(OType::Number(n)) => match &n.format {
+                VariantOrUnknownOrEmpty::Item(openapiv3::NumberFormat::Float) => Type::Float,
+                _ => Type::Double,
+            },
+            SchemaKind::Type(OType::Boolean(_)) => Type::Boolean,
+            SchemaKind::Type(OType::Array(a)) => match &a.items {
+                Some(items) => Type::List(Box::new(self.item_ty(loc, &unbox(items))?)),
+                None => {
+                    self.diags.error(loc, "an array schema needs `items`", None);
+                    return None;
+                }
+            },
+            SchemaKind::Type(OType::Object(o)) => {
+                if ext.get("x-sdkgen-unit").and_then(Value::as_bool) == Some(true) {
+                    Type::Unit
+                } else if let Some(openapiv3::AdditionalProperties::Schema(v)) =
+                    &o.additional_properties
+                {
+                    Type::Map(Box::new(self.item_ty(loc, v)?))
+                } else if o.properties.is_empty() {
+                    Type::Document
+                } else {
+                    self.diags.error(
+                        loc,
+                        "inline object schemas are not supported",
+                        Some("define the object under components/schemas and `$ref` it"),
+                    );
+                    return None;
+                }
+            }
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => return self.ty(loc, &all_of[0]),
+            SchemaKind::Any(_) => Type::Document,
+            _ => {
+                self.diags.error(
+                    loc,
+                    "this schema form (oneOf, anyOf, not, or allOf of several) is not supported",
+                    None,
+                );
+                return None;
+            }
+        };
+        Some(ty)
+    }
+
+    /// A list item or map value: nullable means a `@sparse` element.
+    fn item_ty(&mut self, loc: &str, schema: &ReferenceOr<Schema>) -> Option<Type> {
+        let nullable = matches!(schema, ReferenceOr::Item(s) if s.schema_data.nullable);
+        let t = self.ty(loc, schema)?;
+        Some(if nullable {
+            Type::Optional(Box::new(t))
+        } else {
+            t
+        })
+    }
+}
+
+fn unbox(schema: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
+    match schema {
+        ReferenceOr::Reference { reference } => ReferenceOr::Reference {
+            reference: reference.clone(),
+        },
+        ReferenceOr::Item(s) => ReferenceOr::Item((**s).clone()),
+    }
+}
+
+/// Component schemas that become named shapes: objects and enums.
+fn is_shape(s: &Schema) -> bool {
+    match &s.schema_kind {
+        SchemaKind::Type(OType::Object(o)) => {
+            !o.properties.is_empty() || s.schema_data.extensions.contains_key("x-sdkgen-id")
+        }
+        SchemaKind::Type(OType::String(st)) => !st.enumeration.is_empty(),
+        SchemaKind::Type(OType::Integer(i)) => !i.enumeration.is_empty(),
+        _ => false,
+    }
+}
+
+fn constraints(s: &Schema) -> Constraints {
+    let ext = &s.schema_data.extensions;
+    let pair_u64 = |v: &Value| {
+        (
+            v.get(0).and_then(Value::as_u64),
+            v.get(1).and_then(Value::as_u64),
+        )
+    };
+    let pair_f64 = |v: &Value| {
+        (
+            v.get(0).and_then(Value::as_f64),
+            v.get(1).and_then(Value::as_f64),
+        )
+    };
+    let mut c = Constraints {
+        length: ext.get("x-sdkgen-length").map(pair_u64),
+        range: ext.get("x-sdkgen-range").map(pair_f64),
+        ..Constraints::default()
+    };
+    match &s.schema_kind {
+        SchemaKind::Type(OType::String(st)) => {
+            c.pattern = st.pattern.clone();
+            if c.length.is_none() && (st.min_length.is_some() || st.max_length.is_some()) {
+                c.length = Some((
+                    st.min_length.map(|v| v as u64),
+                    st.max_length.map(|v| v as u64),
+                ));
+            }
+        }
+        SchemaKind::Type(OType::Integer(i))
+            if c.range.is_none() && (i.minimum.is_some() || i.maximum.is_some()) =>
+        {
+            c.range = Some((i.minimum.map(|v| v as f64), i.maximum.map(|v| v as f64)));
+        }
+        SchemaKind::Type(OType::Number(n))
+            if c.range.is_none() && (n.minimum.is_some() || n.maximum.is_some()) =>
+        {
+            c.range = Some((n.minimum, n.maximum));
+        }
+        SchemaKind::Type(OType::Array(a))
+            if c.length.is_none() && (a.min_items.is_some() || a.max_items.is_some()) =>
+        {
+            c.length = Some((a.min_items.map(|v| v as u64), a.max_items.map(|v| v as u64)));
+        }
+        _ => {}
+    }
+    c
+}
+
+fn io_structure(
+    ext: Option<&Value>,
+    op_id: &str,
+    default_name: &str,
+    key: &str,
+    mut members: Vec<Member>,
+) -> Structure {
+    let get = |k: &str| {
+        ext.and_then(|e| e.get(k))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    if let Some(order) = ext.and_then(|e| e.get("members")).and_then(Value::as_array) {
+        let pos = |name: &str| {
+            order
+                .iter()
+                .position(|o| o.as_str() == Some(name))
+                .unwrap_or(usize::MAX)
+        };
+        members.sort_by_key(|m| pos(&m.name));
+    }
+    Structure {
+        id: get("id").unwrap_or_else(|| format!("{op_id}${key}")),
+        name: get("name").unwrap_or_else(|| default_name.to_owned()),
+        rust_name: get("rustName").unwrap_or_else(|| default_name.to_owned()),
+        docs: ext
+            .and_then(|e| e.get("docs"))
+            .and_then(Value::as_array)
+            .map(|d| {
+                d.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        members,
+        error: None,
+    }
+}
+
+fn parse_uri(path: &str) -> (Vec<UriSegment>, Vec<(String, Option<String>)>) {
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let mut segments = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        if start > 0 {
+            segments.push(UriSegment::Literal(rest[..start].to_owned()));
+        }
+        let end = rest[start..].find('}').map_or(rest.len(), |e| start + e);
+        let label = &rest[start + 1..end];
+        let (member, greedy) = match label.strip_suffix('+') {
+            Some(m) => (m, true),
+            None => (label, false),
+        };
+        segments.push(UriSegment::Label {
+            member: member.to_owned(),
+            greedy,
+        });
+        rest = rest.get(end + 1..).unwrap_or("");
+    }
+    if !rest.is_empty() {
+        segments.push(UriSegment::Literal(rest.to_owned()));
+    }
+    let query = query
+        .split('&')
+        .filter(|q| !q.is_empty())
+        .map(|q| match q.split_once('=') {
+            Some((k, v)) => (k.to_owned(), Some(v.to_owned())),
+            None => (q.to_owned(), None),
+        })
+        .collect();
+    (segments, query)
+}

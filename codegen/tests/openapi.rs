@@ -1,0 +1,161 @@
+//! The OpenAPI front end and exporter: Smithy → OpenAPI → IR gives the IR
+//! of the Smithy model; model/chime.openapi.json generates the same Rust as
+//! model/chime.json; bad documents get located errors.
+
+use sdkgen::Settings;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn round_trip(model: &Path) {
+    let smithy = sdkgen::load(&[model.to_path_buf()], &Settings::default()).unwrap();
+    let text = sdkgen::openapi::export::export_text(&smithy);
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "roundtrip-{}",
+        model.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&path, &text).unwrap();
+    let back = sdkgen::load(&[path], &Settings::default()).unwrap();
+    if back != smithy {
+        for (a, b) in smithy.operations.iter().zip(&back.operations) {
+            for (x, y) in a
+                .input
+                .members
+                .iter()
+                .zip(&b.input.members)
+                .chain(a.output.members.iter().zip(&b.output.members))
+            {
+                assert_eq!(x, y, "operation {} member {}", a.name, x.name);
+            }
+            assert_eq!(a, b, "operation {}", a.name);
+        }
+        for (id, shape) in &smithy.shapes {
+            assert_eq!(Some(shape), back.shapes.get(id), "shape {id}");
+        }
+        assert_eq!(smithy, back);
+    }
+}
+
+#[test]
+fn chime_model_round_trips_through_openapi() {
+    round_trip(&root().join("model/chime.json"));
+}
+
+#[test]
+fn official_chime_model_round_trips_through_openapi() {
+    let model = root().join("../shared/models/chime-2018-05-01.json");
+    if !model.exists() {
+        eprintln!("skipped: {} is absent", model.display());
+        return;
+    }
+    round_trip(&model);
+}
+
+/// Generated code without the lines that name its source.
+fn code(model: &str) -> String {
+    let text = std::fs::read_to_string(root().join(model)).unwrap();
+    let code = sdkgen::generate(&[(model.to_owned(), text)], &Settings::default())
+        .unwrap()
+        .code;
+    code.lines()
+        .filter(|l| !l.starts_with("// @generated") && !l.contains("MODEL_FINGERPRINT"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn openapi_and_smithy_models_generate_the_same_rust() {
+    let smithy = code("model/chime.json");
+    let openapi = code("model/chime.openapi.json");
+    assert!(
+        smithy == openapi,
+        "model/chime.openapi.json and model/chime.json generate different code"
+    );
+}
+
+fn import_errors(doc: serde_json::Value) -> String {
+    let text = doc.to_string();
+    match sdkgen::generate(&[("api.json".to_owned(), text)], &Settings::default()) {
+        Ok(_) => panic!("the document should be rejected"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn minimal(op: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Example", "version": "1"},
+        "x-sdkgen-service": {"signingName": "example"},
+        "paths": {"/things/{Id}": {"post": op}},
+        "components": {"schemas": {"Thing": {"type": "object", "properties": {"Size": {"type": "integer"}}}}}
+    })
+}
+
+#[test]
+fn a_plain_document_without_extensions_imports() {
+    let doc = minimal(serde_json::json!({
+        "operationId": "PutThing",
+        "parameters": [{"name": "Id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1}}],
+        "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}
+    }));
+    let generated = sdkgen::generate(
+        &[("api.json".to_owned(), doc.to_string())],
+        &Settings::default(),
+    )
+    .unwrap();
+    assert!(generated.code.contains("pub fn put_thing("));
+    assert!(generated.code.contains("v.str_length(\"PutThingInput.Id\""));
+}
+
+#[test]
+fn bad_documents_get_located_errors() {
+    let mut v31 = minimal(serde_json::json!({"operationId": "Op", "responses": {}}));
+    v31["openapi"] = serde_json::json!("3.1.0");
+    let cases = [
+        (v31, vec!["api.json#/openapi: OpenAPI 3.1.0 is not supported"]),
+        (
+            minimal(serde_json::json!({"responses": {}})),
+            vec!["api.json#/paths/~1things~1{Id}/post: operation has no operationId"],
+        ),
+        (
+            minimal(serde_json::json!({"operationId": "Op", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nowhere"}}}}}})),
+            vec!["api.json#/paths/~1things~1{Id}/post: `$ref` to `#/components/schemas/Nowhere` points nowhere"],
+        ),
+        (
+            minimal(serde_json::json!({"operationId": "Op", "parameters": [{"name": "q", "in": "query", "schema": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}], "responses": {}})),
+            vec!["this schema form (oneOf, anyOf, not, or allOf of several) is not supported"],
+        ),
+        (
+            {
+                let mut d = minimal(serde_json::json!({"operationId": "Op", "responses": {}}));
+                d.as_object_mut().unwrap().remove("x-sdkgen-service");
+                d
+            },
+            vec!["api.json#/x-sdkgen-service: no SigV4 signing name"],
+        ),
+    ];
+    for (doc, expected) in cases {
+        let err = import_errors(doc);
+        for e in expected {
+            assert!(err.contains(e), "expected `{e}` in:\n{err}");
+        }
+    }
+}
+
+#[test]
+fn model_chime_openapi_json_is_the_export_of_model_chime_json() {
+    let smithy = sdkgen::load(&[root().join("model/chime.json")], &Settings::default()).unwrap();
+    let exported = sdkgen::openapi::export::export_text(&smithy);
+    let path = root().join("model/chime.openapi.json");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &exported).unwrap();
+        return;
+    }
+    assert!(
+        std::fs::read_to_string(&path).unwrap() == exported,
+        "model/chime.openapi.json is stale; refresh it with:\n    cargo run -p sdkgen -- openapi --model model/chime.json --out model/chime.openapi.json"
+    );
+}
