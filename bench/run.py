@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Runs every benchmark of chime-sdk against aws-sdk-chime and writes BENCHMARKS.md.
+
+    python3 bench/run.py [--quick]
+
+Needs the Rust toolchain and ../shared (for the full-model figures). Uses
+CARGO_TARGET_DIR if set (a separate directory for the bench workspace).
+"""
+import os, re, statistics, subprocess, sys, time, platform
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+QUICK = "--quick" in sys.argv
+RUNS = 2 if QUICK else 5
+TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+BENCH_TARGET = os.path.join(TARGET, "bench")
+
+
+def sh(cmd, cwd=ROOT, env=None, check=True):
+    e = dict(os.environ)
+    e.update(env or {})
+    r = subprocess.run(cmd, cwd=cwd, env=e, shell=True, capture_output=True, text=True)
+    if check and r.returncode != 0:
+        sys.exit(f"failed: {cmd}\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
+    return r
+
+
+def timed(cmd, cwd=ROOT, env=None):
+    """Wall seconds, CPU seconds (children), peak RSS MiB of one command."""
+    r = sh(f"/usr/bin/time -f 'TIME %e %U %S %M' {cmd}", cwd=cwd, env=env)
+    m = re.findall(r"TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", r.stderr)[-1]
+    return float(m[0]), float(m[1]) + float(m[2]), int(m[3]) / 1024
+
+
+def mmm(values, fmt="{:.3g}"):
+    values = sorted(values)
+    return " / ".join(fmt.format(v) for v in (values[0], statistics.median(values), values[-1]))
+
+
+out = []
+def w(line=""):
+    out.append(line)
+    print(line, flush=True)
+
+
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+w("# Benchmarks: chime-sdk and aws-sdk-chime")
+w()
+w(f"Machine: {os.cpu_count()} cores ({cpu}), {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB; "
+  f"{sh('rustc --version').stdout.strip()}; {time.strftime('%Y-%m-%d')}.")
+w(f"Command: `python3 bench/run.py` ({RUNS} runs where a figure says min / median / max).")
+w("Both SDKs share the smithy-rs runtime; they are configured alike (static credentials, us-east-1, endpoint URL, standard retries).")
+w()
+
+# 1. Generation.
+sh("cargo build --release -p sdkgen", env={"CARGO_TARGET_DIR": TARGET})
+sdkgen = os.path.join(TARGET, "release", "sdkgen")
+models = [("model/chime.json", "CreateRoom model"),
+          ("../shared/models/chime-2018-05-01.json", "official Chime model (62 ops)"),
+          ("../shared/models/legacy/chime-smithy-rs-2022-03.json", "legacy Chime model (190 ops)")]
+w("## 1. Generation (model file to formatted Rust, release sdkgen)")
+w()
+w("| model | size (KiB) | generated lines | time (ms) min / median / max |")
+w("|---|---|---|---|")
+gen_points = []
+for path, label in models:
+    full = os.path.join(ROOT, path)
+    if not os.path.exists(full):
+        w(f"| {label} | absent | | |")
+        continue
+    times = []
+    for _ in range(RUNS):
+        t, _, _ = timed(f"{sdkgen} generate --model {full} --out /tmp/bench-gen")
+        times.append(t * 1000)
+    lines = sum(1 for _ in open("/tmp/bench-gen/src/lib.rs"))
+    size = os.path.getsize(full) / 1024
+    gen_points.append((size, statistics.median(times)))
+    w(f"| {label} | {size:.0f} | {lines} | {mmm(times)} |")
+build_script = sorted(
+    (os.path.join(d, "build-script-build") for d in
+     (os.path.join(TARGET, "debug", "build", x) for x in os.listdir(os.path.join(TARGET, "debug", "build")) if x.startswith("chime-sdk-"))
+     if os.path.exists(os.path.join(d, "build-script-build"))),
+    key=os.path.getmtime)
+if build_script:
+    os.makedirs("/tmp/bench-bs", exist_ok=True)
+    times = [timed(build_script[-1], env={"OUT_DIR": "/tmp/bench-bs"})[0] * 1000 for _ in range(RUNS)]
+    w()
+    w(f"Build script (dev profile, model/chime.json): {mmm(times)} ms (goal ≤ 1000 ms: {'met' if statistics.median(times) <= 1000 else 'missed'}).")
+w()
+
+# 2. Request path (criterion).
+w("## 2. Request path (criterion, in-memory HTTP client)")
+w()
+r = sh("cargo bench --bench request_path -- --noplot", cwd=BENCH, env={"CARGO_TARGET_DIR": BENCH_TARGET})
+w("| benchmark | time (lower / estimate / upper) |")
+w("|---|---|")
+est = {}
+for name, lo, mid, hi in re.findall(r"^(\S+)\s+time:\s+\[(\S+ \S+) (\S+ \S+) (\S+ \S+)\]", r.stdout, re.M):
+    w(f"| {name} | {lo} / {mid} / {hi} |")
+    v, unit = mid.split()
+    est[name] = float(v) * {"ns": 1e-3, "µs": 1, "us": 1, "ms": 1e3}.get(unit, 1)
+for call in ("call_201", "call_400"):
+    if f"ours/{call}" in est and f"aws/{call}" in est:
+        w(f"| ratio ours/aws {call} | {est[f'ours/{call}'] / est[f'aws/{call}']:.2f}× |")
+w()
+
+# 3. End to end.
+w("## 3. End to end on loopback (2000 calls a run; concurrent = 64 in flight)")
+w()
+sh("cargo build --release --bins", cwd=BENCH, env={"CARGO_TARGET_DIR": BENCH_TARGET})
+r = sh(f"{os.path.join(BENCH_TARGET, 'release', 'e2e')} {RUNS}", env={"NO_PROXY": "127.0.0.1"})
+rows = {}
+for sdk, mode, fails, tput, cpu_call in re.findall(r"sdk=(\w+) mode=(\w+) calls=\d+ failures=(\d+) calls_per_s=(\d+) cpu_us_per_call=([\d.]+)", r.stdout):
+    rows.setdefault((sdk, mode), []).append((int(fails), float(tput), float(cpu_call)))
+w("| SDK | mode | calls/s min / median / max | process CPU per call (µs) min / median / max | failures |")
+w("|---|---|---|---|---|")
+for (sdk, mode), v in sorted(rows.items()):
+    w(f"| {sdk} | {mode} | {mmm([x[1] for x in v], '{:.0f}')} | {mmm([x[2] for x in v], '{:.1f}')} | {sum(x[0] for x in v)} |")
+goals = []
+for mode in ("sequential", "concurrent"):
+    if ("ours", mode) in rows and ("aws", mode) in rows:
+        t = statistics.median(x[1] for x in rows[("ours", mode)]) / statistics.median(x[1] for x in rows[("aws", mode)])
+        c = statistics.median(x[2] for x in rows[("ours", mode)]) / statistics.median(x[2] for x in rows[("aws", mode)])
+        w(f"| ratio ours/aws | {mode} | throughput {t:.2f}× | CPU per call {c:.2f}× | |")
+        goals.append((f"throughput ≥ 1.0× ({mode})", t, t >= 1.0))
+        goals.append((f"CPU per call ≤ 0.8× ({mode})", c, c <= 0.8))
+w()
+w("CPU per call counts the whole process, the in-process mock server included, for both SDKs alike.")
+w()
+
+# 4. Build cost and binary size.
+w("## 4. Build cost (the SDK crate alone, release, dependencies already built) and binary size")
+w()
+w("| crate | wall (s) min / median / max | CPU (s) min / median / max | peak RSS (MiB) min / median / max |")
+w("|---|---|---|---|")
+build = {}
+for crate, cwd, target, label in [("chime-sdk", ROOT, TARGET, "ours, CreateRoom only"),
+                                  ("chime-sdk-full", ROOT, TARGET, "ours, 62 operations"),
+                                  ("aws-sdk-chime", BENCH, BENCH_TARGET, "aws-sdk-chime")]:
+    env = {"CARGO_TARGET_DIR": target}
+    sh(f"cargo build --release -p {crate}", cwd=cwd, env=env)
+    samples = []
+    for _ in range(max(2, RUNS // 2)):
+        sh(f"cargo clean --release -p {crate}", cwd=cwd, env=env)
+        samples.append(timed(f"cargo build --release -p {crate}", cwd=cwd, env=env))
+    build[crate] = samples
+    w(f"| {label} | {mmm([s[0] for s in samples])} | {mmm([s[1] for s in samples])} | {mmm([s[2] for s in samples], '{:.0f}')} |")
+aws_cpu = statistics.median(s[1] for s in build["aws-sdk-chime"])
+aws_mem = statistics.median(s[2] for s in build["aws-sdk-chime"])
+ours_cpu = statistics.median(s[1] for s in build["chime-sdk"])
+full_cpu = statistics.median(s[1] for s in build["chime-sdk-full"])
+ours_mem = statistics.median(s[2] for s in build["chime-sdk"])
+w(f"| ratio, CreateRoom only / aws | | {ours_cpu / aws_cpu:.2f}× | {ours_mem / aws_mem:.2f}× |")
+w(f"| ratio, 62 operations / aws | | {full_cpu / aws_cpu:.2f}× | |")
+goals.append(("build CPU ≤ 0.1× (CreateRoom only)", ours_cpu / aws_cpu, ours_cpu / aws_cpu <= 0.1))
+goals.append(("build CPU ≤ 0.7× (62 operations)", full_cpu / aws_cpu, full_cpu / aws_cpu <= 0.7))
+goals.append(("build peak memory ≤ 0.5× (CreateRoom only)", ours_mem / aws_mem, ours_mem / aws_mem <= 0.5))
+sizes = {b: os.path.getsize(os.path.join(BENCH_TARGET, "release", b)) for b in ("min_ours", "min_aws")}
+w()
+w(f"Stripped minimal binary calling create_room (same features: default HTTPS client, tokio current-thread): "
+  f"ours {sizes['min_ours'] / 2**20:.2f} MiB, aws-sdk-chime {sizes['min_aws'] / 2**20:.2f} MiB, "
+  f"ratio {sizes['min_ours'] / sizes['min_aws']:.2f}×.")
+goals.append(("binary size ≤ 0.6×", sizes["min_ours"] / sizes["min_aws"], sizes["min_ours"] / sizes["min_aws"] <= 0.6))
+w()
+
+w("## Goals")
+w()
+w("| goal | figure | met |")
+w("|---|---|---|")
+if gen_points:
+    off = [p for p in gen_points if 200 < p[0] < 400]
+    if off:
+        goals.insert(0, ("official model generation ≤ 50 ms (release)", off[0][1], off[0][1] <= 50))
+for name, value, met in goals:
+    w(f"| {name} | {value:.2f} | {'yes' if met else 'no'} |")
+w()
+w("Generation time against model size (KiB → ms, median): " + ", ".join(f"{s:.0f} → {t:.0f}" for s, t in gen_points) + ".")
+
+with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
+    f.write("\n".join(out) + "\n")
+print("wrote BENCHMARKS.md")
