@@ -150,6 +150,9 @@ impl std::error::Error for ConfigError {}
 
 /// The shared state behind a generated `Client`.
 pub struct Handle {
+    /// Built operations by the address of their (static) spec.
+    operations:
+        std::sync::RwLock<std::collections::HashMap<usize, Arc<dyn std::any::Any + Send + Sync>>>,
     config: Config,
     meta: &'static ServiceMetadata,
     endpoint: Result<String, ConfigError>,
@@ -226,6 +229,7 @@ impl Handle {
                 .with_runtime_components(components),
         );
         Self {
+            operations: Default::default(),
             config,
             meta,
             endpoint,
@@ -293,7 +297,7 @@ impl Handle {
     /// sending are construction failures; nothing is sent for them.
     pub async fn invoke<I, O, E>(
         &self,
-        spec: &OperationSpec<I, O, E>,
+        spec: &'static OperationSpec<I, O, E>,
         mut input: I,
     ) -> Result<O, SdkError<E, HttpResponse>>
     where
@@ -320,6 +324,38 @@ impl Handle {
                 "no credentials provider is configured: set one in Config or load SdkConfig with aws-config",
             )));
         }
+        let op = self.operation(spec, endpoint);
+        op.invoke(input).await
+    }
+
+    /// The orchestrator operation for `spec`, built on first use and kept:
+    /// building one runs the default runtime plugins, which make a new
+    /// default HTTPS client (and with it a new connection pool) every time.
+    fn operation<I, O, E>(
+        &self,
+        spec: &'static OperationSpec<I, O, E>,
+        endpoint: &str,
+    ) -> Arc<Operation<I, O, E>>
+    where
+        I: fmt::Debug + Send + Sync + 'static,
+        O: fmt::Debug + Send + Sync + 'static,
+        E: std::error::Error
+            + ProvideErrorKind
+            + ProvideErrorMetadata
+            + fmt::Debug
+            + Send
+            + Sync
+            + 'static,
+    {
+        let key = spec as *const OperationSpec<I, O, E> as usize;
+        let cached = self
+            .operations
+            .read()
+            .ok()
+            .and_then(|ops| ops.get(&key).cloned());
+        if let Some(op) = cached.and_then(|op| op.downcast::<Operation<I, O, E>>().ok()) {
+            return op;
+        }
         let mut op = Operation::builder()
             .service_name(self.meta.sdk_id)
             .operation_name(spec.name)
@@ -340,10 +376,14 @@ impl Handle {
             layer.store_put(SensitiveOutput);
             op = op.runtime_plugin(StaticRuntimePlugin::new().with_config(layer.freeze()));
         }
-        op.serializer(spec.serialize)
-            .deserializer(spec.deserialize)
-            .build()
-            .invoke(input)
-            .await
+        let op = Arc::new(
+            op.serializer(spec.serialize)
+                .deserializer(spec.deserialize)
+                .build(),
+        );
+        if let Ok(mut ops) = self.operations.write() {
+            ops.insert(key, op.clone());
+        }
+        op
     }
 }
