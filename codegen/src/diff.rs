@@ -250,7 +250,11 @@ fn operation(old: &Service, new: &Service, a: &Operation, b: &Operation, out: &m
     if a.uri != b.uri || a.uri_query != b.uri_query {
         out.push(changed_http(
             a,
-            format!("URI changed from {} to {}", uri_text(a), uri_text(b)),
+            format!(
+                "URI changed from {} to {}",
+                a.uri_pattern(),
+                b.uri_pattern()
+            ),
         ));
     }
     if a.code != b.code {
@@ -479,28 +483,6 @@ fn shared_shapes(old: &Service, new: &Service, out: &mut Vec<Change>) {
             )),
         }
     }
-}
-
-fn uri_text(op: &Operation) -> String {
-    let mut s: String = op
-        .uri
-        .iter()
-        .map(|seg| match seg {
-            UriSegment::Literal(l) => l.clone(),
-            UriSegment::Label { member, greedy } => {
-                format!("{{{member}{}}}", if *greedy { "+" } else { "" })
-            }
-        })
-        .collect();
-    for (i, (k, v)) in op.uri_query.iter().enumerate() {
-        s.push(if i == 0 { '?' } else { '&' });
-        s.push_str(k);
-        if let Some(v) = v {
-            s.push('=');
-            s.push_str(v);
-        }
-    }
-    s
 }
 
 fn binding_text(b: &Binding) -> String {

@@ -60,7 +60,7 @@ pub struct Operation {
     /// URI pattern, split at labels.
     pub uri: Vec<UriSegment>,
     /// Query literals in the URI pattern (`?x=y`, or `?x` with no value).
-    pub uri_query: Vec<(String, Option<String>)>,
+    pub uri_query: QueryLiterals,
     /// Success status code.
     pub code: u16,
     /// Input structure (renamed `{Name}Input`).
@@ -106,6 +106,76 @@ pub enum TestKind {
     Request,
     /// `httpResponseTests`.
     Response,
+}
+
+/// Query literals of a URI pattern: `x=y` is `("x", Some("y"))`, `x` alone `("x", None)`.
+pub type QueryLiterals = Vec<(String, Option<String>)>;
+
+/// Splits a URI pattern (`/a/{B}/c{D+}?x=y&z`) into path segments and
+/// query literals; the inverse of [`Operation::uri_pattern`]. An unclosed
+/// `{` is an error.
+pub fn parse_uri_pattern(
+    pattern: &str,
+) -> Result<(Vec<UriSegment>, QueryLiterals), String> {
+    let (path, query) = pattern.split_once('?').unwrap_or((pattern, ""));
+    let mut segments = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        if start > 0 {
+            segments.push(UriSegment::Literal(rest[..start].to_owned()));
+        }
+        let end = start
+            + rest[start..]
+                .find('}')
+                .ok_or_else(|| format!("unclosed label in URI `{pattern}`"))?;
+        let label = &rest[start + 1..end];
+        let (member, greedy) = match label.strip_suffix('+') {
+            Some(m) => (m, true),
+            None => (label, false),
+        };
+        segments.push(UriSegment::Label {
+            member: member.to_owned(),
+            greedy,
+        });
+        rest = &rest[end + 1..];
+    }
+    if !rest.is_empty() {
+        segments.push(UriSegment::Literal(rest.to_owned()));
+    }
+    let query = query
+        .split('&')
+        .filter(|q| !q.is_empty())
+        .map(|q| match q.split_once('=') {
+            Some((k, v)) => (k.to_owned(), Some(v.to_owned())),
+            None => (q.to_owned(), None),
+        })
+        .collect();
+    Ok((segments, query))
+}
+
+impl Operation {
+    /// The URI pattern as the model writes it: `/accounts/{AccountId}/rooms?x=y`.
+    pub fn uri_pattern(&self) -> String {
+        let mut s: String = self
+            .uri
+            .iter()
+            .map(|seg| match seg {
+                UriSegment::Literal(l) => l.clone(),
+                UriSegment::Label { member, greedy } => {
+                    format!("{{{member}{}}}", if *greedy { "+" } else { "" })
+                }
+            })
+            .collect();
+        for (i, (k, v)) in self.uri_query.iter().enumerate() {
+            s.push(if i == 0 { '?' } else { '&' });
+            s.push_str(k);
+            if let Some(v) = v {
+                s.push('=');
+                s.push_str(v);
+            }
+        }
+        s
+    }
 }
 
 /// Member names (model names) that drive pagination.

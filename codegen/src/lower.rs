@@ -290,16 +290,13 @@ impl Lower<'_> {
                 }
             },
         };
-        let (path, query) = uri.split_once('?').unwrap_or((uri.as_str(), ""));
-        let uri_query = query
-            .split('&')
-            .filter(|q| !q.is_empty())
-            .map(|q| match q.split_once('=') {
-                Some((k, v)) => (k.to_owned(), Some(v.to_owned())),
-                None => (q.to_owned(), None),
-            })
-            .collect();
-        let segments = self.uri_segments(id, path);
+        let (segments, uri_query) = match parse_uri_pattern(&uri) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                self.diags.error(id, e, None);
+                return None;
+            }
+        };
 
         let input = self.io_structure(shape, "input", &format!("{name}Input"), id, Role::Input);
         let output = self.io_structure(shape, "output", &format!("{name}Output"), id, Role::Output);
@@ -398,35 +395,6 @@ impl Lower<'_> {
             output,
             errors,
         })
-    }
-
-    fn uri_segments(&mut self, op: &str, path: &str) -> Vec<UriSegment> {
-        let mut out = Vec::new();
-        let mut rest = path;
-        while let Some(start) = rest.find('{') {
-            if start > 0 {
-                out.push(UriSegment::Literal(rest[..start].to_owned()));
-            }
-            let Some(end) = rest[start..].find('}') else {
-                self.diags
-                    .error(op, format!("unclosed label in URI `{path}`"), None);
-                return out;
-            };
-            let label = &rest[start + 1..start + end];
-            let (member, greedy) = match label.strip_suffix('+') {
-                Some(m) => (m, true),
-                None => (label, false),
-            };
-            out.push(UriSegment::Label {
-                member: member.to_owned(),
-                greedy,
-            });
-            rest = &rest[start + end + 1..];
-        }
-        if !rest.is_empty() {
-            out.push(UriSegment::Literal(rest.to_owned()));
-        }
-        out
     }
 
     fn io_structure(

@@ -13,7 +13,7 @@ pub fn export_text(service: &Service) -> String {
 pub fn export(service: &Service) -> Value {
     let mut paths = Map::new();
     for op in &service.operations {
-        let path = uri_path(op);
+        let path = op.uri_pattern();
         let item = paths.entry(path).or_insert_with(|| json!({}));
         item[op.method.to_ascii_lowercase()] = operation(service, op);
     }
@@ -46,28 +46,6 @@ pub fn export(service: &Service) -> Value {
         doc["info"]["description"] = json!(service.docs.join("\n"));
     }
     doc
-}
-
-fn uri_path(op: &Operation) -> String {
-    let mut s: String = op
-        .uri
-        .iter()
-        .map(|seg| match seg {
-            UriSegment::Literal(l) => l.clone(),
-            UriSegment::Label { member, greedy } => {
-                format!("{{{member}{}}}", if *greedy { "+" } else { "" })
-            }
-        })
-        .collect();
-    for (i, (k, v)) in op.uri_query.iter().enumerate() {
-        s.push(if i == 0 { '?' } else { '&' });
-        s.push_str(k);
-        if let Some(v) = v {
-            s.push('=');
-            s.push_str(v);
-        }
-    }
-    s
 }
 
 fn io(s: &Structure) -> Value {

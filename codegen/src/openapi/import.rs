@@ -448,7 +448,13 @@ impl Cx<'_> {
                 .collect(),
             None => errors,
         };
-        let (uri, uri_query) = parse_uri(path);
+        let (uri, uri_query) = match parse_uri_pattern(path) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                self.diags.error(&loc, e, None);
+                return None;
+            }
+        };
         let pagination = ext.get("x-sdkgen-paginated").and_then(|p| {
             Some(Pagination {
                 input_token: p.get("inputToken")?.as_str()?.to_owned(),
@@ -878,38 +884,4 @@ fn io_structure(
         members,
         error: None,
     }
-}
-
-fn parse_uri(path: &str) -> (Vec<UriSegment>, Vec<(String, Option<String>)>) {
-    let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    let mut segments = Vec::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        if start > 0 {
-            segments.push(UriSegment::Literal(rest[..start].to_owned()));
-        }
-        let end = rest[start..].find('}').map_or(rest.len(), |e| start + e);
-        let label = &rest[start + 1..end];
-        let (member, greedy) = match label.strip_suffix('+') {
-            Some(m) => (m, true),
-            None => (label, false),
-        };
-        segments.push(UriSegment::Label {
-            member: member.to_owned(),
-            greedy,
-        });
-        rest = rest.get(end + 1..).unwrap_or("");
-    }
-    if !rest.is_empty() {
-        segments.push(UriSegment::Literal(rest.to_owned()));
-    }
-    let query = query
-        .split('&')
-        .filter(|q| !q.is_empty())
-        .map(|q| match q.split_once('=') {
-            Some((k, v)) => (k.to_owned(), Some(v.to_owned())),
-            None => (q.to_owned(), None),
-        })
-        .collect();
-    (segments, query)
 }
