@@ -114,9 +114,7 @@ pub type QueryLiterals = Vec<(String, Option<String>)>;
 /// Splits a URI pattern (`/a/{B}/c{D+}?x=y&z`) into path segments and
 /// query literals; the inverse of [`Operation::uri_pattern`]. An unclosed
 /// `{` is an error.
-pub fn parse_uri_pattern(
-    pattern: &str,
-) -> Result<(Vec<UriSegment>, QueryLiterals), String> {
+pub fn parse_uri_pattern(pattern: &str) -> Result<(Vec<UriSegment>, QueryLiterals), String> {
     let (path, query) = pattern.split_once('?').unwrap_or((pattern, ""));
     let mut segments = Vec::new();
     let mut rest = path;
