@@ -25,6 +25,43 @@ pub mod http;
 pub mod json;
 pub mod validation;
 
+/// The modules every generated SDK exposes, the same in each: a generated
+/// crate re-exports them (`pub use ::sdkgen_runtime::modules::{config, error,
+/// primitives};`), so they are written once here rather than in every SDK.
+pub mod modules {
+    /// Client configuration.
+    pub mod config {
+        pub use crate::config::{Builder, Config, IdempotencyTokenProvider};
+        pub use aws_credential_types::Credentials;
+        pub use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
+        pub use aws_smithy_types::retry::RetryConfig;
+        pub use aws_smithy_types::timeout::TimeoutConfig;
+        pub use aws_types::region::Region;
+
+        /// HTTP request and response types of the runtime.
+        pub mod http {
+            pub use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+        }
+    }
+
+    /// Errors and error helpers.
+    pub mod error {
+        pub use crate::error::Unhandled;
+        pub use crate::validation::{Constraint, ValidationError, Violation};
+        pub use aws_smithy_runtime_api::client::result::SdkError;
+        pub use aws_smithy_types::error::display::DisplayErrorContext;
+        pub use aws_smithy_types::error::metadata::{ErrorMetadata, ProvideErrorMetadata};
+        pub use aws_smithy_types::error::operation::BuildError;
+    }
+
+    /// Primitive types used by models.
+    pub mod primitives {
+        pub use crate::UnknownVariantValue;
+        pub use aws_smithy_types::date_time::Format as DateTimeFormat;
+        pub use aws_smithy_types::{Blob, DateTime, Document};
+    }
+}
+
 /// The marker used in place of `@sensitive` values in `Debug` output.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 

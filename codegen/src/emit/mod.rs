@@ -59,8 +59,6 @@ pub(crate) fn doc(lines: &[String], fallback: &str) -> TokenStream {
 pub fn emit(service: &Service) -> TokenStream {
     let cx = Cx::new(service);
     let rt = Rt::root();
-    let types = Rt::types();
-    let api = Rt::api();
     let sdk_id = &service.sdk_id;
     let signing_name = &service.signing_name;
     let endpoint = match &service.endpoint {
@@ -90,38 +88,8 @@ pub fn emit(service: &Service) -> TokenStream {
             crate_version: env!("CARGO_PKG_VERSION"),
         };
 
-        /// Client configuration.
-        pub mod config {
-            pub use #rt::config::{Builder, Config, IdempotencyTokenProvider};
-            pub use #rt::deps::aws_types::region::Region;
-            pub use #rt::deps::aws_credential_types::Credentials;
-            pub use #api::client::behavior_version::BehaviorVersion;
-            pub use #types::retry::RetryConfig;
-            pub use #types::timeout::TimeoutConfig;
-            /// HTTP request and response types of the runtime.
-            pub mod http {
-                pub use #api::client::orchestrator::{HttpRequest, HttpResponse};
-            }
-        }
-
+        pub use #rt::modules::{config, error, primitives};
         pub use config::Config;
-
-        /// Errors and error helpers.
-        pub mod error {
-            pub use #api::client::result::SdkError;
-            pub use #types::error::display::DisplayErrorContext;
-            pub use #types::error::metadata::{ErrorMetadata, ProvideErrorMetadata};
-            pub use #types::error::operation::BuildError;
-            pub use #rt::error::Unhandled;
-            pub use #rt::validation::{Constraint, ValidationError, Violation};
-        }
-
-        /// Primitive types used by the model.
-        pub mod primitives {
-            pub use #types::{Blob, DateTime, Document};
-            pub use #types::date_time::Format as DateTimeFormat;
-            pub use #rt::UnknownVariantValue;
-        }
 
         #shapes
 

@@ -39,6 +39,17 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
                 }
             }
         });
+    // An input without idempotency tokens does not read the provider.
+    let provider = if op
+        .input
+        .members
+        .iter()
+        .any(|m| m.idempotency_token && m.ty == Type::String)
+    {
+        format_ident!("provider")
+    } else {
+        format_ident!("_provider")
+    };
     let error_enum = emit_error_enum(cx, op, &error);
     let sensitive_output = op
         .output
@@ -62,7 +73,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
             #output_item
 
             impl #rt::client::OperationInput for #input {
-                fn fill_idempotency_tokens(&mut self, #[allow(unused_variables)] provider: &#rt::config::IdempotencyTokenProvider) {
+                fn fill_idempotency_tokens(&mut self, #provider: &#rt::config::IdempotencyTokenProvider) {
                     #(#tokens)*
                 }
 

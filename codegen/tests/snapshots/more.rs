@@ -9,39 +9,8 @@ static SERVICE: ::sdkgen_runtime::client::ServiceMetadata = ::sdkgen_runtime::cl
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
-/// Client configuration.
-pub mod config {
-    pub use ::sdkgen_runtime::config::{Builder, Config, IdempotencyTokenProvider};
-    pub use ::sdkgen_runtime::deps::aws_types::region::Region;
-    pub use ::sdkgen_runtime::deps::aws_credential_types::Credentials;
-    pub use ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
-    pub use ::sdkgen_runtime::deps::aws_smithy_types::retry::RetryConfig;
-    pub use ::sdkgen_runtime::deps::aws_smithy_types::timeout::TimeoutConfig;
-    /// HTTP request and response types of the runtime.
-    pub mod http {
-        pub use ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::{
-            HttpRequest, HttpResponse,
-        };
-    }
-}
+pub use ::sdkgen_runtime::modules::{config, error, primitives};
 pub use config::Config;
-/// Errors and error helpers.
-pub mod error {
-    pub use ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError;
-    pub use ::sdkgen_runtime::deps::aws_smithy_types::error::display::DisplayErrorContext;
-    pub use ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::{
-        ErrorMetadata, ProvideErrorMetadata,
-    };
-    pub use ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError;
-    pub use ::sdkgen_runtime::error::Unhandled;
-    pub use ::sdkgen_runtime::validation::{Constraint, ValidationError, Violation};
-}
-/// Primitive types used by the model.
-pub mod primitives {
-    pub use ::sdkgen_runtime::deps::aws_smithy_types::{Blob, DateTime, Document};
-    pub use ::sdkgen_runtime::deps::aws_smithy_types::date_time::Format as DateTimeFormat;
-    pub use ::sdkgen_runtime::UnknownVariantValue;
-}
 /// Data types of the model.
 pub mod types {
     /// The `Events` union.
@@ -576,8 +545,7 @@ pub mod operation {
         impl ::sdkgen_runtime::client::OperationInput for ListItemsInput {
             fn fill_idempotency_tokens(
                 &mut self,
-                #[allow(unused_variables)]
-                provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
+                _provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
             ) {}
             fn validate(
                 &self,
@@ -1221,8 +1189,7 @@ pub mod operation {
         impl ::sdkgen_runtime::client::OperationInput for PingInput {
             fn fill_idempotency_tokens(
                 &mut self,
-                #[allow(unused_variables)]
-                provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
+                _provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
             ) {}
             fn validate(
                 &self,
