@@ -20,6 +20,25 @@ pub struct ErrorResponse {
     pub headers: aws_smithy_runtime_api::http::Headers,
 }
 
+impl ErrorResponse {
+    /// Reads a modeled error with `read` (the error structure's generated
+    /// reader, shared by every operation that can return it) and wraps it in
+    /// the operation's `variant`. A response that does not match the model
+    /// becomes `unhandled`, keeping the parse error as its source and the
+    /// response's metadata.
+    pub fn read_modeled<T, E>(
+        self,
+        read: fn(&ErrorResponse) -> Result<T, crate::json::DeserializeError>,
+        variant: fn(T) -> E,
+        unhandled: fn(Unhandled) -> E,
+    ) -> E {
+        match read(&self) {
+            Ok(error) => variant(error),
+            Err(source) => unhandled(Unhandled::new(Box::new(source), Some(self.meta))),
+        }
+    }
+}
+
 /// Reads an error response the way restJson1 specifies: the code comes from
 /// the `X-Amzn-Errortype` header, else from `__type`, `code` or `Code` in the
 /// body; the message from `message`, `Message` or `errorMessage`; the request

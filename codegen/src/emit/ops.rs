@@ -2,7 +2,7 @@
 //! deserializer, fluent builder) and the `Client`.
 
 use super::shapes::{de_members, emit_structure, ser_members, validations, Kind};
-use super::{doc, ident, ts_format, Cx, Rt};
+use super::{doc, fn_name, ident, ts_format, Cx, Rt};
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -311,53 +311,24 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
     // error (Chime sends `Throttled` in the body of a ThrottledClientException),
     // the status of the one error that has it. A status two errors share
     // tells nothing.
-    let by_code = errs.iter().map(|s| {
+    let by_code = errs.iter().zip(&variants).map(|(s, v)| {
         let codes = s
             .error
             .as_ref()
             .map(|e| e.codes.clone())
             .unwrap_or_default();
-        let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
-        quote!((Some(#(#codes)|*), _) => #f(response),)
+        let read = fn_name("read", s);
+        quote!((Some(#(#codes)|*), _) => response.read_modeled(crate::json_codec::#read, Self::#v, Self::Unhandled),)
     });
-    let by_status = errs.iter().filter_map(|s| {
+    let by_status = errs.iter().zip(&variants).filter_map(|(s, v)| {
         let status = s.error.as_ref()?.status?;
         let unique = errs
             .iter()
             .filter(|o| o.error.as_ref().and_then(|e| e.status) == Some(status))
             .count()
             == 1;
-        let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
-        unique.then(|| quote!((_, #status) => #f(response),))
-    });
-    let de_fns = errs.iter().zip(&variants).zip(&paths).map(|((s, v), p)| {
-        let f = format_ident!("de_{}", crate::names::snake(&s.rust_name));
-        let read = if s.members.is_empty() {
-            quote!(let read = |_: &#rt::deps::serde_json::Value| -> ::std::result::Result<#p, #rt::json::DeserializeError> {
-                Ok(#p::builder().meta(response.meta.clone()).build())
-            };)
-        } else {
-            let body_members: Vec<&Member> = s.members.iter().filter(|m| m.binding == Binding::Body).collect();
-            let obj = (!body_members.is_empty()).then(|| quote!(let obj = #rt::json::object(body, "$")?;));
-            let members = de_members(cx, s, body_members.into_iter(), quote!(obj));
-            let headers = header_reads(cx, s, &quote!(&response.headers), None);
-            quote!(let read = |body: &#rt::deps::serde_json::Value| -> ::std::result::Result<#p, #rt::json::DeserializeError> {
-                #obj
-                let mut builder = #p::builder();
-                #members
-                #(#headers)*
-                Ok(builder.meta(response.meta.clone()).build())
-            };)
-        };
-        quote! {
-            fn #f(response: #rt::error::ErrorResponse) -> #error {
-                #read
-                match read(&response.body) {
-                    Ok(e) => #error::#v(e),
-                    Err(e) => #error::Unhandled(#rt::error::Unhandled::new(::std::boxed::Box::new(e), Some(response.meta))),
-                }
-            }
-        }
+        let read = fn_name("read", s);
+        unique.then(|| quote!((_, #status) => response.read_modeled(crate::json_codec::#read, Self::#v, Self::Unhandled),))
     });
     let op_name = &op.name;
     let doc_line = format!(" Errors `{op_name}` can return.");
@@ -405,8 +376,6 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
                 #from_response
             }
         }
-
-        #(#de_fns)*
 
         impl ::std::fmt::Display for #error {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -828,6 +797,34 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
                 Ok(builder.build())
             };
             read().map_err(|e| #api::client::orchestrator::OrchestratorError::response(::std::boxed::Box::new(e)))
+        }
+    }
+}
+
+/// The reader of one error structure, shared by every operation that can
+/// return it: members from the JSON body and from headers, plus the
+/// response's error metadata.
+pub(super) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
+    let rt = Rt::root();
+    let f = fn_name("read", s);
+    let p = cx.named_path(&s.id);
+    let body_members: Vec<&Member> = s
+        .members
+        .iter()
+        .filter(|m| m.binding == Binding::Body)
+        .collect();
+    let obj = (!body_members.is_empty())
+        .then(|| quote!(let obj = #rt::json::object(&response.body, "$")?;));
+    let members = de_members(cx, s, body_members.into_iter(), quote!(obj));
+    let headers = header_reads(cx, s, &quote!(&response.headers), None);
+    let mut_builder = (!s.members.is_empty()).then(|| quote!(mut));
+    quote! {
+        pub(crate) fn #f(response: &#rt::error::ErrorResponse) -> ::std::result::Result<#p, #rt::json::DeserializeError> {
+            #obj
+            let #mut_builder builder = #p::builder();
+            #members
+            #(#headers)*
+            Ok(builder.meta(response.meta.clone()).build())
         }
     }
 }

@@ -23,6 +23,12 @@ pub(crate) fn emit_named_shapes(cx: &Cx) -> TokenStream {
     let mut errors = Vec::new();
     let mut error_builders = Vec::new();
     let mut codecs = Vec::new();
+    let operation_errors: std::collections::BTreeSet<&ShapeId> = cx
+        .service
+        .operations
+        .iter()
+        .flat_map(|op| &op.errors)
+        .collect();
     for shape in cx.service.shapes.values() {
         match shape {
             Shape::Enum(e) => types.push(emit_enum(e)),
@@ -56,6 +62,9 @@ pub(crate) fn emit_named_shapes(cx: &Cx) -> TokenStream {
                 if cx.de.contains(&s.id) && s.error.is_none() {
                     codecs.push(emit_de_fn(cx, s, false));
                 }
+                if operation_errors.contains(&s.id) {
+                    codecs.push(super::ops::emit_error_reader(cx, s));
+                }
             }
         }
     }
@@ -83,7 +92,8 @@ pub(crate) fn emit_named_shapes(cx: &Cx) -> TokenStream {
             }
         }
 
-        /// JSON codecs for structures nested in bodies.
+        /// JSON codecs for structures nested in bodies, and the readers of
+        /// error responses.
         mod json_codec {
             #(#codecs)*
         }

@@ -1487,8 +1487,121 @@ pub mod types {
         }
     }
 }
-/// JSON codecs for structures nested in bodies.
+/// JSON codecs for structures nested in bodies, and the readers of
+/// error responses.
 mod json_codec {
+    pub(crate) fn read_bad_request_exception(
+        response: &::sdkgen_runtime::error::ErrorResponse,
+    ) -> ::std::result::Result<
+        crate::types::error::BadRequestException,
+        ::sdkgen_runtime::json::DeserializeError,
+    > {
+        let obj = ::sdkgen_runtime::json::object(&response.body, "$")?;
+        let mut builder = crate::types::error::BadRequestException::builder();
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
+            builder = builder
+                .set_code(
+                    Some(
+                        ::sdkgen_runtime::json::string(v, "BadRequestException.Code")
+                            .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
+                    ),
+                );
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
+            builder = builder
+                .set_message(
+                    Some(
+                        ::sdkgen_runtime::json::string(v, "BadRequestException.Message")?,
+                    ),
+                );
+        }
+        Ok(builder.meta(response.meta.clone()).build())
+    }
+    pub(crate) fn read_forbidden_exception(
+        response: &::sdkgen_runtime::error::ErrorResponse,
+    ) -> ::std::result::Result<
+        crate::types::error::ForbiddenException,
+        ::sdkgen_runtime::json::DeserializeError,
+    > {
+        let obj = ::sdkgen_runtime::json::object(&response.body, "$")?;
+        let mut builder = crate::types::error::ForbiddenException::builder();
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
+            builder = builder
+                .set_code(
+                    Some(
+                        ::sdkgen_runtime::json::string(v, "ForbiddenException.Code")
+                            .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
+                    ),
+                );
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
+            builder = builder
+                .set_message(
+                    Some(
+                        ::sdkgen_runtime::json::string(v, "ForbiddenException.Message")?,
+                    ),
+                );
+        }
+        Ok(builder.meta(response.meta.clone()).build())
+    }
+    pub(crate) fn read_not_found_exception(
+        response: &::sdkgen_runtime::error::ErrorResponse,
+    ) -> ::std::result::Result<
+        crate::types::error::NotFoundException,
+        ::sdkgen_runtime::json::DeserializeError,
+    > {
+        let obj = ::sdkgen_runtime::json::object(&response.body, "$")?;
+        let mut builder = crate::types::error::NotFoundException::builder();
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
+            builder = builder
+                .set_code(
+                    Some(
+                        ::sdkgen_runtime::json::string(v, "NotFoundException.Code")
+                            .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
+                    ),
+                );
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
+            builder = builder
+                .set_message(
+                    Some(::sdkgen_runtime::json::string(v, "NotFoundException.Message")?),
+                );
+        }
+        Ok(builder.meta(response.meta.clone()).build())
+    }
+    pub(crate) fn read_resource_limit_exceeded_exception(
+        response: &::sdkgen_runtime::error::ErrorResponse,
+    ) -> ::std::result::Result<
+        crate::types::error::ResourceLimitExceededException,
+        ::sdkgen_runtime::json::DeserializeError,
+    > {
+        let obj = ::sdkgen_runtime::json::object(&response.body, "$")?;
+        let mut builder = crate::types::error::ResourceLimitExceededException::builder();
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
+            builder = builder
+                .set_code(
+                    Some(
+                        ::sdkgen_runtime::json::string(
+                                v,
+                                "ResourceLimitExceededException.Code",
+                            )
+                            .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
+                    ),
+                );
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
+            builder = builder
+                .set_message(
+                    Some(
+                        ::sdkgen_runtime::json::string(
+                            v,
+                            "ResourceLimitExceededException.Message",
+                        )?,
+                    ),
+                );
+        }
+        Ok(builder.meta(response.meta.clone()).build())
+    }
     pub(crate) fn de_room(
         value: &::sdkgen_runtime::deps::serde_json::Value,
     ) -> ::std::result::Result<
@@ -1542,6 +1655,135 @@ mod json_codec {
                 );
         }
         Ok(builder.build())
+    }
+    pub(crate) fn read_service_failure_exception(
+        response: &::sdkgen_runtime::error::ErrorResponse,
+    ) -> ::std::result::Result<
+        crate::types::error::ServiceFailureException,
+        ::sdkgen_runtime::json::DeserializeError,
+    > {
+        let obj = ::sdkgen_runtime::json::object(&response.body, "$")?;
+        let mut builder = crate::types::error::ServiceFailureException::builder();
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
+            builder = builder
+                .set_code(
+                    Some(
+                        ::sdkgen_runtime::json::string(v, "ServiceFailureException.Code")
+                            .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
+                    ),
+                );
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
+            builder = builder
+                .set_message(
+                    Some(
+                        ::sdkgen_runtime::json::string(
+                            v,
+                            "ServiceFailureException.Message",
+                        )?,
+                    ),
+                );
+        }
+        Ok(builder.meta(response.meta.clone()).build())
+    }
+    pub(crate) fn read_service_unavailable_exception(
+        response: &::sdkgen_runtime::error::ErrorResponse,
+    ) -> ::std::result::Result<
+        crate::types::error::ServiceUnavailableException,
+        ::sdkgen_runtime::json::DeserializeError,
+    > {
+        let obj = ::sdkgen_runtime::json::object(&response.body, "$")?;
+        let mut builder = crate::types::error::ServiceUnavailableException::builder();
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
+            builder = builder
+                .set_code(
+                    Some(
+                        ::sdkgen_runtime::json::string(
+                                v,
+                                "ServiceUnavailableException.Code",
+                            )
+                            .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
+                    ),
+                );
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
+            builder = builder
+                .set_message(
+                    Some(
+                        ::sdkgen_runtime::json::string(
+                            v,
+                            "ServiceUnavailableException.Message",
+                        )?,
+                    ),
+                );
+        }
+        Ok(builder.meta(response.meta.clone()).build())
+    }
+    pub(crate) fn read_throttled_client_exception(
+        response: &::sdkgen_runtime::error::ErrorResponse,
+    ) -> ::std::result::Result<
+        crate::types::error::ThrottledClientException,
+        ::sdkgen_runtime::json::DeserializeError,
+    > {
+        let obj = ::sdkgen_runtime::json::object(&response.body, "$")?;
+        let mut builder = crate::types::error::ThrottledClientException::builder();
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
+            builder = builder
+                .set_code(
+                    Some(
+                        ::sdkgen_runtime::json::string(
+                                v,
+                                "ThrottledClientException.Code",
+                            )
+                            .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
+                    ),
+                );
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
+            builder = builder
+                .set_message(
+                    Some(
+                        ::sdkgen_runtime::json::string(
+                            v,
+                            "ThrottledClientException.Message",
+                        )?,
+                    ),
+                );
+        }
+        Ok(builder.meta(response.meta.clone()).build())
+    }
+    pub(crate) fn read_unauthorized_client_exception(
+        response: &::sdkgen_runtime::error::ErrorResponse,
+    ) -> ::std::result::Result<
+        crate::types::error::UnauthorizedClientException,
+        ::sdkgen_runtime::json::DeserializeError,
+    > {
+        let obj = ::sdkgen_runtime::json::object(&response.body, "$")?;
+        let mut builder = crate::types::error::UnauthorizedClientException::builder();
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
+            builder = builder
+                .set_code(
+                    Some(
+                        ::sdkgen_runtime::json::string(
+                                v,
+                                "UnauthorizedClientException.Code",
+                            )
+                            .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
+                    ),
+                );
+        }
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
+            builder = builder
+                .set_message(
+                    Some(
+                        ::sdkgen_runtime::json::string(
+                            v,
+                            "UnauthorizedClientException.Message",
+                        )?,
+                    ),
+                );
+        }
+        Ok(builder.meta(response.meta.clone()).build())
     }
 }
 /// Operations: inputs, outputs, errors and fluent builders.
@@ -1765,419 +2007,125 @@ pub mod operation {
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("BadRequestException" | "BadRequest"), _) => {
-                        de_bad_request_exception(response)
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_bad_request_exception,
+                                Self::BadRequestException,
+                                Self::Unhandled,
+                            )
                     }
                     (Some("ForbiddenException" | "Forbidden"), _) => {
-                        de_forbidden_exception(response)
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_forbidden_exception,
+                                Self::ForbiddenException,
+                                Self::Unhandled,
+                            )
                     }
                     (Some("NotFoundException" | "NotFound"), _) => {
-                        de_not_found_exception(response)
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_not_found_exception,
+                                Self::NotFoundException,
+                                Self::Unhandled,
+                            )
                     }
                     (
                         Some("ResourceLimitExceededException" | "ResourceLimitExceeded"),
                         _,
-                    ) => de_resource_limit_exceeded_exception(response),
+                    ) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_resource_limit_exceeded_exception,
+                                Self::ResourceLimitExceededException,
+                                Self::Unhandled,
+                            )
+                    }
                     (Some("ServiceFailureException" | "ServiceFailure"), _) => {
-                        de_service_failure_exception(response)
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_service_failure_exception,
+                                Self::ServiceFailureException,
+                                Self::Unhandled,
+                            )
                     }
                     (Some("ServiceUnavailableException" | "ServiceUnavailable"), _) => {
-                        de_service_unavailable_exception(response)
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_service_unavailable_exception,
+                                Self::ServiceUnavailableException,
+                                Self::Unhandled,
+                            )
                     }
                     (Some("ThrottledClientException" | "ThrottledClient"), _) => {
-                        de_throttled_client_exception(response)
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_throttled_client_exception,
+                                Self::ThrottledClientException,
+                                Self::Unhandled,
+                            )
                     }
                     (Some("UnauthorizedClientException" | "UnauthorizedClient"), _) => {
-                        de_unauthorized_client_exception(response)
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_unauthorized_client_exception,
+                                Self::UnauthorizedClientException,
+                                Self::Unhandled,
+                            )
                     }
-                    (_, 403u16) => de_forbidden_exception(response),
-                    (_, 404u16) => de_not_found_exception(response),
-                    (_, 500u16) => de_service_failure_exception(response),
-                    (_, 503u16) => de_service_unavailable_exception(response),
-                    (_, 429u16) => de_throttled_client_exception(response),
-                    (_, 401u16) => de_unauthorized_client_exception(response),
+                    (_, 403u16) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_forbidden_exception,
+                                Self::ForbiddenException,
+                                Self::Unhandled,
+                            )
+                    }
+                    (_, 404u16) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_not_found_exception,
+                                Self::NotFoundException,
+                                Self::Unhandled,
+                            )
+                    }
+                    (_, 500u16) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_service_failure_exception,
+                                Self::ServiceFailureException,
+                                Self::Unhandled,
+                            )
+                    }
+                    (_, 503u16) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_service_unavailable_exception,
+                                Self::ServiceUnavailableException,
+                                Self::Unhandled,
+                            )
+                    }
+                    (_, 429u16) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_throttled_client_exception,
+                                Self::ThrottledClientException,
+                                Self::Unhandled,
+                            )
+                    }
+                    (_, 401u16) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_unauthorized_client_exception,
+                                Self::UnauthorizedClientException,
+                                Self::Unhandled,
+                            )
+                    }
                     _ => {
                         Self::Unhandled(
                             ::sdkgen_runtime::error::Unhandled::from_response(response),
                         )
                     }
-                }
-            }
-        }
-        fn de_bad_request_exception(
-            response: ::sdkgen_runtime::error::ErrorResponse,
-        ) -> CreateRoomError {
-            let read = |
-                body: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::BadRequestException,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                let mut builder = crate::types::error::BadRequestException::builder();
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
-                    builder = builder
-                        .set_code(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                        v,
-                                        "BadRequestException.Code",
-                                    )
-                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
-                            ),
-                        );
-                }
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
-                    builder = builder
-                        .set_message(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                    v,
-                                    "BadRequestException.Message",
-                                )?,
-                            ),
-                        );
-                }
-                Ok(builder.meta(response.meta.clone()).build())
-            };
-            match read(&response.body) {
-                Ok(e) => CreateRoomError::BadRequestException(e),
-                Err(e) => {
-                    CreateRoomError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
-                }
-            }
-        }
-        fn de_forbidden_exception(
-            response: ::sdkgen_runtime::error::ErrorResponse,
-        ) -> CreateRoomError {
-            let read = |
-                body: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::ForbiddenException,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                let mut builder = crate::types::error::ForbiddenException::builder();
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
-                    builder = builder
-                        .set_code(
-                            Some(
-                                ::sdkgen_runtime::json::string(v, "ForbiddenException.Code")
-                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
-                            ),
-                        );
-                }
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
-                    builder = builder
-                        .set_message(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                    v,
-                                    "ForbiddenException.Message",
-                                )?,
-                            ),
-                        );
-                }
-                Ok(builder.meta(response.meta.clone()).build())
-            };
-            match read(&response.body) {
-                Ok(e) => CreateRoomError::ForbiddenException(e),
-                Err(e) => {
-                    CreateRoomError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
-                }
-            }
-        }
-        fn de_not_found_exception(
-            response: ::sdkgen_runtime::error::ErrorResponse,
-        ) -> CreateRoomError {
-            let read = |
-                body: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::NotFoundException,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                let mut builder = crate::types::error::NotFoundException::builder();
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
-                    builder = builder
-                        .set_code(
-                            Some(
-                                ::sdkgen_runtime::json::string(v, "NotFoundException.Code")
-                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
-                            ),
-                        );
-                }
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
-                    builder = builder
-                        .set_message(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                    v,
-                                    "NotFoundException.Message",
-                                )?,
-                            ),
-                        );
-                }
-                Ok(builder.meta(response.meta.clone()).build())
-            };
-            match read(&response.body) {
-                Ok(e) => CreateRoomError::NotFoundException(e),
-                Err(e) => {
-                    CreateRoomError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
-                }
-            }
-        }
-        fn de_resource_limit_exceeded_exception(
-            response: ::sdkgen_runtime::error::ErrorResponse,
-        ) -> CreateRoomError {
-            let read = |
-                body: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::ResourceLimitExceededException,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                let mut builder = crate::types::error::ResourceLimitExceededException::builder();
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
-                    builder = builder
-                        .set_code(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                        v,
-                                        "ResourceLimitExceededException.Code",
-                                    )
-                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
-                            ),
-                        );
-                }
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
-                    builder = builder
-                        .set_message(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                    v,
-                                    "ResourceLimitExceededException.Message",
-                                )?,
-                            ),
-                        );
-                }
-                Ok(builder.meta(response.meta.clone()).build())
-            };
-            match read(&response.body) {
-                Ok(e) => CreateRoomError::ResourceLimitExceededException(e),
-                Err(e) => {
-                    CreateRoomError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
-                }
-            }
-        }
-        fn de_service_failure_exception(
-            response: ::sdkgen_runtime::error::ErrorResponse,
-        ) -> CreateRoomError {
-            let read = |
-                body: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::ServiceFailureException,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                let mut builder = crate::types::error::ServiceFailureException::builder();
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
-                    builder = builder
-                        .set_code(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                        v,
-                                        "ServiceFailureException.Code",
-                                    )
-                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
-                            ),
-                        );
-                }
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
-                    builder = builder
-                        .set_message(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                    v,
-                                    "ServiceFailureException.Message",
-                                )?,
-                            ),
-                        );
-                }
-                Ok(builder.meta(response.meta.clone()).build())
-            };
-            match read(&response.body) {
-                Ok(e) => CreateRoomError::ServiceFailureException(e),
-                Err(e) => {
-                    CreateRoomError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
-                }
-            }
-        }
-        fn de_service_unavailable_exception(
-            response: ::sdkgen_runtime::error::ErrorResponse,
-        ) -> CreateRoomError {
-            let read = |
-                body: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::ServiceUnavailableException,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                let mut builder = crate::types::error::ServiceUnavailableException::builder();
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
-                    builder = builder
-                        .set_code(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                        v,
-                                        "ServiceUnavailableException.Code",
-                                    )
-                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
-                            ),
-                        );
-                }
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
-                    builder = builder
-                        .set_message(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                    v,
-                                    "ServiceUnavailableException.Message",
-                                )?,
-                            ),
-                        );
-                }
-                Ok(builder.meta(response.meta.clone()).build())
-            };
-            match read(&response.body) {
-                Ok(e) => CreateRoomError::ServiceUnavailableException(e),
-                Err(e) => {
-                    CreateRoomError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
-                }
-            }
-        }
-        fn de_throttled_client_exception(
-            response: ::sdkgen_runtime::error::ErrorResponse,
-        ) -> CreateRoomError {
-            let read = |
-                body: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::ThrottledClientException,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                let mut builder = crate::types::error::ThrottledClientException::builder();
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
-                    builder = builder
-                        .set_code(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                        v,
-                                        "ThrottledClientException.Code",
-                                    )
-                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
-                            ),
-                        );
-                }
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
-                    builder = builder
-                        .set_message(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                    v,
-                                    "ThrottledClientException.Message",
-                                )?,
-                            ),
-                        );
-                }
-                Ok(builder.meta(response.meta.clone()).build())
-            };
-            match read(&response.body) {
-                Ok(e) => CreateRoomError::ThrottledClientException(e),
-                Err(e) => {
-                    CreateRoomError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
-                }
-            }
-        }
-        fn de_unauthorized_client_exception(
-            response: ::sdkgen_runtime::error::ErrorResponse,
-        ) -> CreateRoomError {
-            let read = |
-                body: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::UnauthorizedClientException,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                let mut builder = crate::types::error::UnauthorizedClientException::builder();
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Code") {
-                    builder = builder
-                        .set_code(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                        v,
-                                        "UnauthorizedClientException.Code",
-                                    )
-                                    .map(|s| crate::types::ErrorCode::from(s.as_str()))?,
-                            ),
-                        );
-                }
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Message") {
-                    builder = builder
-                        .set_message(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                    v,
-                                    "UnauthorizedClientException.Message",
-                                )?,
-                            ),
-                        );
-                }
-                Ok(builder.meta(response.meta.clone()).build())
-            };
-            match read(&response.body) {
-                Ok(e) => CreateRoomError::UnauthorizedClientException(e),
-                Err(e) => {
-                    CreateRoomError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
                 }
             }
         }

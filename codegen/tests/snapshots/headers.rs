@@ -68,7 +68,8 @@ pub mod types {
     /// Errors the model describes.
     pub mod error {}
 }
-/// JSON codecs for structures nested in bodies.
+/// JSON codecs for structures nested in bodies, and the readers of
+/// error responses.
 mod json_codec {}
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {

@@ -439,8 +439,18 @@ pub mod types {
         }
     }
 }
-/// JSON codecs for structures nested in bodies.
+/// JSON codecs for structures nested in bodies, and the readers of
+/// error responses.
 mod json_codec {
+    pub(crate) fn read_gone(
+        response: &::sdkgen_runtime::error::ErrorResponse,
+    ) -> ::std::result::Result<
+        crate::types::error::Gone,
+        ::sdkgen_runtime::json::DeserializeError,
+    > {
+        let builder = crate::types::error::Gone::builder();
+        Ok(builder.meta(response.meta.clone()).build())
+    }
     pub(crate) fn de_item(
         value: &::sdkgen_runtime::deps::serde_json::Value,
     ) -> ::std::result::Result<
@@ -470,6 +480,22 @@ mod json_codec {
                 .set_id(Some(::sdkgen_runtime::json::string(v, "Item.Id")?));
         }
         Ok(builder.build())
+    }
+    pub(crate) fn read_throttled(
+        response: &::sdkgen_runtime::error::ErrorResponse,
+    ) -> ::std::result::Result<
+        crate::types::error::Throttled,
+        ::sdkgen_runtime::json::DeserializeError,
+    > {
+        let obj = ::sdkgen_runtime::json::object(&response.body, "$")?;
+        let mut builder = crate::types::error::Throttled::builder();
+        if let Some(v) = ::sdkgen_runtime::json::member(obj, "message") {
+            builder = builder
+                .set_message(
+                    Some(::sdkgen_runtime::json::string(v, "Throttled.message")?),
+                );
+        }
+        Ok(builder.meta(response.meta.clone()).build())
     }
 }
 /// Operations: inputs, outputs, errors and fluent builders.
@@ -612,71 +638,43 @@ pub mod operation {
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
                 match (response.meta.code(), response.status) {
-                    (Some("Gone"), _) => de_gone(response),
-                    (Some("Throttled"), _) => de_throttled(response),
-                    (_, 410u16) => de_gone(response),
-                    (_, 429u16) => de_throttled(response),
+                    (Some("Gone"), _) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_gone,
+                                Self::Gone,
+                                Self::Unhandled,
+                            )
+                    }
+                    (Some("Throttled"), _) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_throttled,
+                                Self::Throttled,
+                                Self::Unhandled,
+                            )
+                    }
+                    (_, 410u16) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_gone,
+                                Self::Gone,
+                                Self::Unhandled,
+                            )
+                    }
+                    (_, 429u16) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_throttled,
+                                Self::Throttled,
+                                Self::Unhandled,
+                            )
+                    }
                     _ => {
                         Self::Unhandled(
                             ::sdkgen_runtime::error::Unhandled::from_response(response),
                         )
                     }
-                }
-            }
-        }
-        fn de_gone(response: ::sdkgen_runtime::error::ErrorResponse) -> ListItemsError {
-            let read = |
-                _: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::Gone,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                Ok(
-                    crate::types::error::Gone::builder()
-                        .meta(response.meta.clone())
-                        .build(),
-                )
-            };
-            match read(&response.body) {
-                Ok(e) => ListItemsError::Gone(e),
-                Err(e) => {
-                    ListItemsError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
-                }
-            }
-        }
-        fn de_throttled(
-            response: ::sdkgen_runtime::error::ErrorResponse,
-        ) -> ListItemsError {
-            let read = |
-                body: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::Throttled,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                let mut builder = crate::types::error::Throttled::builder();
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "message") {
-                    builder = builder
-                        .set_message(
-                            Some(::sdkgen_runtime::json::string(v, "Throttled.message")?),
-                        );
-                }
-                Ok(builder.meta(response.meta.clone()).build())
-            };
-            match read(&response.body) {
-                Ok(e) => ListItemsError::Throttled(e),
-                Err(e) => {
-                    ListItemsError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
                 }
             }
         }
@@ -1245,42 +1243,27 @@ pub mod operation {
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
                 match (response.meta.code(), response.status) {
-                    (Some("Throttled"), _) => de_throttled(response),
-                    (_, 429u16) => de_throttled(response),
+                    (Some("Throttled"), _) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_throttled,
+                                Self::Throttled,
+                                Self::Unhandled,
+                            )
+                    }
+                    (_, 429u16) => {
+                        response
+                            .read_modeled(
+                                crate::json_codec::read_throttled,
+                                Self::Throttled,
+                                Self::Unhandled,
+                            )
+                    }
                     _ => {
                         Self::Unhandled(
                             ::sdkgen_runtime::error::Unhandled::from_response(response),
                         )
                     }
-                }
-            }
-        }
-        fn de_throttled(response: ::sdkgen_runtime::error::ErrorResponse) -> PingError {
-            let read = |
-                body: &::sdkgen_runtime::deps::serde_json::Value,
-            | -> ::std::result::Result<
-                crate::types::error::Throttled,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let obj = ::sdkgen_runtime::json::object(body, "$")?;
-                let mut builder = crate::types::error::Throttled::builder();
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "message") {
-                    builder = builder
-                        .set_message(
-                            Some(::sdkgen_runtime::json::string(v, "Throttled.message")?),
-                        );
-                }
-                Ok(builder.meta(response.meta.clone()).build())
-            };
-            match read(&response.body) {
-                Ok(e) => PingError::Throttled(e),
-                Err(e) => {
-                    PingError::Unhandled(
-                        ::sdkgen_runtime::error::Unhandled::new(
-                            ::std::boxed::Box::new(e),
-                            Some(response.meta),
-                        ),
-                    )
                 }
             }
         }

@@ -148,7 +148,8 @@ pub mod types {
     /// Errors the model describes.
     pub mod error {}
 }
-/// JSON codecs for structures nested in bodies.
+/// JSON codecs for structures nested in bodies, and the readers of
+/// error responses.
 mod json_codec {
     pub(crate) fn ser_doc(
         obj: &mut ::sdkgen_runtime::deps::aws_smithy_json::serialize::JsonObjectWriter<
