@@ -1,7 +1,5 @@
 //! Clients of both SDKs configured alike (same credentials, region,
-//! endpoint, retries), and a process CPU-time reader.
-
-use std::time::Duration;
+//! endpoint, retries), and the bodies the benchmarks answer with.
 
 /// A `chime-sdk` client.
 pub fn ours(
@@ -52,26 +50,6 @@ pub fn static_http(
             .body(aws_smithy_types::body::SdkBody::from(body))
             .expect("a valid response")
     })
-}
-
-/// CPU time (user + system) this process has used.
-pub fn cpu_time() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let fields: Vec<&str> = stat
-        .rsplit(')')
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|v| v.parse::<u64>().ok())
-            .unwrap_or(0)
-    };
-    // utime and stime are fields 14 and 15 of /proc/self/stat (11 and 12 after the comm field).
-    let total = ticks(11) + ticks(12);
-    Duration::from_secs_f64(total as f64 / 100.0)
 }
 
 /// The CreateRoom 201 body both SDKs parse.

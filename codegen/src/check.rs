@@ -183,8 +183,8 @@ fn patterns_compile(service: &Service, diags: &mut Diagnostics) {
     for s in structures {
         for m in &s.members {
             if let Some(p) = &m.constraints.pattern {
-                if let Err(e) = regex_lite::Regex::new(p) {
-                    diags.error(format!("{}${}", s.id, m.name), format!("`smithy.api#pattern` does not compile: {e}"), Some("Smithy patterns are ECMA 262 regular expressions; use the subset regex-lite accepts"));
+                if let Err(e) = regex::Regex::new(p) {
+                    diags.error(format!("{}${}", s.id, m.name), format!("`smithy.api#pattern` does not compile: {e}"), Some("Smithy patterns are ECMA 262 regular expressions; use the syntax of the `regex` crate (no look-around or back-references)"));
                 }
             }
         }

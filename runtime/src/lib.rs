@@ -9,7 +9,7 @@
 //! * SigV4 signing and the user agent come from `aws-runtime` / `aws-sigv4`;
 //! * label encoding comes from `aws-smithy-http`, JSON writing from
 //!   `aws-smithy-json`, JSON reading from `serde_json`, patterns from
-//!   `regex-lite`.
+//!   `regex`.
 //!
 //! What is written by hand is only what those crates leave to generated code:
 //! the per-service [`config::Config`], constraint checking with
@@ -76,7 +76,7 @@ pub mod deps {
     pub use aws_smithy_runtime_api;
     pub use aws_smithy_types;
     pub use aws_types;
-    pub use regex_lite;
+    pub use regex;
     pub use serde_json;
 }
 

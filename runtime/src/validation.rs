@@ -5,7 +5,7 @@
 //! Messages name the member and the constraint, never the value: a value may
 //! be `@sensitive`.
 
-use regex_lite::Regex;
+pub use regex::Regex;
 use std::fmt;
 
 /// One violated constraint.

@@ -511,7 +511,7 @@ pub(crate) fn validations(s: &Structure) -> TokenStream {
         }
         if let (Some(p), Type::String) = (&m.constraints.pattern, &m.ty) {
             inner.push(quote! {
-                static PATTERN: ::std::sync::LazyLock<#rt::deps::regex_lite::Regex> =
+                static PATTERN: ::std::sync::LazyLock<#rt::validation::Regex> =
                     ::std::sync::LazyLock::new(|| #rt::validation::compile_pattern(#p));
                 v.pattern(#path, value, &PATTERN, #p);
             });

@@ -1895,7 +1895,7 @@ pub mod operation {
                 if let Some(value) = &self.account_id {
                     v.label("CreateRoomInput.AccountId", value);
                     static PATTERN: ::std::sync::LazyLock<
-                        ::sdkgen_runtime::deps::regex_lite::Regex,
+                        ::sdkgen_runtime::validation::Regex,
                     > = ::std::sync::LazyLock::new(|| ::sdkgen_runtime::validation::compile_pattern(
                         "\\S",
                     ));
@@ -1910,7 +1910,7 @@ pub mod operation {
                         Some(64u64),
                     );
                     static PATTERN: ::std::sync::LazyLock<
-                        ::sdkgen_runtime::deps::regex_lite::Regex,
+                        ::sdkgen_runtime::validation::Regex,
                     > = ::std::sync::LazyLock::new(|| ::sdkgen_runtime::validation::compile_pattern(
                         "^[-_a-zA-Z0-9]*$",
                     ));
