@@ -55,58 +55,83 @@ pub(crate) fn doc(lines: &[String], fallback: &str) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
-/// Emits the whole generated module for `service`.
-pub fn emit(service: &Service) -> TokenStream {
-    let cx = Cx::new(service);
+/// The parts of the generated module, each emitted, parsed and formatted on
+/// its own so that they can be formatted in parallel (see
+/// `crate::render`): formatting is most of generation's time.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Part {
+    /// The service metadata, re-exports, `types` and the JSON codecs.
+    Head,
+    /// One module of `operation`, by index into `Service::operations`.
+    Operation(usize),
+    /// The `Client`.
+    Client,
+}
+
+/// The parts of `service`, in output order; `Part::Operation`s go inside
+/// `pub mod operation` (see [`OPERATION_MODULE_DOC`]).
+pub(crate) fn parts(service: &Service) -> Vec<Part> {
+    let mut parts = vec![Part::Head];
+    parts.extend((0..service.operations.len()).map(Part::Operation));
+    parts.push(Part::Client);
+    parts
+}
+
+/// Documentation of the `operation` module that holds the operation parts.
+pub(crate) const OPERATION_MODULE_DOC: &str =
+    "Operations: inputs, outputs, errors and fluent builders.";
+
+/// Emits one part of the generated module for `service`.
+pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
+    let service = cx.service;
     let rt = Rt::root();
-    let sdk_id = &service.sdk_id;
-    let signing_name = &service.signing_name;
-    let endpoint = match &service.endpoint {
-        Endpoint::Global {
-            url,
-            signing_region,
-        } => {
-            quote!(#rt::client::DefaultEndpoint::Global { url: #url, signing_region: #signing_region })
+    match part {
+        Part::Head => {
+            let sdk_id = &service.sdk_id;
+            let signing_name = &service.signing_name;
+            let endpoint = match &service.endpoint {
+                Endpoint::Global {
+                    url,
+                    signing_region,
+                } => {
+                    quote!(#rt::client::DefaultEndpoint::Global { url: #url, signing_region: #signing_region })
+                }
+                Endpoint::Regional { prefix } => {
+                    quote!(#rt::client::DefaultEndpoint::Regional { prefix: #prefix })
+                }
+            };
+            let shapes = shapes::emit_named_shapes(cx);
+            quote! {
+                /// What the runtime needs to know about the service.
+                static SERVICE: #rt::client::ServiceMetadata = #rt::client::ServiceMetadata {
+                    sdk_id: #sdk_id,
+                    signing_name: #signing_name,
+                    endpoint: #endpoint,
+                    crate_version: env!("CARGO_PKG_VERSION"),
+                };
+
+                pub use #rt::modules::{config, error, primitives};
+                pub use config::Config;
+
+                #shapes
+            }
         }
-        Endpoint::Regional { prefix } => {
-            quote!(#rt::client::DefaultEndpoint::Regional { prefix: #prefix })
+        Part::Operation(i) => ops::emit_operation(cx, &service.operations[i]),
+        Part::Client => {
+            let client = ops::emit_client(cx);
+            let service_doc = doc(&service.docs, "The service.");
+            quote! {
+                #service_doc
+                ///
+                /// One `Client` is cheap to clone and shares its configuration.
+                #[derive(Clone, Debug)]
+                pub struct Client {
+                    handle: ::std::sync::Arc<#rt::client::Handle>,
+                }
+
+                #client
+            }
         }
-    };
-    let shapes = shapes::emit_named_shapes(&cx);
-    let operations = service
-        .operations
-        .iter()
-        .map(|op| ops::emit_operation(&cx, op));
-    let client = ops::emit_client(&cx);
-    let service_doc = doc(&service.docs, "The service.");
-    quote! {
-        /// What the runtime needs to know about the service.
-        static SERVICE: #rt::client::ServiceMetadata = #rt::client::ServiceMetadata {
-            sdk_id: #sdk_id,
-            signing_name: #signing_name,
-            endpoint: #endpoint,
-            crate_version: env!("CARGO_PKG_VERSION"),
-        };
-
-        pub use #rt::modules::{config, error, primitives};
-        pub use config::Config;
-
-        #shapes
-
-        /// Operations: inputs, outputs, errors and fluent builders.
-        pub mod operation {
-            #(#operations)*
-        }
-
-        #service_doc
-        ///
-        /// One `Client` is cheap to clone and shares its configuration.
-        #[derive(Clone, Debug)]
-        pub struct Client {
-            handle: ::std::sync::Arc<#rt::client::Handle>,
-        }
-
-        #client
     }
 }
 
@@ -367,8 +392,14 @@ mod tests {
             }],
             shapes: Default::default(),
         };
-        let file: syn::File = syn::parse2(emit(&service)).expect("valid Rust");
-        let text = prettyplease::unparse(&file);
+        let cx = Cx::new(&service);
+        let text: String = parts(&service)
+            .into_iter()
+            .map(|part| {
+                let file: syn::File = syn::parse2(emit_part(&cx, part)).expect("valid Rust");
+                prettyplease::unparse(&file)
+            })
+            .collect();
         for expected in [
             "pub mod get_thing",
             "pub struct GetThingInput",

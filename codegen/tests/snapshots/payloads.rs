@@ -212,9 +212,7 @@ pub mod operation {
             /// Required.
             pub name: ::std::option::Option<::std::string::String>,
             /// The `Data` member.
-            pub data: ::std::option::Option<
-                ::sdkgen_runtime::deps::aws_smithy_types::Blob,
-            >,
+            pub data: ::std::option::Option<::sdkgen_runtime::deps::aws_smithy_types::Blob>,
         }
         impl PutBlobInput {
             /// The `Name` member.
@@ -247,9 +245,7 @@ pub mod operation {
         #[derive(Clone, PartialEq)]
         pub struct PutBlobOutput {
             /// The `Data` member.
-            pub data: ::std::option::Option<
-                ::sdkgen_runtime::deps::aws_smithy_types::Blob,
-            >,
+            pub data: ::std::option::Option<::sdkgen_runtime::deps::aws_smithy_types::Blob>,
         }
         impl PutBlobOutput {
             /// The `Data` member.
@@ -275,10 +271,7 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<
-                (),
-                ::sdkgen_runtime::validation::ValidationError,
-            > {
+            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
                 PutBlobInput::validate(self)
             }
         }
@@ -288,10 +281,7 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<
-                (),
-                ::sdkgen_runtime::validation::ValidationError,
-            > {
+            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
                 let mut v = ::sdkgen_runtime::validation::Validator::new();
                 v.required("PutBlobInput.Name", self.name.as_ref());
                 if let Some(value) = &self.name {
@@ -319,9 +309,7 @@ pub mod operation {
                 }
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
-                Self::Unhandled(
-                    ::sdkgen_runtime::error::Unhandled::from_response(response),
-                )
+                Self::Unhandled(::sdkgen_runtime::error::Unhandled::from_response(response))
             }
         }
         impl ::std::fmt::Display for PutBlobError {
@@ -332,9 +320,7 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for PutBlobError {
-            fn source(
-                &self,
-            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 let Self::Unhandled(e) = self;
                 ::std::error::Error::source(e)
             }
@@ -533,9 +519,7 @@ pub mod operation {
                 /// The `Data` member.
                 pub fn get_data(
                     &self,
-                ) -> &::std::option::Option<
-                    ::sdkgen_runtime::deps::aws_smithy_types::Blob,
-                > {
+                ) -> &::std::option::Option<::sdkgen_runtime::deps::aws_smithy_types::Blob> {
                     &self.data
                 }
                 ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
@@ -591,9 +575,7 @@ pub mod operation {
                 /// The `Data` member.
                 pub fn get_data(
                     &self,
-                ) -> &::std::option::Option<
-                    ::sdkgen_runtime::deps::aws_smithy_types::Blob,
-                > {
+                ) -> &::std::option::Option<::sdkgen_runtime::deps::aws_smithy_types::Blob> {
                     &self.data
                 }
                 ///Builds the value.
@@ -605,9 +587,7 @@ pub mod operation {
             }
             impl ::std::fmt::Debug for PutBlobOutputBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("PutBlobOutputBuilder")
-                        .field("data", &self.data)
-                        .finish()
+                    f.debug_struct("PutBlobOutputBuilder").field("data", &self.data).finish()
                 }
             }
             #[doc = concat!(
@@ -692,9 +672,7 @@ pub mod operation {
                 /// The `Data` set so far.
                 pub fn get_data(
                     &self,
-                ) -> &::std::option::Option<
-                    ::sdkgen_runtime::deps::aws_smithy_types::Blob,
-                > {
+                ) -> &::std::option::Option<::sdkgen_runtime::deps::aws_smithy_types::Blob> {
                     self.inner.get_data()
                 }
             }
@@ -762,10 +740,7 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<
-                (),
-                ::sdkgen_runtime::validation::ValidationError,
-            > {
+            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
                 PutDocInput::validate(self)
             }
         }
@@ -775,10 +750,7 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<
-                (),
-                ::sdkgen_runtime::validation::ValidationError,
-            > {
+            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
                 let v = ::sdkgen_runtime::validation::Validator::new();
                 v.finish()
             }
@@ -802,9 +774,7 @@ pub mod operation {
                 }
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
-                Self::Unhandled(
-                    ::sdkgen_runtime::error::Unhandled::from_response(response),
-                )
+                Self::Unhandled(::sdkgen_runtime::error::Unhandled::from_response(response))
             }
         }
         impl ::std::fmt::Display for PutDocError {
@@ -815,9 +785,7 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for PutDocError {
-            fn source(
-                &self,
-            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 let Self::Unhandled(e) = self;
                 ::std::error::Error::source(e)
             }
@@ -946,10 +914,7 @@ pub mod operation {
                     );
                 builder = builder
                     .set_id(
-                        ::sdkgen_runtime::http::headers::string(
-                            response.headers(),
-                            "X-Id",
-                        ),
+                        ::sdkgen_runtime::http::headers::string(response.headers(), "X-Id"),
                     );
                 Ok(builder.build())
             };
@@ -1173,10 +1138,7 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<
-                (),
-                ::sdkgen_runtime::validation::ValidationError,
-            > {
+            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
                 GetTextInput::validate(self)
             }
         }
@@ -1186,10 +1148,7 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<
-                (),
-                ::sdkgen_runtime::validation::ValidationError,
-            > {
+            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
                 let v = ::sdkgen_runtime::validation::Validator::new();
                 v.finish()
             }
@@ -1213,9 +1172,7 @@ pub mod operation {
                 }
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
-                Self::Unhandled(
-                    ::sdkgen_runtime::error::Unhandled::from_response(response),
-                )
+                Self::Unhandled(::sdkgen_runtime::error::Unhandled::from_response(response))
             }
         }
         impl ::std::fmt::Display for GetTextError {
@@ -1226,9 +1183,7 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for GetTextError {
-            fn source(
-                &self,
-            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 let Self::Unhandled(e) = self;
                 ::std::error::Error::source(e)
             }
@@ -1399,9 +1354,7 @@ pub mod operation {
             }
             impl ::std::fmt::Debug for GetTextOutputBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("GetTextOutputBuilder")
-                        .field("text", &self.text)
-                        .finish()
+                    f.debug_struct("GetTextOutputBuilder").field("text", &self.text).finish()
                 }
             }
             #[doc = concat!(
