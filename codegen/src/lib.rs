@@ -130,6 +130,17 @@ fn render(
     fingerprint: &str,
     protocol_tests: Option<&str>,
 ) -> Result<String, Error> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    render_on(service, fingerprint, protocol_tests, threads)
+}
+
+/// [`render`] on at most `threads` threads.
+fn render_on(
+    service: &ir::Service,
+    fingerprint: &str,
+    protocol_tests: Option<&str>,
+    threads: usize,
+) -> Result<String, Error> {
     let cx = emit::Cx::new(service);
     let mut jobs: Vec<Job> = emit::parts(service).into_iter().map(Job::Part).collect();
     jobs.push(Job::Fingerprint);
@@ -154,9 +165,7 @@ fn render(
         let file = syn::parse2::<syn::File>(tokens).map_err(|e| e.to_string())?;
         Ok(prettyplease::unparse(&file))
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len());
+    let threads = threads.clamp(1, jobs.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut texts: Vec<Option<Result<String, String>>> = vec![None; jobs.len()];
     std::thread::scope(|scope| {
@@ -390,5 +399,33 @@ pub fn build_shared_model(relative: &str, settings: &Settings) {
     if let Err(e) = build(&[model], &out, settings) {
         eprint!("{e}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parts are formatted on as many threads as there are cores; the
+    /// text must not depend on how many that is.
+    #[test]
+    fn output_does_not_depend_on_the_thread_count() {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text =
+            std::fs::read_to_string(manifest.join("tests/models/more.json")).expect("test model");
+        let mut warnings = Vec::new();
+        let service = front_end(
+            &[("more.json".to_owned(), text)],
+            &Settings::default(),
+            &mut warnings,
+        )
+        .expect("model lowers");
+        let one = render_on(&service, "sha256:0", Some("crate::harness"), 1).expect("renders");
+        for threads in [2, 3, 8] {
+            let many =
+                render_on(&service, "sha256:0", Some("crate::harness"), threads).expect("renders");
+            assert_eq!(one, many, "{threads} threads");
+        }
+        assert!(one.contains("pub mod operation {\n    /// "), "{one}");
     }
 }
