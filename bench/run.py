@@ -116,9 +116,10 @@ if len(gen_points) > 1:
     write_plot(os.path.join(BENCH, "generation.svg"), gen_points)
     w()
     w("![Generation time against model size](bench/generation.svg)")
+sh("cargo build -p chime-sdk", env={"CARGO_TARGET_DIR": TARGET})
 build_script = sorted(
     (os.path.join(d, "build-script-build") for d in
-     (os.path.join(TARGET, "debug", "build", x) for x in os.listdir(os.path.join(TARGET, "debug", "build")) if x.startswith("chime-sdk-"))
+     (os.path.join(TARGET, "debug", "build", x) for x in os.listdir(os.path.join(TARGET, "debug", "build")) if re.fullmatch(r"chime-sdk-[0-9a-f]{16}", x))
      if os.path.exists(os.path.join(d, "build-script-build"))),
     key=os.path.getmtime)
 if build_script:
