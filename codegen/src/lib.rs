@@ -168,26 +168,29 @@ fn render_on(
     let threads = threads.clamp(1, jobs.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut texts: Vec<Option<Result<String, String>>> = vec![None; jobs.len()];
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&job) = jobs.get(i) else { break };
+            done.push((i, run(job)));
+        }
+        done
+    };
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&job) = jobs.get(i) else { break };
-                        done.push((i, run(job)));
-                    }
-                    done
-                })
-            })
+        // Where a thread cannot be made (a sandboxed build, say), the
+        // current thread does the work that is left.
+        let workers: Vec<_> = (1..threads)
+            .map_while(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
             .collect();
+        let mut results = work();
         for worker in workers {
             // A worker only panics on a generator bug; its parts stay `None`
             // and are reported below.
-            for (i, text) in worker.join().unwrap_or_default() {
-                texts[i] = Some(text);
-            }
+            results.extend(worker.join().unwrap_or_default());
+        }
+        for (i, text) in results {
+            texts[i] = Some(text);
         }
     });
     let mut out = String::new();
