@@ -118,13 +118,12 @@ enum Job {
 
 /// Emits, parses (syn) and formats (prettyplease) the generated module.
 ///
-/// Parsing and formatting are about 80% of generation time and linear in
-/// the output, so the parts are done on every available core, each part on
-/// its own; the result does not depend on the number of threads. A
-/// `TokenStream` cannot cross threads, so each part is also emitted where
-/// it is formatted. The operation modules are formatted one by one and
-/// indented into `pub mod operation { ... }` (generated code holds no
-/// multi-line literals, so indenting every line is safe).
+/// Parsing and formatting are most of generation time and linear in the
+/// output, so the parts are done on every available core, each part parsed
+/// once and formatted once; prettyplease prints items one after another, so
+/// the parts' texts joined are the text of the whole module printed at once
+/// (tested), whatever the number of threads. A `TokenStream` cannot cross
+/// threads, so each part is also emitted where it is formatted.
 fn render(
     service: &ir::Service,
     fingerprint: &str,
@@ -193,38 +192,46 @@ fn render_on(
             texts[i] = Some(text);
         }
     });
+    // Each operation part is a whole `pub mod operation { pub mod <op> { .. } }`
+    // as prettyplease printed it; a run of them becomes one module by keeping
+    // the opening lines of the first and the closing line of the last. Every
+    // character is prettyplease's: the result is the text of formatting the
+    // whole module at once (a test compares the two).
+    const OPEN: &str = "pub mod operation {\n";
     let mut out = String::new();
     let mut in_operations = false;
     for (job, text) in jobs.iter().zip(texts) {
+        let bug = |e: String| {
+            Error::single(
+                &service.id,
+                format!("the generator produced invalid Rust (a generator bug): {e}"),
+                None,
+            )
+        };
         let text = text
             .unwrap_or_else(|| Err("the formatting thread panicked".to_owned()))
-            .map_err(|e| {
-                Error::single(
-                    &service.id,
-                    format!("the generator produced invalid Rust (a generator bug): {e}"),
-                    None,
-                )
-            })?;
+            .map_err(bug)?;
         let operation = matches!(job, Job::Part(emit::Part::Operation(_)));
-        if operation && !in_operations {
-            out.push_str("/// ");
-            out.push_str(emit::OPERATION_MODULE_DOC);
-            out.push_str("\npub mod operation {\n");
-        } else if !operation && in_operations {
-            out.push_str("}\n");
-        }
-        in_operations = operation;
-        if operation {
-            for line in text.lines() {
-                if !line.is_empty() {
-                    out.push_str("    ");
-                }
-                out.push_str(line);
-                out.push('\n');
+        if !operation {
+            if in_operations {
+                out.push_str("}\n");
+                in_operations = false;
             }
-        } else {
             out.push_str(&text);
+            continue;
         }
+        let (Some(open), Some(body)) = (text.find(OPEN), text.strip_suffix("}\n")) else {
+            return Err(bug(format!("an operation module printed as {text:?}")));
+        };
+        let start = open + OPEN.len();
+        if !in_operations {
+            out.push_str(&text[..start]);
+            in_operations = true;
+        }
+        out.push_str(&body[start..]);
+    }
+    if in_operations {
+        out.push_str("}\n");
     }
     Ok(out)
 }
@@ -410,9 +417,10 @@ mod tests {
     use super::*;
 
     /// The parts are formatted on as many threads as there are cores; the
-    /// text must not depend on how many that is.
+    /// text must be the one of formatting the whole module at once, on any
+    /// number of threads.
     #[test]
-    fn output_does_not_depend_on_the_thread_count() {
+    fn parts_formatted_apart_make_the_text_of_the_whole() {
         let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
         let text =
             std::fs::read_to_string(manifest.join("tests/models/more.json")).expect("test model");
@@ -423,12 +431,55 @@ mod tests {
             &mut warnings,
         )
         .expect("model lowers");
-        let one = render_on(&service, "sha256:0", Some("crate::harness"), 1).expect("renders");
-        for threads in [2, 3, 8] {
-            let many =
-                render_on(&service, "sha256:0", Some("crate::harness"), threads).expect("renders");
-            assert_eq!(one, many, "{threads} threads");
+        assert!(
+            service.operations.len() > 1,
+            "a model with several operations"
+        );
+
+        // The reference: one token stream, one parse, one format.
+        let cx = emit::Cx::new(&service);
+        let mut head = proc_macro2::TokenStream::new();
+        let mut operations = proc_macro2::TokenStream::new();
+        let mut tail = proc_macro2::TokenStream::new();
+        for part in emit::parts(&service) {
+            match part {
+                emit::Part::Head => head.extend(emit::emit_part(&cx, part)),
+                emit::Part::Operation(i) => operations.extend(ops_of(&cx, i)),
+                emit::Part::Client => tail.extend(emit::emit_part(&cx, part)),
+            }
         }
-        assert!(one.contains("pub mod operation {\n    /// "), "{one}");
+        let harness: syn::Path = syn::parse_str("crate::harness").expect("path");
+        let tests = emit::emit_protocol_tests(&service, &harness);
+        let whole = quote::quote! {
+            #head
+            /// Operations: inputs, outputs, errors and fluent builders.
+            pub mod operation { #operations }
+            #tail
+            /// SHA-256 of the model text this code was generated from; `sdkgen diff`
+            /// compares models, this tells which one a build used.
+            pub const MODEL_FINGERPRINT: &str = "sha256:0";
+            #tests
+        };
+        let once = prettyplease::unparse(&syn::parse2(whole).expect("valid Rust"));
+
+        for threads in [1, 2, 3, 8] {
+            let parts =
+                render_on(&service, "sha256:0", Some("crate::harness"), threads).expect("renders");
+            assert!(parts == once, "{threads} threads:\n{parts}\n---\n{once}");
+        }
+    }
+
+    /// The module of operation `i` alone, as the `operation` part holds it.
+    fn ops_of(cx: &emit::Cx, i: usize) -> proc_macro2::TokenStream {
+        let file: syn::File =
+            syn::parse2(emit::emit_part(cx, emit::Part::Operation(i))).expect("valid Rust");
+        let Some(syn::Item::Mod(syn::ItemMod {
+            content: Some((_, items)),
+            ..
+        })) = file.items.into_iter().next()
+        else {
+            panic!("an operation part is one module");
+        };
+        quote::quote!(#(#items)*)
     }
 }

@@ -68,8 +68,9 @@ pub(crate) enum Part {
     Client,
 }
 
-/// The parts of `service`, in output order; `Part::Operation`s go inside
-/// `pub mod operation` (see [`OPERATION_MODULE_DOC`]).
+/// The parts of `service`, in output order. Each `Part::Operation` is a
+/// `pub mod operation` holding one operation's module; `crate::render` joins
+/// a run of them into one module.
 pub(crate) fn parts(service: &Service) -> Vec<Part> {
     let mut parts = vec![Part::Head];
     parts.extend((0..service.operations.len()).map(Part::Operation));
@@ -77,9 +78,8 @@ pub(crate) fn parts(service: &Service) -> Vec<Part> {
     parts
 }
 
-/// Documentation of the `operation` module that holds the operation parts.
-pub(crate) const OPERATION_MODULE_DOC: &str =
-    "Operations: inputs, outputs, errors and fluent builders.";
+/// Documentation of the `operation` module.
+const OPERATION_MODULE_DOC: &str = "Operations: inputs, outputs, errors and fluent builders.";
 
 /// Emits one part of the generated module for `service`.
 pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
@@ -116,7 +116,16 @@ pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
                 #shapes
             }
         }
-        Part::Operation(i) => ops::emit_operation(cx, &service.operations[i]),
+        Part::Operation(i) => {
+            let operation = ops::emit_operation(cx, &service.operations[i]);
+            let doc = format!(" {OPERATION_MODULE_DOC}");
+            quote! {
+                #[doc = #doc]
+                pub mod operation {
+                    #operation
+                }
+            }
+        }
         Part::Client => {
             let client = ops::emit_client(cx);
             let service_doc = doc(&service.docs, "The service.");

@@ -1873,7 +1873,10 @@ pub mod operation {
             }
             fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 CreateRoomInput::validate(self)
             }
         }
@@ -1883,7 +1886,10 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 let mut v = ::sdkgen_runtime::validation::Validator::new();
                 v.required("CreateRoomInput.AccountId", self.account_id.as_ref());
                 if let Some(value) = &self.account_id {
@@ -1935,11 +1941,15 @@ pub mod operation {
             /// The service failed in an unexpected way.
             ServiceFailureException(crate::types::error::ServiceFailureException),
             /// The service cannot take requests right now.
-            ServiceUnavailableException(crate::types::error::ServiceUnavailableException),
+            ServiceUnavailableException(
+                crate::types::error::ServiceUnavailableException,
+            ),
             /// The caller sent requests faster than its rate limit allows.
             ThrottledClientException(crate::types::error::ThrottledClientException),
             /// The caller is not authorized to make this request right now.
-            UnauthorizedClientException(crate::types::error::UnauthorizedClientException),
+            UnauthorizedClientException(
+                crate::types::error::UnauthorizedClientException,
+            ),
             /// An error the model does not describe; its code, message,
             /// request id and status are kept.
             Unhandled(::sdkgen_runtime::error::Unhandled),
@@ -2020,7 +2030,10 @@ pub mod operation {
                                 Self::Unhandled,
                             )
                     }
-                    (Some("ResourceLimitExceededException" | "ResourceLimitExceeded"), _) => {
+                    (
+                        Some("ResourceLimitExceededException" | "ResourceLimitExceeded"),
+                        _,
+                    ) => {
                         response
                             .read_modeled(
                                 crate::json_codec::read_resource_limit_exceeded_exception,
@@ -2122,17 +2135,25 @@ pub mod operation {
                     Self::BadRequestException(e) => ::std::fmt::Display::fmt(e, f),
                     Self::ForbiddenException(e) => ::std::fmt::Display::fmt(e, f),
                     Self::NotFoundException(e) => ::std::fmt::Display::fmt(e, f),
-                    Self::ResourceLimitExceededException(e) => ::std::fmt::Display::fmt(e, f),
+                    Self::ResourceLimitExceededException(e) => {
+                        ::std::fmt::Display::fmt(e, f)
+                    }
                     Self::ServiceFailureException(e) => ::std::fmt::Display::fmt(e, f),
-                    Self::ServiceUnavailableException(e) => ::std::fmt::Display::fmt(e, f),
+                    Self::ServiceUnavailableException(e) => {
+                        ::std::fmt::Display::fmt(e, f)
+                    }
                     Self::ThrottledClientException(e) => ::std::fmt::Display::fmt(e, f),
-                    Self::UnauthorizedClientException(e) => ::std::fmt::Display::fmt(e, f),
+                    Self::UnauthorizedClientException(e) => {
+                        ::std::fmt::Display::fmt(e, f)
+                    }
                     Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
                 }
             }
         }
         impl ::std::error::Error for CreateRoomError {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(
+                &self,
+            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     Self::Unhandled(e) => ::std::error::Error::source(e),
                     _ => None,
@@ -2290,7 +2311,8 @@ pub mod operation {
         /// Builders for this operation.
         pub mod builders {
             #[doc = concat!(
-                " A builder for [`", "CreateRoomInput", "`](super::", "CreateRoomInput", ")."
+                " A builder for [`", "CreateRoomInput", "`](super::", "CreateRoomInput",
+                ")."
             )]
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -2408,8 +2430,8 @@ pub mod operation {
                 }
             }
             #[doc = concat!(
-                " A builder for [`", "CreateRoomOutput", "`](super::", "CreateRoomOutput",
-                ")."
+                " A builder for [`", "CreateRoomOutput", "`](super::",
+                "CreateRoomOutput", ")."
             )]
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]

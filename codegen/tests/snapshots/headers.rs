@@ -120,7 +120,9 @@ pub mod operation {
             /// The `When` member.
             pub fn when(
                 &self,
-            ) -> ::std::option::Option<&::sdkgen_runtime::deps::aws_smithy_types::DateTime> {
+            ) -> ::std::option::Option<
+                &::sdkgen_runtime::deps::aws_smithy_types::DateTime,
+            > {
                 self.when.as_ref()
             }
             /// The `Colors` member.
@@ -135,7 +137,10 @@ pub mod operation {
             pub fn meta(
                 &self,
             ) -> ::std::option::Option<
-                &::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                &::std::collections::HashMap<
+                    ::std::string::String,
+                    ::std::string::String,
+                >,
             > {
                 self.meta.as_ref()
             }
@@ -191,14 +196,19 @@ pub mod operation {
             /// The `Expires` member.
             pub fn expires(
                 &self,
-            ) -> ::std::option::Option<&::sdkgen_runtime::deps::aws_smithy_types::DateTime> {
+            ) -> ::std::option::Option<
+                &::sdkgen_runtime::deps::aws_smithy_types::DateTime,
+            > {
                 self.expires.as_ref()
             }
             /// The `Meta` member.
             pub fn meta(
                 &self,
             ) -> ::std::option::Option<
-                &::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                &::std::collections::HashMap<
+                    ::std::string::String,
+                    ::std::string::String,
+                >,
             > {
                 self.meta.as_ref()
             }
@@ -224,7 +234,10 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 PutThingInput::validate(self)
             }
         }
@@ -234,7 +247,10 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 let mut v = ::sdkgen_runtime::validation::Validator::new();
                 v.required("PutThingInput.Id", self.id.as_ref());
                 if let Some(value) = &self.id {
@@ -262,7 +278,9 @@ pub mod operation {
                 }
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
-                Self::Unhandled(::sdkgen_runtime::error::Unhandled::from_response(response))
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::from_response(response),
+                )
             }
         }
         impl ::std::fmt::Display for PutThingError {
@@ -273,7 +291,9 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for PutThingError {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(
+                &self,
+            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 let Self::Unhandled(e) = self;
                 ::std::error::Error::source(e)
             }
@@ -452,7 +472,10 @@ pub mod operation {
                 builder = builder.set_status(Some(response.status().as_u16().into()));
                 builder = builder
                     .set_e_tag(
-                        ::sdkgen_runtime::http::headers::string(response.headers(), "ETag"),
+                        ::sdkgen_runtime::http::headers::string(
+                            response.headers(),
+                            "ETag",
+                        ),
                     );
                 builder = builder
                     .set_expires(
@@ -465,7 +488,10 @@ pub mod operation {
                     );
                 builder = builder
                     .set_meta(
-                        ::sdkgen_runtime::http::prefix_headers(response.headers(), "X-Meta-"),
+                        ::sdkgen_runtime::http::prefix_headers(
+                            response.headers(),
+                            "X-Meta-",
+                        ),
                     );
                 Ok(builder.build())
             };
@@ -493,7 +519,10 @@ pub mod operation {
                 >,
                 pub(crate) mode: ::std::option::Option<crate::types::Mode>,
                 pub(crate) meta: ::std::option::Option<
-                    ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                    ::std::collections::HashMap<
+                        ::std::string::String,
+                        ::std::string::String,
+                    >,
                 >,
                 pub(crate) note: ::std::option::Option<::std::string::String>,
             }
@@ -541,7 +570,9 @@ pub mod operation {
                     self
                 }
                 /// The `Token` member.
-                pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_token(
+                    &self,
+                ) -> &::std::option::Option<::std::string::String> {
                     &self.token
                 }
                 /// The `Count` member.
@@ -589,7 +620,9 @@ pub mod operation {
                     mut self,
                     input: impl ::std::convert::Into<::std::string::String>,
                 ) -> Self {
-                    self.colors.get_or_insert_with(::std::vec::Vec::new).push(input.into());
+                    self.colors
+                        .get_or_insert_with(::std::vec::Vec::new)
+                        .push(input.into());
                     self
                 }
                 /// The `Colors` member.
@@ -651,7 +684,10 @@ pub mod operation {
                 pub fn get_meta(
                     &self,
                 ) -> &::std::option::Option<
-                    ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                    ::std::collections::HashMap<
+                        ::std::string::String,
+                        ::std::string::String,
+                    >,
                 > {
                     &self.meta
                 }
@@ -709,7 +745,8 @@ pub mod operation {
                 }
             }
             #[doc = concat!(
-                " A builder for [`", "PutThingOutput", "`](super::", "PutThingOutput", ")."
+                " A builder for [`", "PutThingOutput", "`](super::", "PutThingOutput",
+                ")."
             )]
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -720,7 +757,10 @@ pub mod operation {
                     ::sdkgen_runtime::deps::aws_smithy_types::DateTime,
                 >,
                 pub(crate) meta: ::std::option::Option<
-                    ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                    ::std::collections::HashMap<
+                        ::std::string::String,
+                        ::std::string::String,
+                    >,
                 >,
             }
             impl PutThingOutputBuilder {
@@ -755,7 +795,9 @@ pub mod operation {
                     self
                 }
                 /// The `ETag` member.
-                pub fn get_e_tag(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_e_tag(
+                    &self,
+                ) -> &::std::option::Option<::std::string::String> {
                     &self.e_tag
                 }
                 /// The `Expires` member.
@@ -812,7 +854,10 @@ pub mod operation {
                 pub fn get_meta(
                     &self,
                 ) -> &::std::option::Option<
-                    ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                    ::std::collections::HashMap<
+                        ::std::string::String,
+                        ::std::string::String,
+                    >,
                 > {
                     &self.meta
                 }
@@ -914,7 +959,9 @@ pub mod operation {
                     self
                 }
                 /// The `Token` set so far.
-                pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_token(
+                    &self,
+                ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_token()
                 }
                 /// Sets `Count`; see [`count`](Self::set_count) on the input builder for its constraints.
@@ -1022,7 +1069,10 @@ pub mod operation {
                 pub fn get_meta(
                     &self,
                 ) -> &::std::option::Option<
-                    ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                    ::std::collections::HashMap<
+                        ::std::string::String,
+                        ::std::string::String,
+                    >,
                 > {
                     self.inner.get_meta()
                 }

@@ -74,7 +74,9 @@ pub mod operation {
             /// The `Since` member.
             pub fn since(
                 &self,
-            ) -> ::std::option::Option<&::sdkgen_runtime::deps::aws_smithy_types::DateTime> {
+            ) -> ::std::option::Option<
+                &::sdkgen_runtime::deps::aws_smithy_types::DateTime,
+            > {
                 self.since.as_ref()
             }
             /// The `Flag` member.
@@ -85,7 +87,10 @@ pub mod operation {
             pub fn extra(
                 &self,
             ) -> ::std::option::Option<
-                &::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                &::std::collections::HashMap<
+                    ::std::string::String,
+                    ::std::string::String,
+                >,
             > {
                 self.extra.as_ref()
             }
@@ -136,7 +141,10 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 GetObjectInput::validate(self)
             }
         }
@@ -146,7 +154,10 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 let mut v = ::sdkgen_runtime::validation::Validator::new();
                 v.required("GetObjectInput.Bucket", self.bucket.as_ref());
                 if let Some(value) = &self.bucket {
@@ -178,7 +189,9 @@ pub mod operation {
                 }
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
-                Self::Unhandled(::sdkgen_runtime::error::Unhandled::from_response(response))
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::from_response(response),
+                )
             }
         }
         impl ::std::fmt::Display for GetObjectError {
@@ -189,7 +202,9 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for GetObjectError {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(
+                &self,
+            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 let Self::Unhandled(e) = self;
                 ::std::error::Error::source(e)
             }
@@ -373,7 +388,9 @@ pub mod operation {
                 if let Some(v) = ::sdkgen_runtime::json::member(obj, "Size") {
                     builder = builder
                         .set_size(
-                            Some(::sdkgen_runtime::json::integer(v, "GetObjectOutput.Size")?),
+                            Some(
+                                ::sdkgen_runtime::json::integer(v, "GetObjectOutput.Size")?,
+                            ),
                         );
                 }
                 Ok(builder.build())
@@ -386,7 +403,8 @@ pub mod operation {
         /// Builders for this operation.
         pub mod builders {
             #[doc = concat!(
-                " A builder for [`", "GetObjectInput", "`](super::", "GetObjectInput", ")."
+                " A builder for [`", "GetObjectInput", "`](super::", "GetObjectInput",
+                ")."
             )]
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -402,7 +420,10 @@ pub mod operation {
                 >,
                 pub(crate) flag: ::std::option::Option<bool>,
                 pub(crate) extra: ::std::option::Option<
-                    ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                    ::std::collections::HashMap<
+                        ::std::string::String,
+                        ::std::string::String,
+                    >,
                 >,
             }
             impl GetObjectInputBuilder {
@@ -429,7 +450,9 @@ pub mod operation {
                 /// The `Bucket` member.
                 ///
                 /// Required.
-                pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_bucket(
+                    &self,
+                ) -> &::std::option::Option<::std::string::String> {
                     &self.bucket
                 }
                 /// The `Key` member.
@@ -477,7 +500,9 @@ pub mod operation {
                     mut self,
                     input: impl ::std::convert::Into<::std::string::String>,
                 ) -> Self {
-                    self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
+                    self.tags
+                        .get_or_insert_with(::std::vec::Vec::new)
+                        .push(input.into());
                     self
                 }
                 /// The `Tags` member.
@@ -562,7 +587,10 @@ pub mod operation {
                 pub fn get_extra(
                     &self,
                 ) -> &::std::option::Option<
-                    ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                    ::std::collections::HashMap<
+                        ::std::string::String,
+                        ::std::string::String,
+                    >,
                 > {
                     &self.extra
                 }
@@ -598,7 +626,8 @@ pub mod operation {
                 }
             }
             #[doc = concat!(
-                " A builder for [`", "GetObjectOutput", "`](super::", "GetObjectOutput", ")."
+                " A builder for [`", "GetObjectOutput", "`](super::", "GetObjectOutput",
+                ")."
             )]
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -692,7 +721,9 @@ pub mod operation {
                     self
                 }
                 /// The `Bucket` set so far.
-                pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_bucket(
+                    &self,
+                ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_bucket()
                 }
                 /// Sets `Key`; see [`key`](Self::set_key) on the input builder for its constraints.
@@ -817,7 +848,10 @@ pub mod operation {
                 pub fn get_extra(
                     &self,
                 ) -> &::std::option::Option<
-                    ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+                    ::std::collections::HashMap<
+                        ::std::string::String,
+                        ::std::string::String,
+                    >,
                 > {
                     self.inner.get_extra()
                 }

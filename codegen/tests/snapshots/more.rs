@@ -575,7 +575,10 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 ListItemsInput::validate(self)
             }
         }
@@ -585,7 +588,10 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 let mut v = ::sdkgen_runtime::validation::Validator::new();
                 if let Some(value) = &self.max_results {
                     v.range(
@@ -682,7 +688,9 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for ListItemsError {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(
+                &self,
+            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     Self::Unhandled(e) => ::std::error::Error::source(e),
                     _ => None,
@@ -833,7 +841,8 @@ pub mod operation {
         /// Builders for this operation.
         pub mod builders {
             #[doc = concat!(
-                " A builder for [`", "ListItemsInput", "`](super::", "ListItemsInput", ")."
+                " A builder for [`", "ListItemsInput", "`](super::", "ListItemsInput",
+                ")."
             )]
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -874,7 +883,10 @@ pub mod operation {
                 /// The `MaxResults` member.
                 ///
                 /// Range 1 to 100.
-                pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+                pub fn set_max_results(
+                    mut self,
+                    input: ::std::option::Option<i32>,
+                ) -> Self {
                     self.max_results = input;
                     self
                 }
@@ -906,12 +918,15 @@ pub mod operation {
                 }
             }
             #[doc = concat!(
-                " A builder for [`", "ListItemsOutput", "`](super::", "ListItemsOutput", ")."
+                " A builder for [`", "ListItemsOutput", "`](super::", "ListItemsOutput",
+                ")."
             )]
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct ListItemsOutputBuilder {
-                pub(crate) items: ::std::option::Option<::std::vec::Vec<crate::types::Item>>,
+                pub(crate) items: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::Item>,
+                >,
                 pub(crate) next_token: ::std::option::Option<::std::string::String>,
             }
             impl ListItemsOutputBuilder {
@@ -1041,7 +1056,10 @@ pub mod operation {
                     self
                 }
                 /// Sets or clears `MaxResults`.
-                pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+                pub fn set_max_results(
+                    mut self,
+                    input: ::std::option::Option<i32>,
+                ) -> Self {
                     self.inner = self.inner.set_max_results(input);
                     self
                 }
@@ -1173,7 +1191,10 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 PingInput::validate(self)
             }
         }
@@ -1183,7 +1204,10 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 let mut v = ::sdkgen_runtime::validation::Validator::new();
                 v.required("PingInput.Region", self.region.as_ref());
                 if let Some(value) = &self.region {
@@ -1252,7 +1276,9 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for PingError {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(
+                &self,
+            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     Self::Unhandled(e) => ::std::error::Error::source(e),
                     _ => None,
@@ -1426,7 +1452,9 @@ pub mod operation {
                 /// The `Region` member.
                 ///
                 /// Required.
-                pub fn get_region(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_region(
+                    &self,
+                ) -> &::std::option::Option<::std::string::String> {
                     &self.region
                 }
                 /// **Deprecated**
@@ -1545,7 +1573,9 @@ pub mod operation {
                     self
                 }
                 /// The `Region` set so far.
-                pub fn get_region(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_region(
+                    &self,
+                ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_region()
                 }
                 /// Sets `Old`; see [`old`](Self::set_old) on the input builder for its constraints.

@@ -212,7 +212,9 @@ pub mod operation {
             /// Required.
             pub name: ::std::option::Option<::std::string::String>,
             /// The `Data` member.
-            pub data: ::std::option::Option<::sdkgen_runtime::deps::aws_smithy_types::Blob>,
+            pub data: ::std::option::Option<
+                ::sdkgen_runtime::deps::aws_smithy_types::Blob,
+            >,
         }
         impl PutBlobInput {
             /// The `Name` member.
@@ -245,7 +247,9 @@ pub mod operation {
         #[derive(Clone, PartialEq)]
         pub struct PutBlobOutput {
             /// The `Data` member.
-            pub data: ::std::option::Option<::sdkgen_runtime::deps::aws_smithy_types::Blob>,
+            pub data: ::std::option::Option<
+                ::sdkgen_runtime::deps::aws_smithy_types::Blob,
+            >,
         }
         impl PutBlobOutput {
             /// The `Data` member.
@@ -271,7 +275,10 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 PutBlobInput::validate(self)
             }
         }
@@ -281,7 +288,10 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 let mut v = ::sdkgen_runtime::validation::Validator::new();
                 v.required("PutBlobInput.Name", self.name.as_ref());
                 if let Some(value) = &self.name {
@@ -309,7 +319,9 @@ pub mod operation {
                 }
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
-                Self::Unhandled(::sdkgen_runtime::error::Unhandled::from_response(response))
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::from_response(response),
+                )
             }
         }
         impl ::std::fmt::Display for PutBlobError {
@@ -320,7 +332,9 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for PutBlobError {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(
+                &self,
+            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 let Self::Unhandled(e) = self;
                 ::std::error::Error::source(e)
             }
@@ -519,7 +533,9 @@ pub mod operation {
                 /// The `Data` member.
                 pub fn get_data(
                     &self,
-                ) -> &::std::option::Option<::sdkgen_runtime::deps::aws_smithy_types::Blob> {
+                ) -> &::std::option::Option<
+                    ::sdkgen_runtime::deps::aws_smithy_types::Blob,
+                > {
                     &self.data
                 }
                 ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
@@ -575,7 +591,9 @@ pub mod operation {
                 /// The `Data` member.
                 pub fn get_data(
                     &self,
-                ) -> &::std::option::Option<::sdkgen_runtime::deps::aws_smithy_types::Blob> {
+                ) -> &::std::option::Option<
+                    ::sdkgen_runtime::deps::aws_smithy_types::Blob,
+                > {
                     &self.data
                 }
                 ///Builds the value.
@@ -587,7 +605,9 @@ pub mod operation {
             }
             impl ::std::fmt::Debug for PutBlobOutputBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("PutBlobOutputBuilder").field("data", &self.data).finish()
+                    f.debug_struct("PutBlobOutputBuilder")
+                        .field("data", &self.data)
+                        .finish()
                 }
             }
             #[doc = concat!(
@@ -672,7 +692,9 @@ pub mod operation {
                 /// The `Data` set so far.
                 pub fn get_data(
                     &self,
-                ) -> &::std::option::Option<::sdkgen_runtime::deps::aws_smithy_types::Blob> {
+                ) -> &::std::option::Option<
+                    ::sdkgen_runtime::deps::aws_smithy_types::Blob,
+                > {
                     self.inner.get_data()
                 }
             }
@@ -740,7 +762,10 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 PutDocInput::validate(self)
             }
         }
@@ -750,7 +775,10 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 let v = ::sdkgen_runtime::validation::Validator::new();
                 v.finish()
             }
@@ -774,7 +802,9 @@ pub mod operation {
                 }
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
-                Self::Unhandled(::sdkgen_runtime::error::Unhandled::from_response(response))
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::from_response(response),
+                )
             }
         }
         impl ::std::fmt::Display for PutDocError {
@@ -785,7 +815,9 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for PutDocError {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(
+                &self,
+            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 let Self::Unhandled(e) = self;
                 ::std::error::Error::source(e)
             }
@@ -914,7 +946,10 @@ pub mod operation {
                     );
                 builder = builder
                     .set_id(
-                        ::sdkgen_runtime::http::headers::string(response.headers(), "X-Id"),
+                        ::sdkgen_runtime::http::headers::string(
+                            response.headers(),
+                            "X-Id",
+                        ),
                     );
                 Ok(builder.build())
             };
@@ -1138,7 +1173,10 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 GetTextInput::validate(self)
             }
         }
@@ -1148,7 +1186,10 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 let v = ::sdkgen_runtime::validation::Validator::new();
                 v.finish()
             }
@@ -1172,7 +1213,9 @@ pub mod operation {
                 }
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
-                Self::Unhandled(::sdkgen_runtime::error::Unhandled::from_response(response))
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::from_response(response),
+                )
             }
         }
         impl ::std::fmt::Display for GetTextError {
@@ -1183,7 +1226,9 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for GetTextError {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(
+                &self,
+            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 let Self::Unhandled(e) = self;
                 ::std::error::Error::source(e)
             }
@@ -1354,7 +1399,9 @@ pub mod operation {
             }
             impl ::std::fmt::Debug for GetTextOutputBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("GetTextOutputBuilder").field("text", &self.text).finish()
+                    f.debug_struct("GetTextOutputBuilder")
+                        .field("text", &self.text)
+                        .finish()
                 }
             }
             #[doc = concat!(

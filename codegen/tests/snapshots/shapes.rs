@@ -1754,7 +1754,10 @@ pub mod operation {
             ) {}
             fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 EchoInput::validate(self)
             }
         }
@@ -1764,7 +1767,10 @@ pub mod operation {
             /// violation, naming the member. Values are never echoed.
             pub fn validate(
                 &self,
-            ) -> ::std::result::Result<(), ::sdkgen_runtime::validation::ValidationError> {
+            ) -> ::std::result::Result<
+                (),
+                ::sdkgen_runtime::validation::ValidationError,
+            > {
                 let v = ::sdkgen_runtime::validation::Validator::new();
                 v.finish()
             }
@@ -1788,7 +1794,9 @@ pub mod operation {
                 }
             }
             fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
-                Self::Unhandled(::sdkgen_runtime::error::Unhandled::from_response(response))
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::from_response(response),
+                )
             }
         }
         impl ::std::fmt::Display for EchoError {
@@ -1799,7 +1807,9 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for EchoError {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(
+                &self,
+            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 let Self::Unhandled(e) = self;
                 ::std::error::Error::source(e)
             }
@@ -1903,7 +1913,8 @@ pub mod operation {
                 )?;
                 let obj = ::sdkgen_runtime::json::object(&value, "$")?;
                 if let Some(v) = ::sdkgen_runtime::json::member(obj, "Value") {
-                    builder = builder.set_value(Some(crate::json_codec::de_everything(v)?));
+                    builder = builder
+                        .set_value(Some(crate::json_codec::de_everything(v)?));
                 }
                 Ok(builder.build())
             };
@@ -1937,7 +1948,9 @@ pub mod operation {
                     self
                 }
                 /// The `Value` member.
-                pub fn get_value(&self) -> &::std::option::Option<crate::types::Everything> {
+                pub fn get_value(
+                    &self,
+                ) -> &::std::option::Option<crate::types::Everything> {
                     &self.value
                 }
                 ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
@@ -1954,7 +1967,9 @@ pub mod operation {
             }
             impl ::std::fmt::Debug for EchoInputBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("EchoInputBuilder").field("value", &self.value).finish()
+                    f.debug_struct("EchoInputBuilder")
+                        .field("value", &self.value)
+                        .finish()
                 }
             }
             #[doc = concat!(
@@ -1980,7 +1995,9 @@ pub mod operation {
                     self
                 }
                 /// The `Value` member.
-                pub fn get_value(&self) -> &::std::option::Option<crate::types::Everything> {
+                pub fn get_value(
+                    &self,
+                ) -> &::std::option::Option<crate::types::Everything> {
                     &self.value
                 }
                 ///Builds the value.
@@ -1992,7 +2009,9 @@ pub mod operation {
             }
             impl ::std::fmt::Debug for EchoOutputBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("EchoOutputBuilder").field("value", &self.value).finish()
+                    f.debug_struct("EchoOutputBuilder")
+                        .field("value", &self.value)
+                        .finish()
                 }
             }
             #[doc = concat!(
@@ -2050,7 +2069,9 @@ pub mod operation {
                     self
                 }
                 /// The `Value` set so far.
-                pub fn get_value(&self) -> &::std::option::Option<crate::types::Everything> {
+                pub fn get_value(
+                    &self,
+                ) -> &::std::option::Option<crate::types::Everything> {
                     self.inner.get_value()
                 }
             }
