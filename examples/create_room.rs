@@ -109,7 +109,7 @@ async fn main() -> ExitCode {
                         };
                         println!("  {k}: {v}");
                     }
-                    println!("  body: {}", r.body);
+                    println!("  body: {}", redacted(&r.body));
                 }
             }
             match output.room() {
@@ -122,5 +122,22 @@ async fn main() -> ExitCode {
             eprintln!("CreateRoom failed: {}", DisplayErrorContext(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The body as the mock received it, with the values of the `@sensitive`
+/// members (`Name`, `ClientRequestToken`) hidden as the SDK hides them in
+/// its own output: what was sent is shown, not the secrets.
+fn redacted(body: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(mut members)) => {
+            for key in ["Name", "ClientRequestToken"] {
+                if let Some(value) = members.get_mut(key) {
+                    *value = "*** Sensitive Data Redacted ***".into();
+                }
+            }
+            serde_json::Value::Object(members).to_string()
+        }
+        _ => format!("({} bytes, not a JSON object)", body.len()),
     }
 }
