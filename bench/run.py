@@ -6,7 +6,7 @@
 Needs the Rust toolchain and ../shared (for the full-model figures). Uses
 CARGO_TARGET_DIR if set (a separate directory for the bench workspace).
 """
-import os, re, shutil, statistics, subprocess, sys, tempfile, time, platform
+import os, re, shlex, shutil, statistics, subprocess, sys, tempfile, time, platform
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
@@ -25,11 +25,22 @@ def sh(cmd, cwd=ROOT, env=None, check=True):
     return r
 
 
+# Runs a command in a fresh Python process and prints that process's
+# children's rusage: CPU time and the peak RSS of the largest descendant
+# waited for (each rustc under cargo). No /usr/bin/time needed.
+RUSAGE = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "c = subprocess.run(sys.argv[1], shell=True).returncode; w = time.perf_counter() - t; "
+    "r = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print('TIME', w, r.ru_utime + r.ru_stime, r.ru_maxrss, file=sys.stderr); sys.exit(c)"
+)
+
+
 def timed(cmd, cwd=ROOT, env=None):
-    """Wall seconds, CPU seconds (children), peak RSS MiB of one command."""
-    r = sh(f"/usr/bin/time -f 'TIME %e %U %S %M' {cmd}", cwd=cwd, env=env)
-    m = re.findall(r"TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", r.stderr)[-1]
-    return float(m[0]), float(m[1]) + float(m[2]), int(m[3]) / 1024
+    """Wall seconds, CPU seconds, peak RSS MiB of one command."""
+    r = sh(f"{sys.executable} -c {shlex.quote(RUSAGE)} {shlex.quote(cmd)}", cwd=cwd, env=env)
+    m = re.findall(r"TIME ([\d.]+) ([\d.]+) (\d+)", r.stderr)[-1]
+    return float(m[0]), float(m[1]), int(m[2]) / 1024
 
 
 def mmm(values, fmt="{:.3g}"):
@@ -100,7 +111,7 @@ for path, label in models:
         continue
     times, cpus = [], []
     for _ in range(RUNS):
-        # Wall time to the microsecond here (/usr/bin/time rounds to 10 ms);
+        # Wall time to the microsecond;
         # CPU time from the child's rusage (formatting runs on every core).
         before = os.times()
         t0 = time.perf_counter()
