@@ -443,7 +443,9 @@ mod tests {
         let mut tail = proc_macro2::TokenStream::new();
         for part in emit::parts(&service) {
             match part {
-                emit::Part::Head => head.extend(emit::emit_part(&cx, part)),
+                emit::Part::Head | emit::Part::Types | emit::Part::Codecs => {
+                    head.extend(emit::emit_part(&cx, part))
+                }
                 emit::Part::Operation(i) => operations.extend(ops_of(&cx, i)),
                 emit::Part::Client => tail.extend(emit::emit_part(&cx, part)),
             }

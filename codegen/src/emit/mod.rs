@@ -60,8 +60,12 @@ pub(crate) fn doc(lines: &[String], fallback: &str) -> TokenStream {
 /// `crate::render`): formatting is most of generation's time.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Part {
-    /// The service metadata, re-exports, `types` and the JSON codecs.
+    /// The service metadata and re-exports.
     Head,
+    /// The `types` module.
+    Types,
+    /// The JSON codecs.
+    Codecs,
     /// One module of `operation`, by index into `Service::operations`.
     Operation(usize),
     /// The `Client`.
@@ -72,7 +76,7 @@ pub(crate) enum Part {
 /// `pub mod operation` holding one operation's module; `crate::render` joins
 /// a run of them into one module.
 pub(crate) fn parts(service: &Service) -> Vec<Part> {
-    let mut parts = vec![Part::Head];
+    let mut parts = vec![Part::Head, Part::Types, Part::Codecs];
     parts.extend((0..service.operations.len()).map(Part::Operation));
     parts.push(Part::Client);
     parts
@@ -100,7 +104,6 @@ pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
                     quote!(#rt::client::DefaultEndpoint::Regional { prefix: #prefix })
                 }
             };
-            let shapes = shapes::emit_named_shapes(cx);
             quote! {
                 /// What the runtime needs to know about the service.
                 static SERVICE: #rt::client::ServiceMetadata = #rt::client::ServiceMetadata {
@@ -112,10 +115,10 @@ pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
 
                 pub use #rt::modules::{config, error, primitives};
                 pub use config::Config;
-
-                #shapes
             }
         }
+        Part::Types => shapes::emit_types(cx),
+        Part::Codecs => shapes::emit_codecs(cx),
         Part::Operation(i) => {
             let operation = ops::emit_operation(cx, &service.operations[i]);
             let doc = format!(" {OPERATION_MODULE_DOC}");

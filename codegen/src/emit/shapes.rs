@@ -16,55 +16,26 @@ pub(crate) enum Kind {
     Plain,
 }
 
-/// `pub mod types { ... }` with every named shape, and the JSON codecs.
-pub(crate) fn emit_named_shapes(cx: &Cx) -> TokenStream {
+/// `pub mod types { ... }`: every named shape, with builders.
+pub(crate) fn emit_types(cx: &Cx) -> TokenStream {
     let mut types = Vec::new();
     let mut builders = Vec::new();
     let mut errors = Vec::new();
     let mut error_builders = Vec::new();
-    let mut codecs = Vec::new();
-    let operation_errors: std::collections::BTreeSet<&ShapeId> = cx
-        .service
-        .operations
-        .iter()
-        .flat_map(|op| &op.errors)
-        .collect();
     for shape in cx.service.shapes.values() {
         match shape {
             Shape::Enum(e) => types.push(emit_enum(e)),
             Shape::IntEnum(e) => types.push(emit_int_enum(e)),
-            Shape::Union(u) => {
-                types.push(emit_union(cx, u));
-                if cx.ser.contains(&u.id) {
-                    codecs.push(emit_ser_fn(cx, u, true));
-                }
-                if cx.de.contains(&u.id) {
-                    codecs.push(emit_de_fn(cx, u, true));
-                }
+            Shape::Union(u) => types.push(emit_union(cx, u)),
+            Shape::Structure(s) if s.error.is_some() => {
+                let (item, builder) = emit_structure(cx, s, Kind::Error);
+                errors.push(item);
+                error_builders.push(builder);
             }
             Shape::Structure(s) => {
-                let kind = if s.error.is_some() {
-                    Kind::Error
-                } else {
-                    Kind::Plain
-                };
-                let (item, builder) = emit_structure(cx, s, kind);
-                if s.error.is_some() {
-                    errors.push(item);
-                    error_builders.push(builder);
-                } else {
-                    types.push(item);
-                    builders.push(builder);
-                }
-                if cx.ser.contains(&s.id) {
-                    codecs.push(emit_ser_fn(cx, s, false));
-                }
-                if cx.de.contains(&s.id) && s.error.is_none() {
-                    codecs.push(emit_de_fn(cx, s, false));
-                }
-                if operation_errors.contains(&s.id) {
-                    codecs.push(super::ops::emit_error_reader(cx, s));
-                }
+                let (item, builder) = emit_structure(cx, s, Kind::Plain);
+                types.push(item);
+                builders.push(builder);
             }
         }
     }
@@ -91,7 +62,44 @@ pub(crate) fn emit_named_shapes(cx: &Cx) -> TokenStream {
                 #error_builders_mod
             }
         }
+    }
+}
 
+/// `mod json_codec { ... }`: the JSON writers and readers of the shapes
+/// nested in bodies, and the readers of error responses.
+pub(crate) fn emit_codecs(cx: &Cx) -> TokenStream {
+    let mut codecs = Vec::new();
+    let operation_errors: std::collections::BTreeSet<&ShapeId> = cx
+        .service
+        .operations
+        .iter()
+        .flat_map(|op| &op.errors)
+        .collect();
+    for shape in cx.service.shapes.values() {
+        match shape {
+            Shape::Enum(_) | Shape::IntEnum(_) => {}
+            Shape::Union(u) => {
+                if cx.ser.contains(&u.id) {
+                    codecs.push(emit_ser_fn(cx, u, true));
+                }
+                if cx.de.contains(&u.id) {
+                    codecs.push(emit_de_fn(cx, u, true));
+                }
+            }
+            Shape::Structure(s) => {
+                if cx.ser.contains(&s.id) {
+                    codecs.push(emit_ser_fn(cx, s, false));
+                }
+                if cx.de.contains(&s.id) && s.error.is_none() {
+                    codecs.push(emit_de_fn(cx, s, false));
+                }
+                if operation_errors.contains(&s.id) {
+                    codecs.push(super::ops::emit_error_reader(cx, s));
+                }
+            }
+        }
+    }
+    quote! {
         /// JSON codecs for structures nested in bodies, and the readers of
         /// error responses.
         mod json_codec {
