@@ -4,18 +4,9 @@ mod common;
 
 use chime_sdk::error::DisplayErrorContext;
 use chime_sdk::operation::create_room::CreateRoomInput;
-use common::{client_with_token, SECRET, SESSION};
+use common::{assert_clean, client_with_token, NAME, TOKEN};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-const NAME: &str = "Secret Project Hydra";
-const TOKEN: &str = "token-Hydra-0042";
-
-fn assert_clean(what: &str, text: &str) {
-    for secret in [NAME, TOKEN, SECRET, SESSION] {
-        assert!(!text.contains(secret), "{what} leaks {secret:?}: {text}");
-    }
-}
 
 #[tokio::test]
 async fn inputs_outputs_errors_and_config_are_redacted() {

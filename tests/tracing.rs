@@ -7,18 +7,9 @@
 
 mod common;
 
-use common::{client_with_token, SECRET, SESSION};
+use common::{assert_clean, client_with_token, NAME, TOKEN};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-const NAME: &str = "Secret Project Hydra";
-const TOKEN: &str = "token-Hydra-0042";
-
-fn assert_clean(what: &str, text: &str) {
-    for secret in [NAME, TOKEN, SECRET, SESSION] {
-        assert!(!text.contains(secret), "{what} leaks {secret:?}: {text}");
-    }
-}
 
 /// A `MakeWriter` that appends everything to one shared buffer.
 #[derive(Clone, Default)]

@@ -11,6 +11,7 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
         labels_match_uri(op, diags);
         labels_are_required_strings(op, diags);
         pagination_members_exist(op, diags);
+        host_prefix_labels(op, diags);
         unique_member_names(&op.input, diags);
         unique_member_names(&op.output, diags);
     }
@@ -100,6 +101,38 @@ fn labels_are_required_strings(op: &Operation, diags: &mut Diagnostics) {
 
 /// `@paginated` names members that exist with the right types: tokens are
 /// strings, items a list, the page size a number.
+/// Every `{Label}` of an `@endpoint` host prefix is closed and names an
+/// input member with `@hostLabel` semantics (a required string).
+fn host_prefix_labels(op: &Operation, diags: &mut Diagnostics) {
+    let Some(prefix) = &op.host_prefix else {
+        return;
+    };
+    let segments = match parse_uri_pattern(prefix) {
+        Ok((segments, _)) => segments,
+        Err(e) => {
+            diags.error(
+                &op.id,
+                format!("`smithy.api#endpoint` hostPrefix: {e}"),
+                None,
+            );
+            return;
+        }
+    };
+    for segment in segments {
+        let UriSegment::Label { member, .. } = segment else {
+            continue;
+        };
+        let found = op.input.members.iter().find(|m| m.name == member);
+        if !found.is_some_and(|m| m.ty == Type::String) {
+            diags.error(
+                &op.id,
+                format!("hostPrefix label `{{{member}}}` names no string input member"),
+                Some("mark a string input member with @hostLabel and name it in the prefix"),
+            );
+        }
+    }
+}
+
 fn pagination_members_exist(op: &Operation, diags: &mut Diagnostics) {
     let Some(p) = &op.pagination else { return };
     let find =

@@ -62,7 +62,7 @@ pub fn diff(old: &Service, new: &Service) -> Vec<Change> {
     for (name, op) in &old_ops {
         match new_ops.get(name) {
             None => out.push(removed_operation(op)),
-            Some(new_op) => operation(old, new, op, new_op, &mut out),
+            Some(new_op) => operation(op, new_op, &mut out),
         }
     }
     for (name, op) in &new_ops {
@@ -240,7 +240,7 @@ fn changed_sensitive(scope: &str, path: String, now: bool) -> Change {
 
 // ---- walking ---------------------------------------------------------------
 
-fn operation(old: &Service, new: &Service, a: &Operation, b: &Operation, out: &mut Vec<Change>) {
+fn operation(a: &Operation, b: &Operation, out: &mut Vec<Change>) {
     if a.method != b.method {
         out.push(changed_http(
             a,
@@ -274,19 +274,11 @@ fn operation(old: &Service, new: &Service, a: &Operation, b: &Operation, out: &m
     for e in eb.difference(&ea) {
         out.push(added_error(&a.name, e));
     }
-    members(old, new, &a.name, "input", &a.input, &b.input, true, out);
-    members(
-        old, new, &a.name, "output", &a.output, &b.output, false, out,
-    );
+    members(&a.name, "input", &a.input, &b.input, true, out);
+    members(&a.name, "output", &a.output, &b.output, false, out);
 }
 
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the walk carries both services and where it is"
-)]
 fn members(
-    _old: &Service,
-    _new: &Service,
     scope: &str,
     prefix: &str,
     a: &Structure,
@@ -430,27 +422,27 @@ fn bound(
 
 /// Named shapes both models have: structures' members, enums' values.
 fn shared_shapes(old: &Service, new: &Service, out: &mut Vec<Change>) {
-    let by_name = |s: &Service| -> BTreeMap<String, Shape> {
+    fn by_name(s: &Service) -> BTreeMap<&str, &Shape> {
         s.shapes
             .iter()
-            .map(|(id, shape)| (crate::lower::local_name(id).to_owned(), shape.clone()))
+            .map(|(id, shape)| (crate::lower::local_name(id), shape))
             .collect()
-    };
+    }
     let (a, b) = (by_name(old), by_name(new));
     for (name, sa) in &a {
         let Some(sb) = b.get(name) else { continue };
         match (sa, sb) {
             (Shape::Structure(x), Shape::Structure(y)) | (Shape::Union(x), Shape::Union(y)) => {
-                members(old, new, "(shapes)", name, x, y, false, out);
+                members("(shapes)", name, x, y, false, out);
             }
             (Shape::Enum(x), Shape::Enum(y)) => {
                 let va: BTreeSet<&str> = x.variants.iter().map(|v| v.value.as_str()).collect();
                 let vb: BTreeSet<&str> = y.variants.iter().map(|v| v.value.as_str()).collect();
                 for v in va.difference(&vb) {
-                    out.push(changed_enum_value("(shapes)", name.clone(), v, false));
+                    out.push(changed_enum_value("(shapes)", name.to_string(), v, false));
                 }
                 for v in vb.difference(&va) {
-                    out.push(changed_enum_value("(shapes)", name.clone(), v, true));
+                    out.push(changed_enum_value("(shapes)", name.to_string(), v, true));
                 }
             }
             (Shape::IntEnum(x), Shape::IntEnum(y)) => {
@@ -459,7 +451,7 @@ fn shared_shapes(old: &Service, new: &Service, out: &mut Vec<Change>) {
                 for v in va.difference(&vb) {
                     out.push(changed_enum_value(
                         "(shapes)",
-                        name.clone(),
+                        name.to_string(),
                         &v.to_string(),
                         false,
                     ));
@@ -467,7 +459,7 @@ fn shared_shapes(old: &Service, new: &Service, out: &mut Vec<Change>) {
                 for v in vb.difference(&va) {
                     out.push(changed_enum_value(
                         "(shapes)",
-                        name.clone(),
+                        name.to_string(),
                         &v.to_string(),
                         true,
                     ));
@@ -475,7 +467,7 @@ fn shared_shapes(old: &Service, new: &Service, out: &mut Vec<Change>) {
             }
             _ => out.push(Change::new(
                 "(shapes)",
-                name.clone(),
+                name.to_string(),
                 "shape kind changed",
                 true,
                 true,

@@ -41,7 +41,7 @@ mod names;
 pub mod openapi;
 mod parse;
 
-pub mod emit;
+mod emit;
 
 pub use diag::{Diagnostic, Error, Severity};
 
@@ -158,7 +158,7 @@ fn render_on(
                 // Checked to parse before rendering started.
                 let harness = syn::parse_str::<syn::Path>(protocol_tests.unwrap_or_default())
                     .map_err(|e| e.to_string())?;
-                emit::emit_protocol_tests(service, &harness)
+                emit::emit_protocol_tests(&cx, &harness)
             }
         };
         let file = syn::parse2::<syn::File>(tokens).map_err(|e| e.to_string())?;
@@ -451,7 +451,7 @@ mod tests {
             }
         }
         let harness: syn::Path = syn::parse_str("crate::harness").expect("path");
-        let tests = emit::emit_protocol_tests(&service, &harness);
+        let tests = emit::emit_protocol_tests(&cx, &harness);
         let whole = quote::quote! {
             #head
             /// Operations: inputs, outputs, errors and fluent builders.

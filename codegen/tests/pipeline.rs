@@ -168,6 +168,30 @@ fn broken_models_get_located_errors() {
             json!({"smithy": "2.0", "shapes": {}}).to_string(),
             &["model: no service shape"],
         ),
+        (
+            "host prefix label without a member",
+            model(json!({"ex#Op": {
+                "type": "operation",
+                "input": {"target": "ex#OpInput"},
+                "traits": {
+                    "smithy.api#http": {"method": "POST", "uri": "/things/{Id}", "code": 200},
+                    "smithy.api#endpoint": {"hostPrefix": "{Region}.data."}
+                }
+            }})),
+            &["ex#Op: hostPrefix label `{Region}` names no string input member"],
+        ),
+        (
+            "unclosed host prefix label",
+            model(json!({"ex#Op": {
+                "type": "operation",
+                "input": {"target": "ex#OpInput"},
+                "traits": {
+                    "smithy.api#http": {"method": "POST", "uri": "/things/{Id}", "code": 200},
+                    "smithy.api#endpoint": {"hostPrefix": "{Id.data."}
+                }
+            }})),
+            &["ex#Op: `smithy.api#endpoint` hostPrefix: unclosed label"],
+        ),
     ];
     for (what, text, expected) in cases {
         let err = errors_of(&text);

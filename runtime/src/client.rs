@@ -76,8 +76,9 @@ pub enum DefaultEndpoint {
 
 /// Implemented by generated operation inputs.
 pub trait OperationInput {
-    /// Fills members marked `@idempotencyToken` that are unset.
-    fn fill_idempotency_tokens(&mut self, provider: &IdempotencyTokenProvider);
+    /// Fills members marked `@idempotencyToken` that are unset; an input
+    /// without such members keeps this default, which does nothing.
+    fn fill_idempotency_tokens(&mut self, _provider: &IdempotencyTokenProvider) {}
     /// Checks every modeled constraint, reporting all violations.
     fn validate(&self) -> Result<(), ValidationError>;
 }
@@ -353,8 +354,10 @@ impl Handle {
     }
 
     /// The orchestrator operation for `spec`, built on first use and kept:
-    /// building one runs the default runtime plugins, which make a new
-    /// default HTTPS client (and with it a new connection pool) every time.
+    /// building one applies the default runtime plugins and this client's
+    /// plugin, work a call need not repeat. (When the default plugins also
+    /// made the HTTPS client, building per call meant a new connection pool
+    /// per call.)
     fn operation<I, O, E>(
         &self,
         spec: &'static OperationSpec<I, O, E>,

@@ -9,18 +9,19 @@ use std::fmt;
 /// What an error response says about itself, plus its parsed body for the
 /// generated code to read modeled members from.
 #[derive(Debug)]
-pub struct ErrorResponse {
+pub struct ErrorResponse<'a> {
     /// Error code (sanitized), message and request id.
     pub meta: ErrorMetadata,
     /// The body as JSON (an empty object where it was empty or not JSON).
     pub body: Value,
     /// The HTTP status code.
     pub status: u16,
-    /// The response headers (errors may bind members to them).
-    pub headers: aws_smithy_runtime_api::http::Headers,
+    /// The response headers (errors may bind members to them), borrowed
+    /// from the response: most errors read none.
+    pub headers: &'a aws_smithy_runtime_api::http::Headers,
 }
 
-impl ErrorResponse {
+impl ErrorResponse<'_> {
     /// Reads a modeled error with `read` (the error structure's generated
     /// reader, shared by every operation that can return it) and wraps it in
     /// the operation's `variant`. A response that does not match the model
@@ -28,7 +29,7 @@ impl ErrorResponse {
     /// response's metadata.
     pub fn read_modeled<T, E>(
         self,
-        read: fn(&ErrorResponse) -> Result<T, crate::json::DeserializeError>,
+        read: fn(&ErrorResponse<'_>) -> Result<T, crate::json::DeserializeError>,
         variant: fn(T) -> E,
         unhandled: fn(Unhandled) -> E,
     ) -> E {
@@ -44,7 +45,7 @@ impl ErrorResponse {
 /// body; the message from `message`, `Message` or `errorMessage`; the request
 /// id from `x-amzn-RequestId`. A body that is not JSON (a proxy's HTML page,
 /// say) still yields an error with the status and no code.
-pub fn parse_error_response(response: &HttpResponse) -> ErrorResponse {
+pub fn parse_error_response(response: &HttpResponse) -> ErrorResponse<'_> {
     let body = response
         .body()
         .bytes()
@@ -73,7 +74,7 @@ pub fn parse_error_response(response: &HttpResponse) -> ErrorResponse {
         meta: builder.build(),
         body,
         status: response.status().as_u16(),
-        headers: response.headers().clone(),
+        headers: response.headers(),
     }
 }
 
@@ -123,7 +124,7 @@ pub struct Unhandled {
 
 impl Unhandled {
     /// An unmodeled error response.
-    pub fn from_response(response: ErrorResponse) -> Self {
+    pub fn from_response(response: ErrorResponse<'_>) -> Self {
         Self {
             meta: response.meta,
             status: Some(response.status),

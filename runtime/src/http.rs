@@ -214,9 +214,10 @@ pub fn push_query_key(uri: &mut String, key: &str) {
 /// say) instead of panicking.
 pub fn set_header(
     request: &mut HttpRequest,
-    name: impl Into<String>,
+    name: impl Into<std::borrow::Cow<'static, str>>,
     value: String,
 ) -> Result<(), BoxError> {
+    // A name known when generating stays borrowed; a prefixed one is owned.
     request.headers_mut().try_insert(name.into(), value)?;
     Ok(())
 }
@@ -227,15 +228,12 @@ pub fn prefix_headers(
     headers: &aws_smithy_runtime_api::http::Headers,
     prefix: &str,
 ) -> Option<std::collections::HashMap<String, String>> {
-    let prefix = prefix.to_ascii_lowercase();
-    let found: std::collections::HashMap<String, String> = headers
-        .iter()
-        .filter_map(|(k, v)| {
-            let k = k.to_ascii_lowercase();
-            k.strip_prefix(&prefix)
-                .map(|rest| (rest.to_owned(), v.to_owned()))
-        })
-        .collect();
+    use aws_smithy_runtime_api::http::header_parse::headers_for_prefix;
+    // Header names are stored lowercase; the prefix match ignores case.
+    let found: std::collections::HashMap<String, String> =
+        headers_for_prefix(headers.iter().map(|(name, _)| name), prefix)
+            .filter_map(|(rest, name)| Some((rest.to_owned(), headers.get(name)?.to_owned())))
+            .collect();
     (!found.is_empty()).then_some(found)
 }
 

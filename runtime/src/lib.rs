@@ -76,7 +76,6 @@ pub mod deps {
     pub use aws_smithy_runtime_api;
     pub use aws_smithy_types;
     pub use aws_types;
-    pub use regex;
     pub use serde_json;
 }
 

@@ -15,6 +15,18 @@ pub const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 /// The session token of the test credentials; must never show up in output.
 pub const SESSION: &str = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN";
 
+/// A `@sensitive` Name value; must never show up in output.
+pub const NAME: &str = "Secret Project Hydra";
+/// A `@sensitive` ClientRequestToken value; must never show up in output.
+pub const TOKEN: &str = "token-Hydra-0042";
+
+/// Fails if `text` holds a secret or a sensitive value.
+pub fn assert_clean(what: &str, text: &str) {
+    for secret in [NAME, TOKEN, SECRET, SESSION] {
+        assert!(!text.contains(secret), "{what} leaks {secret:?}: {text}");
+    }
+}
+
 pub fn config(endpoint: &str) -> chime_sdk::config::Builder {
     Config::builder()
         .region(Region::new("us-west-2"))

@@ -9,7 +9,7 @@ mod protocol_tests;
 mod shapes;
 mod values;
 
-pub use protocol_tests::emit_protocol_tests;
+pub(crate) use protocol_tests::emit_protocol_tests;
 
 use crate::ir::*;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -25,6 +25,9 @@ impl Rt {
     }
     pub(crate) fn types() -> TokenStream {
         quote!(::sdkgen_runtime::deps::aws_smithy_types)
+    }
+    pub(crate) fn json() -> TokenStream {
+        quote!(::sdkgen_runtime::deps::aws_smithy_json)
     }
     pub(crate) fn api() -> TokenStream {
         quote!(::sdkgen_runtime::deps::aws_smithy_runtime_api)

@@ -19,6 +19,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
     let fluent = format_ident!("{}FluentBuilder", op.name);
     let input_builder_name = format_ident!("{}Builder", op.input.rust_name);
     let op_name = &op.name;
+    let fluent_doc = format!(" Sends a `{op_name}` request: set members, then call `send()`.");
     let module_doc = doc(&op.docs, &format!("The `{}` operation.", op.name));
     let validate = validations(&op.input);
     let mut_v = if validate.is_empty() {
@@ -26,7 +27,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
     } else {
         quote!(mut)
     };
-    let tokens = op
+    let tokens: Vec<_> = op
         .input
         .members
         .iter()
@@ -38,18 +39,16 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
                     self.#f = Some(provider.make_token());
                 }
             }
-        });
-    // An input without idempotency tokens does not read the provider.
-    let provider = if op
-        .input
-        .members
-        .iter()
-        .any(|m| m.idempotency_token && m.ty == Type::String)
-    {
-        format_ident!("provider")
-    } else {
-        format_ident!("_provider")
-    };
+        })
+        .collect();
+    // An input without idempotency tokens keeps the trait's empty default.
+    let fill_tokens = (!tokens.is_empty()).then(|| {
+        quote! {
+            fn fill_idempotency_tokens(&mut self, provider: &#rt::config::IdempotencyTokenProvider) {
+                #(#tokens)*
+            }
+        }
+    });
     let error_enum = emit_error_enum(cx, op, &error);
     let sensitive_output = op
         .output
@@ -73,9 +72,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
             #output_item
 
             impl #rt::client::OperationInput for #input {
-                fn fill_idempotency_tokens(&mut self, #provider: &#rt::config::IdempotencyTokenProvider) {
-                    #(#tokens)*
-                }
+                #fill_tokens
 
                 fn validate(&self) -> ::std::result::Result<(), #rt::validation::ValidationError> {
                     #input::validate(self)
@@ -110,7 +107,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
                 #input_builder
                 #output_builder
 
-                #[doc = concat!(" Sends a `", #op_name, "` request: set members, then call `send()`.")]
+                #[doc = #fluent_doc]
                 #[derive(Clone, Debug)]
                 pub struct #fluent {
                     handle: ::std::sync::Arc<#rt::client::Handle>,
@@ -372,7 +369,7 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
                 }
             }
 
-            fn from_response(response: #rt::error::ErrorResponse) -> Self {
+            fn from_response(response: #rt::error::ErrorResponse<'_>) -> Self {
                 #from_response
             }
         }
@@ -426,7 +423,9 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
 fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     let rt = Rt::root();
     let api = Rt::api();
-    let build_error = quote!(#rt::deps::aws_smithy_types::error::operation::BuildError);
+    let json = Rt::json();
+    let types = Rt::types();
+    let build_error = quote!(#types::error::operation::BuildError);
     let input = ident(&op.input.rust_name);
     let member = |name: &str| op.input.members.iter().find(|m| m.name == name);
     let mut uri = Vec::new();
@@ -507,9 +506,9 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         if let Binding::PrefixHeaders(prefix) = &m.binding {
             let f = ident(&m.rust_name);
             headers.push(quote! {
-                if let Some(map) = &input.#f {
+                if let Some(map) = input.#f {
                     for (key, value) in map {
-                        #rt::http::set_header(&mut request, format!("{}{}", #prefix, key), value.clone())?;
+                        #rt::http::set_header(&mut request, format!("{}{}", #prefix, key), value)?;
                     }
                 }
             });
@@ -538,23 +537,25 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         };
         headers.push(quote!(if let Some(value) = &input.#f { #rt::http::set_header(&mut request, #h, #text)?; }));
     }
-    if let Some(prefix) = &op.host_prefix {
-        let mut pieces = Vec::new();
-        let mut rest = prefix.as_str();
-        while let Some(start) = rest.find('{') {
-            pieces.push(push_literal(quote!(prefix), &rest[..start]));
-            let end = rest[start..].find('}').map_or(rest.len(), |e| start + e);
-            let label = &rest[start + 1..end];
-            if let Some(m) = member(label) {
-                let f = ident(&m.rust_name);
-                let name = &m.name;
-                pieces.push(quote! {
-                    prefix.push_str(&#rt::http::host_label(input.#f.as_deref().unwrap_or_default(), #name)?);
-                });
-            }
-            rest = rest.get(end + 1..).unwrap_or("");
-        }
-        pieces.push(push_literal(quote!(prefix), rest));
+    // `check` has made sure the prefix parses and its labels are members.
+    if let Some((segments, _)) = op
+        .host_prefix
+        .as_deref()
+        .and_then(|p| parse_uri_pattern(p).ok())
+    {
+        let pieces = segments.iter().map(|segment| match segment {
+            UriSegment::Literal(text) => push_literal(quote!(prefix), text),
+            UriSegment::Label { member: label, .. } => match member(label) {
+                Some(m) => {
+                    let f = ident(&m.rust_name);
+                    let name = &m.name;
+                    quote! {
+                        prefix.push_str(&#rt::http::host_label(input.#f.as_deref().unwrap_or_default(), #name)?);
+                    }
+                }
+                None => quote!(),
+            },
+        });
         headers.push(quote! {
             let mut prefix = ::std::string::String::new();
             #(#pieces)*
@@ -591,13 +592,10 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         let media = m.media_type.as_deref();
         let (bytes, content_type) = match &m.ty {
             Type::Blob => (
-                quote!(value.as_ref().to_vec()),
+                quote!(value.into_inner()),
                 media.unwrap_or("application/octet-stream"),
             ),
-            Type::String => (
-                quote!(value.clone().into_bytes()),
-                media.unwrap_or("text/plain"),
-            ),
+            Type::String => (quote!(value.into_bytes()), media.unwrap_or("text/plain")),
             Type::Named(id)
                 if cx
                     .service
@@ -612,7 +610,7 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
                     cx,
                     ty,
                     quote!(
-                        ::sdkgen_runtime::deps::aws_smithy_json::serialize::JsonValueWriter::new(
+                        #json::serialize::JsonValueWriter::new(
                             &mut out
                         )
                     ),
@@ -620,7 +618,7 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
                     0,
                 );
                 (
-                    quote!({ let mut out = ::std::string::String::new(); #write out.into_bytes() }),
+                    quote!({ let value = &value; let mut out = ::std::string::String::new(); #write out.into_bytes() }),
                     "application/json",
                 )
             }
@@ -633,9 +631,9 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
             _ => quote!(),
         };
         quote! {{
+            // The input is owned: its payload moves into the body.
             let body = input
                 .#f
-                .as_ref()
                 .map(|value| -> ::std::result::Result<::std::vec::Vec<u8>, #api::box_error::BoxError> { Ok(#bytes) })
                 .transpose()?
                 #unset;
@@ -647,7 +645,7 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         let stmts = ser_members(cx, body_members.into_iter(), quote!(input), false);
         quote! {{
             let mut out = ::std::string::String::new();
-            let mut obj = ::sdkgen_runtime::deps::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
+            let mut obj = #json::serialize::JsonObjectWriter::new(&mut out);
             #stmts
             obj.finish();
             #json_call
@@ -735,7 +733,8 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
         let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
         let read = match &m.ty {
             Type::Blob => {
-                quote!((!bytes.is_empty()).then(|| #rt::deps::aws_smithy_types::Blob::new(bytes.to_vec())))
+                let types = Rt::types();
+                quote!((!bytes.is_empty()).then(|| #types::Blob::new(bytes.to_vec())))
             }
             Type::String => {
                 quote!(if bytes.is_empty() { None } else { Some(::std::string::String::from_utf8(bytes.to_vec()).map_err(|_| #rt::json::invalid("$", "a UTF-8 body"))?) })
@@ -816,10 +815,10 @@ pub(super) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
     let obj = (!body_members.is_empty())
         .then(|| quote!(let obj = #rt::json::object(&response.body, "$")?;));
     let members = de_members(cx, s, body_members.into_iter(), quote!(obj));
-    let headers = header_reads(cx, s, &quote!(&response.headers), None);
+    let headers = header_reads(cx, s, &quote!(response.headers), None);
     let mut_builder = (!s.members.is_empty()).then(|| quote!(mut));
     quote! {
-        pub(crate) fn #f(response: &#rt::error::ErrorResponse) -> ::std::result::Result<#p, #rt::json::DeserializeError> {
+        pub(crate) fn #f(response: &#rt::error::ErrorResponse<'_>) -> ::std::result::Result<#p, #rt::json::DeserializeError> {
             #obj
             let #mut_builder builder = #p::builder();
             #members

@@ -187,10 +187,11 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
     let fdocs: Vec<_> = s.members.iter().map(member_doc).collect();
     let getters = s.members.iter().zip(&fdocs).map(|(m, d)| getter(cx, m, d));
     let setters = s.members.iter().zip(&fdocs).map(|(m, d)| setters(cx, m, d));
-    let debug_fields: Vec<_> = s
-        .members
-        .iter()
-        .map(|m| {
+    // `Debug` is written out only where a sensitive member must be redacted
+    // or an error's metadata left out; elsewhere it is derived.
+    let redacting = s.members.iter().any(|m| m.sensitive);
+    let debug = |type_name: &str, for_type: &proc_macro2::Ident| {
+        let fields = s.members.iter().map(|m| {
             let f = ident(&m.rust_name);
             let n = m.rust_name.trim_start_matches("r#");
             if m.sensitive {
@@ -198,10 +199,28 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
             } else {
                 quote!(.field(#n, &self.#f))
             }
-        })
-        .collect();
-    let struct_name = &s.rust_name;
-    let builder_name = format!("{}Builder", s.rust_name);
+        });
+        quote! {
+            impl ::std::fmt::Debug for #for_type {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.debug_struct(#type_name) #(#fields)* .finish()
+                }
+            }
+        }
+    };
+    let ((derive_debug, debug_impl), (builder_derive_debug, builder_debug_impl)) =
+        if redacting || kind == Kind::Error {
+            (
+                (quote!(), debug(&s.rust_name, &name)),
+                (
+                    quote!(),
+                    debug(&format!("{}Builder", s.rust_name), &builder),
+                ),
+            )
+        } else {
+            ((quote!(Debug,), quote!()), (quote!(Debug,), quote!()))
+        };
+    let builder_doc = format!(" A builder for [`{0}`](super::{0}).", s.rust_name);
     let (meta_field, meta_builder_field, meta_init, meta_api, meta_builder_api) =
         if kind == Kind::Error {
             (
@@ -249,14 +268,14 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
         )
     };
     let build_doc = if kind == Kind::Input {
-        "Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off."
+        " Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off."
     } else {
-        "Builds the value."
+        " Builds the value."
     };
     let item = quote! {
         #docs
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, #derive_debug PartialEq)]
         pub struct #name {
             #( #fdocs pub #fields: ::std::option::Option<#tys>, )*
             #meta_field
@@ -271,18 +290,14 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
             }
         }
 
-        impl ::std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct(#struct_name) #(#debug_fields)* .finish()
-            }
-        }
+        #debug_impl
 
         #meta_api
     };
     let builder_item = quote! {
-        #[doc = concat!(" A builder for [`", #struct_name, "`](super::", #struct_name, ").")]
+        #[doc = #builder_doc]
         #[non_exhaustive]
-        #[derive(Clone, Default, PartialEq)]
+        #[derive(Clone, Default, #builder_derive_debug PartialEq)]
         pub struct #builder {
             #( pub(crate) #fields: ::std::option::Option<#tys>, )*
             #meta_builder_field
@@ -298,11 +313,7 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
             }
         }
 
-        impl ::std::fmt::Debug for #builder {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct(#builder_name) #(#debug_fields)* .finish()
-            }
-        }
+        #builder_debug_impl
     };
     (item, builder_item)
 }
@@ -569,7 +580,7 @@ fn opt_u64(v: Option<u64>) -> TokenStream {
 /// `pub(crate) fn ser_x(obj: &mut JsonObjectWriter, value: &X)` for a body
 /// structure or union.
 fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
-    let json = quote!(::sdkgen_runtime::deps::aws_smithy_json);
+    let json = Rt::json();
     let api = Rt::api();
     let name = fn_name("ser", s);
     let ty = cx.named_path(&s.id);

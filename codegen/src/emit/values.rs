@@ -111,7 +111,10 @@ pub(crate) fn value_expr(
         }
         Type::Document => {
             let text = v.to_string();
-            quote!(::sdkgen_runtime::json::document_literal(#text))
+            {
+                let rt = super::Rt::root();
+                quote!(#rt::json::document_literal(#text))
+            }
         }
         Type::Unit => quote!(()),
         Type::Optional(inner) => {

@@ -223,7 +223,7 @@ pub mod types {
     }
     /// Builders for the types.
     pub mod builders {
-        #[doc = concat!(" A builder for [`", "Room", "`](super::", "Room", ").")]
+        /// A builder for [`Room`](super::Room).
         #[non_exhaustive]
         #[derive(Clone, Default, PartialEq)]
         pub struct RoomBuilder {
@@ -399,7 +399,7 @@ pub mod types {
             > {
                 &self.updated_timestamp
             }
-            ///Builds the value.
+            /// Builds the value.
             pub fn build(self) -> super::Room {
                 super::Room {
                     room_id: self.room_id,
@@ -844,10 +844,7 @@ pub mod types {
         impl ::std::error::Error for UnauthorizedClientException {}
         /// Builders for the error types.
         pub mod builders {
-            #[doc = concat!(
-                " A builder for [`", "BadRequestException", "`](super::",
-                "BadRequestException", ")."
-            )]
+            /// A builder for [`BadRequestException`](super::BadRequestException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct BadRequestExceptionBuilder {
@@ -907,7 +904,7 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::BadRequestException {
                     super::BadRequestException {
                         code: self.code,
@@ -924,10 +921,7 @@ pub mod types {
                         .finish()
                 }
             }
-            #[doc = concat!(
-                " A builder for [`", "ForbiddenException", "`](super::",
-                "ForbiddenException", ")."
-            )]
+            /// A builder for [`ForbiddenException`](super::ForbiddenException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct ForbiddenExceptionBuilder {
@@ -987,7 +981,7 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::ForbiddenException {
                     super::ForbiddenException {
                         code: self.code,
@@ -1004,10 +998,7 @@ pub mod types {
                         .finish()
                 }
             }
-            #[doc = concat!(
-                " A builder for [`", "NotFoundException", "`](super::",
-                "NotFoundException", ")."
-            )]
+            /// A builder for [`NotFoundException`](super::NotFoundException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct NotFoundExceptionBuilder {
@@ -1067,7 +1058,7 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::NotFoundException {
                     super::NotFoundException {
                         code: self.code,
@@ -1084,10 +1075,7 @@ pub mod types {
                         .finish()
                 }
             }
-            #[doc = concat!(
-                " A builder for [`", "ResourceLimitExceededException", "`](super::",
-                "ResourceLimitExceededException", ")."
-            )]
+            /// A builder for [`ResourceLimitExceededException`](super::ResourceLimitExceededException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct ResourceLimitExceededExceptionBuilder {
@@ -1147,7 +1135,7 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::ResourceLimitExceededException {
                     super::ResourceLimitExceededException {
                         code: self.code,
@@ -1164,10 +1152,7 @@ pub mod types {
                         .finish()
                 }
             }
-            #[doc = concat!(
-                " A builder for [`", "ServiceFailureException", "`](super::",
-                "ServiceFailureException", ")."
-            )]
+            /// A builder for [`ServiceFailureException`](super::ServiceFailureException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct ServiceFailureExceptionBuilder {
@@ -1227,7 +1212,7 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::ServiceFailureException {
                     super::ServiceFailureException {
                         code: self.code,
@@ -1244,10 +1229,7 @@ pub mod types {
                         .finish()
                 }
             }
-            #[doc = concat!(
-                " A builder for [`", "ServiceUnavailableException", "`](super::",
-                "ServiceUnavailableException", ")."
-            )]
+            /// A builder for [`ServiceUnavailableException`](super::ServiceUnavailableException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct ServiceUnavailableExceptionBuilder {
@@ -1307,7 +1289,7 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::ServiceUnavailableException {
                     super::ServiceUnavailableException {
                         code: self.code,
@@ -1324,10 +1306,7 @@ pub mod types {
                         .finish()
                 }
             }
-            #[doc = concat!(
-                " A builder for [`", "ThrottledClientException", "`](super::",
-                "ThrottledClientException", ")."
-            )]
+            /// A builder for [`ThrottledClientException`](super::ThrottledClientException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct ThrottledClientExceptionBuilder {
@@ -1387,7 +1366,7 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::ThrottledClientException {
                     super::ThrottledClientException {
                         code: self.code,
@@ -1404,10 +1383,7 @@ pub mod types {
                         .finish()
                 }
             }
-            #[doc = concat!(
-                " A builder for [`", "UnauthorizedClientException", "`](super::",
-                "UnauthorizedClientException", ")."
-            )]
+            /// A builder for [`UnauthorizedClientException`](super::UnauthorizedClientException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct UnauthorizedClientExceptionBuilder {
@@ -1467,7 +1443,7 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::UnauthorizedClientException {
                     super::UnauthorizedClientException {
                         code: self.code,
@@ -1491,7 +1467,7 @@ pub mod types {
 /// error responses.
 mod json_codec {
     pub(crate) fn read_bad_request_exception(
-        response: &::sdkgen_runtime::error::ErrorResponse,
+        response: &::sdkgen_runtime::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
         crate::types::error::BadRequestException,
         ::sdkgen_runtime::json::DeserializeError,
@@ -1518,7 +1494,7 @@ mod json_codec {
         Ok(builder.meta(response.meta.clone()).build())
     }
     pub(crate) fn read_forbidden_exception(
-        response: &::sdkgen_runtime::error::ErrorResponse,
+        response: &::sdkgen_runtime::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
         crate::types::error::ForbiddenException,
         ::sdkgen_runtime::json::DeserializeError,
@@ -1545,7 +1521,7 @@ mod json_codec {
         Ok(builder.meta(response.meta.clone()).build())
     }
     pub(crate) fn read_not_found_exception(
-        response: &::sdkgen_runtime::error::ErrorResponse,
+        response: &::sdkgen_runtime::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
         crate::types::error::NotFoundException,
         ::sdkgen_runtime::json::DeserializeError,
@@ -1570,7 +1546,7 @@ mod json_codec {
         Ok(builder.meta(response.meta.clone()).build())
     }
     pub(crate) fn read_resource_limit_exceeded_exception(
-        response: &::sdkgen_runtime::error::ErrorResponse,
+        response: &::sdkgen_runtime::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
         crate::types::error::ResourceLimitExceededException,
         ::sdkgen_runtime::json::DeserializeError,
@@ -1657,7 +1633,7 @@ mod json_codec {
         Ok(builder.build())
     }
     pub(crate) fn read_service_failure_exception(
-        response: &::sdkgen_runtime::error::ErrorResponse,
+        response: &::sdkgen_runtime::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
         crate::types::error::ServiceFailureException,
         ::sdkgen_runtime::json::DeserializeError,
@@ -1687,7 +1663,7 @@ mod json_codec {
         Ok(builder.meta(response.meta.clone()).build())
     }
     pub(crate) fn read_service_unavailable_exception(
-        response: &::sdkgen_runtime::error::ErrorResponse,
+        response: &::sdkgen_runtime::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
         crate::types::error::ServiceUnavailableException,
         ::sdkgen_runtime::json::DeserializeError,
@@ -1720,7 +1696,7 @@ mod json_codec {
         Ok(builder.meta(response.meta.clone()).build())
     }
     pub(crate) fn read_throttled_client_exception(
-        response: &::sdkgen_runtime::error::ErrorResponse,
+        response: &::sdkgen_runtime::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
         crate::types::error::ThrottledClientException,
         ::sdkgen_runtime::json::DeserializeError,
@@ -1753,7 +1729,7 @@ mod json_codec {
         Ok(builder.meta(response.meta.clone()).build())
     }
     pub(crate) fn read_unauthorized_client_exception(
-        response: &::sdkgen_runtime::error::ErrorResponse,
+        response: &::sdkgen_runtime::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
         crate::types::error::UnauthorizedClientException,
         ::sdkgen_runtime::json::DeserializeError,
@@ -1842,7 +1818,7 @@ pub mod operation {
         }
         /// The `CreateRoomResponse` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct CreateRoomOutput {
             /// The room that was created.
             pub room: ::std::option::Option<crate::types::Room>,
@@ -1855,11 +1831,6 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::CreateRoomOutputBuilder {
                 builders::CreateRoomOutputBuilder::default()
-            }
-        }
-        impl ::std::fmt::Debug for CreateRoomOutput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("CreateRoomOutput").field("room", &self.room).finish()
             }
         }
         impl ::sdkgen_runtime::client::OperationInput for CreateRoomInput {
@@ -2004,7 +1975,9 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
-            fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
+            fn from_response(
+                response: ::sdkgen_runtime::error::ErrorResponse<'_>,
+            ) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("BadRequestException" | "BadRequest"), _) => {
                         response
@@ -2310,10 +2283,7 @@ pub mod operation {
         }
         /// Builders for this operation.
         pub mod builders {
-            #[doc = concat!(
-                " A builder for [`", "CreateRoomInput", "`](super::", "CreateRoomInput",
-                ")."
-            )]
+            /// A builder for [`CreateRoomInput`](super::CreateRoomInput).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct CreateRoomInputBuilder {
@@ -2406,7 +2376,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.client_request_token
                 }
-                ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
+                /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
                 ) -> ::std::result::Result<
@@ -2429,12 +2399,9 @@ pub mod operation {
                         .finish()
                 }
             }
-            #[doc = concat!(
-                " A builder for [`", "CreateRoomOutput", "`](super::",
-                "CreateRoomOutput", ")."
-            )]
+            /// A builder for [`CreateRoomOutput`](super::CreateRoomOutput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct CreateRoomOutputBuilder {
                 pub(crate) room: ::std::option::Option<crate::types::Room>,
             }
@@ -2456,23 +2423,14 @@ pub mod operation {
                 pub fn get_room(&self) -> &::std::option::Option<crate::types::Room> {
                     &self.room
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::CreateRoomOutput {
                     super::CreateRoomOutput {
                         room: self.room,
                     }
                 }
             }
-            impl ::std::fmt::Debug for CreateRoomOutputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("CreateRoomOutputBuilder")
-                        .field("room", &self.room)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " Sends a `", "CreateRoom", "` request: set members, then call `send()`."
-            )]
+            /// Sends a `CreateRoom` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct CreateRoomFluentBuilder {
                 handle: ::std::sync::Arc<::sdkgen_runtime::client::Handle>,

@@ -77,7 +77,7 @@ pub mod operation {
     pub mod put_thing {
         /// The `PutThingInput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct PutThingInput {
             /// The `Id` member.
             ///
@@ -153,23 +153,9 @@ pub mod operation {
                 builders::PutThingInputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for PutThingInput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("PutThingInput")
-                    .field("id", &self.id)
-                    .field("token", &self.token)
-                    .field("count", &self.count)
-                    .field("when", &self.when)
-                    .field("colors", &self.colors)
-                    .field("mode", &self.mode)
-                    .field("meta", &self.meta)
-                    .field("note", &self.note)
-                    .finish()
-            }
-        }
         /// The `PutThingOutput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct PutThingOutput {
             /// The `Status` member.
             pub status: ::std::option::Option<i32>,
@@ -217,21 +203,7 @@ pub mod operation {
                 builders::PutThingOutputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for PutThingOutput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("PutThingOutput")
-                    .field("status", &self.status)
-                    .field("e_tag", &self.e_tag)
-                    .field("expires", &self.expires)
-                    .field("meta", &self.meta)
-                    .finish()
-            }
-        }
         impl ::sdkgen_runtime::client::OperationInput for PutThingInput {
-            fn fill_idempotency_tokens(
-                &mut self,
-                _provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
-            ) {}
             fn validate(
                 &self,
             ) -> ::std::result::Result<
@@ -277,7 +249,9 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
-            fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
+            fn from_response(
+                response: ::sdkgen_runtime::error::ErrorResponse<'_>,
+            ) -> Self {
                 Self::Unhandled(
                     ::sdkgen_runtime::error::Unhandled::from_response(response),
                 )
@@ -381,12 +355,12 @@ pub mod operation {
                 obj.finish();
                 ::sdkgen_runtime::http::json_request("PUT", uri, Some(out), false)?
             };
-            if let Some(map) = &input.meta {
+            if let Some(map) = input.meta {
                 for (key, value) in map {
                     ::sdkgen_runtime::http::set_header(
                         &mut request,
                         format!("{}{}", "X-Meta-", key),
-                        value.clone(),
+                        value,
                     )?;
                 }
             }
@@ -502,11 +476,9 @@ pub mod operation {
         }
         /// Builders for this operation.
         pub mod builders {
-            #[doc = concat!(
-                " A builder for [`", "PutThingInput", "`](super::", "PutThingInput", ")."
-            )]
+            /// A builder for [`PutThingInput`](super::PutThingInput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutThingInputBuilder {
                 pub(crate) id: ::std::option::Option<::std::string::String>,
                 pub(crate) token: ::std::option::Option<::std::string::String>,
@@ -711,7 +683,7 @@ pub mod operation {
                 pub fn get_note(&self) -> &::std::option::Option<::std::string::String> {
                     &self.note
                 }
-                ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
+                /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
                 ) -> ::std::result::Result<
@@ -730,26 +702,9 @@ pub mod operation {
                     })
                 }
             }
-            impl ::std::fmt::Debug for PutThingInputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("PutThingInputBuilder")
-                        .field("id", &self.id)
-                        .field("token", &self.token)
-                        .field("count", &self.count)
-                        .field("when", &self.when)
-                        .field("colors", &self.colors)
-                        .field("mode", &self.mode)
-                        .field("meta", &self.meta)
-                        .field("note", &self.note)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " A builder for [`", "PutThingOutput", "`](super::", "PutThingOutput",
-                ")."
-            )]
+            /// A builder for [`PutThingOutput`](super::PutThingOutput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutThingOutputBuilder {
                 pub(crate) status: ::std::option::Option<i32>,
                 pub(crate) e_tag: ::std::option::Option<::std::string::String>,
@@ -861,7 +816,7 @@ pub mod operation {
                 > {
                     &self.meta
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::PutThingOutput {
                     super::PutThingOutput {
                         status: self.status,
@@ -871,19 +826,7 @@ pub mod operation {
                     }
                 }
             }
-            impl ::std::fmt::Debug for PutThingOutputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("PutThingOutputBuilder")
-                        .field("status", &self.status)
-                        .field("e_tag", &self.e_tag)
-                        .field("expires", &self.expires)
-                        .field("meta", &self.meta)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " Sends a `", "PutThing", "` request: set members, then call `send()`."
-            )]
+            /// Sends a `PutThing` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct PutThingFluentBuilder {
                 handle: ::std::sync::Arc<::sdkgen_runtime::client::Handle>,

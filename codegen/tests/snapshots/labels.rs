@@ -25,7 +25,7 @@ pub mod operation {
     pub mod get_object {
         /// The `GetObjectInput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct GetObjectInput {
             /// The `Bucket` member.
             ///
@@ -99,22 +99,9 @@ pub mod operation {
                 builders::GetObjectInputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for GetObjectInput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("GetObjectInput")
-                    .field("bucket", &self.bucket)
-                    .field("key", &self.key)
-                    .field("version", &self.version)
-                    .field("tags", &self.tags)
-                    .field("since", &self.since)
-                    .field("flag", &self.flag)
-                    .field("extra", &self.extra)
-                    .finish()
-            }
-        }
         /// The `GetObjectOutput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct GetObjectOutput {
             /// The `Size` member.
             pub size: ::std::option::Option<i64>,
@@ -129,16 +116,7 @@ pub mod operation {
                 builders::GetObjectOutputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for GetObjectOutput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("GetObjectOutput").field("size", &self.size).finish()
-            }
-        }
         impl ::sdkgen_runtime::client::OperationInput for GetObjectInput {
-            fn fill_idempotency_tokens(
-                &mut self,
-                _provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
-            ) {}
             fn validate(
                 &self,
             ) -> ::std::result::Result<
@@ -188,7 +166,9 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
-            fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
+            fn from_response(
+                response: ::sdkgen_runtime::error::ErrorResponse<'_>,
+            ) -> Self {
                 Self::Unhandled(
                     ::sdkgen_runtime::error::Unhandled::from_response(response),
                 )
@@ -402,12 +382,9 @@ pub mod operation {
         }
         /// Builders for this operation.
         pub mod builders {
-            #[doc = concat!(
-                " A builder for [`", "GetObjectInput", "`](super::", "GetObjectInput",
-                ")."
-            )]
+            /// A builder for [`GetObjectInput`](super::GetObjectInput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetObjectInputBuilder {
                 pub(crate) bucket: ::std::option::Option<::std::string::String>,
                 pub(crate) key: ::std::option::Option<::std::string::String>,
@@ -594,7 +571,7 @@ pub mod operation {
                 > {
                     &self.extra
                 }
-                ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
+                /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
                 ) -> ::std::result::Result<
@@ -612,25 +589,9 @@ pub mod operation {
                     })
                 }
             }
-            impl ::std::fmt::Debug for GetObjectInputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("GetObjectInputBuilder")
-                        .field("bucket", &self.bucket)
-                        .field("key", &self.key)
-                        .field("version", &self.version)
-                        .field("tags", &self.tags)
-                        .field("since", &self.since)
-                        .field("flag", &self.flag)
-                        .field("extra", &self.extra)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " A builder for [`", "GetObjectOutput", "`](super::", "GetObjectOutput",
-                ")."
-            )]
+            /// A builder for [`GetObjectOutput`](super::GetObjectOutput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetObjectOutputBuilder {
                 pub(crate) size: ::std::option::Option<i64>,
             }
@@ -649,23 +610,14 @@ pub mod operation {
                 pub fn get_size(&self) -> &::std::option::Option<i64> {
                     &self.size
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::GetObjectOutput {
                     super::GetObjectOutput {
                         size: self.size,
                     }
                 }
             }
-            impl ::std::fmt::Debug for GetObjectOutputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("GetObjectOutputBuilder")
-                        .field("size", &self.size)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " Sends a `", "GetObject", "` request: set members, then call `send()`."
-            )]
+            /// Sends a `GetObject` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct GetObjectFluentBuilder {
                 handle: ::std::sync::Arc<::sdkgen_runtime::client::Handle>,

@@ -47,7 +47,7 @@ pub mod types {
     }
     /// Who and when.
     #[non_exhaustive]
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     pub struct Item {
         /// When the item was made.
         pub created: ::std::option::Option<
@@ -82,18 +82,9 @@ pub mod types {
             builders::ItemBuilder::default()
         }
     }
-    impl ::std::fmt::Debug for Item {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.debug_struct("Item")
-                .field("created", &self.created)
-                .field("owner", &self.owner)
-                .field("id", &self.id)
-                .finish()
-        }
-    }
     /// The `Tick` structure.
     #[non_exhaustive]
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     pub struct Tick {
         /// The `At` member.
         pub at: ::std::option::Option<
@@ -112,16 +103,11 @@ pub mod types {
             builders::TickBuilder::default()
         }
     }
-    impl ::std::fmt::Debug for Tick {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.debug_struct("Tick").field("at", &self.at).finish()
-        }
-    }
     /// Builders for the types.
     pub mod builders {
-        #[doc = concat!(" A builder for [`", "Item", "`](super::", "Item", ").")]
+        /// A builder for [`Item`](super::Item).
         #[non_exhaustive]
-        #[derive(Clone, Default, PartialEq)]
+        #[derive(Clone, Default, Debug, PartialEq)]
         pub struct ItemBuilder {
             pub(crate) created: ::std::option::Option<
                 ::sdkgen_runtime::deps::aws_smithy_types::DateTime,
@@ -202,7 +188,7 @@ pub mod types {
             pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
                 &self.id
             }
-            ///Builds the value.
+            /// Builds the value.
             pub fn build(self) -> super::Item {
                 super::Item {
                     created: self.created,
@@ -211,18 +197,9 @@ pub mod types {
                 }
             }
         }
-        impl ::std::fmt::Debug for ItemBuilder {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("ItemBuilder")
-                    .field("created", &self.created)
-                    .field("owner", &self.owner)
-                    .field("id", &self.id)
-                    .finish()
-            }
-        }
-        #[doc = concat!(" A builder for [`", "Tick", "`](super::", "Tick", ").")]
+        /// A builder for [`Tick`](super::Tick).
         #[non_exhaustive]
-        #[derive(Clone, Default, PartialEq)]
+        #[derive(Clone, Default, Debug, PartialEq)]
         pub struct TickBuilder {
             pub(crate) at: ::std::option::Option<
                 ::sdkgen_runtime::deps::aws_smithy_types::DateTime,
@@ -255,14 +232,9 @@ pub mod types {
             > {
                 &self.at
             }
-            ///Builds the value.
+            /// Builds the value.
             pub fn build(self) -> super::Tick {
                 super::Tick { at: self.at }
-            }
-        }
-        impl ::std::fmt::Debug for TickBuilder {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("TickBuilder").field("at", &self.at).finish()
             }
         }
     }
@@ -350,7 +322,7 @@ pub mod types {
         impl ::std::error::Error for Throttled {}
         /// Builders for the error types.
         pub mod builders {
-            #[doc = concat!(" A builder for [`", "Gone", "`](super::", "Gone", ").")]
+            /// A builder for [`Gone`](super::Gone).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct GoneBuilder {
@@ -367,7 +339,7 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::Gone {
                     super::Gone {
                         meta: self.meta.unwrap_or_default(),
@@ -379,9 +351,7 @@ pub mod types {
                     f.debug_struct("GoneBuilder").finish()
                 }
             }
-            #[doc = concat!(
-                " A builder for [`", "Throttled", "`](super::", "Throttled", ")."
-            )]
+            /// A builder for [`Throttled`](super::Throttled).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct ThrottledBuilder {
@@ -421,7 +391,7 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::Throttled {
                     super::Throttled {
                         message: self.message,
@@ -443,7 +413,7 @@ pub mod types {
 /// error responses.
 mod json_codec {
     pub(crate) fn read_gone(
-        response: &::sdkgen_runtime::error::ErrorResponse,
+        response: &::sdkgen_runtime::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
         crate::types::error::Gone,
         ::sdkgen_runtime::json::DeserializeError,
@@ -482,7 +452,7 @@ mod json_codec {
         Ok(builder.build())
     }
     pub(crate) fn read_throttled(
-        response: &::sdkgen_runtime::error::ErrorResponse,
+        response: &::sdkgen_runtime::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
         crate::types::error::Throttled,
         ::sdkgen_runtime::json::DeserializeError,
@@ -504,7 +474,7 @@ pub mod operation {
     pub mod list_items {
         /// The `ListItemsInput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct ListItemsInput {
             /// The `NextToken` member.
             pub next_token: ::std::option::Option<::std::string::String>,
@@ -529,17 +499,9 @@ pub mod operation {
                 builders::ListItemsInputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for ListItemsInput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("ListItemsInput")
-                    .field("next_token", &self.next_token)
-                    .field("max_results", &self.max_results)
-                    .finish()
-            }
-        }
         /// The `ListItemsOutput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct ListItemsOutput {
             /// The `Items` member.
             pub items: ::std::option::Option<::std::vec::Vec<crate::types::Item>>,
@@ -560,19 +522,7 @@ pub mod operation {
                 builders::ListItemsOutputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for ListItemsOutput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("ListItemsOutput")
-                    .field("items", &self.items)
-                    .field("next_token", &self.next_token)
-                    .finish()
-            }
-        }
         impl ::sdkgen_runtime::client::OperationInput for ListItemsInput {
-            fn fill_idempotency_tokens(
-                &mut self,
-                _provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
-            ) {}
             fn validate(
                 &self,
             ) -> ::std::result::Result<
@@ -636,7 +586,9 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
-            fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
+            fn from_response(
+                response: ::sdkgen_runtime::error::ErrorResponse<'_>,
+            ) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("Gone"), _) => {
                         response
@@ -840,12 +792,9 @@ pub mod operation {
         }
         /// Builders for this operation.
         pub mod builders {
-            #[doc = concat!(
-                " A builder for [`", "ListItemsInput", "`](super::", "ListItemsInput",
-                ")."
-            )]
+            /// A builder for [`ListItemsInput`](super::ListItemsInput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct ListItemsInputBuilder {
                 pub(crate) next_token: ::std::option::Option<::std::string::String>,
                 pub(crate) max_results: ::std::option::Option<i32>,
@@ -896,7 +845,7 @@ pub mod operation {
                 pub fn get_max_results(&self) -> &::std::option::Option<i32> {
                     &self.max_results
                 }
-                ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
+                /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
                 ) -> ::std::result::Result<
@@ -909,20 +858,9 @@ pub mod operation {
                     })
                 }
             }
-            impl ::std::fmt::Debug for ListItemsInputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("ListItemsInputBuilder")
-                        .field("next_token", &self.next_token)
-                        .field("max_results", &self.max_results)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " A builder for [`", "ListItemsOutput", "`](super::", "ListItemsOutput",
-                ")."
-            )]
+            /// A builder for [`ListItemsOutput`](super::ListItemsOutput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct ListItemsOutputBuilder {
                 pub(crate) items: ::std::option::Option<
                     ::std::vec::Vec<crate::types::Item>,
@@ -971,7 +909,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.next_token
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::ListItemsOutput {
                     super::ListItemsOutput {
                         items: self.items,
@@ -979,17 +917,7 @@ pub mod operation {
                     }
                 }
             }
-            impl ::std::fmt::Debug for ListItemsOutputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("ListItemsOutputBuilder")
-                        .field("items", &self.items)
-                        .field("next_token", &self.next_token)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " Sends a `", "ListItems", "` request: set members, then call `send()`."
-            )]
+            /// Sends a `ListItems` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct ListItemsFluentBuilder {
                 handle: ::std::sync::Arc<::sdkgen_runtime::client::Handle>,
@@ -1136,7 +1064,7 @@ pub mod operation {
     pub mod ping {
         /// The `PingInput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct PingInput {
             /// The `Region` member.
             ///
@@ -1161,17 +1089,9 @@ pub mod operation {
                 builders::PingInputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for PingInput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("PingInput")
-                    .field("region", &self.region)
-                    .field("old", &self.old)
-                    .finish()
-            }
-        }
         /// The `PingOutput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct PingOutput {}
         impl PingOutput {
             /// A builder for this type.
@@ -1179,16 +1099,7 @@ pub mod operation {
                 builders::PingOutputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for PingOutput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("PingOutput").finish()
-            }
-        }
         impl ::sdkgen_runtime::client::OperationInput for PingInput {
-            fn fill_idempotency_tokens(
-                &mut self,
-                _provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
-            ) {}
             fn validate(
                 &self,
             ) -> ::std::result::Result<
@@ -1241,7 +1152,9 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
-            fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
+            fn from_response(
+                response: ::sdkgen_runtime::error::ErrorResponse<'_>,
+            ) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("Throttled"), _) => {
                         response
@@ -1419,11 +1332,9 @@ pub mod operation {
         }
         /// Builders for this operation.
         pub mod builders {
-            #[doc = concat!(
-                " A builder for [`", "PingInput", "`](super::", "PingInput", ")."
-            )]
+            /// A builder for [`PingInput`](super::PingInput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PingInputBuilder {
                 pub(crate) region: ::std::option::Option<::std::string::String>,
                 pub(crate) old: ::std::option::Option<::std::string::String>,
@@ -1477,7 +1388,7 @@ pub mod operation {
                 pub fn get_old(&self) -> &::std::option::Option<::std::string::String> {
                     &self.old
                 }
-                ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
+                /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
                 ) -> ::std::result::Result<
@@ -1490,34 +1401,17 @@ pub mod operation {
                     })
                 }
             }
-            impl ::std::fmt::Debug for PingInputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("PingInputBuilder")
-                        .field("region", &self.region)
-                        .field("old", &self.old)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " A builder for [`", "PingOutput", "`](super::", "PingOutput", ")."
-            )]
+            /// A builder for [`PingOutput`](super::PingOutput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PingOutputBuilder {}
             impl PingOutputBuilder {
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::PingOutput {
                     super::PingOutput {}
                 }
             }
-            impl ::std::fmt::Debug for PingOutputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("PingOutputBuilder").finish()
-                }
-            }
-            #[doc = concat!(
-                " Sends a `", "Ping", "` request: set members, then call `send()`."
-            )]
+            /// Sends a `Ping` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct PingFluentBuilder {
                 handle: ::std::sync::Arc<::sdkgen_runtime::client::Handle>,

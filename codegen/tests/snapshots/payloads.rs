@@ -57,7 +57,7 @@ pub mod types {
     }
     /// Builders for the types.
     pub mod builders {
-        #[doc = concat!(" A builder for [`", "Doc", "`](super::", "Doc", ").")]
+        /// A builder for [`Doc`](super::Doc).
         #[non_exhaustive]
         #[derive(Clone, Default, PartialEq)]
         pub struct DocBuilder {
@@ -126,7 +126,7 @@ pub mod types {
             pub fn get_secret(&self) -> &::std::option::Option<::std::string::String> {
                 &self.secret
             }
-            ///Builds the value.
+            /// Builds the value.
             pub fn build(self) -> super::Doc {
                 super::Doc {
                     title: self.title,
@@ -205,7 +205,7 @@ pub mod operation {
     pub mod put_blob {
         /// The `PutBlobInput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct PutBlobInput {
             /// The `Name` member.
             ///
@@ -234,17 +234,9 @@ pub mod operation {
                 builders::PutBlobInputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for PutBlobInput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("PutBlobInput")
-                    .field("name", &self.name)
-                    .field("data", &self.data)
-                    .finish()
-            }
-        }
         /// The `PutBlobOutput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct PutBlobOutput {
             /// The `Data` member.
             pub data: ::std::option::Option<
@@ -263,16 +255,7 @@ pub mod operation {
                 builders::PutBlobOutputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for PutBlobOutput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("PutBlobOutput").field("data", &self.data).finish()
-            }
-        }
         impl ::sdkgen_runtime::client::OperationInput for PutBlobInput {
-            fn fill_idempotency_tokens(
-                &mut self,
-                _provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
-            ) {}
             fn validate(
                 &self,
             ) -> ::std::result::Result<
@@ -318,7 +301,9 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
-            fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
+            fn from_response(
+                response: ::sdkgen_runtime::error::ErrorResponse<'_>,
+            ) -> Self {
                 Self::Unhandled(
                     ::sdkgen_runtime::error::Unhandled::from_response(response),
                 )
@@ -414,13 +399,12 @@ pub mod operation {
             let request = {
                 let body = input
                     .data
-                    .as_ref()
                     .map(|
                         value,
                     | -> ::std::result::Result<
                         ::std::vec::Vec<u8>,
                         ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
-                    > { Ok(value.as_ref().to_vec()) })
+                    > { Ok(value.into_inner()) })
                     .transpose()?;
                 ::sdkgen_runtime::http::request(
                     "PUT",
@@ -474,11 +458,9 @@ pub mod operation {
         }
         /// Builders for this operation.
         pub mod builders {
-            #[doc = concat!(
-                " A builder for [`", "PutBlobInput", "`](super::", "PutBlobInput", ")."
-            )]
+            /// A builder for [`PutBlobInput`](super::PutBlobInput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutBlobInputBuilder {
                 pub(crate) name: ::std::option::Option<::std::string::String>,
                 pub(crate) data: ::std::option::Option<
@@ -538,7 +520,7 @@ pub mod operation {
                 > {
                     &self.data
                 }
-                ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
+                /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
                 ) -> ::std::result::Result<
@@ -551,19 +533,9 @@ pub mod operation {
                     })
                 }
             }
-            impl ::std::fmt::Debug for PutBlobInputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("PutBlobInputBuilder")
-                        .field("name", &self.name)
-                        .field("data", &self.data)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " A builder for [`", "PutBlobOutput", "`](super::", "PutBlobOutput", ")."
-            )]
+            /// A builder for [`PutBlobOutput`](super::PutBlobOutput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutBlobOutputBuilder {
                 pub(crate) data: ::std::option::Option<
                     ::sdkgen_runtime::deps::aws_smithy_types::Blob,
@@ -596,23 +568,14 @@ pub mod operation {
                 > {
                     &self.data
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::PutBlobOutput {
                     super::PutBlobOutput {
                         data: self.data,
                     }
                 }
             }
-            impl ::std::fmt::Debug for PutBlobOutputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("PutBlobOutputBuilder")
-                        .field("data", &self.data)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " Sends a `", "PutBlob", "` request: set members, then call `send()`."
-            )]
+            /// Sends a `PutBlob` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct PutBlobFluentBuilder {
                 handle: ::std::sync::Arc<::sdkgen_runtime::client::Handle>,
@@ -704,7 +667,7 @@ pub mod operation {
     pub mod put_doc {
         /// The `PutDocInput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct PutDocInput {
             /// The `Doc` member.
             pub doc: ::std::option::Option<crate::types::Doc>,
@@ -719,14 +682,9 @@ pub mod operation {
                 builders::PutDocInputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for PutDocInput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("PutDocInput").field("doc", &self.doc).finish()
-            }
-        }
         /// The `PutDocOutput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct PutDocOutput {
             /// The `Doc` member.
             pub doc: ::std::option::Option<crate::types::Doc>,
@@ -747,19 +705,7 @@ pub mod operation {
                 builders::PutDocOutputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for PutDocOutput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("PutDocOutput")
-                    .field("doc", &self.doc)
-                    .field("id", &self.id)
-                    .finish()
-            }
-        }
         impl ::sdkgen_runtime::client::OperationInput for PutDocInput {
-            fn fill_idempotency_tokens(
-                &mut self,
-                _provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
-            ) {}
             fn validate(
                 &self,
             ) -> ::std::result::Result<
@@ -801,7 +747,9 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
-            fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
+            fn from_response(
+                response: ::sdkgen_runtime::error::ErrorResponse<'_>,
+            ) -> Self {
                 Self::Unhandled(
                     ::sdkgen_runtime::error::Unhandled::from_response(response),
                 )
@@ -879,7 +827,6 @@ pub mod operation {
             let request = {
                 let body = input
                     .doc
-                    .as_ref()
                     .map(|
                         value,
                     | -> ::std::result::Result<
@@ -887,6 +834,7 @@ pub mod operation {
                         ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
                     > {
                         Ok({
+                            let value = &value;
                             let mut out = ::std::string::String::new();
                             let mut object_0 = ::sdkgen_runtime::deps::aws_smithy_json::serialize::JsonValueWriter::new(
                                     &mut out,
@@ -960,11 +908,9 @@ pub mod operation {
         }
         /// Builders for this operation.
         pub mod builders {
-            #[doc = concat!(
-                " A builder for [`", "PutDocInput", "`](super::", "PutDocInput", ")."
-            )]
+            /// A builder for [`PutDocInput`](super::PutDocInput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutDocInputBuilder {
                 pub(crate) doc: ::std::option::Option<crate::types::Doc>,
             }
@@ -986,7 +932,7 @@ pub mod operation {
                 pub fn get_doc(&self) -> &::std::option::Option<crate::types::Doc> {
                     &self.doc
                 }
-                ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
+                /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
                 ) -> ::std::result::Result<
@@ -998,16 +944,9 @@ pub mod operation {
                     })
                 }
             }
-            impl ::std::fmt::Debug for PutDocInputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("PutDocInputBuilder").field("doc", &self.doc).finish()
-                }
-            }
-            #[doc = concat!(
-                " A builder for [`", "PutDocOutput", "`](super::", "PutDocOutput", ")."
-            )]
+            /// A builder for [`PutDocOutput`](super::PutDocOutput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutDocOutputBuilder {
                 pub(crate) doc: ::std::option::Option<crate::types::Doc>,
                 pub(crate) id: ::std::option::Option<::std::string::String>,
@@ -1050,7 +989,7 @@ pub mod operation {
                 pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
                     &self.id
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::PutDocOutput {
                     super::PutDocOutput {
                         doc: self.doc,
@@ -1058,17 +997,7 @@ pub mod operation {
                     }
                 }
             }
-            impl ::std::fmt::Debug for PutDocOutputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("PutDocOutputBuilder")
-                        .field("doc", &self.doc)
-                        .field("id", &self.id)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " Sends a `", "PutDoc", "` request: set members, then call `send()`."
-            )]
+            /// Sends a `PutDoc` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct PutDocFluentBuilder {
                 handle: ::std::sync::Arc<::sdkgen_runtime::client::Handle>,
@@ -1131,7 +1060,7 @@ pub mod operation {
     pub mod get_text {
         /// The `GetTextInput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct GetTextInput {}
         impl GetTextInput {
             /// A builder for this type.
@@ -1139,14 +1068,9 @@ pub mod operation {
                 builders::GetTextInputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for GetTextInput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("GetTextInput").finish()
-            }
-        }
         /// The `GetTextOutput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct GetTextOutput {
             /// The `Text` member.
             pub text: ::std::option::Option<::std::string::String>,
@@ -1161,16 +1085,7 @@ pub mod operation {
                 builders::GetTextOutputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for GetTextOutput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("GetTextOutput").field("text", &self.text).finish()
-            }
-        }
         impl ::sdkgen_runtime::client::OperationInput for GetTextInput {
-            fn fill_idempotency_tokens(
-                &mut self,
-                _provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
-            ) {}
             fn validate(
                 &self,
             ) -> ::std::result::Result<
@@ -1212,7 +1127,9 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
-            fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
+            fn from_response(
+                response: ::sdkgen_runtime::error::ErrorResponse<'_>,
+            ) -> Self {
                 Self::Unhandled(
                     ::sdkgen_runtime::error::Unhandled::from_response(response),
                 )
@@ -1339,14 +1256,12 @@ pub mod operation {
         }
         /// Builders for this operation.
         pub mod builders {
-            #[doc = concat!(
-                " A builder for [`", "GetTextInput", "`](super::", "GetTextInput", ")."
-            )]
+            /// A builder for [`GetTextInput`](super::GetTextInput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetTextInputBuilder {}
             impl GetTextInputBuilder {
-                ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
+                /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
                 ) -> ::std::result::Result<
@@ -1356,16 +1271,9 @@ pub mod operation {
                     Ok(super::GetTextInput {})
                 }
             }
-            impl ::std::fmt::Debug for GetTextInputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("GetTextInputBuilder").finish()
-                }
-            }
-            #[doc = concat!(
-                " A builder for [`", "GetTextOutput", "`](super::", "GetTextOutput", ")."
-            )]
+            /// A builder for [`GetTextOutput`](super::GetTextOutput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetTextOutputBuilder {
                 pub(crate) text: ::std::option::Option<::std::string::String>,
             }
@@ -1390,23 +1298,14 @@ pub mod operation {
                 pub fn get_text(&self) -> &::std::option::Option<::std::string::String> {
                     &self.text
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::GetTextOutput {
                     super::GetTextOutput {
                         text: self.text,
                     }
                 }
             }
-            impl ::std::fmt::Debug for GetTextOutputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("GetTextOutputBuilder")
-                        .field("text", &self.text)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " Sends a `", "GetText", "` request: set members, then call `send()`."
-            )]
+            /// Sends a `GetText` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct GetTextFluentBuilder {
                 handle: ::std::sync::Arc<::sdkgen_runtime::client::Handle>,

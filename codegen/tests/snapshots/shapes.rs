@@ -82,7 +82,7 @@ pub mod types {
     }
     /// The `Everything` structure.
     #[non_exhaustive]
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     pub struct Everything {
         /// The `Text` member.
         pub text: ::std::option::Option<::std::string::String>,
@@ -273,36 +273,6 @@ pub mod types {
             builders::EverythingBuilder::default()
         }
     }
-    impl ::std::fmt::Debug for Everything {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.debug_struct("Everything")
-                .field("text", &self.text)
-                .field("flag", &self.flag)
-                .field("tiny", &self.tiny)
-                .field("small", &self.small)
-                .field("num", &self.num)
-                .field("big", &self.big)
-                .field("ratio", &self.ratio)
-                .field("precise", &self.precise)
-                .field("epoch", &self.epoch)
-                .field("iso", &self.iso)
-                .field("http", &self.http)
-                .field("bytes", &self.bytes)
-                .field("doc", &self.doc)
-                .field("choice", &self.choice)
-                .field("level", &self.level)
-                .field("size", &self.size)
-                .field("legacy", &self.legacy)
-                .field("sparse", &self.sparse)
-                .field("sparse_map", &self.sparse_map)
-                .field("grid", &self.grid)
-                .field("tree", &self.tree)
-                .field("type", &self.r#type)
-                .field("self_", &self.self_)
-                .field("async", &self.r#async)
-                .finish()
-        }
-    }
     /// Values of `LegacyEnum`.
     ///
     /// A value this version of the SDK does not know is kept in `Unknown`.
@@ -393,7 +363,7 @@ pub mod types {
     }
     /// The `Node` structure.
     #[non_exhaustive]
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     pub struct Node {
         /// The `Label` member.
         pub label: ::std::option::Option<::std::string::String>,
@@ -418,15 +388,6 @@ pub mod types {
         /// A builder for this type.
         pub fn builder() -> builders::NodeBuilder {
             builders::NodeBuilder::default()
-        }
-    }
-    impl ::std::fmt::Debug for Node {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.debug_struct("Node")
-                .field("label", &self.label)
-                .field("next", &self.next)
-                .field("children", &self.children)
-                .finish()
         }
     }
     /// Values of `Size`.
@@ -483,11 +444,9 @@ pub mod types {
     }
     /// Builders for the types.
     pub mod builders {
-        #[doc = concat!(
-            " A builder for [`", "Everything", "`](super::", "Everything", ")."
-        )]
+        /// A builder for [`Everything`](super::Everything).
         #[non_exhaustive]
-        #[derive(Clone, Default, PartialEq)]
+        #[derive(Clone, Default, Debug, PartialEq)]
         pub struct EverythingBuilder {
             pub(crate) text: ::std::option::Option<::std::string::String>,
             pub(crate) flag: ::std::option::Option<bool>,
@@ -1014,7 +973,7 @@ pub mod types {
             pub fn get_async(&self) -> &::std::option::Option<bool> {
                 &self.r#async
             }
-            ///Builds the value.
+            /// Builds the value.
             pub fn build(self) -> super::Everything {
                 super::Everything {
                     text: self.text,
@@ -1044,39 +1003,9 @@ pub mod types {
                 }
             }
         }
-        impl ::std::fmt::Debug for EverythingBuilder {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("EverythingBuilder")
-                    .field("text", &self.text)
-                    .field("flag", &self.flag)
-                    .field("tiny", &self.tiny)
-                    .field("small", &self.small)
-                    .field("num", &self.num)
-                    .field("big", &self.big)
-                    .field("ratio", &self.ratio)
-                    .field("precise", &self.precise)
-                    .field("epoch", &self.epoch)
-                    .field("iso", &self.iso)
-                    .field("http", &self.http)
-                    .field("bytes", &self.bytes)
-                    .field("doc", &self.doc)
-                    .field("choice", &self.choice)
-                    .field("level", &self.level)
-                    .field("size", &self.size)
-                    .field("legacy", &self.legacy)
-                    .field("sparse", &self.sparse)
-                    .field("sparse_map", &self.sparse_map)
-                    .field("grid", &self.grid)
-                    .field("tree", &self.tree)
-                    .field("type", &self.r#type)
-                    .field("self_", &self.self_)
-                    .field("async", &self.r#async)
-                    .finish()
-            }
-        }
-        #[doc = concat!(" A builder for [`", "Node", "`](super::", "Node", ").")]
+        /// A builder for [`Node`](super::Node).
         #[non_exhaustive]
-        #[derive(Clone, Default, PartialEq)]
+        #[derive(Clone, Default, Debug, PartialEq)]
         pub struct NodeBuilder {
             pub(crate) label: ::std::option::Option<::std::string::String>,
             pub(crate) next: ::std::option::Option<
@@ -1145,22 +1074,13 @@ pub mod types {
             ) -> &::std::option::Option<::std::vec::Vec<crate::types::Node>> {
                 &self.children
             }
-            ///Builds the value.
+            /// Builds the value.
             pub fn build(self) -> super::Node {
                 super::Node {
                     label: self.label,
                     next: self.next,
                     children: self.children,
                 }
-            }
-        }
-        impl ::std::fmt::Debug for NodeBuilder {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("NodeBuilder")
-                    .field("label", &self.label)
-                    .field("next", &self.next)
-                    .field("children", &self.children)
-                    .finish()
             }
         }
     }
@@ -1705,7 +1625,7 @@ pub mod operation {
     pub mod echo {
         /// The `EchoInput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct EchoInput {
             /// The `Value` member.
             pub value: ::std::option::Option<crate::types::Everything>,
@@ -1720,14 +1640,9 @@ pub mod operation {
                 builders::EchoInputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for EchoInput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("EchoInput").field("value", &self.value).finish()
-            }
-        }
         /// The `EchoOutput` structure.
         #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct EchoOutput {
             /// The `Value` member.
             pub value: ::std::option::Option<crate::types::Everything>,
@@ -1742,16 +1657,7 @@ pub mod operation {
                 builders::EchoOutputBuilder::default()
             }
         }
-        impl ::std::fmt::Debug for EchoOutput {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("EchoOutput").field("value", &self.value).finish()
-            }
-        }
         impl ::sdkgen_runtime::client::OperationInput for EchoInput {
-            fn fill_idempotency_tokens(
-                &mut self,
-                _provider: &::sdkgen_runtime::config::IdempotencyTokenProvider,
-            ) {}
             fn validate(
                 &self,
             ) -> ::std::result::Result<
@@ -1793,7 +1699,9 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
-            fn from_response(response: ::sdkgen_runtime::error::ErrorResponse) -> Self {
+            fn from_response(
+                response: ::sdkgen_runtime::error::ErrorResponse<'_>,
+            ) -> Self {
                 Self::Unhandled(
                     ::sdkgen_runtime::error::Unhandled::from_response(response),
                 )
@@ -1925,11 +1833,9 @@ pub mod operation {
         }
         /// Builders for this operation.
         pub mod builders {
-            #[doc = concat!(
-                " A builder for [`", "EchoInput", "`](super::", "EchoInput", ")."
-            )]
+            /// A builder for [`EchoInput`](super::EchoInput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct EchoInputBuilder {
                 pub(crate) value: ::std::option::Option<crate::types::Everything>,
             }
@@ -1953,7 +1859,7 @@ pub mod operation {
                 ) -> &::std::option::Option<crate::types::Everything> {
                     &self.value
                 }
-                ///Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
+                /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
                 ) -> ::std::result::Result<
@@ -1965,18 +1871,9 @@ pub mod operation {
                     })
                 }
             }
-            impl ::std::fmt::Debug for EchoInputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("EchoInputBuilder")
-                        .field("value", &self.value)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " A builder for [`", "EchoOutput", "`](super::", "EchoOutput", ")."
-            )]
+            /// A builder for [`EchoOutput`](super::EchoOutput).
             #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
+            #[derive(Clone, Default, Debug, PartialEq)]
             pub struct EchoOutputBuilder {
                 pub(crate) value: ::std::option::Option<crate::types::Everything>,
             }
@@ -2000,23 +1897,14 @@ pub mod operation {
                 ) -> &::std::option::Option<crate::types::Everything> {
                     &self.value
                 }
-                ///Builds the value.
+                /// Builds the value.
                 pub fn build(self) -> super::EchoOutput {
                     super::EchoOutput {
                         value: self.value,
                     }
                 }
             }
-            impl ::std::fmt::Debug for EchoOutputBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("EchoOutputBuilder")
-                        .field("value", &self.value)
-                        .finish()
-                }
-            }
-            #[doc = concat!(
-                " Sends a `", "Echo", "` request: set members, then call `send()`."
-            )]
+            /// Sends a `Echo` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct EchoFluentBuilder {
                 handle: ::std::sync::Arc<::sdkgen_runtime::client::Handle>,
