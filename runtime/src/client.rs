@@ -89,11 +89,26 @@ pub struct OperationSpec<I, O, E> {
     pub name: &'static str,
     /// Turns an input into an HTTP request (relative URI).
     pub serialize: fn(I) -> Result<HttpRequest, BoxError>,
-    /// Turns an HTTP response into the output or a typed error.
-    pub deserialize: fn(&HttpResponse) -> Result<O, OrchestratorError<E>>,
+    /// Reads the output from a success response.
+    pub deserialize: fn(&HttpResponse) -> Result<O, crate::json::DeserializeError>,
+    /// Turns an error response into the operation's typed error.
+    pub error: fn(crate::error::ErrorResponse<'_>) -> E,
     /// The output or an error holds `@sensitive` members: keep response
     /// bodies out of the runtime's trace log.
     pub sensitive_output: bool,
+}
+
+impl<I, O, E> OperationSpec<I, O, E> {
+    /// The output of a success response, else the typed error of an error
+    /// response; a body that does not match the model is a response error.
+    /// What aws-smithy-runtime's operation builder calls as deserializer.
+    pub fn read_response(&self, response: &HttpResponse) -> Result<O, OrchestratorError<E>> {
+        if !response.status().is_success() {
+            let parsed = crate::error::parse_error_response(response);
+            return Err(OrchestratorError::operation((self.error)(parsed)));
+        }
+        (self.deserialize)(response).map_err(|e| OrchestratorError::response(Box::new(e)))
+    }
 }
 
 /// Carries what a serializer attached to its request into the config bag:
@@ -403,7 +418,7 @@ impl Handle {
         }
         let op = Arc::new(
             op.serializer(spec.serialize)
-                .deserializer(spec.deserialize)
+                .deserializer(move |response| spec.read_response(response))
                 .build(),
         );
         if let Ok(mut ops) = self.operations.write() {

@@ -62,7 +62,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
         )
         .any(|m| cx.is_sensitive(&m.ty, m.sensitive));
     let serialize = emit_serializer(cx, op);
-    let deserialize = emit_deserializer(cx, op, &error);
+    let deserialize = emit_deserializer(cx, op);
     let setters = op.input.members.iter().map(|m| fluent_setters(cx, m));
     let paginator = emit_paginator(cx, op);
     quote! {
@@ -96,6 +96,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
                 name: #op_name,
                 serialize,
                 deserialize,
+                error: #error::from_response,
                 sensitive_output: #sensitive_output,
             };
 
@@ -714,7 +715,7 @@ fn scalar_text(cx: &Cx, ty: &Type, v: TokenStream) -> TokenStream {
     }
 }
 
-fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> TokenStream {
+fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
     let rt = Rt::root();
     let api = Rt::api();
     let output = ident(&op.output.rust_name);
@@ -776,26 +777,22 @@ fn emit_deserializer(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Tok
                 Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::ResponseCode
             )
         });
-    let mut_builder = if reads { quote!(mut) } else { quote!() };
+    // An output with nothing to read (no members) reads no response.
+    let (mut_builder, response) = if reads {
+        (quote!(mut), format_ident!("response"))
+    } else {
+        (quote!(), format_ident!("_response"))
+    };
+    // The status check and the error wrapping are the runtime's
+    // (`OperationSpec::read_response`); this reads a success response.
     quote! {
-        #[allow(
-            clippy::result_large_err,
-            reason = "the signature is the one aws-smithy-runtime's operation builder takes"
-        )]
         pub(crate) fn deserialize(
-            response: &#api::client::orchestrator::HttpResponse,
-        ) -> ::std::result::Result<#output, #api::client::orchestrator::OrchestratorError<#error>> {
-            if !response.status().is_success() {
-                let parsed = #rt::error::parse_error_response(response);
-                return Err(#api::client::orchestrator::OrchestratorError::operation(#error::from_response(parsed)));
-            }
-            let read = || -> ::std::result::Result<#output, #rt::json::DeserializeError> {
-                let #mut_builder builder = #output::builder();
-                #read_body
-                #(#headers)*
-                Ok(builder.build())
-            };
-            read().map_err(|e| #api::client::orchestrator::OrchestratorError::response(::std::boxed::Box::new(e)))
+            #response: &#api::client::orchestrator::HttpResponse,
+        ) -> ::std::result::Result<#output, #rt::json::DeserializeError> {
+            let #mut_builder builder = #output::builder();
+            #read_body
+            #(#headers)*
+            Ok(builder.build())
         }
     }
 }

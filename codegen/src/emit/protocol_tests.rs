@@ -213,7 +213,7 @@ fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStrea
             #types::body::SdkBody::from(#body),
         );
         #( response.headers_mut().insert(#hk, #hv); )*
-        let result = crate::operation::#module::deserialize(&response);
+        let result = crate::operation::#module::SPEC.read_response(&response);
     };
     match &t.error {
         None => {

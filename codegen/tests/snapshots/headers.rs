@@ -316,6 +316,7 @@ pub mod operation {
             name: "PutThing",
             serialize,
             deserialize,
+            error: PutThingError::from_response,
             sensitive_output: false,
         };
         fn serialize(
@@ -418,61 +419,32 @@ pub mod operation {
             }
             Ok(request)
         }
-        #[allow(
-            clippy::result_large_err,
-            reason = "the signature is the one aws-smithy-runtime's operation builder takes"
-        )]
         pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             PutThingOutput,
-            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError<
-                PutThingError,
-            >,
+            ::sdkgen_runtime::json::DeserializeError,
         > {
-            if !response.status().is_success() {
-                let parsed = ::sdkgen_runtime::error::parse_error_response(response);
-                return Err(
-                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::operation(
-                        PutThingError::from_response(parsed),
-                    ),
+            let mut builder = PutThingOutput::builder();
+            builder = builder.set_status(Some(response.status().as_u16().into()));
+            builder = builder
+                .set_e_tag(
+                    ::sdkgen_runtime::http::headers::string(response.headers(), "ETag"),
                 );
-            }
-            let read = || -> ::std::result::Result<
-                PutThingOutput,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let mut builder = PutThingOutput::builder();
-                builder = builder.set_status(Some(response.status().as_u16().into()));
-                builder = builder
-                    .set_e_tag(
-                        ::sdkgen_runtime::http::headers::string(
-                            response.headers(),
-                            "ETag",
-                        ),
-                    );
-                builder = builder
-                    .set_expires(
-                        ::sdkgen_runtime::http::headers::date(
-                            response.headers(),
-                            "Expires",
-                            ::sdkgen_runtime::deps::aws_smithy_types::date_time::Format::HttpDate,
-                            "PutThingOutput.Expires",
-                        )?,
-                    );
-                builder = builder
-                    .set_meta(
-                        ::sdkgen_runtime::http::prefix_headers(
-                            response.headers(),
-                            "X-Meta-",
-                        ),
-                    );
-                Ok(builder.build())
-            };
-            read()
-                .map_err(|e| ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::response(
-                    ::std::boxed::Box::new(e),
-                ))
+            builder = builder
+                .set_expires(
+                    ::sdkgen_runtime::http::headers::date(
+                        response.headers(),
+                        "Expires",
+                        ::sdkgen_runtime::deps::aws_smithy_types::date_time::Format::HttpDate,
+                        "PutThingOutput.Expires",
+                    )?,
+                );
+            builder = builder
+                .set_meta(
+                    ::sdkgen_runtime::http::prefix_headers(response.headers(), "X-Meta-"),
+                );
+            Ok(builder.build())
         }
         /// Builders for this operation.
         pub mod builders {

@@ -233,6 +233,7 @@ pub mod operation {
             name: "GetObject",
             serialize,
             deserialize,
+            error: GetObjectError::from_response,
             sensitive_output: false,
         };
         fn serialize(
@@ -336,49 +337,24 @@ pub mod operation {
             let request = ::sdkgen_runtime::http::json_request("GET", uri, None, false)?;
             Ok(request)
         }
-        #[allow(
-            clippy::result_large_err,
-            reason = "the signature is the one aws-smithy-runtime's operation builder takes"
-        )]
         pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             GetObjectOutput,
-            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError<
-                GetObjectError,
-            >,
+            ::sdkgen_runtime::json::DeserializeError,
         > {
-            if !response.status().is_success() {
-                let parsed = ::sdkgen_runtime::error::parse_error_response(response);
-                return Err(
-                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::operation(
-                        GetObjectError::from_response(parsed),
-                    ),
-                );
+            let mut builder = GetObjectOutput::builder();
+            let value = ::sdkgen_runtime::json::parse(
+                response.body().bytes().unwrap_or_default(),
+            )?;
+            let obj = ::sdkgen_runtime::json::object(&value, "$")?;
+            if let Some(v) = ::sdkgen_runtime::json::member(obj, "Size") {
+                builder = builder
+                    .set_size(
+                        Some(::sdkgen_runtime::json::integer(v, "GetObjectOutput.Size")?),
+                    );
             }
-            let read = || -> ::std::result::Result<
-                GetObjectOutput,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let mut builder = GetObjectOutput::builder();
-                let value = ::sdkgen_runtime::json::parse(
-                    response.body().bytes().unwrap_or_default(),
-                )?;
-                let obj = ::sdkgen_runtime::json::object(&value, "$")?;
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Size") {
-                    builder = builder
-                        .set_size(
-                            Some(
-                                ::sdkgen_runtime::json::integer(v, "GetObjectOutput.Size")?,
-                            ),
-                        );
-                }
-                Ok(builder.build())
-            };
-            read()
-                .map_err(|e| ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::response(
-                    ::std::boxed::Box::new(e),
-                ))
+            Ok(builder.build())
         }
         /// Builders for this operation.
         pub mod builders {

@@ -699,6 +699,7 @@ pub mod operation {
             name: "ListItems",
             serialize,
             deserialize,
+            error: ListItemsError::from_response,
             sensitive_output: false,
         };
         fn serialize(
@@ -728,67 +729,44 @@ pub mod operation {
             let request = ::sdkgen_runtime::http::json_request("GET", uri, None, false)?;
             Ok(request)
         }
-        #[allow(
-            clippy::result_large_err,
-            reason = "the signature is the one aws-smithy-runtime's operation builder takes"
-        )]
         pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             ListItemsOutput,
-            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError<
-                ListItemsError,
-            >,
+            ::sdkgen_runtime::json::DeserializeError,
         > {
-            if !response.status().is_success() {
-                let parsed = ::sdkgen_runtime::error::parse_error_response(response);
-                return Err(
-                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::operation(
-                        ListItemsError::from_response(parsed),
-                    ),
-                );
+            let mut builder = ListItemsOutput::builder();
+            let value = ::sdkgen_runtime::json::parse(
+                response.body().bytes().unwrap_or_default(),
+            )?;
+            let obj = ::sdkgen_runtime::json::object(&value, "$")?;
+            if let Some(v) = ::sdkgen_runtime::json::member(obj, "Items") {
+                builder = builder
+                    .set_items(
+                        Some(
+                            ::sdkgen_runtime::json::array(v, "ListItemsOutput.Items")
+                                .and_then(|items| {
+                                    items
+                                        .iter()
+                                        .filter(|item_0| !item_0.is_null())
+                                        .map(crate::json_codec::de_item)
+                                        .collect::<::std::result::Result<::std::vec::Vec<_>, _>>()
+                                })?,
+                        ),
+                    );
             }
-            let read = || -> ::std::result::Result<
-                ListItemsOutput,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let mut builder = ListItemsOutput::builder();
-                let value = ::sdkgen_runtime::json::parse(
-                    response.body().bytes().unwrap_or_default(),
-                )?;
-                let obj = ::sdkgen_runtime::json::object(&value, "$")?;
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Items") {
-                    builder = builder
-                        .set_items(
-                            Some(
-                                ::sdkgen_runtime::json::array(v, "ListItemsOutput.Items")
-                                    .and_then(|items| {
-                                        items
-                                            .iter()
-                                            .filter(|item_0| !item_0.is_null())
-                                            .map(crate::json_codec::de_item)
-                                            .collect::<::std::result::Result<::std::vec::Vec<_>, _>>()
-                                    })?,
-                            ),
-                        );
-                }
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "NextToken") {
-                    builder = builder
-                        .set_next_token(
-                            Some(
-                                ::sdkgen_runtime::json::string(
-                                    v,
-                                    "ListItemsOutput.NextToken",
-                                )?,
-                            ),
-                        );
-                }
-                Ok(builder.build())
-            };
-            read()
-                .map_err(|e| ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::response(
-                    ::std::boxed::Box::new(e),
-                ))
+            if let Some(v) = ::sdkgen_runtime::json::member(obj, "NextToken") {
+                builder = builder
+                    .set_next_token(
+                        Some(
+                            ::sdkgen_runtime::json::string(
+                                v,
+                                "ListItemsOutput.NextToken",
+                            )?,
+                        ),
+                    );
+            }
+            Ok(builder.build())
         }
         /// Builders for this operation.
         pub mod builders {
@@ -1247,6 +1225,7 @@ pub mod operation {
             name: "Ping",
             serialize,
             deserialize,
+            error: PingError::from_response,
             sensitive_output: false,
         };
         fn serialize(
@@ -1298,37 +1277,14 @@ pub mod operation {
             ::sdkgen_runtime::http::set_host_prefix(&mut request, prefix)?;
             Ok(request)
         }
-        #[allow(
-            clippy::result_large_err,
-            reason = "the signature is the one aws-smithy-runtime's operation builder takes"
-        )]
         pub(crate) fn deserialize(
-            response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+            _response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             PingOutput,
-            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError<
-                PingError,
-            >,
+            ::sdkgen_runtime::json::DeserializeError,
         > {
-            if !response.status().is_success() {
-                let parsed = ::sdkgen_runtime::error::parse_error_response(response);
-                return Err(
-                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::operation(
-                        PingError::from_response(parsed),
-                    ),
-                );
-            }
-            let read = || -> ::std::result::Result<
-                PingOutput,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let builder = PingOutput::builder();
-                Ok(builder.build())
-            };
-            read()
-                .map_err(|e| ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::response(
-                    ::std::boxed::Box::new(e),
-                ))
+            let builder = PingOutput::builder();
+            Ok(builder.build())
         }
         /// Builders for this operation.
         pub mod builders {

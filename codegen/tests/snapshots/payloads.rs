@@ -368,6 +368,7 @@ pub mod operation {
             name: "PutBlob",
             serialize,
             deserialize,
+            error: PutBlobError::from_response,
             sensitive_output: false,
         };
         fn serialize(
@@ -416,45 +417,22 @@ pub mod operation {
             };
             Ok(request)
         }
-        #[allow(
-            clippy::result_large_err,
-            reason = "the signature is the one aws-smithy-runtime's operation builder takes"
-        )]
         pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             PutBlobOutput,
-            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError<
-                PutBlobError,
-            >,
+            ::sdkgen_runtime::json::DeserializeError,
         > {
-            if !response.status().is_success() {
-                let parsed = ::sdkgen_runtime::error::parse_error_response(response);
-                return Err(
-                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::operation(
-                        PutBlobError::from_response(parsed),
-                    ),
+            let mut builder = PutBlobOutput::builder();
+            let bytes = response.body().bytes().unwrap_or_default();
+            builder = builder
+                .set_data(
+                    (!bytes.is_empty())
+                        .then(|| ::sdkgen_runtime::deps::aws_smithy_types::Blob::new(
+                            bytes.to_vec(),
+                        )),
                 );
-            }
-            let read = || -> ::std::result::Result<
-                PutBlobOutput,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let mut builder = PutBlobOutput::builder();
-                let bytes = response.body().bytes().unwrap_or_default();
-                builder = builder
-                    .set_data(
-                        (!bytes.is_empty())
-                            .then(|| ::sdkgen_runtime::deps::aws_smithy_types::Blob::new(
-                                bytes.to_vec(),
-                            )),
-                    );
-                Ok(builder.build())
-            };
-            read()
-                .map_err(|e| ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::response(
-                    ::std::boxed::Box::new(e),
-                ))
+            Ok(builder.build())
         }
         /// Builders for this operation.
         pub mod builders {
@@ -814,6 +792,7 @@ pub mod operation {
             name: "PutDoc",
             serialize,
             deserialize,
+            error: PutDocError::from_response,
             sensitive_output: true,
         };
         fn serialize(
@@ -857,54 +836,28 @@ pub mod operation {
             };
             Ok(request)
         }
-        #[allow(
-            clippy::result_large_err,
-            reason = "the signature is the one aws-smithy-runtime's operation builder takes"
-        )]
         pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             PutDocOutput,
-            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError<
-                PutDocError,
-            >,
+            ::sdkgen_runtime::json::DeserializeError,
         > {
-            if !response.status().is_success() {
-                let parsed = ::sdkgen_runtime::error::parse_error_response(response);
-                return Err(
-                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::operation(
-                        PutDocError::from_response(parsed),
-                    ),
+            let mut builder = PutDocOutput::builder();
+            let bytes = response.body().bytes().unwrap_or_default();
+            builder = builder
+                .set_doc(
+                    if bytes.is_empty() {
+                        None
+                    } else {
+                        let value = ::sdkgen_runtime::json::parse(bytes)?;
+                        Some(crate::json_codec::de_doc(&value)?)
+                    },
                 );
-            }
-            let read = || -> ::std::result::Result<
-                PutDocOutput,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let mut builder = PutDocOutput::builder();
-                let bytes = response.body().bytes().unwrap_or_default();
-                builder = builder
-                    .set_doc(
-                        if bytes.is_empty() {
-                            None
-                        } else {
-                            let value = ::sdkgen_runtime::json::parse(bytes)?;
-                            Some(crate::json_codec::de_doc(&value)?)
-                        },
-                    );
-                builder = builder
-                    .set_id(
-                        ::sdkgen_runtime::http::headers::string(
-                            response.headers(),
-                            "X-Id",
-                        ),
-                    );
-                Ok(builder.build())
-            };
-            read()
-                .map_err(|e| ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::response(
-                    ::std::boxed::Box::new(e),
-                ))
+            builder = builder
+                .set_id(
+                    ::sdkgen_runtime::http::headers::string(response.headers(), "X-Id"),
+                );
+            Ok(builder.build())
         }
         /// Builders for this operation.
         pub mod builders {
@@ -1194,6 +1147,7 @@ pub mod operation {
             name: "GetText",
             serialize,
             deserialize,
+            error: GetTextError::from_response,
             sensitive_output: false,
         };
         fn serialize(
@@ -1207,52 +1161,29 @@ pub mod operation {
             let request = ::sdkgen_runtime::http::json_request("GET", uri, None, false)?;
             Ok(request)
         }
-        #[allow(
-            clippy::result_large_err,
-            reason = "the signature is the one aws-smithy-runtime's operation builder takes"
-        )]
         pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             GetTextOutput,
-            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError<
-                GetTextError,
-            >,
+            ::sdkgen_runtime::json::DeserializeError,
         > {
-            if !response.status().is_success() {
-                let parsed = ::sdkgen_runtime::error::parse_error_response(response);
-                return Err(
-                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::operation(
-                        GetTextError::from_response(parsed),
-                    ),
+            let mut builder = GetTextOutput::builder();
+            let bytes = response.body().bytes().unwrap_or_default();
+            builder = builder
+                .set_text(
+                    if bytes.is_empty() {
+                        None
+                    } else {
+                        Some(
+                            ::std::string::String::from_utf8(bytes.to_vec())
+                                .map_err(|_| ::sdkgen_runtime::json::invalid(
+                                    "$",
+                                    "a UTF-8 body",
+                                ))?,
+                        )
+                    },
                 );
-            }
-            let read = || -> ::std::result::Result<
-                GetTextOutput,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let mut builder = GetTextOutput::builder();
-                let bytes = response.body().bytes().unwrap_or_default();
-                builder = builder
-                    .set_text(
-                        if bytes.is_empty() {
-                            None
-                        } else {
-                            Some(
-                                ::std::string::String::from_utf8(bytes.to_vec())
-                                    .map_err(|_| ::sdkgen_runtime::json::invalid(
-                                        "$",
-                                        "a UTF-8 body",
-                                    ))?,
-                            )
-                        },
-                    );
-                Ok(builder.build())
-            };
-            read()
-                .map_err(|e| ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::response(
-                    ::std::boxed::Box::new(e),
-                ))
+            Ok(builder.build())
         }
         /// Builders for this operation.
         pub mod builders {

@@ -1766,6 +1766,7 @@ pub mod operation {
             name: "Echo",
             serialize,
             deserialize,
+            error: EchoError::from_response,
             sensitive_output: true,
         };
         fn serialize(
@@ -1791,45 +1792,21 @@ pub mod operation {
             };
             Ok(request)
         }
-        #[allow(
-            clippy::result_large_err,
-            reason = "the signature is the one aws-smithy-runtime's operation builder takes"
-        )]
         pub(crate) fn deserialize(
             response: &::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
         ) -> ::std::result::Result<
             EchoOutput,
-            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError<
-                EchoError,
-            >,
+            ::sdkgen_runtime::json::DeserializeError,
         > {
-            if !response.status().is_success() {
-                let parsed = ::sdkgen_runtime::error::parse_error_response(response);
-                return Err(
-                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::operation(
-                        EchoError::from_response(parsed),
-                    ),
-                );
+            let mut builder = EchoOutput::builder();
+            let value = ::sdkgen_runtime::json::parse(
+                response.body().bytes().unwrap_or_default(),
+            )?;
+            let obj = ::sdkgen_runtime::json::object(&value, "$")?;
+            if let Some(v) = ::sdkgen_runtime::json::member(obj, "Value") {
+                builder = builder.set_value(Some(crate::json_codec::de_everything(v)?));
             }
-            let read = || -> ::std::result::Result<
-                EchoOutput,
-                ::sdkgen_runtime::json::DeserializeError,
-            > {
-                let mut builder = EchoOutput::builder();
-                let value = ::sdkgen_runtime::json::parse(
-                    response.body().bytes().unwrap_or_default(),
-                )?;
-                let obj = ::sdkgen_runtime::json::object(&value, "$")?;
-                if let Some(v) = ::sdkgen_runtime::json::member(obj, "Value") {
-                    builder = builder
-                        .set_value(Some(crate::json_codec::de_everything(v)?));
-                }
-                Ok(builder.build())
-            };
-            read()
-                .map_err(|e| ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::OrchestratorError::response(
-                    ::std::boxed::Box::new(e),
-                ))
+            Ok(builder.build())
         }
         /// Builders for this operation.
         pub mod builders {
