@@ -1,73 +1,83 @@
 //! Creates a Chime room.
 //!
-//! With no arguments it starts the embedded mock Chime server on loopback
-//! and creates a room there: no AWS account needed. With `--endpoint-url` it
-//! sends to that endpoint instead, with credentials from the environment.
+//! With no `--endpoint-url` it starts the embedded mock Chime server on
+//! loopback and creates a room there: no AWS account needed. With
+//! `--endpoint-url` it sends to that endpoint instead, configured the way an
+//! aws-sdk-rust program is: region and credentials from `aws-config`'s
+//! default chains (environment, `~/.aws/config` and `~/.aws/credentials`
+//! profiles, and the rest), the region defaulting to `us-east-1`, the
+//! region of Chime's global endpoint.
 //!
 //! ```text
 //! cargo run --example create_room
 //! cargo run --example create_room -- --endpoint-url URL --account-id ID --name NAME [--client-request-token T]
 //! ```
+//!
+//! Exit status: 0 when the room was created, 1 when the call failed (the
+//! error is printed on one line), 2 on a bad command line.
 
+use aws_config::meta::region::RegionProviderChain;
 use chime_sdk::config::{Config, Credentials, Region};
-use chime_sdk::error::DisplayErrorContext;
 use chime_sdk::mock::MockChime;
 use chime_sdk::Client;
+use clap::Parser;
+use std::error::Error;
 use std::process::ExitCode;
 
-#[derive(Default)]
+/// Creates an Amazon Chime room, by default on an embedded mock server.
+#[derive(Parser, Debug)]
+#[command(name = "create_room", version)]
 struct Args {
+    /// Send to this endpoint (with credentials from the environment or a
+    /// profile) instead of the embedded mock server.
+    #[arg(long, value_name = "URL")]
     endpoint_url: Option<String>,
-    account_id: Option<String>,
-    name: Option<String>,
-    token: Option<String>,
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args::default();
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--endpoint-url" => args.endpoint_url = Some(value),
-            "--account-id" => args.account_id = Some(value),
-            "--name" => args.name = Some(value),
-            "--client-request-token" => args.token = Some(value),
-            other => return Err(format!("unknown argument {other}")),
-        }
-    }
-    Ok(args)
+    /// The Chime account ID.
+    #[arg(
+        long,
+        value_name = "ID",
+        default_value = "12a3456b-7c89-012d-3456-78901e23fg45"
+    )]
+    account_id: String,
+    /// The room name.
+    #[arg(long, default_value = "Team Room")]
+    name: String,
+    /// The idempotency token (2 to 64 characters of `-_a-zA-Z0-9`); a random
+    /// UUID when left out.
+    #[arg(long, value_name = "TOKEN")]
+    client_request_token: Option<String>,
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
+    // clap prints its own message and exits 2 on a bad command line (0 for
+    // --help and --version).
+    let args = Args::parse();
+    match run(args).await {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}\nusage: create_room [--endpoint-url URL --account-id ID --name NAME [--client-request-token T]]");
-            return ExitCode::from(2);
+            eprintln!("error: {}", one_line(e.as_ref()));
+            ExitCode::FAILURE
         }
-    };
+    }
+}
+
+async fn run(args: Args) -> Result<(), Box<dyn Error>> {
     let mut mock = None;
     let config = match &args.endpoint_url {
         Some(url) => {
+            let region = RegionProviderChain::default_provider().or_else(Region::new("us-east-1"));
             let sdk_config = aws_config::defaults(aws_config::BehaviorVersion::latest())
-                .region(Region::new("us-east-1"))
+                .region(region)
+                .endpoint_url(url)
                 .load()
                 .await;
             Config::from(&sdk_config)
-                .to_builder()
-                .endpoint_url(url)
-                .build()
         }
         None => {
-            let server = match MockChime::start().await {
-                Ok(m) => m,
-                Err(e) => {
-                    eprintln!("cannot start the mock server: {e}");
-                    return ExitCode::FAILURE;
-                }
-            };
+            let server = MockChime::start()
+                .await
+                .map_err(|e| format!("cannot start the mock server: {e}"))?;
             println!("mock Chime server listening at {}", server.endpoint_url());
             let config = Config::builder()
                 .region(Region::new("us-east-1"))
@@ -85,44 +95,51 @@ async fn main() -> ExitCode {
         }
     };
     let client = Client::from_conf(config);
-    let mut request = client
+    let request = client
         .create_room()
-        .account_id(
-            args.account_id
-                .unwrap_or_else(|| "12a3456b-7c89-012d-3456-78901e23fg45".into()),
-        )
-        .name(args.name.unwrap_or_else(|| "Team Room".into()));
-    if let Some(token) = args.token {
-        request = request.client_request_token(token);
-    }
+        .account_id(args.account_id)
+        .name(args.name)
+        .set_client_request_token(args.client_request_token);
     println!("sending {:?}", request.as_input());
-    match request.send().await {
-        Ok(output) => {
-            if let Some(mock) = &mock {
-                for r in mock.requests() {
-                    println!("the mock received: {} {}", r.method, r.uri);
-                    for (k, v) in &r.headers {
-                        let v = if k == "authorization" {
-                            v.split(", Signature=").next().unwrap_or("")
-                        } else {
-                            v
-                        };
-                        println!("  {k}: {v}");
-                    }
-                    println!("  body: {}", redacted(&r.body));
-                }
+    let output = request.send().await?;
+    if let Some(mock) = &mock {
+        for r in mock.requests() {
+            println!("the mock received: {} {}", r.method, r.uri);
+            for (k, v) in &r.headers {
+                let v = if k == "authorization" {
+                    v.split(", Signature=").next().unwrap_or("")
+                } else {
+                    v
+                };
+                println!("  {k}: {v}");
             }
-            match output.room() {
-                Some(room) => println!("created room: {room:#?}"),
-                None => println!("the service answered without a room"),
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("CreateRoom failed: {}", DisplayErrorContext(&e));
-            ExitCode::FAILURE
+            println!("  body: {}", redacted(&r.body));
         }
     }
+    match output.room() {
+        Some(room) => println!("created room: {room:#?}"),
+        None => println!("the service answered without a room"),
+    }
+    Ok(())
+}
+
+/// An error and its sources on one line, `outer: inner: innermost`, each
+/// level's `Display` only: `DisplayErrorContext` would add the whole error's
+/// `Debug` form at the end, which is for logs, not for a person.
+fn one_line(e: &(dyn Error + 'static)) -> String {
+    let mut line = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        // Some layers repeat their source's message in their own.
+        if !line.ends_with(&text) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+        source = s.source();
+    }
+    // Multi-line messages (a credential chain lists each provider) on one line.
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The body as the mock received it, with the values of the `@sensitive`

@@ -14,16 +14,82 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
         host_prefix_labels(op, diags);
         unique_member_names(&op.input, diags);
         unique_member_names(&op.output, diags);
+        streams_are_payloads(&op.input, true, diags);
+        if op.pagination.is_some() && op.input.has_stream() {
+            diags.warn(
+                &op.id,
+                "paginated, but its input is a stream, which can be sent once: no paginator",
+                None,
+            );
+        }
+        streams_are_payloads(&op.output, true, diags);
     }
     for shape in service.shapes.values() {
         match shape {
-            Shape::Structure(s) | Shape::Union(s) => unique_member_names(s, diags),
+            Shape::Structure(s) | Shape::Union(s) => {
+                unique_member_names(s, diags);
+                streams_are_payloads(s, false, diags);
+            }
             Shape::Enum(e) => unique_variants(e, diags),
             Shape::IntEnum(_) => {}
         }
     }
     patterns_compile(service, diags);
     unique_type_names(service, diags);
+    sigv4_has_signing_name(service, diags);
+}
+
+/// SigV4 signs for a service name: an operation signed with SigV4 needs
+/// the service's `aws.auth#sigv4` `name`.
+fn sigv4_has_signing_name(service: &Service, diags: &mut Diagnostics) {
+    if service
+        .signing_name
+        .as_deref()
+        .is_some_and(|n| !n.is_empty())
+    {
+        return;
+    }
+    let signed: Vec<&str> = service
+        .operations
+        .iter()
+        .filter(|op| op.auth.contains(&AuthScheme::SigV4))
+        .map(|op| op.name.as_str())
+        .collect();
+    if let Some(first) = signed.first() {
+        let more = match signed.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        diags.error(
+            &service.id,
+            format!(
+                "`aws.auth#sigv4` has no `name`, which SigV4 signs for (used by `{first}`{more})"
+            ),
+            Some("add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"}"),
+        );
+    }
+}
+
+/// A streaming blob is the whole body of a request or response: only an
+/// operation's input or output can hold one, bound with `@httpPayload`.
+fn streams_are_payloads(s: &Structure, io: bool, diags: &mut Diagnostics) {
+    fn holds_stream(ty: &Type) -> bool {
+        match ty {
+            Type::Stream { .. } => true,
+            Type::List(t) | Type::Map(t) | Type::Optional(t) => holds_stream(t),
+            _ => false,
+        }
+    }
+    for m in &s.members {
+        let payload = io && m.binding == Binding::Payload && m.ty.is_stream();
+        if holds_stream(&m.ty) && !payload {
+            diags.error(
+                format!("{}${}", s.id, m.name),
+                "a `@streaming` blob that is not the `@httpPayload` of an operation's input or output",
+                Some("bind the member with `@httpPayload` in the operation's input or output, or drop `@streaming`"),
+            );
+        }
+    }
 }
 
 /// Every `{Label}` in the URI is an input member bound with `@httpLabel`,
@@ -203,7 +269,10 @@ fn unique_variants(e: &Enum, diags: &mut Diagnostics) {
     }
 }
 
-/// Every `@pattern` must compile with the regex crate the runtime uses.
+/// Every `@pattern` must be accepted by the rule the runtime compiles it
+/// with: `sdkgen_pattern::read`, the same function (ECMA 262 with the `u`
+/// flag, else Annex B syntax; java.util.regex's property names where ECMA
+/// 262 has none, with a warning). See that crate for the rule.
 fn patterns_compile(service: &Service, diags: &mut Diagnostics) {
     let structures = service
         .operations
@@ -213,25 +282,51 @@ fn patterns_compile(service: &Service, diags: &mut Diagnostics) {
             Shape::Structure(s) | Shape::Union(s) => Some(s),
             Shape::Enum(_) | Shape::IntEnum(_) => None,
         }));
+    // One reading per distinct pattern: compiling one can take milliseconds
+    // and a model can place it on a hundred members.
+    let mut readings = BTreeMap::new();
     for s in structures {
         for m in &s.members {
-            if let Some(p) = &m.constraints.pattern {
-                if let Err(e) = regex::Regex::new(p) {
-                    diags.error(format!("{}${}", s.id, m.name), format!("`smithy.api#pattern` does not compile: {e}"), Some("Smithy patterns are ECMA 262 regular expressions; use the syntax of the `regex` crate (no look-around or back-references)"));
+            let Some(p) = &m.constraints.pattern else {
+                continue;
+            };
+            let location = format!("{}${}", s.id, m.name);
+            let reading = readings
+                .entry(p.as_str())
+                .or_insert_with(|| sdkgen_pattern::read(p));
+            match reading {
+                Err(e) => diags.error(
+                    location,
+                    format!("`smithy.api#pattern` `{p}` is not an ECMA 262 regular expression the SDK can check: {e}"),
+                    Some(e.hint()),
+                ),
+                Ok(reading) => {
+                    for j in &reading.java_names {
+                        let hint = match j.spelling.as_str() {
+                            "" => "drop it for the same meaning in ECMA 262".to_owned(),
+                            s => format!("write `{s}` for the same meaning in ECMA 262"),
+                        };
+                        diags.warn(
+                            &location,
+                            format!(
+                                "`smithy.api#pattern` `{p}`: `{}` is not ECMA 262; read as java.util.regex reads it (Smithy's Java tooling checks patterns with it): {}",
+                                j.escape, j.meaning
+                            ),
+                            Some(&hint),
+                        );
+                    }
                 }
             }
         }
     }
 }
 
-/// Shapes from different namespaces must not collide in `types`.
+/// Shapes from different namespaces must not collide in `types`. (An
+/// operation's input and output live in its own module,
+/// `operation::<op>::{<Op>Input, <Op>Output}`, as in aws-sdk-rust, so a
+/// shape named `<Op>Input` in `types` beside them is no collision.)
 fn unique_type_names(service: &Service, diags: &mut Diagnostics) {
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
-    for op in &service.operations {
-        for s in [&op.input, &op.output] {
-            seen.insert(s.rust_name.clone(), &s.id);
-        }
-    }
     for (id, shape) in &service.shapes {
         let name = match shape {
             Shape::Structure(s) | Shape::Union(s) => &s.rust_name,

@@ -12,12 +12,13 @@ pub enum Severity {
 }
 
 /// One problem, located by Smithy shape id (with `$member`) or JSON path.
+/// Diagnostics sort errors first, then by location (the field order).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
-    /// Where: `com.amazonaws.chime#CreateRoomRequest$Name`, or `model.json:3:7`.
-    pub location: String,
     /// Error or warning.
     pub severity: Severity,
+    /// Where: `com.amazonaws.chime#CreateRoomRequest$Name`, or `model.json:3:7`.
+    pub location: String,
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -136,3 +137,25 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_come_first_and_only_errors_are_counted() {
+        let mut d = Diagnostics::default();
+        d.warn(
+            "a#EventOp",
+            "an event stream: the operation is skipped",
+            None,
+        );
+        d.error("z#Shape", "something wrong", Some("fix it"));
+        let err = d.propagate(&mut Vec::new()).unwrap_err();
+        let text = err.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "the model has 1 error:");
+        assert!(lines[1].starts_with("error: z#Shape"), "{text}");
+        assert!(lines[3].starts_with("warning: a#EventOp"), "{text}");
+    }
+}

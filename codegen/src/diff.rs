@@ -110,6 +110,34 @@ fn changed_http(op: &Operation, what: String) -> Change {
     Change::new(&op.name, "http", what, true, true, "changed-http-binding")
 }
 
+/// Changed auth schemes: the code compiles as before and requests are
+/// signed differently (or not at all): wire-changing. Breaking when a
+/// scheme is dropped and the operation cannot go anonymously, since a
+/// client configured only for the dropped scheme then fails; adding a
+/// scheme or reordering breaks no configuration.
+fn changed_auth(op: &Operation, old: &[AuthScheme], new: &[AuthScheme]) -> Change {
+    let names = |schemes: &[AuthScheme]| {
+        schemes
+            .iter()
+            .map(|s| s.trait_id().unwrap_or("anonymous"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let breaking = !new.contains(&AuthScheme::Anonymous) && old.iter().any(|s| !new.contains(s));
+    Change::new(
+        &op.name,
+        "auth",
+        format!(
+            "auth schemes changed from [{}] to [{}]",
+            names(old),
+            names(new)
+        ),
+        breaking,
+        true,
+        "changed-auth",
+    )
+}
+
 /// A new error: error enums are `#[non_exhaustive]`, so matches already
 /// have a wildcard arm.
 fn added_error(scope: &str, name: &str) -> Change {
@@ -262,6 +290,9 @@ fn operation(a: &Operation, b: &Operation, out: &mut Vec<Change>) {
             a,
             format!("success code changed from {} to {}", a.code, b.code),
         ));
+    }
+    if a.auth != b.auth {
+        out.push(changed_auth(a, &a.auth, &b.auth));
     }
     let name = |id: &String| crate::lower::local_name(id).to_owned();
     let (ea, eb): (BTreeSet<String>, BTreeSet<String>) = (

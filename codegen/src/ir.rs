@@ -15,8 +15,14 @@ pub struct Service {
     pub id: ShapeId,
     /// `aws.api#service` `sdkId`.
     pub sdk_id: String,
-    /// SigV4 signing name.
-    pub signing_name: String,
+    /// SigV4 signing name (`aws.auth#sigv4` `name`): needed only when an
+    /// operation is signed with SigV4 (`check` enforces it).
+    pub signing_name: Option<String>,
+    /// The service's auth schemes in order of preference: its
+    /// `smithy.api#auth` list when it has one, else the auth traits it
+    /// has (SigV4, then bearer). Unsupported schemes are left out. Empty
+    /// when the service authenticates nothing.
+    pub auth: Vec<AuthScheme>,
     /// Where requests go by default.
     pub endpoint: Endpoint,
     /// Service documentation lines (rustdoc).
@@ -25,6 +31,31 @@ pub struct Service {
     pub operations: Vec<Operation>,
     /// Named shapes the operations reach, by id (ordered: deterministic output).
     pub shapes: BTreeMap<ShapeId, Shape>,
+}
+
+/// An auth scheme a request can be sent with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AuthScheme {
+    /// `aws.auth#sigv4`: signed with AWS credentials for the service's
+    /// signing name.
+    SigV4,
+    /// `smithy.api#httpBearerAuth`: `Authorization: Bearer <token>`.
+    HttpBearer,
+    /// No authentication: sent as is (`smithy.api#auth: []`, or the last
+    /// option of an `@optionalAuth` operation).
+    Anonymous,
+}
+
+impl AuthScheme {
+    /// The Smithy shape id of the scheme's trait (`smithy.api#auth` lists
+    /// these), or `None` for anonymous.
+    pub fn trait_id(self) -> Option<&'static str> {
+        match self {
+            AuthScheme::SigV4 => Some("aws.auth#sigv4"),
+            AuthScheme::HttpBearer => Some("smithy.api#httpBearerAuth"),
+            AuthScheme::Anonymous => None,
+        }
+    }
 }
 
 /// The default endpoint of a service.
@@ -78,6 +109,14 @@ pub struct Operation {
     pub checksum_required: bool,
     /// `@requestCompression` lists gzip: large request bodies are compressed.
     pub gzip: bool,
+    /// `aws.auth#unsignedPayload`: SigV4 signs `UNSIGNED-PAYLOAD` instead of
+    /// the body's hash.
+    pub unsigned_payload: bool,
+    /// The auth schemes to try, in order: the operation's `smithy.api#auth`
+    /// list, else the service's; `@optionalAuth` appends
+    /// [`AuthScheme::Anonymous`]. Never empty: an operation without auth
+    /// is `[Anonymous]`.
+    pub auth: Vec<AuthScheme>,
     /// Client protocol compliance cases (`smithy.test#httpRequestTests`,
     /// `smithy.test#httpResponseTests`, those of its errors included) for
     /// restJson1.
@@ -247,6 +286,14 @@ pub struct Structure {
     pub error: Option<ErrorInfo>,
 }
 
+impl Structure {
+    /// Whether a member is a `@streaming` blob (only an operation's input or
+    /// output payload can be one, `check` makes sure).
+    pub fn has_stream(&self) -> bool {
+        self.members.iter().any(|m| m.ty.is_stream())
+    }
+}
+
 /// What makes a structure an error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorInfo {
@@ -377,6 +424,12 @@ pub enum Type {
     Timestamp(TimestampFormat),
     /// `Blob`.
     Blob,
+    /// A `@streaming` blob: `ByteStream`, read or written as it goes, never
+    /// held in memory whole. Only an operation's `@httpPayload` can be one.
+    Stream {
+        /// `@requiresLength`: the length must be known before sending.
+        requires_length: bool,
+    },
     /// `Document`.
     Document,
     /// `Vec<T>`.
@@ -392,6 +445,11 @@ pub enum Type {
 }
 
 impl Type {
+    /// A `@streaming` blob.
+    pub fn is_stream(&self) -> bool {
+        matches!(self, Type::Stream { .. })
+    }
+
     /// Booleans and numbers: `Copy` scalars, read back by value.
     pub fn is_copy_scalar(&self) -> bool {
         matches!(

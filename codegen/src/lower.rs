@@ -13,6 +13,8 @@ use crate::parse::Ast;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
+mod auth;
+
 const HTTP: &str = "smithy.api#http";
 
 /// Lowers the service in `ast` with the operations named in `only` (all when
@@ -69,21 +71,13 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
         .and_then(Value::as_str)
         .map(str::to_owned)
         .unwrap_or_else(|| local_name(service_id).to_owned());
-    let signing_name = match traits
+    // Only needed with SigV4, which `check` requires a name for.
+    let signing_name = traits
         .get("aws.auth#sigv4")
         .and_then(|s| s.get("name"))
         .and_then(Value::as_str)
-    {
-        Some(n) => n.to_owned(),
-        None => {
-            cx.diags.error(
-                service_id,
-                "missing `aws.auth#sigv4` trait with a `name`",
-                Some("add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"}"),
-            );
-            String::new()
-        }
-    };
+        .map(str::to_owned);
+    let auth = auth::ServiceAuth::new(ast, service_id, traits, cx.diags);
     if !traits.contains_key("aws.protocols#restJson1") {
         cx.diags.error(
             service_id,
@@ -91,7 +85,10 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
             Some("only `aws.protocols#restJson1` is supported"),
         );
     }
-    let endpoint = endpoint(traits, &signing_name);
+    let default_prefix = signing_name
+        .clone()
+        .unwrap_or_else(|| sdk_id.to_lowercase().replace(' ', ""));
+    let endpoint = endpoint(traits, &default_prefix);
 
     let mut op_ids: Vec<String> = Vec::new();
     collect_operations(ast, service, &mut op_ids);
@@ -115,7 +112,7 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
         .unwrap_or_default();
     let mut operations = Vec::new();
     for id in &op_ids {
-        if let Some(op) = cx.operation(id, &service_errors, &service_paging) {
+        if let Some(op) = cx.operation(id, &service_errors, &service_paging, &auth) {
             operations.push(op);
         }
     }
@@ -124,6 +121,7 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
         id: service_id.clone(),
         sdk_id,
         signing_name,
+        auth: auth.service_schemes(),
         endpoint,
         docs: docs(traits),
         operations,
@@ -159,7 +157,7 @@ fn collect_operations(ast: &Ast, shape: &Map<String, Value>, out: &mut Vec<Strin
 /// The default endpoint: a constant URL with a signing region in the
 /// endpoint rules (a global endpoint, as Chime's), else the classic regional
 /// pattern from the endpoint prefix.
-fn endpoint(traits: &Map<String, Value>, signing_name: &str) -> Endpoint {
+fn endpoint(traits: &Map<String, Value>, default_prefix: &str) -> Endpoint {
     fn find(rules: &[Value]) -> Option<(String, String)> {
         for rule in rules {
             match rule.get("type").and_then(Value::as_str) {
@@ -204,7 +202,7 @@ fn endpoint(traits: &Map<String, Value>, signing_name: &str) -> Endpoint {
         .get("aws.api#service")
         .and_then(|s| s.get("endpointPrefix"))
         .and_then(Value::as_str)
-        .unwrap_or(signing_name);
+        .unwrap_or(default_prefix);
     Endpoint::Regional {
         prefix: prefix.to_owned(),
     }
@@ -234,6 +232,7 @@ impl Lower<'_> {
         id: &str,
         service_errors: &[String],
         service_paging: &Map<String, Value>,
+        service_auth: &auth::ServiceAuth,
     ) -> Option<Operation> {
         let Some(shape) = self.ast.shapes.get(id) else {
             self.diags.error(
@@ -314,7 +313,7 @@ impl Lower<'_> {
         }
         for (io, s) in [("input", &input), ("output", &output)] {
             if let Some(m) = s.members.iter().find(|m| self.is_stream(&m.ty)) {
-                self.diags.warn(id, format!("{io} member `{}` is a stream (event stream or streaming blob), which is not supported: the operation is skipped", m.name), None);
+                self.diags.warn(id, format!("{io} member `{}` is an event stream, which is not supported yet: the operation is skipped", m.name), None);
                 return None;
             }
         }
@@ -377,9 +376,12 @@ impl Lower<'_> {
             .and_then(|c| c.get("encodings"))
             .and_then(Value::as_array)
             .is_some_and(|e| e.iter().any(|x| x.as_str() == Some("gzip")));
+        let auth = service_auth.operation(id, traits, self.diags);
         Some(Operation {
+            auth,
             checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
             gzip,
+            unsigned_payload: traits.contains_key("aws.auth#unsignedPayload"),
             protocol_tests,
             host_prefix,
             pagination,
@@ -441,8 +443,9 @@ impl Lower<'_> {
         }
     }
 
-    /// Whether a member type is a stream: a `@streaming` union (events) or
-    /// blob, looked up on the target shape.
+    /// Whether a member type is an event stream: a `@streaming` union,
+    /// looked up on the target shape. (A `@streaming` blob is lowered to
+    /// `Type::Stream` and generated.)
     fn is_stream(&self, ty: &Type) -> bool {
         match ty {
             Type::Named(id) => self
@@ -767,6 +770,9 @@ impl Lower<'_> {
             "float" => Type::Float,
             "double" => Type::Double,
             "timestamp" => Type::Timestamp(ts),
+            "blob" if traits_of(shape).contains_key("smithy.api#streaming") => Type::Stream {
+                requires_length: traits_of(shape).contains_key("smithy.api#requiresLength"),
+            },
             "blob" => Type::Blob,
             "document" => Type::Document,
             "list" | "set" => {

@@ -10,7 +10,10 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: sdkgen generate --model <FILE>... --out <DIR> [--crate-name NAME] [--service SHAPE_ID] [--operations A,B,...]
        sdkgen diff <OLD> <NEW> [--format text|json] [--service SHAPE_ID]
-       sdkgen openapi --model <FILE> [--out FILE] [--service SHAPE_ID]";
+       sdkgen openapi --model <FILE> [--out FILE] [--service SHAPE_ID]
+       sdkgen corpus <DIR> [--out DIR] [--protocol NAME] [--check all|none|A,B,...] [--target-dir DIR] [--expected-failures FILE]";
+
+mod corpus;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,6 +21,7 @@ fn main() -> ExitCode {
         Some("generate") => {}
         Some("diff") => return diff(&args[1..]),
         Some("openapi") => return openapi(&args[1..]),
+        Some("corpus") => return corpus(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -150,4 +154,53 @@ fn openapi(args: &[String]) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// `sdkgen corpus DIR`: every model of a folder generated, the chosen ones
+/// checked; exit 0 when all generated and checked clean.
+fn corpus(args: &[String]) -> ExitCode {
+    let mut dir = None;
+    let mut out = std::env::temp_dir().join("sdkgen-corpus");
+    let mut protocol = None;
+    let mut check = corpus::CheckSet::None;
+    let mut target_dir = None;
+    let mut expected_failures = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match (arg.as_str(), it.clone().next()) {
+            ("--out", Some(v)) => out = PathBuf::from(v),
+            ("--protocol", Some(v)) => protocol = Some(v.clone()),
+            ("--check", Some(v)) => {
+                check = match v.as_str() {
+                    "all" => corpus::CheckSet::All,
+                    "none" => corpus::CheckSet::None,
+                    list => corpus::CheckSet::Named(list.split(',').map(str::to_owned).collect()),
+                }
+            }
+            ("--target-dir", Some(v)) => target_dir = Some(PathBuf::from(v)),
+            ("--expected-failures", Some(v)) => expected_failures = Some(PathBuf::from(v)),
+            (a, _) if !a.starts_with("--") && dir.is_none() => {
+                dir = Some(PathBuf::from(a));
+                continue;
+            }
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+        it.next();
+    }
+    let Some(dir) = dir else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let target_dir = target_dir.unwrap_or_else(|| out.join("target"));
+    corpus::run(&corpus::Options {
+        dir,
+        out,
+        protocol,
+        check,
+        target_dir,
+        expected_failures,
+    })
 }

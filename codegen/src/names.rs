@@ -26,6 +26,96 @@ pub fn field_ident(name: &str) -> String {
     escape(s)
 }
 
+/// Where a structure's members become fields, getters and builder methods,
+/// which decides the method names they must not take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberScope {
+    /// An operation's input (its builder also has `send_with`, its fluent
+    /// builder `send`, `customize`, `as_input`, `into_paginator`, and the
+    /// input `validate`).
+    Input,
+    /// An error structure (its builder has `meta`, `set_meta`).
+    Error,
+    /// Any other structure.
+    Plain,
+}
+
+/// Method names a structure, its builder or its fluent builder already has.
+fn reserved_methods(scope: MemberScope) -> &'static [&'static str] {
+    match scope {
+        MemberScope::Input => &[
+            "build",
+            "builder",
+            "validate",
+            "send",
+            "send_with",
+            "customize",
+            "as_input",
+            "into_paginator",
+            "new",
+        ],
+        MemberScope::Error => &["build", "builder", "meta", "set_meta"],
+        MemberScope::Plain => &["build", "builder"],
+    }
+}
+
+/// The field names of a structure's members (from [`field_ident`]),
+/// renamed where one would take the name of a generated method or collide
+/// with another member's setter or getter: a member `build`, `builder` or
+/// (in an input) `send` becomes `build_value`..., a member `set_name` beside
+/// `name` becomes `set_name_value` (`set_name` is `name`'s setter). Names
+/// stay unique: `_value` is added until they are. (smithy-rs renames such
+/// members too; the wire name is unchanged.) Members that are equal after
+/// case conversion are left for `check` to report.
+pub fn member_fields(fields: &[String], scope: MemberScope) -> Vec<String> {
+    let plain: Vec<&str> = fields.iter().map(|f| f.trim_start_matches("r#")).collect();
+    let taken_by_accessor = |f: &str| {
+        ["set_", "get_"]
+            .iter()
+            .any(|p| f.strip_prefix(p).is_some_and(|rest| plain.contains(&rest)))
+    };
+    let mut out: Vec<String> = Vec::with_capacity(fields.len());
+    for (field, bare) in fields.iter().zip(&plain) {
+        if !(reserved_methods(scope).contains(bare) || taken_by_accessor(bare)) {
+            // Members equal after case conversion stay so: `check` reports
+            // them (Smithy forbids them too).
+            out.push(field.clone());
+            continue;
+        }
+        let mut name = format!("{bare}_value");
+        while out.contains(&name) || plain.contains(&name.as_str()) {
+            name.push_str("_value");
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// Applies [`member_fields`] to every structure of `service`, whichever
+/// front end made it: run after lowering, before `check`.
+pub fn resolve_member_names(service: &mut crate::ir::Service) {
+    let resolve = |s: &mut crate::ir::Structure, scope: MemberScope| {
+        let scope = if s.error.is_some() {
+            MemberScope::Error
+        } else {
+            scope
+        };
+        let fields: Vec<String> = s.members.iter().map(|m| m.rust_name.clone()).collect();
+        for (m, field) in s.members.iter_mut().zip(member_fields(&fields, scope)) {
+            m.rust_name = field;
+        }
+    };
+    for op in &mut service.operations {
+        resolve(&mut op.input, MemberScope::Input);
+        resolve(&mut op.output, MemberScope::Plain);
+    }
+    for shape in service.shapes.values_mut() {
+        if let crate::ir::Shape::Structure(s) = shape {
+            resolve(s, MemberScope::Plain);
+        }
+    }
+}
+
 /// `ErrorCode` stays, `room_type` -> `RoomType`; a type named like a
 /// prelude or keyword type is suffixed with `Value`.
 pub fn type_ident(name: &str) -> String {
@@ -92,5 +182,46 @@ mod tests {
         assert_eq!(variant_ident("*", 3), "Value3");
         assert_eq!(variant_ident("Unknown", 1), "UnknownValue");
         assert_eq!(variant_ident("2FA", 1), "Value2fa");
+    }
+
+    #[test]
+    fn members_do_not_take_generated_method_names() {
+        let f = |names: &[&str], scope| {
+            let fields: Vec<String> = names.iter().map(|n| field_ident(n)).collect();
+            member_fields(&fields, scope)
+        };
+        assert_eq!(
+            f(&["Build", "Builder", "Name"], MemberScope::Plain),
+            ["build_value", "builder_value", "name"]
+        );
+        assert_eq!(
+            f(
+                &["Send", "Validate", "Customize", "AsInput"],
+                MemberScope::Input
+            ),
+            [
+                "send_value",
+                "validate_value",
+                "customize_value",
+                "as_input_value"
+            ]
+        );
+        // Only inputs have `send`; only errors have `meta`.
+        assert_eq!(f(&["Send", "Meta"], MemberScope::Plain), ["send", "meta"]);
+        assert_eq!(f(&["Meta"], MemberScope::Error), ["meta_value"]);
+        // `set_name` is `name`'s setter, `get_name` its getter.
+        assert_eq!(
+            f(
+                &["Name", "SetName", "GetName", "SetOther"],
+                MemberScope::Plain
+            ),
+            ["name", "set_name_value", "get_name_value", "set_other"]
+        );
+        // A renamed member does not land on another member's name.
+        assert_eq!(
+            f(&["Build", "BuildValue"], MemberScope::Plain),
+            ["build_value_value", "build_value"]
+        );
+        assert_eq!(f(&["Type"], MemberScope::Plain), ["r#type"]);
     }
 }

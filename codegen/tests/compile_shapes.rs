@@ -1,12 +1,13 @@
-//! shapes.json: every shape kind in one structure, sent and echoed back:
-//! what is sent is what comes back, and the wire format is restJson1's.
+//! shapes.json: every shape kind in one structure (a structure without
+//! members too), sent and echoed back: what is sent is what comes back, and
+//! the wire format is restJson1's.
 #![deny(warnings)]
 
 include!("snapshots/shapes.rs");
 
 use primitives::{Blob, DateTime, Document};
 use std::collections::HashMap;
-use types::{Choice, Everything, LegacyEnum, Level, Node, Size};
+use types::{Choice, Empty, Everything, LegacyEnum, Level, Node, Size};
 use wiremock::{matchers::any, Mock, MockServer, Request, Respond, ResponseTemplate};
 
 /// Answers with the request's own body.
@@ -59,6 +60,8 @@ fn everything() -> Everything {
         .r#type("keyword")
         .self_("also a keyword")
         .r#async(false)
+        .empty(Empty::builder().build())
+        .spaced("a b\tc\r\nd")
         .build()
 }
 
@@ -95,6 +98,12 @@ async fn everything_round_trips() {
     assert_eq!(v["Http"], "Wed, 21 Oct 2015 07:28:00 GMT");
     assert_eq!(v["Bytes"], "AP9iaW5hcnk=");
     assert_eq!(v["Tree"]["Next"]["Next"]["Label"], "third");
+    assert_eq!(
+        v["Empty"],
+        serde_json::json!({}),
+        "a structure without members"
+    );
+    assert_eq!(v["Spaced"], "a b\tc\r\nd");
     assert_eq!(
         (&v["Type"], &v["Self"], &v["Async"]),
         (

@@ -123,6 +123,44 @@ fn http_binding_changes_are_wire_breaking() {
 }
 
 #[test]
+fn auth_changes_change_the_wire_and_break_when_a_scheme_is_dropped() {
+    let with_bearer = |m: &mut Value| {
+        m["shapes"]["ex#Svc"]["traits"]["smithy.api#httpBearerAuth"] = json!({});
+    };
+    // [sigv4] -> [sigv4, bearer]: a new option, no configuration breaks.
+    expect_one(
+        "auth-added",
+        with_bearer,
+        "changed-auth",
+        "auth",
+        false,
+        true,
+    );
+    // [sigv4] -> [bearer]: credentials alone no longer do.
+    expect_one(
+        "auth-replaced",
+        |m| {
+            with_bearer(m);
+            m["shapes"]["ex#Op"]["traits"]["smithy.api#auth"] =
+                json!(["smithy.api#httpBearerAuth"]);
+        },
+        "changed-auth",
+        "auth",
+        true,
+        true,
+    );
+    // [sigv4] -> [sigv4, anonymous]: still sent whatever is configured.
+    expect_one(
+        "auth-optional",
+        |m| m["shapes"]["ex#Op"]["traits"]["smithy.api#optionalAuth"] = json!({}),
+        "changed-auth",
+        "auth",
+        false,
+        true,
+    );
+}
+
+#[test]
 fn errors_added_and_removed() {
     expect_one(
         "added-error",

@@ -44,6 +44,15 @@ fn chime_model_round_trips_through_openapi() {
 }
 
 #[test]
+fn auth_schemes_round_trip_through_openapi() {
+    // Bearer only, with anonymous and @optionalAuth operations; SigV4 and
+    // bearer in per-operation orders.
+    for model in ["bearer.json", "mixed_auth.json"] {
+        round_trip(&root().join("codegen/tests/models").join(model));
+    }
+}
+
+#[test]
 fn official_chime_model_round_trips_through_openapi() {
     let model = root().join("../shared/models/chime-2018-05-01.json");
     if !model.exists() {
@@ -111,6 +120,27 @@ fn a_plain_document_without_extensions_imports() {
 }
 
 #[test]
+fn a_bearer_document_needs_no_signing_name() {
+    let mut doc = minimal(serde_json::json!({
+        "operationId": "Op",
+        "parameters": [{"name": "Id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {}
+    }));
+    doc["x-sdkgen-service"] = serde_json::json!({"auth": ["httpBearerAuth"]});
+    let generated = sdkgen::generate(
+        &[("api.json".to_owned(), doc.to_string())],
+        &Settings::default(),
+    )
+    .unwrap();
+    assert!(generated
+        .code
+        .contains("auth: &[::sdkgen_runtime::client::auth::HTTP_BEARER]"));
+    assert!(generated
+        .code
+        .contains("signing_name: ::std::option::Option::None"));
+}
+
+#[test]
 fn bad_documents_get_located_errors() {
     let mut v31 = minimal(serde_json::json!({"operationId": "Op", "responses": {}}));
     v31["openapi"] = serde_json::json!("3.1.0");
@@ -135,6 +165,19 @@ fn bad_documents_get_located_errors() {
                 d
             },
             vec!["api.json#/x-sdkgen-service: no SigV4 signing name"],
+        ),
+        (
+            {
+                let mut d = minimal(
+                    serde_json::json!({"operationId": "Op", "responses": {}, "x-sdkgen-auth": ["apiKey"]}),
+                );
+                d["x-sdkgen-service"] = serde_json::json!({"auth": "httpBearerAuth"});
+                d
+            },
+            vec![
+                "api.json#/x-sdkgen-service/auth: auth schemes must be a list",
+                "api.json#/paths/~1things~1{Id}/post/x-sdkgen-auth: unknown auth scheme \"apiKey\"",
+            ],
         ),
     ];
     for (doc, expected) in cases {

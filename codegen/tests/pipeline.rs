@@ -134,7 +134,25 @@ fn broken_models_get_located_errors() {
             "pattern that does not compile",
             model(json!({"ex#OpInput": {"type": "structure", "members": {
                 "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}, "smithy.api#pattern": "(["}}}}})),
-            &["ex#OpInput$Id: `smithy.api#pattern` does not compile"],
+            &["ex#OpInput$Id: `smithy.api#pattern` `([` is not an ECMA 262 regular expression the SDK can check: unbalanced bracket, with the `u` flag and without it"],
+        ),
+        (
+            "pattern in java.util.regex syntax only",
+            model(json!({"ex#OpInput": {"type": "structure", "members": {
+                "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}, "smithy.api#pattern": "^\\A[\\p{Print}&&[^|:/]]+\\z$"}}}}})),
+            &[
+                "ex#OpInput$Id: `smithy.api#pattern` `^\\A[\\p{Print}&&[^|:/]]+\\z$` is not an ECMA 262 regular expression the SDK can check: with the `u` flag: invalid character escape; without it: not read, since Annex B reads `\\A` there as the letter A",
+                "hint: Smithy patterns are ECMA 262 regular expressions",
+            ],
+        ),
+        (
+            "pattern with a property name no dialect knows",
+            model(json!({"ex#OpInput": {"type": "structure", "members": {
+                "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}, "smithy.api#pattern": "^\\p{Latin}+$"}}}}})),
+            &[
+                "ex#OpInput$Id: `smithy.api#pattern` `^\\p{Latin}+$` is not an ECMA 262 regular expression the SDK can check: `\\p{Latin}`: `Latin` is no Unicode property of ECMA 262",
+                "hint: use a property ECMA 262 defines",
+            ],
         ),
         (
             "unsupported shape",
@@ -149,13 +167,90 @@ fn broken_models_get_located_errors() {
             ],
         ),
         (
-            "no sigv4 and not restJson1",
+            "no auth trait and not restJson1",
             model(
                 json!({"ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}]}}),
             ),
             &[
-                "ex#Svc: missing `aws.auth#sigv4`",
-                "ex#Svc: the service does not use the restJson1 protocol",
+                "error: ex#Svc: the service does not use the restJson1 protocol",
+                "warning: ex#Svc: the service has no auth trait: its operations are sent without authentication",
+            ],
+        ),
+        (
+            "only unsupported auth schemes",
+            model(json!({"ex#Svc": {
+                "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                "traits": {"aws.protocols#restJson1": {}, "smithy.api#httpApiKeyAuth": {"name": "x-api-key", "in": "header"}, "smithy.api#httpBasicAuth": {}}
+            }})),
+            &[
+                "the model has 1 error:",
+                "error: ex#Svc: no supported auth scheme: auth schemes `smithy.api#httpApiKeyAuth`, `smithy.api#httpBasicAuth` not supported",
+                "hint: supported auth schemes: `aws.auth#sigv4`, `smithy.api#httpBearerAuth`",
+            ],
+        ),
+        (
+            "a model's own auth trait (authDefinition)",
+            model(json!({
+                "ex#Svc": {
+                    "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                    "traits": {"aws.protocols#restJson1": {}, "ex#customAuth": {}}
+                },
+                "ex#customAuth": {"type": "structure", "members": {}, "traits": {"smithy.api#trait": {}, "smithy.api#authDefinition": {}}}
+            })),
+            &["error: ex#Svc: no supported auth scheme: auth scheme `ex#customAuth` not supported"],
+        ),
+        (
+            "sigv4 without a name",
+            model(json!({"ex#Svc": {
+                "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                "traits": {"aws.protocols#restJson1": {}, "aws.auth#sigv4": {}}
+            }})),
+            &[
+                "error: ex#Svc: `aws.auth#sigv4` has no `name`, which SigV4 signs for (used by `Op`)",
+                "hint: add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"}",
+            ],
+        ),
+        (
+            "operation lists a scheme the service does not have",
+            model(json!({"ex#Op": {
+                "type": "operation", "input": {"target": "ex#OpInput"},
+                "traits": {
+                    "smithy.api#http": {"method": "POST", "uri": "/things/{Id}", "code": 200},
+                    "smithy.api#auth": ["smithy.api#httpBearerAuth"]
+                }
+            }})),
+            &["error: ex#Op: `smithy.api#auth` lists `smithy.api#httpBearerAuth`, which is not an auth trait of the service `Svc`"],
+        ),
+        (
+            "operation auth that is not a list",
+            model(json!({"ex#Op": {
+                "type": "operation", "input": {"target": "ex#OpInput"},
+                "traits": {
+                    "smithy.api#http": {"method": "POST", "uri": "/things/{Id}", "code": 200},
+                    "smithy.api#auth": "aws.auth#sigv4"
+                }
+            }})),
+            &["error: ex#Op: `smithy.api#auth` must be a list of auth trait ids"],
+        ),
+        (
+            "operation with only an unsupported scheme",
+            model(json!({
+                "ex#Svc": {
+                    "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                    "traits": {"aws.protocols#restJson1": {}, "aws.auth#sigv4": {"name": "ex"}, "aws.auth#sigv4a": {"name": "ex"}}
+                },
+                "ex#Op": {
+                    "type": "operation", "input": {"target": "ex#OpInput"},
+                    "traits": {
+                        "smithy.api#http": {"method": "POST", "uri": "/things/{Id}", "code": 200},
+                        "smithy.api#auth": ["aws.auth#sigv4a"]
+                    }
+                }
+            })),
+            &[
+                "error: ex#Op: no supported auth scheme: auth scheme `aws.auth#sigv4a` not supported",
+                // The service's own list still has SigV4, which no operation uses.
+                "the model has 1 error:",
             ],
         ),
         (
@@ -269,6 +364,29 @@ fn snapshots_are_current_and_compiled() {
 }
 
 #[test]
+fn java_only_syntax_is_read_with_a_warning() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/patterns.json");
+    let generated = generate(
+        &[(
+            "patterns.json".to_owned(),
+            std::fs::read_to_string(path).unwrap(),
+        )],
+        &Settings::default(),
+    )
+    .unwrap();
+    let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            r"warning: example.patterns#CheckInput$Anything: `smithy.api#pattern` `^[\p{all}]*$`: `\p{all}` is not ECMA 262; read as java.util.regex reads it (Smithy's Java tooling checks patterns with it): any character
+  hint: write `\x00-\u{10FFFF}` for the same meaning in ECMA 262",
+            r"warning: example.patterns#CheckInput$Token: `smithy.api#pattern` `^[-_a-zA-Z0-9]*${2,64}$`: `${2,64}` is not ECMA 262; read as java.util.regex reads it (Smithy's Java tooling checks patterns with it): an anchor repeated, which is the anchor
+  hint: write `$` for the same meaning in ECMA 262",
+        ]
+    );
+}
+
+#[test]
 fn streaming_operations_are_skipped_with_a_warning() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/more.json");
     let generated = generate(
@@ -282,10 +400,73 @@ fn streaming_operations_are_skipped_with_a_warning() {
     let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
-        ["warning: example.more#Subscribe: output member `Events` is a stream (event stream or streaming blob), which is not supported: the operation is skipped"]
+        ["warning: example.more#Subscribe: output member `Events` is an event stream, which is not supported yet: the operation is skipped"]
     );
     assert!(!generated.code.contains("fn subscribe("));
     assert!(generated
         .code
         .contains("**Deprecated** since 2024: Use health checks."));
+}
+
+/// Warnings (generation goes on) for auth schemes dropped beside a
+/// supported one, and the generated scheme lists.
+#[test]
+fn unsupported_auth_beside_a_supported_one_is_a_warning() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/mixed_auth.json");
+    let generated = generate(
+        &[(
+            "mixed_auth.json".to_owned(),
+            std::fs::read_to_string(path).unwrap(),
+        )],
+        &Settings::default(),
+    )
+    .unwrap();
+    let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["warning: example.mixed#Mixed: auth scheme `smithy.api#httpApiKeyAuth` not supported: requests use `aws.auth#sigv4`, `smithy.api#httpBearerAuth`"]
+    );
+
+    // An @optionalAuth operation whose schemes are all unsupported is
+    // always sent anonymously, with a warning.
+    let text = model(serde_json::json!({
+        "ex#Svc": {
+            "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+            "traits": {"aws.protocols#restJson1": {}, "smithy.api#httpBasicAuth": {}}
+        },
+        "ex#Op": {
+            "type": "operation", "input": {"target": "ex#OpInput"},
+            "traits": {
+                "smithy.api#http": {"method": "POST", "uri": "/things/{Id}", "code": 200},
+                "smithy.api#optionalAuth": {}
+            }
+        }
+    }));
+    let generated = generate(&[("m.json".to_owned(), text)], &Settings::default()).unwrap();
+    let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["warning: ex#Op: auth scheme `smithy.api#httpBasicAuth` not supported: the @optionalAuth operation is always sent without authentication"]
+    );
+    assert!(generated
+        .code
+        .contains("auth: &[::sdkgen_runtime::client::auth::NO_AUTH]"));
+
+    // A service without any auth trait: its operations go unsigned.
+    let text = model(serde_json::json!({"ex#Svc": {
+        "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+        "traits": {"aws.protocols#restJson1": {}}
+    }}));
+    let generated = generate(&[("m.json".to_owned(), text)], &Settings::default()).unwrap();
+    let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["warning: ex#Svc: the service has no auth trait: its operations are sent without authentication\n  hint: if the service authenticates requests, add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"} or \"smithy.api#httpBearerAuth\": {}"]
+    );
+    assert!(generated
+        .code
+        .contains("auth: &[::sdkgen_runtime::client::auth::NO_AUTH]"));
+    assert!(generated
+        .code
+        .contains("signing_name: ::std::option::Option::None"));
 }

@@ -5,9 +5,9 @@
 //! bag and runtime components the way an AWS SDK client does.
 
 use crate::config::{Config, IdempotencyTokenProvider};
-use crate::http::{HostPrefix, RedactedPayloadHash};
+use crate::http::{HostPrefix, RedactedPayloadHash, UnsignedPayload};
 use crate::validation::ValidationError;
-use aws_runtime::auth::sigv4::{SigV4AuthScheme, SCHEME_ID as SIGV4};
+use aws_runtime::auth::sigv4::SigV4AuthScheme;
 use aws_runtime::auth::{PayloadSigningOverride, SigV4OperationSigningConfig};
 use aws_runtime::invocation_id::InvocationIdInterceptor;
 use aws_runtime::request_info::RequestInfoInterceptor;
@@ -15,17 +15,22 @@ use aws_runtime::retries::classifiers::AwsErrorCodeClassifier;
 use aws_runtime::user_agent::{ApiMetadata, UserAgentInterceptor};
 use aws_smithy_async::future::pagination_stream::fn_stream::FnStream;
 use aws_smithy_async::future::pagination_stream::PaginationStream;
-use aws_smithy_runtime::client::orchestrator::operation::Operation;
+use aws_smithy_runtime::client::auth::http::BearerAuthScheme;
+use aws_smithy_runtime::client::auth::no_auth::NoAuthScheme;
+use aws_smithy_runtime::client::identity::no_auth::NoAuthIdentityResolver;
+use aws_smithy_runtime::client::interceptors::{MapRequestInterceptor, MutateRequestInterceptor};
+use aws_smithy_runtime::client::orchestrator::operation::{Operation, OperationBuilder};
 use aws_smithy_runtime::client::retries::classifiers::{
     HttpStatusCodeClassifier, ModeledAsRetryableClassifier, TransientErrorClassifier,
 };
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::auth::static_resolver::StaticAuthSchemeOptionResolver;
-use aws_smithy_runtime_api::client::auth::AuthSchemeOptionResolverParams;
+use aws_smithy_runtime_api::client::auth::{AuthSchemeId, AuthSchemeOptionResolverParams};
 use aws_smithy_runtime_api::client::endpoint::EndpointPrefix;
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextRef;
-use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::interceptors::context::{Error as TypeErasedError, Output};
+use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
 use aws_smithy_runtime_api::client::orchestrator::{
     HttpRequest, HttpResponse, OrchestratorError, SensitiveOutput,
 };
@@ -33,6 +38,7 @@ use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder;
 use aws_smithy_runtime_api::client::runtime_plugin::{SharedRuntimePlugin, StaticRuntimePlugin};
+use aws_smithy_runtime_api::client::ser_de::DeserializeResponse;
 use aws_smithy_types::config_bag::{ConfigBag, Layer};
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use aws_smithy_types::error::operation::BuildError;
@@ -44,13 +50,29 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+/// The auth schemes an operation can list in [`OperationSpec::auth`]: the
+/// ids of the smithy-rs runtime's schemes, which sign the request (or, for
+/// [`NO_AUTH`](auth::NO_AUTH), leave it as is).
+pub mod auth {
+    /// SigV4 (`aws.auth#sigv4`), with the configured credentials provider.
+    pub use aws_runtime::auth::sigv4::SCHEME_ID as SIGV4;
+    /// No authentication (`smithy.api#auth: []`, or the last option of an
+    /// `@optionalAuth` operation).
+    pub use aws_smithy_runtime::client::auth::no_auth::NO_AUTH_SCHEME_ID as NO_AUTH;
+    /// `Authorization: Bearer <token>` (`smithy.api#httpBearerAuth`), with
+    /// the configured token provider.
+    pub use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID as HTTP_BEARER;
+    pub use aws_smithy_runtime_api::client::auth::AuthSchemeId;
+}
+
 /// What a generated SDK knows about its service.
 #[derive(Debug)]
 pub struct ServiceMetadata {
     /// The SDK id (`aws.api#service` `sdkId`), e.g. `Chime`.
     pub sdk_id: &'static str,
-    /// The SigV4 signing name (`aws.auth#sigv4` `name`).
-    pub signing_name: &'static str,
+    /// The SigV4 signing name (`aws.auth#sigv4` `name`), for services with
+    /// operations signed with SigV4.
+    pub signing_name: Option<&'static str>,
     /// Where requests go when no endpoint URL is configured.
     pub endpoint: DefaultEndpoint,
     /// Version of the generated crate, for the user agent.
@@ -83,6 +105,24 @@ pub trait OperationInput {
     fn validate(&self) -> Result<(), ValidationError>;
 }
 
+/// What the runtime needs of an operation's error type (each generated
+/// `<Op>Error` is one): an error with a code, metadata and a retry kind.
+pub trait OperationError:
+    std::error::Error + ProvideErrorKind + ProvideErrorMetadata + fmt::Debug + Send + Sync + 'static
+{
+}
+
+impl<E> OperationError for E where
+    E: std::error::Error
+        + ProvideErrorKind
+        + ProvideErrorMetadata
+        + fmt::Debug
+        + Send
+        + Sync
+        + 'static
+{
+}
+
 /// A generated operation: its name, serializer and deserializer.
 pub struct OperationSpec<I, O, E> {
     /// The operation's name in the model.
@@ -90,24 +130,99 @@ pub struct OperationSpec<I, O, E> {
     /// Turns an input into an HTTP request (relative URI).
     pub serialize: fn(I) -> Result<HttpRequest, BoxError>,
     /// Reads the output from a success response.
-    pub deserialize: fn(&HttpResponse) -> Result<O, crate::json::DeserializeError>,
+    pub deserialize: Deserialize<O>,
     /// Turns an error response into the operation's typed error.
     pub error: fn(crate::error::ErrorResponse<'_>) -> E,
     /// The output or an error holds `@sensitive` members: keep response
     /// bodies out of the runtime's trace log.
     pub sensitive_output: bool,
+    /// The auth schemes to try, in order ([`auth`]): the first whose
+    /// identity is configured signs the request; [`auth::NO_AUTH`] always
+    /// can.
+    pub auth: &'static [AuthSchemeId],
+}
+
+/// How an operation reads a success response.
+pub enum Deserialize<O> {
+    /// From the whole body, read into memory first.
+    Buffered(fn(&HttpResponse) -> Result<O, crate::json::DeserializeError>),
+    /// Headers first, then the body taken unread as the output's stream
+    /// (a `@streaming` blob payload): never buffered whole.
+    Streaming(fn(&mut HttpResponse) -> Result<O, crate::json::DeserializeError>),
 }
 
 impl<I, O, E> OperationSpec<I, O, E> {
     /// The output of a success response, else the typed error of an error
     /// response; a body that does not match the model is a response error.
-    /// What aws-smithy-runtime's operation builder calls as deserializer.
+    /// What the orchestrator calls once the body is read.
     pub fn read_response(&self, response: &HttpResponse) -> Result<O, OrchestratorError<E>> {
         if !response.status().is_success() {
             let parsed = crate::error::parse_error_response(response);
             return Err(OrchestratorError::operation((self.error)(parsed)));
         }
-        (self.deserialize)(response).map_err(|e| OrchestratorError::response(Box::new(e)))
+        match self.deserialize {
+            Deserialize::Buffered(f) => f(response),
+            // A streaming success is read in `read_streaming`, before the
+            // orchestrator buffers anything.
+            Deserialize::Streaming(_) => Err(crate::json::invalid(
+                "$",
+                "a streaming response read as a buffered one",
+            )),
+        }
+        .map_err(|e| OrchestratorError::response(Box::new(e)))
+    }
+
+    /// The output of a success response of a streaming operation, its body
+    /// taken unread; `None` for everything else (errors are read buffered).
+    pub fn read_streaming(
+        &self,
+        response: &mut HttpResponse,
+    ) -> Option<Result<O, OrchestratorError<E>>> {
+        match self.deserialize {
+            Deserialize::Streaming(f) if response.status().is_success() => {
+                Some(f(response).map_err(|e| OrchestratorError::response(Box::new(e))))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The orchestrator's response deserializer for a generated operation.
+struct SpecDeserializer<I: 'static, O: 'static, E: 'static>(&'static OperationSpec<I, O, E>);
+
+impl<I, O, E> fmt::Debug for SpecDeserializer<I, O, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SpecDeserializer({})", self.0.name)
+    }
+}
+
+impl<I, O, E> DeserializeResponse for SpecDeserializer<I, O, E>
+where
+    I: 'static,
+    O: fmt::Debug + Send + Sync + 'static,
+    E: std::error::Error + fmt::Debug + Send + Sync + 'static,
+{
+    fn deserialize_streaming_with_config(
+        &self,
+        response: &mut HttpResponse,
+        _cfg: &ConfigBag,
+    ) -> Option<Result<Output, OrchestratorError<TypeErasedError>>> {
+        self.0.read_streaming(response).map(|result| {
+            result
+                .map(Output::erase)
+                .map_err(|e| e.map_operation_error(TypeErasedError::erase))
+        })
+    }
+
+    fn deserialize_nonstreaming_with_config(
+        &self,
+        response: &HttpResponse,
+        _cfg: &ConfigBag,
+    ) -> Result<Output, OrchestratorError<TypeErasedError>> {
+        self.0
+            .read_response(response)
+            .map(Output::erase)
+            .map_err(|e| e.map_operation_error(TypeErasedError::erase))
     }
 }
 
@@ -133,7 +248,10 @@ impl Intercept for RequestHints {
             let prefix = EndpointPrefix::new(prefix.0.clone())?;
             cfg.interceptor_state().store_put(prefix);
         }
-        if let Some(hash) = context.request().extension::<RedactedPayloadHash>() {
+        if context.request().extension::<UnsignedPayload>().is_some() {
+            cfg.interceptor_state()
+                .store_put(PayloadSigningOverride::UnsignedPayload);
+        } else if let Some(hash) = context.request().extension::<RedactedPayloadHash>() {
             cfg.interceptor_state()
                 .store_put(PayloadSigningOverride::Precomputed(hash.0.clone()));
         }
@@ -154,16 +272,38 @@ pub struct PageSpec<I, O> {
 pub type Pages<O, E> = PaginationStream<Result<O, SdkError<E, HttpResponse>>>;
 
 /// A problem with the configuration, found before anything is sent.
-#[derive(Debug)]
-pub struct ConfigError(&'static str);
+#[derive(Clone, Debug)]
+pub struct ConfigError(String);
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
+        f.write_str(&self.0)
     }
 }
 
 impl std::error::Error for ConfigError {}
+
+/// Checks an endpoint URL before anything is sent: an absolute `http` or
+/// `https` URL with a host. (The runtime would otherwise fail each attempt
+/// with the whole request's `Debug` in its message.)
+fn check_endpoint_url(url: &str) -> Result<String, ConfigError> {
+    let bad = |why: &str| ConfigError(format!("the endpoint URL `{url}` {why}"));
+    if !url.contains("://") {
+        return Err(bad("has no scheme; write it as https://HOST[:PORT]"));
+    }
+    let uri: http::Uri = url
+        .parse()
+        .map_err(|e| bad(&format!("is not a valid URL ({e})")))?;
+    match uri.scheme_str() {
+        Some("http" | "https") => {}
+        Some(other) => return Err(bad(&format!("has scheme `{other}`; use http or https"))),
+        None => return Err(bad("has no scheme")),
+    }
+    if uri.host().is_none_or(str::is_empty) {
+        return Err(bad("has no host"));
+    }
+    Ok(url.to_owned())
+}
 
 /// The shared state behind a generated `Client`.
 pub struct Handle {
@@ -209,11 +349,13 @@ impl Handle {
         let region = config.region.as_ref().map(|r| r.as_ref().to_owned());
         // A global endpoint signs for its own region; a regional one needs
         // the configured region, for the host name and for SigV4 alike.
-        let no_region = || ConfigError("no region is configured: set one in Config or SdkConfig");
+        let no_region =
+            || ConfigError("no region is configured: set one in Config or SdkConfig".to_owned());
         let (endpoint, signing_region) = match (&config.endpoint_url, &meta.endpoint) {
-            (Some(url), DefaultEndpoint::Global { signing_region, .. }) => {
-                (Ok(url.clone()), region.or(Some(signing_region.to_string())))
-            }
+            (Some(url), DefaultEndpoint::Global { signing_region, .. }) => (
+                check_endpoint_url(url),
+                region.or(Some(signing_region.to_string())),
+            ),
             (
                 None,
                 DefaultEndpoint::Global {
@@ -222,7 +364,7 @@ impl Handle {
                 },
             ) => (Ok(url.to_string()), Some(signing_region.to_string())),
             (Some(url), DefaultEndpoint::Regional { .. }) => match region {
-                Some(r) => (Ok(url.clone()), Some(r)),
+                Some(r) => (check_endpoint_url(url), Some(r)),
                 None => (Err(no_region()), None),
             },
             (None, DefaultEndpoint::Regional { prefix }) => match region {
@@ -233,24 +375,36 @@ impl Handle {
 
         let mut layer = Layer::new(meta.sdk_id);
         layer.store_put(AuthSchemeOptionResolverParams::new(()));
-        layer.store_put(SigV4OperationSigningConfig {
-            region: signing_region.map(|r| SigningRegion::from(Region::new(r))),
-            name: Some(SigningName::from_static(meta.signing_name)),
-            ..Default::default()
-        });
+        if let Some(name) = meta.signing_name {
+            layer.store_put(SigV4OperationSigningConfig {
+                region: signing_region.map(|r| SigningRegion::from(Region::new(r))),
+                name: Some(SigningName::from_static(name)),
+                ..Default::default()
+            });
+        }
         layer.store_put(ApiMetadata::new(meta.sdk_id, meta.crate_version));
 
+        // Every scheme is registered; an operation lists those it may use
+        // (`OperationSpec::auth`) and the orchestrator takes the first with
+        // an identity resolver, so a scheme whose identity is not
+        // configured is skipped.
         let mut components = RuntimeComponentsBuilder::new(meta.sdk_id)
-            .with_auth_scheme_option_resolver(Some(StaticAuthSchemeOptionResolver::new(vec![
-                SIGV4,
-            ])))
             .with_auth_scheme(SigV4AuthScheme::new())
+            .with_auth_scheme(BearerAuthScheme::new())
+            .with_auth_scheme(NoAuthScheme::new())
+            .with_identity_resolver(auth::NO_AUTH, NoAuthIdentityResolver::new())
             .with_interceptor(UserAgentInterceptor::new())
             .with_interceptor(InvocationIdInterceptor::new())
             .with_interceptor(RequestInfoInterceptor::new())
             .with_interceptor(RequestHints);
         if let Some(credentials) = &config.credentials_provider {
-            components.set_identity_resolver(SIGV4, credentials.clone());
+            components.set_identity_resolver(auth::SIGV4, credentials.clone());
+        }
+        if let Some(token) = &config.token_provider {
+            components.set_identity_resolver(auth::HTTP_BEARER, token.clone());
+        }
+        for interceptor in &config.interceptors {
+            components.push_interceptor(interceptor.clone());
         }
         if let Some(sleep) = &config.sleep_impl {
             components.set_sleep_impl(Some(sleep.clone()));
@@ -295,13 +449,7 @@ impl Handle {
     where
         I: OperationInput + Clone + fmt::Debug + Send + Sync + 'static,
         O: fmt::Debug + Send + Sync + 'static,
-        E: std::error::Error
-            + ProvideErrorKind
-            + ProvideErrorMetadata
-            + fmt::Debug
-            + Send
-            + Sync
-            + 'static,
+        E: OperationError,
     {
         PaginationStream::new(FnStream::new(move |tx| {
             Box::pin(async move {
@@ -338,34 +486,104 @@ impl Handle {
     pub async fn invoke<I, O, E>(
         &self,
         spec: &'static OperationSpec<I, O, E>,
-        mut input: I,
+        input: I,
     ) -> Result<O, SdkError<E, HttpResponse>>
     where
         I: OperationInput + fmt::Debug + Send + Sync + 'static,
         O: fmt::Debug + Send + Sync + 'static,
-        E: std::error::Error
-            + ProvideErrorKind
-            + ProvideErrorMetadata
-            + fmt::Debug
-            + Send
-            + Sync
-            + 'static,
+        E: OperationError,
     {
+        self.invoke_customized(spec, input, Vec::new()).await
+    }
+
+    /// Sends what a builder built: its build error is a construction
+    /// failure, else the input goes to [`Handle::invoke`]. What a fluent
+    /// builder's `send` and an input builder's `send_with` call.
+    pub async fn send<I, O, E>(
+        &self,
+        spec: &'static OperationSpec<I, O, E>,
+        input: Result<I, BuildError>,
+    ) -> Result<O, SdkError<E, HttpResponse>>
+    where
+        I: OperationInput + fmt::Debug + Send + Sync + 'static,
+        O: fmt::Debug + Send + Sync + 'static,
+        E: OperationError,
+    {
+        let input = input.map_err(SdkError::construction_failure)?;
+        self.invoke(spec, input).await
+    }
+
+    /// Runs one operation as [`Handle::invoke`] does, with interceptors of
+    /// this call only (from `customize()`): with any, its orchestrator
+    /// operation is built for the call and not kept.
+    pub async fn invoke_customized<I, O, E>(
+        &self,
+        spec: &'static OperationSpec<I, O, E>,
+        mut input: I,
+        interceptors: Vec<SharedInterceptor>,
+    ) -> Result<O, SdkError<E, HttpResponse>>
+    where
+        I: OperationInput + fmt::Debug + Send + Sync + 'static,
+        O: fmt::Debug + Send + Sync + 'static,
+        E: OperationError,
+    {
+        let endpoint = self
+            .prepare(&mut input, spec.auth)
+            .map_err(SdkError::construction_failure)?;
+        if interceptors.is_empty() {
+            return self.operation(spec, endpoint).invoke(input).await;
+        }
+        let mut builder = self.operation_builder(spec, endpoint);
+        for interceptor in interceptors {
+            builder = builder.interceptor(interceptor);
+        }
+        builder.build().invoke(input).await
+    }
+
+    /// What every call does before the orchestrator: fills idempotency
+    /// tokens, validates (unless turned off), and checks that the
+    /// configuration can send; the endpoint to send to.
+    fn prepare<I: OperationInput>(
+        &self,
+        input: &mut I,
+        schemes: &[AuthSchemeId],
+    ) -> Result<&str, BoxError> {
         input.fill_idempotency_tokens(&self.config.idempotency_token_provider);
         if self.config.validation {
-            input.validate().map_err(SdkError::construction_failure)?;
+            input.validate()?;
         }
-        let endpoint = self
-            .endpoint
-            .as_ref()
-            .map_err(|e| SdkError::construction_failure(ConfigError(e.0)))?;
-        if self.config.credentials_provider.is_none() {
-            return Err(SdkError::construction_failure(ConfigError(
-                "no credentials provider is configured: set one in Config or load SdkConfig with aws-config",
-            )));
+        let endpoint = self.endpoint.as_ref().map_err(|e| e.clone())?;
+        self.check_identity(schemes)?;
+        Ok(endpoint)
+    }
+
+    /// Whether one of `schemes` can sign with what is configured: SigV4
+    /// needs a credentials provider, bearer auth a token provider, and no
+    /// auth nothing. Otherwise the error names what to configure.
+    fn check_identity(&self, schemes: &[AuthSchemeId]) -> Result<(), ConfigError> {
+        let usable = |scheme: &AuthSchemeId| {
+            if *scheme == auth::SIGV4 {
+                self.config.credentials_provider.is_some()
+            } else if *scheme == auth::HTTP_BEARER {
+                self.config.token_provider.is_some()
+            } else {
+                *scheme == auth::NO_AUTH
+            }
+        };
+        if schemes.iter().any(usable) {
+            return Ok(());
         }
-        let op = self.operation(spec, endpoint);
-        op.invoke(input).await
+        let sigv4 = schemes.contains(&auth::SIGV4);
+        let bearer = schemes.contains(&auth::HTTP_BEARER);
+        Err(ConfigError(match (sigv4, bearer) {
+            (true, false) => "no credentials provider is configured: set one in Config or load SdkConfig with aws-config".to_owned(),
+            (false, true) => "no token provider is configured: set one with Config::builder().token_provider(...) or load SdkConfig with aws-config".to_owned(),
+            (true, true) => "neither a credentials provider nor a token provider is configured: set one in Config (credentials_provider or token_provider) or load SdkConfig with aws-config".to_owned(),
+            (false, false) => format!(
+                "none of the operation's auth schemes is supported: {}",
+                schemes.iter().map(AuthSchemeId::inner).collect::<Vec<_>>().join(", ")
+            ),
+        }))
     }
 
     /// The orchestrator operation for `spec`, built on first use and kept:
@@ -381,13 +599,7 @@ impl Handle {
     where
         I: fmt::Debug + Send + Sync + 'static,
         O: fmt::Debug + Send + Sync + 'static,
-        E: std::error::Error
-            + ProvideErrorKind
-            + ProvideErrorMetadata
-            + fmt::Debug
-            + Send
-            + Sync
-            + 'static,
+        E: OperationError,
     {
         let key = spec as *const OperationSpec<I, O, E> as usize;
         let cached = self
@@ -398,6 +610,24 @@ impl Handle {
         if let Some(op) = cached.and_then(|op| op.downcast::<Operation<I, O, E>>().ok()) {
             return op;
         }
+        let op = Arc::new(self.operation_builder(spec, endpoint).build());
+        if let Ok(mut ops) = self.operations.write() {
+            ops.insert(key, op.clone());
+        }
+        op
+    }
+
+    /// The orchestrator operation for `spec`, ready to build.
+    fn operation_builder<I, O, E>(
+        &self,
+        spec: &'static OperationSpec<I, O, E>,
+        endpoint: &str,
+    ) -> OperationBuilder<I, O, E>
+    where
+        I: fmt::Debug + Send + Sync + 'static,
+        O: fmt::Debug + Send + Sync + 'static,
+        E: OperationError,
+    {
         let mut op = Operation::builder()
             .service_name(self.meta.sdk_id)
             .operation_name(spec.name)
@@ -411,19 +641,89 @@ impl Handle {
             .retry_classifier(HttpStatusCodeClassifier::default())
             .runtime_plugin(self.plugin.clone());
         op = op.http_client(self.http_client.clone());
+        let auth = StaticAuthSchemeOptionResolver::new(spec.auth.to_vec());
+        op = op.runtime_plugin(
+            StaticRuntimePlugin::new().with_runtime_components(
+                RuntimeComponentsBuilder::new("operation auth")
+                    .with_auth_scheme_option_resolver(Some(auth)),
+            ),
+        );
         if spec.sensitive_output {
             let mut layer = Layer::new("sensitive output");
             layer.store_put(SensitiveOutput);
             op = op.runtime_plugin(StaticRuntimePlugin::new().with_config(layer.freeze()));
         }
-        let op = Arc::new(
-            op.serializer(spec.serialize)
-                .deserializer(move |response| spec.read_response(response))
-                .build(),
-        );
-        if let Ok(mut ops) = self.operations.write() {
-            ops.insert(key, op.clone());
+        op.serializer(spec.serialize)
+            .deserializer_impl(SpecDeserializer(spec))
+    }
+}
+
+/// An operation call to customize before sending (`customize()` on a
+/// fluent builder): interceptors and request changes for this call only.
+pub struct CustomizableOperation<I: 'static, O: 'static, E: 'static> {
+    handle: Arc<Handle>,
+    spec: &'static OperationSpec<I, O, E>,
+    input: Result<I, BuildError>,
+    interceptors: Vec<SharedInterceptor>,
+}
+
+impl<I, O, E> fmt::Debug for CustomizableOperation<I, O, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CustomizableOperation")
+            .field("operation", &self.spec.name)
+            .field("interceptors", &self.interceptors.len())
+            .finish()
+    }
+}
+
+impl<I, O, E> CustomizableOperation<I, O, E>
+where
+    I: OperationInput + fmt::Debug + Send + Sync + 'static,
+    O: fmt::Debug + Send + Sync + 'static,
+    E: OperationError,
+{
+    /// The call of `spec` with `input` (a build error is reported by `send`).
+    pub fn new(
+        handle: Arc<Handle>,
+        spec: &'static OperationSpec<I, O, E>,
+        input: Result<I, BuildError>,
+    ) -> Self {
+        Self {
+            handle,
+            spec,
+            input,
+            interceptors: Vec::new(),
         }
-        op
+    }
+
+    /// Adds an interceptor to this call.
+    pub fn interceptor(mut self, interceptor: impl Intercept + 'static) -> Self {
+        self.interceptors.push(SharedInterceptor::new(interceptor));
+        self
+    }
+
+    /// Changes the signed-to-be request of every attempt in place.
+    pub fn mutate_request<F>(self, f: F) -> Self
+    where
+        F: Fn(&mut HttpRequest) + Send + Sync + 'static,
+    {
+        self.interceptor(MutateRequestInterceptor::new(f))
+    }
+
+    /// Replaces the request of every attempt, or fails the call.
+    pub fn map_request<F, MapE>(self, f: F) -> Self
+    where
+        F: Fn(HttpRequest) -> Result<HttpRequest, MapE> + Send + Sync + 'static,
+        MapE: std::error::Error + Send + Sync + 'static,
+    {
+        self.interceptor(MapRequestInterceptor::new(f))
+    }
+
+    /// Sends the call, as the fluent builder's `send` does.
+    pub async fn send(self) -> Result<O, SdkError<E, HttpResponse>> {
+        let input = self.input.map_err(SdkError::construction_failure)?;
+        self.handle
+            .invoke_customized(self.spec, input, self.interceptors)
+            .await
     }
 }

@@ -1,10 +1,13 @@
 //! Client configuration shared by every generated SDK.
 
+use aws_credential_types::provider::token::{ProvideToken, SharedTokenProvider};
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
-use aws_smithy_async::rt::sleep::SharedAsyncSleep;
-use aws_smithy_async::time::SharedTimeSource;
+use aws_credential_types::Token;
+use aws_smithy_async::rt::sleep::{AsyncSleep, SharedAsyncSleep};
+use aws_smithy_async::time::{SharedTimeSource, TimeSource};
 use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
 use aws_smithy_runtime_api::client::http::{HttpClient, SharedHttpClient};
+use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
 use aws_smithy_runtime_api::shared::IntoShared;
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
@@ -25,6 +28,7 @@ const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
 pub struct Config {
     pub(crate) region: Option<Region>,
     pub(crate) credentials_provider: Option<SharedCredentialsProvider>,
+    pub(crate) token_provider: Option<SharedTokenProvider>,
     pub(crate) endpoint_url: Option<String>,
     pub(crate) retry_config: RetryConfig,
     pub(crate) timeout_config: TimeoutConfig,
@@ -34,9 +38,16 @@ pub struct Config {
     pub(crate) behavior_version: BehaviorVersion,
     pub(crate) validation: bool,
     pub(crate) idempotency_token_provider: IdempotencyTokenProvider,
+    pub(crate) interceptors: Vec<SharedInterceptor>,
 }
 
 impl Config {
+    /// The configuration of a shared [`SdkConfig`] (as `aws-config` loads
+    /// it): the same as `Config::from(sdk_config)`.
+    pub fn new(sdk_config: &SdkConfig) -> Self {
+        Self::from(sdk_config)
+    }
+
     /// A builder with the defaults: standard retries (3 attempts), a 3.1 s
     /// connect timeout, validation on, random UUIDv4 idempotency tokens.
     pub fn builder() -> Builder {
@@ -60,14 +71,42 @@ impl Config {
         self.endpoint_url.as_deref()
     }
 
-    /// The retry configuration.
-    pub fn retry_config(&self) -> &RetryConfig {
-        &self.retry_config
+    /// The retry configuration (always set: standard retries unless
+    /// configured otherwise; an `Option` as in aws-sdk-rust).
+    pub fn retry_config(&self) -> Option<&RetryConfig> {
+        Some(&self.retry_config)
     }
 
-    /// The timeout configuration.
-    pub fn timeout_config(&self) -> &TimeoutConfig {
-        &self.timeout_config
+    /// The timeout configuration (always set: a 3.1 s connect timeout unless
+    /// configured otherwise; an `Option` as in aws-sdk-rust).
+    pub fn timeout_config(&self) -> Option<&TimeoutConfig> {
+        Some(&self.timeout_config)
+    }
+
+    /// The HTTP client, if one was configured (else the client uses its
+    /// default HTTPS client).
+    pub fn http_client(&self) -> Option<SharedHttpClient> {
+        self.http_client.clone()
+    }
+
+    /// The async sleep implementation, if one was configured.
+    pub fn sleep_impl(&self) -> Option<SharedAsyncSleep> {
+        self.sleep_impl.clone()
+    }
+
+    /// The time source, if one was configured.
+    pub fn time_source(&self) -> Option<SharedTimeSource> {
+        self.time_source.clone()
+    }
+
+    /// The behavior version of the runtime's defaults.
+    pub fn behavior_version(&self) -> Option<BehaviorVersion> {
+        Some(self.behavior_version)
+    }
+
+    /// The interceptors added to every operation, in order.
+    pub fn interceptors(&self) -> impl Iterator<Item = SharedInterceptor> + '_ {
+        self.interceptors.iter().cloned()
     }
 
     /// Whether inputs are validated against the model's constraints before
@@ -81,6 +120,12 @@ impl Config {
         self.credentials_provider.clone()
     }
 
+    /// The access token provider for bearer auth (`smithy.api#httpBearerAuth`),
+    /// if any.
+    pub fn token_provider(&self) -> Option<SharedTokenProvider> {
+        self.token_provider.clone()
+    }
+
     /// The provider of idempotency tokens for members that have none set.
     pub fn idempotency_token_provider(&self) -> &IdempotencyTokenProvider {
         &self.idempotency_token_provider
@@ -92,6 +137,7 @@ impl Default for Config {
         Self {
             region: None,
             credentials_provider: None,
+            token_provider: None,
             endpoint_url: None,
             retry_config: RetryConfig::standard(),
             timeout_config: TimeoutConfig::builder()
@@ -103,11 +149,13 @@ impl Default for Config {
             behavior_version: BehaviorVersion::latest(),
             validation: true,
             idempotency_token_provider: IdempotencyTokenProvider::random(),
+            interceptors: Vec::new(),
         }
     }
 }
 
-// Hand-written so that nothing a credentials provider holds can reach the output.
+// Hand-written so that nothing a credentials or token provider holds can
+// reach the output.
 impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Config")
@@ -115,6 +163,10 @@ impl fmt::Debug for Config {
             .field(
                 "credentials_provider",
                 &self.credentials_provider.as_ref().map(|_| "** redacted **"),
+            )
+            .field(
+                "token_provider",
+                &self.token_provider.as_ref().map(|_| "** redacted **"),
             )
             .field("endpoint_url", &self.endpoint_url)
             .field("retry_config", &self.retry_config)
@@ -125,6 +177,7 @@ impl fmt::Debug for Config {
                 "idempotency_token_provider",
                 &self.idempotency_token_provider,
             )
+            .field("interceptors", &self.interceptors.len())
             .finish()
     }
 }
@@ -135,6 +188,7 @@ impl From<&SdkConfig> for Config {
         Self {
             region: sdk.region().cloned(),
             credentials_provider: sdk.credentials_provider(),
+            token_provider: sdk.token_provider(),
             endpoint_url: sdk.endpoint_url().map(str::to_owned),
             retry_config: sdk.retry_config().cloned().unwrap_or(defaults.retry_config),
             timeout_config: sdk
@@ -156,7 +210,119 @@ pub struct Builder {
     config: Config,
 }
 
+impl From<&SdkConfig> for Builder {
+    fn from(sdk_config: &SdkConfig) -> Self {
+        Config::from(sdk_config).to_builder()
+    }
+}
+
 impl Builder {
+    /// A builder with the defaults (as [`Config::builder`]).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the region (`None` unsets it).
+    pub fn set_region(&mut self, region: Option<Region>) -> &mut Self {
+        self.config.region = region;
+        self
+    }
+
+    /// Sets or unsets the credentials provider.
+    pub fn set_credentials_provider(
+        &mut self,
+        provider: Option<SharedCredentialsProvider>,
+    ) -> &mut Self {
+        self.config.credentials_provider = provider;
+        self
+    }
+
+    /// Sets or unsets the endpoint URL override.
+    pub fn set_endpoint_url(&mut self, url: Option<String>) -> &mut Self {
+        self.config.endpoint_url = url;
+        self
+    }
+
+    /// Sets the retry configuration (`None` restores standard retries).
+    pub fn set_retry_config(&mut self, retry_config: Option<RetryConfig>) -> &mut Self {
+        self.config.retry_config = retry_config.unwrap_or_else(RetryConfig::standard);
+        self
+    }
+
+    /// Sets timeouts as [`Builder::timeout_config`] does; `None` changes
+    /// nothing.
+    pub fn set_timeout_config(&mut self, timeout_config: Option<TimeoutConfig>) -> &mut Self {
+        if let Some(timeout_config) = timeout_config {
+            let mut merged = timeout_config;
+            merged.take_defaults_from(&self.config.timeout_config);
+            self.config.timeout_config = merged;
+        }
+        self
+    }
+
+    /// Sets or unsets the HTTP client.
+    pub fn set_http_client(&mut self, http_client: Option<SharedHttpClient>) -> &mut Self {
+        self.config.http_client = http_client;
+        self
+    }
+
+    /// Sets or unsets the async sleep implementation.
+    pub fn set_sleep_impl(&mut self, sleep_impl: Option<SharedAsyncSleep>) -> &mut Self {
+        self.config.sleep_impl = sleep_impl;
+        self
+    }
+
+    /// Sets or unsets the time source.
+    pub fn set_time_source(&mut self, time_source: Option<SharedTimeSource>) -> &mut Self {
+        self.config.time_source = time_source;
+        self
+    }
+
+    /// Sets the behavior version (`None` means the latest).
+    pub fn set_behavior_version(&mut self, behavior_version: Option<BehaviorVersion>) -> &mut Self {
+        self.config.behavior_version = behavior_version.unwrap_or_else(BehaviorVersion::latest);
+        self
+    }
+
+    /// Uses the latest behavior version of the runtime's defaults.
+    pub fn behavior_version_latest(mut self) -> Self {
+        self.config.behavior_version = BehaviorVersion::latest();
+        self
+    }
+
+    /// Sets how idempotency tokens are made (`None` restores random UUIDs).
+    pub fn set_idempotency_token_provider(
+        &mut self,
+        provider: Option<IdempotencyTokenProvider>,
+    ) -> &mut Self {
+        self.config.idempotency_token_provider =
+            provider.unwrap_or_else(IdempotencyTokenProvider::random);
+        self
+    }
+
+    /// Adds an interceptor to every operation (after the SDK's own).
+    pub fn interceptor(mut self, interceptor: impl Intercept + 'static) -> Self {
+        self.config
+            .interceptors
+            .push(SharedInterceptor::new(interceptor));
+        self
+    }
+
+    /// Adds an interceptor to every operation.
+    pub fn push_interceptor(&mut self, interceptor: SharedInterceptor) -> &mut Self {
+        self.config.interceptors.push(interceptor);
+        self
+    }
+
+    /// Replaces the interceptors.
+    pub fn set_interceptors(
+        &mut self,
+        interceptors: impl IntoIterator<Item = SharedInterceptor>,
+    ) -> &mut Self {
+        self.config.interceptors = interceptors.into_iter().collect();
+        self
+    }
+
     /// Sets the region; it selects the endpoint and the SigV4 signing region
     /// unless the service has a global endpoint.
     pub fn region(mut self, region: impl Into<Option<Region>>) -> Self {
@@ -168,6 +334,27 @@ impl Builder {
     pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
         self.config.credentials_provider = Some(SharedCredentialsProvider::new(provider));
         self
+    }
+
+    /// Sets the access token provider for bearer auth
+    /// (`smithy.api#httpBearerAuth`): operations that accept it send
+    /// `Authorization: Bearer <token>`. [`Builder::bearer_token`] does the
+    /// same with one fixed token.
+    pub fn token_provider(mut self, provider: impl ProvideToken + 'static) -> Self {
+        self.set_token_provider(Some(SharedTokenProvider::new(provider)));
+        self
+    }
+
+    /// Sets or clears the access token provider for bearer auth.
+    pub fn set_token_provider(&mut self, provider: Option<SharedTokenProvider>) -> &mut Self {
+        self.config.token_provider = provider;
+        self
+    }
+
+    /// Sends this bearer token with operations that accept bearer auth:
+    /// the same as `token_provider(token)`.
+    pub fn bearer_token(self, token: Token) -> Self {
+        self.token_provider(token)
     }
 
     /// Sends every request to this URL instead of the service's endpoint.
@@ -182,9 +369,11 @@ impl Builder {
         self
     }
 
-    /// Sets the timeout configuration.
+    /// Sets timeouts: those `timeout_config` sets replace the current ones,
+    /// the others are kept (as in aws-sdk-rust, so setting an operation
+    /// timeout keeps the connect timeout).
     pub fn timeout_config(mut self, timeout_config: TimeoutConfig) -> Self {
-        self.config.timeout_config = timeout_config;
+        self.set_timeout_config(Some(timeout_config));
         self
     }
 
@@ -195,14 +384,14 @@ impl Builder {
     }
 
     /// Sets the async sleep implementation used between retries.
-    pub fn sleep_impl(mut self, sleep_impl: SharedAsyncSleep) -> Self {
-        self.config.sleep_impl = Some(sleep_impl);
+    pub fn sleep_impl(mut self, sleep_impl: impl AsyncSleep + 'static) -> Self {
+        self.config.sleep_impl = Some(SharedAsyncSleep::new(sleep_impl));
         self
     }
 
     /// Sets the time source used for signing.
-    pub fn time_source(mut self, time_source: SharedTimeSource) -> Self {
-        self.config.time_source = Some(time_source);
+    pub fn time_source(mut self, time_source: impl TimeSource + 'static) -> Self {
+        self.config.time_source = Some(SharedTimeSource::new(time_source));
         self
     }
 
@@ -219,9 +408,13 @@ impl Builder {
         self
     }
 
-    /// Sets how idempotency tokens are made for members left unset.
-    pub fn idempotency_token_provider(mut self, provider: IdempotencyTokenProvider) -> Self {
-        self.config.idempotency_token_provider = provider;
+    /// Sets how idempotency tokens are made for members left unset (a
+    /// `&'static str` gives that one token every time, as in aws-sdk-rust).
+    pub fn idempotency_token_provider(
+        mut self,
+        provider: impl Into<IdempotencyTokenProvider>,
+    ) -> Self {
+        self.config.idempotency_token_provider = provider.into();
         self
     }
 
@@ -285,6 +478,12 @@ impl IdempotencyTokenProvider {
     }
 }
 
+impl From<&'static str> for IdempotencyTokenProvider {
+    fn from(token: &'static str) -> Self {
+        Self::fixed(token)
+    }
+}
+
 impl fmt::Debug for IdempotencyTokenProvider {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = match self.inner {
@@ -328,6 +527,22 @@ mod tests {
     }
 
     #[test]
+    fn timeouts_merge_over_the_current_ones() {
+        let only_operation = TimeoutConfig::builder()
+            .operation_timeout(Duration::from_secs(5))
+            .build();
+        let config = Config::builder().timeout_config(only_operation).build();
+        assert_eq!(
+            config.timeout_config.operation_timeout(),
+            Some(Duration::from_secs(5))
+        );
+        assert_eq!(
+            config.timeout_config.connect_timeout(),
+            Some(DEFAULT_CONNECT_TIMEOUT)
+        );
+    }
+
+    #[test]
     fn debug_hides_credentials() {
         let creds = aws_credential_types::Credentials::new(
             "AKIDEXAMPLE",
@@ -342,5 +557,29 @@ mod tests {
             !dbg.contains("s3cr3t-key") && !dbg.contains("tok3n") && !dbg.contains("AKIDEXAMPLE"),
             "{dbg}"
         );
+    }
+
+    #[test]
+    fn debug_hides_bearer_tokens() {
+        let cfg = Config::builder()
+            .bearer_token(Token::new("b3arer-s3cret", None))
+            .build();
+        let dbg = format!("{cfg:?} {:?}", cfg.to_builder());
+        assert!(!dbg.contains("b3arer-s3cret"), "{dbg}");
+        assert!(
+            dbg.contains("token_provider: Some(\"** redacted **\")"),
+            "{dbg}"
+        );
+    }
+
+    #[test]
+    fn sdk_config_carries_the_token_provider() {
+        let sdk = SdkConfig::builder()
+            .token_provider(SharedTokenProvider::new(Token::new("t", None)))
+            .build();
+        assert!(Config::from(&sdk).token_provider().is_some());
+        assert!(Config::from(&SdkConfig::builder().build())
+            .token_provider()
+            .is_none());
     }
 }

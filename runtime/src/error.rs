@@ -1,6 +1,7 @@
 //! restJson1 error responses: which error is it, and what did the service say.
 
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::{Builder as ErrorMetadataBuilder, ProvideErrorMetadata};
 use aws_smithy_types::error::ErrorMetadata;
 use serde_json::Value;
@@ -180,6 +181,28 @@ impl fmt::Display for Unhandled {
 impl std::error::Error for Unhandled {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.source.as_deref().map(|e| e as _)
+    }
+}
+
+/// A call's error as a service-wide error type `T` (generated crates'
+/// `Error`): a service error through `service`, anything else (no answer,
+/// an unreadable one, a construction failure) as [`Unhandled`] with its
+/// metadata. What the `From<SdkError<_, _>>` impls of `Error` call.
+pub fn from_sdk_error<E, R, T>(
+    err: SdkError<E, R>,
+    service: impl FnOnce(E) -> T,
+    unhandled: impl FnOnce(Unhandled) -> T,
+) -> T
+where
+    E: std::error::Error + ProvideErrorMetadata + Send + Sync + 'static,
+    R: fmt::Debug + Send + Sync + 'static,
+{
+    match err {
+        SdkError::ServiceError(context) => service(context.into_err()),
+        other => {
+            let meta = other.meta().clone();
+            unhandled(Unhandled::new(Box::new(other), Some(meta)))
+        }
     }
 }
 

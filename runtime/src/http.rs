@@ -1,8 +1,9 @@
 //! Building the HTTP request a generated serializer describes.
 
 use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
+use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::byte_stream::ByteStream;
 
 /// Percent-encodes a URI label value (`/` included, unless the label is
 /// greedy), using aws-smithy-http's encoder.
@@ -120,14 +121,7 @@ pub fn request(
             }
             let len = body.len();
             let mut request = if options.sensitive {
-                use sha2::Digest;
-                let bytes = bytes::Bytes::from(body);
-                let hash = hex::encode(sha2::Sha256::digest(&bytes));
-                let mut request = HttpRequest::new(SdkBody::retryable(move || {
-                    SdkBody::from_body_1_x(http_body_util::Full::new(bytes.clone()))
-                }));
-                request.add_extension(RedactedPayloadHash(hash));
-                request
+                opaque_request(bytes::Bytes::from(body))
             } else {
                 HttpRequest::new(SdkBody::from(body))
             };
@@ -150,6 +144,117 @@ pub fn request(
     request.set_method(method)?;
     request.set_uri(uri)?;
     Ok(request)
+}
+
+/// A request with a body holding `@sensitive` values: the body is opaque to
+/// the runtime's trace log (a retryable body of another type, whose `Debug`
+/// shows no bytes), and its SHA-256 goes to the SigV4 signer, which can no
+/// longer read it (see [`json_request`]).
+fn opaque_request(bytes: bytes::Bytes) -> HttpRequest {
+    use sha2::Digest;
+    let hash = hex::encode(sha2::Sha256::digest(&bytes));
+    let mut request = HttpRequest::new(SdkBody::retryable(move || {
+        SdkBody::from_body_1_x(http_body_util::Full::new(bytes.clone()))
+    }));
+    request.add_extension(RedactedPayloadHash(hash));
+    request
+}
+
+/// How a streaming payload (`@streaming` blob) is sent.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct StreamOptions {
+    /// `Content-Type` of the body.
+    pub content_type: &'static str,
+    /// `@requiresLength`: a body of unknown length is refused before sending.
+    pub requires_length: bool,
+    /// `aws.auth#unsignedPayload`: SigV4 signs `UNSIGNED-PAYLOAD`.
+    pub unsigned_payload: bool,
+    /// The payload is `@sensitive`: an in-memory body is kept out of the
+    /// runtime's trace log as [`json_request`] keeps JSON bodies out.
+    pub sensitive: bool,
+}
+
+impl StreamOptions {
+    /// A streaming body of this content type.
+    pub const fn new(content_type: &'static str) -> Self {
+        Self {
+            content_type,
+            requires_length: false,
+            unsigned_payload: false,
+            sensitive: false,
+        }
+    }
+
+    /// Requires a known length (`@requiresLength`).
+    pub const fn requires_length(mut self, on: bool) -> Self {
+        self.requires_length = on;
+        self
+    }
+
+    /// Signs `UNSIGNED-PAYLOAD` (`aws.auth#unsignedPayload`).
+    pub const fn unsigned_payload(mut self, on: bool) -> Self {
+        self.unsigned_payload = on;
+        self
+    }
+
+    /// Marks the payload `@sensitive`.
+    pub const fn sensitive(mut self, on: bool) -> Self {
+        self.sensitive = on;
+        self
+    }
+}
+
+/// The request signs `UNSIGNED-PAYLOAD` (see [`StreamOptions`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct UnsignedPayload;
+
+/// A request whose body is a stream: sent as it is read, never buffered
+/// whole. `Content-Length` is set when the stream knows its length (a file,
+/// bytes in memory). SigV4 hashes a body that is in memory and signs
+/// `UNSIGNED-PAYLOAD` for one that is not, as aws-sdk-rust does, or always
+/// with `unsigned_payload`.
+pub fn stream_request(
+    method: &str,
+    uri: String,
+    body: ByteStream,
+    options: StreamOptions,
+) -> Result<HttpRequest, BoxError> {
+    let body = body.into_inner();
+    let length = body.content_length();
+    if options.requires_length && length.is_none() {
+        return Err(
+            "the streaming payload must have a known length (`@requiresLength`): \
+             build the ByteStream from a file or from bytes, or give its length"
+                .into(),
+        );
+    }
+    let mut request = match body.bytes() {
+        Some(bytes) if options.sensitive && !options.unsigned_payload => {
+            opaque_request(bytes::Bytes::copy_from_slice(bytes))
+        }
+        _ => HttpRequest::new(body),
+    };
+    request.set_method(method)?;
+    request.set_uri(uri)?;
+    request
+        .headers_mut()
+        .insert("content-type", options.content_type);
+    if let Some(length) = length {
+        request
+            .headers_mut()
+            .insert("content-length", length.to_string());
+    }
+    if options.unsigned_payload {
+        request.add_extension(UnsignedPayload);
+    }
+    Ok(request)
+}
+
+/// The body of a success response as a stream (`@streaming` blob output):
+/// taken from the response unread, so it is never buffered whole.
+pub fn take_stream(response: &mut HttpResponse) -> ByteStream {
+    ByteStream::new(response.take_body())
 }
 
 /// Last step of serialization, after headers bound to members are set:

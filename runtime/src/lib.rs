@@ -6,10 +6,11 @@
 //! the smithy-rs runtime crates:
 //!
 //! * the request pipeline, retries and timeouts come from `aws-smithy-runtime`;
-//! * SigV4 signing and the user agent come from `aws-runtime` / `aws-sigv4`;
+//! * SigV4 signing and the user agent come from `aws-runtime` / `aws-sigv4`,
+//!   bearer and anonymous auth from `aws-smithy-runtime`;
 //! * label encoding comes from `aws-smithy-http`, JSON writing from
 //!   `aws-smithy-json`, JSON reading from `serde_json`, patterns from
-//!   `regex`.
+//!   `sdkgen-pattern` (ECMA 262, on `regex`'s lazy DFA or `regress`).
 //!
 //! What is written by hand is only what those crates leave to generated code:
 //! the per-service [`config::Config`], constraint checking with
@@ -32,11 +33,45 @@ pub mod modules {
     /// Client configuration.
     pub mod config {
         pub use crate::config::{Builder, Config, IdempotencyTokenProvider};
+        pub use aws_credential_types::provider::token::{ProvideToken, SharedTokenProvider};
+        pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
         pub use aws_credential_types::Credentials;
+        pub use aws_credential_types::Token;
+        pub use aws_smithy_async::rt::sleep::{AsyncSleep, SharedAsyncSleep, Sleep};
+        pub use aws_smithy_async::time::{SharedTimeSource, TimeSource};
         pub use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
+        pub use aws_smithy_runtime_api::client::http::{HttpClient, SharedHttpClient};
+        pub use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
+        pub use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+        pub use aws_smithy_runtime_api::shared::IntoShared;
+        pub use aws_smithy_types::config_bag::{ConfigBag, FrozenLayer, Layer};
         pub use aws_smithy_types::retry::RetryConfig;
         pub use aws_smithy_types::timeout::TimeoutConfig;
         pub use aws_types::region::Region;
+
+        /// Retry configuration, where aws-sdk-rust has it.
+        pub mod retry {
+            pub use aws_smithy_types::retry::{
+                ReconnectMode, RetryConfig, RetryConfigBuilder, RetryMode,
+            };
+        }
+
+        /// Timeout configuration, where aws-sdk-rust has it.
+        pub mod timeout {
+            pub use aws_smithy_types::timeout::{TimeoutConfig, TimeoutConfigBuilder};
+        }
+
+        /// Interceptor contexts, for writing an [`Intercept`].
+        pub mod interceptors {
+            pub use aws_smithy_runtime_api::client::interceptors::context::{
+                AfterDeserializationInterceptorContextRef,
+                BeforeDeserializationInterceptorContextMut,
+                BeforeDeserializationInterceptorContextRef,
+                BeforeSerializationInterceptorContextMut, BeforeSerializationInterceptorContextRef,
+                BeforeTransmitInterceptorContextMut, BeforeTransmitInterceptorContextRef,
+                FinalizerInterceptorContextMut, FinalizerInterceptorContextRef, InterceptorContext,
+            };
+        }
 
         /// HTTP request and response types of the runtime.
         pub mod http {
@@ -48,8 +83,15 @@ pub mod modules {
     pub mod error {
         pub use crate::error::Unhandled;
         pub use crate::validation::{Constraint, ValidationError, Violation};
-        pub use aws_smithy_runtime_api::client::result::SdkError;
+        pub use crate::UnknownVariantError;
+        pub use aws_smithy_runtime_api::box_error::BoxError;
+        pub use aws_smithy_runtime_api::client::result::ConnectorError;
         pub use aws_smithy_types::error::display::DisplayErrorContext;
+
+        /// The error of a call: how far the request got, and the
+        /// operation's error where the service answered with one.
+        pub type SdkError<E, R = aws_smithy_runtime_api::client::orchestrator::HttpResponse> =
+            aws_smithy_runtime_api::client::result::SdkError<E, R>;
         pub use aws_smithy_types::error::metadata::{ErrorMetadata, ProvideErrorMetadata};
         pub use aws_smithy_types::error::operation::BuildError;
     }
@@ -57,10 +99,39 @@ pub mod modules {
     /// Primitive types used by models.
     pub mod primitives {
         pub use crate::UnknownVariantValue;
+        pub use aws_smithy_types::body::SdkBody;
+        pub use aws_smithy_types::byte_stream::ByteStream;
         pub use aws_smithy_types::date_time::Format as DateTimeFormat;
         pub use aws_smithy_types::{Blob, DateTime, Document};
     }
 }
+
+/// Request ids of outputs and errors (`x-amzn-RequestId`), as in
+/// aws-sdk-rust's `operation::RequestId`.
+pub use aws_types::request_id::RequestId;
+
+/// A string that names no variant of an enum (from `try_parse`).
+#[derive(Debug)]
+pub struct UnknownVariantError {
+    value: String,
+}
+
+impl UnknownVariantError {
+    /// The error for `value`.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self {
+            value: value.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for UnknownVariantError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown enum variant: '{}'", self.value)
+    }
+}
+
+impl std::error::Error for UnknownVariantError {}
 
 /// The marker used in place of `@sensitive` values in `Debug` output.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";

@@ -5,7 +5,7 @@
 //! Messages name the member and the constraint, never the value: a value may
 //! be `@sensitive`.
 
-pub use regex::Regex;
+pub use sdkgen_pattern::Pattern;
 use std::fmt;
 
 /// One violated constraint.
@@ -156,10 +156,10 @@ impl Validator {
         }
     }
 
-    /// Checks `@pattern`. Smithy patterns are not implicitly anchored, so this
-    /// is a search, as `Regex::is_match` does.
-    pub fn pattern(&mut self, path: &str, value: &str, regex: &Regex, pattern: &'static str) {
-        if !regex.is_match(value) {
+    /// Checks `@pattern`: an ECMA 262 regular expression, tested as a search
+    /// (Smithy patterns are not implicitly anchored).
+    pub fn pattern(&mut self, path: &str, value: &str, compiled: &Pattern, pattern: &'static str) {
+        if !compiled.is_match(value) {
             self.push(path, Constraint::Pattern(pattern));
         }
     }
@@ -193,15 +193,22 @@ impl Validator {
 
 /// Compiles a pattern the generator already checked at build time.
 ///
-/// The generator compiles every `@pattern` with this same crate and fails the
-/// build on an invalid one, so a failure here means the runtime and the
-/// generator disagree; it is reported as a pattern that never matches rather
-/// than a panic.
-pub fn compile_pattern(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|_| {
-        // `[^\s\S]` matches nothing; it always compiles.
-        Regex::new(r"[^\s\S]").expect("constant regex compiles")
-    })
+/// The generator accepts a `@pattern` by this same function
+/// ([`Pattern::new`], the one rule of `sdkgen-pattern`) and fails the build
+/// on an invalid one, so a failure here means a generated crate built
+/// against another version of the rule; it is reported as a pattern that
+/// never matches rather than a panic.
+pub fn compile_pattern(pattern: &str) -> Pattern {
+    Pattern::new(pattern).unwrap_or_else(|_| Pattern::never())
+}
+
+/// Compiles the `regex` crate spelling the generator translated a pattern
+/// into ([`Pattern::translation`]), for the patterns that run on the lazy
+/// DFA: through this function alone an SDK does not link the backtracking
+/// engine. A translation that does not compile (a generator of another
+/// version) never matches.
+pub fn compile_translation(translation: &str) -> Pattern {
+    Pattern::from_translation(translation).unwrap_or_else(Pattern::never)
 }
 
 #[cfg(test)]
@@ -231,6 +238,78 @@ mod tests {
         let mut v = Validator::new();
         v.str_length("In.N", "żółw", None, Some(4));
         assert!(v.finish().is_ok());
+    }
+
+    /// ECMA 262 semantics through the checker generated code calls (the
+    /// full table, engine by engine, is in `sdkgen-pattern`).
+    #[test]
+    fn patterns_have_ecma_262_semantics() {
+        let table: &[(&'static str, &[&str], &[&str])] = &[
+            (r"^(?!\.)[\w\.]*\w$", &["a.b"], &[".a", "a."]),
+            (r"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$", &["Grüße 42"], &["a!"]),
+            (r"^\P{C}+$", &["abc"], &["a\u{0}", ""]),
+            (r"^\P{C}*$", &[""], &["\u{E000}"]),
+            (
+                r"^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t\r\n]*$",
+                &["\u{1F600}"],
+                &["\u{1}"],
+            ),
+            (
+                r"^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*$",
+                &["abc"],
+                &["\u{1F600}"],
+            ),
+            (
+                r"^(?=^.{3,63}$)(?!^(\d+\.)+\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])$)$",
+                &["my-bucket"],
+                &["10.0.0.1", "ab"],
+            ),
+            (
+                r"^([\p{L}\p{N}_.:\/=+\-@()']+[\p{L}\p{Z}\p{N}_.:\/=+\-@()']*)$",
+                &["O'Brien (1)"],
+                &[" x"],
+            ),
+            (r"^[\p{all}]*$", &["", "any\nthing"], &[]),
+            (r"^[\w-.]+$", &["a-b.c"], &["a,b"]),
+            (r"^.$", &["\u{85}"], &["\r", "\u{2028}"]),
+            (r"^\d$", &["3"], &["\u{663}"]),
+            (r"^\w$", &["_"], &["é"]),
+            (r"^\s$", &["\u{FEFF}"], &["\u{85}"]),
+            (r"^(\w)\1$", &["aa"], &["ab"]),
+        ];
+        for (pattern, matching, not_matching) in table {
+            let compiled = compile_pattern(pattern);
+            for (values, ok) in [(matching, true), (not_matching, false)] {
+                for value in *values {
+                    let mut v = Validator::new();
+                    v.pattern("In.A", value, &compiled, pattern);
+                    assert_eq!(v.finish().is_ok(), ok, "{pattern} on {value:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_invalid_pattern_never_matches() {
+        for compiled in [compile_pattern("(?<"), compile_translation("(?<")] {
+            let mut v = Validator::new();
+            v.pattern("In.A", "", &compiled, "(?<");
+            assert!(v.finish().is_err());
+        }
+    }
+
+    #[test]
+    fn a_translation_checks_as_its_pattern_does() {
+        let source = r"^[\w-.]+$";
+        let translation = Pattern::new(source).unwrap();
+        let translation = translation.translation().unwrap();
+        for value in ["a-b.c", "a,b", "é"] {
+            assert_eq!(
+                compile_translation(translation).is_match(value),
+                compile_pattern(source).is_match(value),
+                "{value}"
+            );
+        }
     }
 
     #[test]

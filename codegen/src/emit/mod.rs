@@ -14,7 +14,7 @@ pub(crate) use protocol_tests::emit_protocol_tests;
 use crate::ir::*;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Paths into the runtime facade.
 pub(crate) struct Rt;
@@ -95,7 +95,10 @@ pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
     match part {
         Part::Head => {
             let sdk_id = &service.sdk_id;
-            let signing_name = &service.signing_name;
+            let signing_name = match &service.signing_name {
+                Some(name) => quote!(::std::option::Option::Some(#name)),
+                None => quote!(::std::option::Option::None),
+            };
             let endpoint = match &service.endpoint {
                 Endpoint::Global {
                     url,
@@ -118,6 +121,12 @@ pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
 
                 pub use #rt::modules::{config, error, primitives};
                 pub use config::Config;
+
+                /// Information about this crate.
+                pub mod meta {
+                    /// The crate's version.
+                    pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
+                }
             }
         }
         Part::Types => shapes::emit_types(cx),
@@ -125,15 +134,23 @@ pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
         Part::Operation(i) => {
             let operation = ops::emit_operation(cx, &service.operations[i]);
             let doc = format!(" {OPERATION_MODULE_DOC}");
+            // Items of the `operation` module itself go with its first part.
+            let shared = (i == 0).then(|| {
+                quote! {
+                    pub use #rt::RequestId;
+                }
+            });
             quote! {
                 #[doc = #doc]
                 pub mod operation {
+                    #shared
                     #operation
                 }
             }
         }
         Part::Client => {
             let client = ops::emit_client(cx);
+            let service_error = ops::emit_service_error(cx);
             let service_doc = doc(&service.docs, "The service.");
             quote! {
                 #service_doc
@@ -145,6 +162,18 @@ pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
                 }
 
                 #client
+
+                /// The client, where aws-sdk-rust also has it.
+                pub mod client {
+                    pub use crate::Client;
+
+                    /// Customizing one call (`customize()` on a fluent builder).
+                    pub mod customize {
+                        pub use ::sdkgen_runtime::client::CustomizableOperation;
+                    }
+                }
+
+                #service_error
             }
         }
     }
@@ -156,6 +185,11 @@ pub(crate) struct Cx<'a> {
     pub(crate) service: &'a Service,
     pub(crate) ser: BTreeSet<ShapeId>,
     pub(crate) de: BTreeSet<ShapeId>,
+    /// Each distinct `@pattern` of an input string member, with its
+    /// translation for the lazy DFA where it has one: read once, since a
+    /// pattern such as `.{0,1023}` takes milliseconds to compile and one
+    /// model can place it on a hundred members.
+    pub(crate) patterns: BTreeMap<String, Option<String>>,
 }
 
 impl<'a> Cx<'a> {
@@ -164,8 +198,20 @@ impl<'a> Cx<'a> {
             service,
             ser: BTreeSet::new(),
             de: BTreeSet::new(),
+            patterns: BTreeMap::new(),
         };
         for op in &service.operations {
+            for m in &op.input.members {
+                if let (Some(p), Type::String) = (&m.constraints.pattern, &m.ty) {
+                    if !cx.patterns.contains_key(p) {
+                        // `check` accepted the pattern by this same rule.
+                        let translation = sdkgen_pattern::read(p)
+                            .ok()
+                            .and_then(|r| r.pattern.translation().map(str::to_owned));
+                        cx.patterns.insert(p.clone(), translation);
+                    }
+                }
+            }
             let mut ser = BTreeSet::new();
             cx.reach(
                 op.input
@@ -299,6 +345,7 @@ impl<'a> Cx<'a> {
                 quote!(::std::option::Option<#t>)
             }
             Type::Unit => quote!(()),
+            Type::Stream { .. } => quote!(#types::byte_stream::ByteStream),
         }
     }
 
@@ -370,7 +417,8 @@ mod tests {
         let service = Service {
             id: "ex#Svc".into(),
             sdk_id: "Ex".into(),
-            signing_name: "ex".into(),
+            signing_name: Some("ex".into()),
+            auth: vec![AuthScheme::SigV4],
             endpoint: Endpoint::Regional {
                 prefix: "ex".into(),
             },
@@ -404,6 +452,8 @@ mod tests {
                 protocol_tests: vec![],
                 checksum_required: false,
                 gzip: false,
+                unsigned_payload: false,
+                auth: vec![AuthScheme::HttpBearer, AuthScheme::Anonymous],
             }],
             shapes: Default::default(),
         };
@@ -425,6 +475,8 @@ mod tests {
             "DefaultEndpoint::Regional",
             "pub fn get_thing(",
             "v.pattern(\"GetThingInput.Type\"",
+            "auth: &[\n                ::sdkgen_runtime::client::auth::HTTP_BEARER,\n                ::sdkgen_runtime::client::auth::NO_AUTH,\n            ]",
+            "signing_name: ::std::option::Option::Some(\"ex\")",
         ] {
             assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
         }

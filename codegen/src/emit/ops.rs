@@ -21,7 +21,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
     let op_name = &op.name;
     let fluent_doc = format!(" Sends a `{op_name}` request: set members, then call `send()`.");
     let module_doc = doc(&op.docs, &format!("The `{}` operation.", op.name));
-    let validate = validations(&op.input);
+    let validate = validations(cx, &op.input);
     let mut_v = if validate.is_empty() {
         quote!()
     } else {
@@ -62,9 +62,25 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
         )
         .any(|m| cx.is_sensitive(&m.ty, m.sensitive));
     let serialize = emit_serializer(cx, op);
+    let read_kind = if op.output.has_stream() {
+        format_ident!("Streaming")
+    } else {
+        format_ident!("Buffered")
+    };
+    // A stream can be sent once: a builder holding one cannot be cloned.
+    let derive_clone = if op.input.has_stream() {
+        quote!()
+    } else {
+        quote!(Clone,)
+    };
     let deserialize = emit_deserializer(cx, op);
     let setters = op.input.members.iter().map(|m| fluent_setters(cx, m));
     let paginator = emit_paginator(cx, op);
+    let auth = op.auth.iter().map(|scheme| match scheme {
+        AuthScheme::SigV4 => quote!(#rt::client::auth::SIGV4),
+        AuthScheme::HttpBearer => quote!(#rt::client::auth::HTTP_BEARER),
+        AuthScheme::Anonymous => quote!(#rt::client::auth::NO_AUTH),
+    });
     quote! {
         #module_doc
         pub mod #module {
@@ -95,9 +111,10 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
             pub(crate) static SPEC: #rt::client::OperationSpec<#input, #output, #error> = #rt::client::OperationSpec {
                 name: #op_name,
                 serialize,
-                deserialize,
+                deserialize: #rt::client::Deserialize::#read_kind(deserialize),
                 error: #error::from_response,
                 sensitive_output: #sensitive_output,
+                auth: &[#(#auth),*],
             };
 
             #serialize
@@ -109,7 +126,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
                 #output_builder
 
                 #[doc = #fluent_doc]
-                #[derive(Clone, Debug)]
+                #[derive(#derive_clone Debug)]
                 pub struct #fluent {
                     handle: ::std::sync::Arc<#rt::client::Handle>,
                     inner: #input_builder_name,
@@ -132,11 +149,26 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
                         super::#output,
                         #api::client::result::SdkError<super::#error, #api::client::orchestrator::HttpResponse>,
                     > {
-                        let input = self.inner.build().map_err(#api::client::result::SdkError::construction_failure)?;
-                        self.handle.invoke(&super::SPEC, input).await
+                        self.handle.send(&super::SPEC, self.inner.build()).await
+                    }
+
+                    /// This call with interceptors or request changes of its
+                    /// own; `send()` it when done.
+                    pub fn customize(self) -> #rt::client::CustomizableOperation<super::#input, super::#output, super::#error> {
+                        #rt::client::CustomizableOperation::new(self.handle, &super::SPEC, self.inner.build())
                     }
 
                     #(#setters)*
+                }
+
+                impl #input_builder_name {
+                    /// Builds the input and sends it with `client`.
+                    pub async fn send_with(self, client: &crate::Client) -> ::std::result::Result<
+                        super::#output,
+                        #api::client::result::SdkError<super::#error, #api::client::orchestrator::HttpResponse>,
+                    > {
+                        client.handle.send(&super::SPEC, self.build()).await
+                    }
                 }
 
                 #paginator
@@ -150,6 +182,10 @@ fn emit_paginator(cx: &Cx, op: &Operation) -> TokenStream {
     let Some(p) = &op.pagination else {
         return quote!();
     };
+    // Paging resends the input; a stream can be sent once (`check` warns).
+    if op.input.has_stream() {
+        return quote!();
+    }
     let rt = Rt::root();
     let api = Rt::api();
     let member = |s: &Structure, n: &str| s.members.iter().find(|m| m.name == n).cloned();
@@ -330,14 +366,10 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
     });
     let op_name = &op.name;
     let doc_line = format!(" Errors `{op_name}` can return.");
-    let source_body = if errs.is_empty() {
-        quote!(let Self::Unhandled(e) = self; ::std::error::Error::source(e))
-    } else {
-        quote!(match self {
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-            _ => None,
-        })
-    };
+    let source_body = quote!(match self {
+        #( Self::#variants(e) => Some(e), )*
+        Self::Unhandled(e) => ::std::error::Error::source(e),
+    });
     let from_response = if errs.is_empty() {
         quote!(Self::Unhandled(#rt::error::Unhandled::from_response(response)))
     } else {
@@ -370,8 +402,24 @@ fn emit_error_enum(cx: &Cx, op: &Operation, error: &proc_macro2::Ident) -> Token
                 }
             }
 
+            /// An error the model does not describe, from any error.
+            pub fn unhandled(err: impl ::std::convert::Into<#api::box_error::BoxError>) -> Self {
+                Self::Unhandled(#rt::error::Unhandled::new(err.into(), None))
+            }
+
+            /// An error the model does not describe, from its metadata only.
+            pub fn generic(meta: #types::error::ErrorMetadata) -> Self {
+                Self::Unhandled(#rt::error::Unhandled::new(::std::boxed::Box::new(meta.clone()), Some(meta)))
+            }
+
             fn from_response(response: #rt::error::ErrorResponse<'_>) -> Self {
                 #from_response
+            }
+        }
+
+        impl #rt::RequestId for #error {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                #rt::error::request_id(self.meta())
             }
         }
 
@@ -588,7 +636,33 @@ fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         .iter()
         .filter(|m| m.binding == Binding::Body)
         .collect();
-    let build = if let Some(m) = payload {
+    let build = if let Some(m) = payload.filter(|m| m.ty.is_stream()) {
+        let f = ident(&m.rust_name);
+        let content_type = m
+            .media_type
+            .as_deref()
+            .unwrap_or("application/octet-stream");
+        let requires_length = matches!(
+            m.ty,
+            Type::Stream {
+                requires_length: true
+            }
+        );
+        let unsigned = op.unsigned_payload;
+        let sensitive = cx.is_sensitive(&m.ty, m.sensitive);
+        quote! {
+            // The stream moves into the body unread.
+            #rt::http::stream_request(
+                #method,
+                uri,
+                input.#f,
+                #rt::http::StreamOptions::new(#content_type)
+                    .requires_length(#requires_length)
+                    .unsigned_payload(#unsigned)
+                    .sensitive(#sensitive),
+            )?
+        }
+    } else if let Some(m) = payload {
         let f = ident(&m.rust_name);
         let media = m.media_type.as_deref();
         let (bytes, content_type) = match &m.ty {
@@ -730,7 +804,12 @@ fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
         .members
         .iter()
         .find(|m| m.binding == Binding::Payload);
-    let read_body = if let Some(m) = payload {
+    let streaming = payload.is_some_and(|m| m.ty.is_stream());
+    let read_body = if let Some(m) = payload.filter(|_| streaming) {
+        // Read after the headers: the body is taken from the response unread.
+        let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
+        quote!(builder = builder.#set(Some(#rt::http::take_stream(response)));)
+    } else if let Some(m) = payload {
         let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
         let read = match &m.ty {
             Type::Blob => {
@@ -785,6 +864,18 @@ fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
     };
     // The status check and the error wrapping are the runtime's
     // (`OperationSpec::read_response`); this reads a success response.
+    if streaming {
+        return quote! {
+            pub(crate) fn deserialize(
+                response: &mut #api::client::orchestrator::HttpResponse,
+            ) -> ::std::result::Result<#output, #rt::json::DeserializeError> {
+                let mut builder = #output::builder();
+                #(#headers)*
+                #read_body
+                Ok(builder.build())
+            }
+        };
+    }
     quote! {
         pub(crate) fn deserialize(
             #response: &#api::client::orchestrator::HttpResponse,
@@ -926,6 +1017,109 @@ pub(crate) fn emit_client(cx: &Cx) -> TokenStream {
             }
 
             #(#methods)*
+        }
+    }
+}
+
+/// The service-wide `Error`: every modeled error of every operation, and
+/// `Unhandled`, with `From` each operation's error and `SdkError`, so that
+/// `?` works across operations (as aws-sdk-rust's crate-level `Error`).
+pub(crate) fn emit_service_error(cx: &Cx) -> TokenStream {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let types = Rt::types();
+    let mut ids: Vec<&str> = cx
+        .service
+        .operations
+        .iter()
+        .flat_map(|op| op.errors.iter().map(String::as_str))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let errs: Vec<&Structure> = ids.iter().filter_map(|id| cx.structure(id)).collect();
+    let variants: Vec<_> = errs.iter().map(|s| ident(&s.rust_name)).collect();
+    let paths: Vec<_> = errs.iter().map(|s| cx.named_path(&s.id)).collect();
+    let vdocs = errs
+        .iter()
+        .map(|s| doc(&s.docs, &format!("The `{}` error.", s.name)));
+    let froms = cx.service.operations.iter().map(|op| {
+        let module = ident(&op.rust_name);
+        let error = format_ident!("{}Error", op.name);
+        let arms = op.errors.iter().filter_map(|id| cx.structure(id)).map(|s| {
+            let v = ident(&s.rust_name);
+            quote!(crate::operation::#module::#error::#v(e) => Self::#v(e),)
+        });
+        quote! {
+            impl ::std::convert::From<crate::operation::#module::#error> for Error {
+                fn from(err: crate::operation::#module::#error) -> Self {
+                    match err {
+                        #(#arms)*
+                        crate::operation::#module::#error::Unhandled(e) => Self::Unhandled(e),
+                    }
+                }
+            }
+
+            impl<R> ::std::convert::From<#api::client::result::SdkError<crate::operation::#module::#error, R>> for Error
+            where
+                R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
+            {
+                fn from(err: #api::client::result::SdkError<crate::operation::#module::#error, R>) -> Self {
+                    #rt::error::from_sdk_error(err, Self::from, Self::Unhandled)
+                }
+            }
+        }
+    });
+    quote! {
+        /// Every error of the service's operations, for code that calls
+        /// several of them and propagates errors with `?`.
+        #[non_exhaustive]
+        #[derive(Debug)]
+        pub enum Error {
+            #( #vdocs #variants(#paths), )*
+            /// An error the model does not describe (or a failure before the
+            /// service answered); its code, message and request id are kept.
+            Unhandled(#rt::error::Unhandled),
+        }
+
+        #(#froms)*
+
+        impl ::std::convert::From<#types::error::operation::BuildError> for Error {
+            fn from(err: #types::error::operation::BuildError) -> Self {
+                Self::Unhandled(#rt::error::Unhandled::new(::std::boxed::Box::new(err), None))
+            }
+        }
+
+        impl ::std::fmt::Display for Error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #( Self::#variants(e) => ::std::fmt::Display::fmt(e, f), )*
+                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for Error {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #( Self::#variants(e) => Some(e), )*
+                    Self::Unhandled(e) => ::std::error::Error::source(e),
+                }
+            }
+        }
+
+        impl #types::error::metadata::ProvideErrorMetadata for Error {
+            fn meta(&self) -> &#types::error::ErrorMetadata {
+                match self {
+                    #( Self::#variants(e) => #types::error::metadata::ProvideErrorMetadata::meta(e), )*
+                    Self::Unhandled(e) => #types::error::metadata::ProvideErrorMetadata::meta(e),
+                }
+            }
+        }
+
+        impl #rt::RequestId for Error {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                #rt::error::request_id(#types::error::metadata::ProvideErrorMetadata::meta(self))
+            }
         }
     }
 }

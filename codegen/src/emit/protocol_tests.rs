@@ -216,6 +216,54 @@ fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStrea
         let result = crate::operation::#module::SPEC.read_response(&response);
     };
     match &t.error {
+        None if op.output.has_stream() => {
+            // A streaming output is read as the runtime reads it (headers,
+            // then the body taken unread) and compared member by member: a
+            // stream has no `PartialEq`, so its bytes are compared.
+            let output_ty = ident(&op.output.rust_name);
+            let output = structure_expr(
+                cx,
+                &op.output,
+                &quote!(crate::operation::#module::#output_ty),
+                &params,
+                false,
+            )?;
+            let compare = op.output.members.iter().map(|m| {
+                let f = ident(&m.rust_name);
+                let name = &m.name;
+                if m.ty.is_stream() {
+                    quote! {
+                        let (a, e) = (
+                            ::std::mem::take(&mut actual.#f).into_inner(),
+                            ::std::mem::take(&mut expected.#f).into_inner(),
+                        );
+                        if a.bytes() != e.bytes() {
+                            return Err(format!("{}: expected {:?}, got {:?}", #name, e.bytes(), a.bytes()));
+                        }
+                    }
+                } else {
+                    quote! {
+                        if format!("{:?}", actual.#f) != format!("{:?}", expected.#f) {
+                            return Err(format!("{}: expected {:?}, got {:?}", #name, expected.#f, actual.#f));
+                        }
+                    }
+                }
+            });
+            Ok(quote! {
+                let mut response = #api::client::orchestrator::HttpResponse::new(
+                    #api::http::StatusCode::try_from(#code).map_err(|e| e.to_string())?,
+                    #types::body::SdkBody::from(#body),
+                );
+                #( response.headers_mut().insert(#hk, #hv); )*
+                let result = crate::operation::#module::SPEC
+                    .read_streaming(&mut response)
+                    .ok_or("a streaming success was not read as a stream")?;
+                let mut expected = #output;
+                let mut actual = result.map_err(|e| format!("expected {expected:?}, got the error {e:?}"))?;
+                #(#compare)*
+                Ok(())
+            })
+        }
         None => {
             let output_ty = ident(&op.output.rust_name);
             let output = structure_expr(

@@ -114,6 +114,8 @@ fn emit_enum(e: &Enum) -> TokenStream {
     let docs = doc(&e.docs, &format!("Values of `{}`.", e.rust_name));
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();
     let values: Vec<_> = e.variants.iter().map(|v| v.value.as_str()).collect();
+    let mut sorted = values.clone();
+    sorted.sort_unstable();
     let vdocs = e
         .variants
         .iter()
@@ -139,9 +141,18 @@ fn emit_enum(e: &Enum) -> TokenStream {
                 }
             }
 
-            /// Every value the model lists.
+            /// Every value the model lists, sorted (as aws-sdk-rust lists them).
             pub const fn values() -> &'static [&'static str] {
-                &[#(#values),*]
+                &[#(#sorted),*]
+            }
+
+            /// The variant of a value the model lists, else an error (where
+            /// `From<&str>` would keep the value as `Unknown`).
+            pub fn try_parse(value: &str) -> ::std::result::Result<Self, #rt::UnknownVariantError> {
+                match Self::from(value) {
+                    Self::Unknown(_) => Err(#rt::UnknownVariantError::new(value)),
+                    known => Ok(known),
+                }
             }
         }
 
@@ -184,6 +195,38 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
     let docs = doc(&s.docs, &format!("The `{}` structure.", s.name));
     let fields: Vec<_> = s.members.iter().map(|m| ident(&m.rust_name)).collect();
     let tys: Vec<_> = s.members.iter().map(|m| cx.member_type(m)).collect();
+    // A streaming payload is a `ByteStream` in the structure (empty unless
+    // set), as in aws-sdk-rust; the builder holds it as an `Option`. A
+    // stream can be neither cloned nor compared.
+    let field_tys: Vec<_> = s
+        .members
+        .iter()
+        .zip(&tys)
+        .map(|(m, t)| {
+            if m.ty.is_stream() {
+                quote!(#t)
+            } else {
+                quote!(::std::option::Option<#t>)
+            }
+        })
+        .collect();
+    let inits: Vec<_> = s
+        .members
+        .iter()
+        .zip(&fields)
+        .map(|(m, f)| {
+            if m.ty.is_stream() {
+                quote!(#f: self.#f.unwrap_or_default())
+            } else {
+                quote!(#f: self.#f)
+            }
+        })
+        .collect();
+    let (derive_clone, derive_eq) = if s.has_stream() {
+        (quote!(), quote!())
+    } else {
+        (quote!(Clone,), quote!(PartialEq))
+    };
     let fdocs: Vec<_> = s.members.iter().map(member_doc).collect();
     let getters = s.members.iter().zip(&fdocs).map(|(m, d)| getter(cx, m, d));
     let setters = s.members.iter().zip(&fdocs).map(|(m, d)| setters(cx, m, d));
@@ -221,50 +264,63 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
             ((quote!(Debug,), quote!()), (quote!(Debug,), quote!()))
         };
     let builder_doc = format!(" A builder for [`{0}`](super::{0}).", s.rust_name);
-    let (meta_field, meta_builder_field, meta_init, meta_api, meta_builder_api) =
-        if kind == Kind::Error {
-            (
-                quote!(pub(crate) meta: #types::error::ErrorMetadata,),
-                quote!(meta: ::std::option::Option<#types::error::ErrorMetadata>,),
-                quote!(meta: self.meta.unwrap_or_default(),),
-                {
-                    let display = error_display(s);
-                    quote! {
-                        impl #types::error::metadata::ProvideErrorMetadata for #name {
-                            fn meta(&self) -> &#types::error::ErrorMetadata {
-                                &self.meta
-                            }
-                        }
-
-                        impl ::std::fmt::Display for #name {
-                            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                                #display
-                            }
-                        }
-
-                        impl ::std::error::Error for #name {}
-                    }
-                },
+    let (meta_field, meta_builder_field, meta_init, meta_api, meta_builder_api) = if kind
+        == Kind::Error
+    {
+        (
+            quote!(pub(crate) meta: #types::error::ErrorMetadata,),
+            quote!(meta: ::std::option::Option<#types::error::ErrorMetadata>,),
+            quote!(meta: self.meta.unwrap_or_default(),),
+            {
+                let display = error_display(s);
                 quote! {
-                    /// Sets the error metadata (code, message, request id).
-                    pub fn meta(mut self, meta: #types::error::ErrorMetadata) -> Self {
-                        self.meta = Some(meta);
-                        self
+                    impl #types::error::metadata::ProvideErrorMetadata for #name {
+                        fn meta(&self) -> &#types::error::ErrorMetadata {
+                            &self.meta
+                        }
                     }
-                },
-            )
-        } else {
-            Default::default()
-        };
+
+                    impl ::std::fmt::Display for #name {
+                        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            #display
+                        }
+                    }
+
+                    impl ::std::error::Error for #name {}
+
+                    impl #rt::RequestId for #name {
+                        fn request_id(&self) -> ::std::option::Option<&str> {
+                            #rt::error::request_id(&self.meta)
+                        }
+                    }
+                }
+            },
+            quote! {
+                /// Sets the error metadata (code, message, request id).
+                pub fn meta(mut self, meta: #types::error::ErrorMetadata) -> Self {
+                    self.meta = Some(meta);
+                    self
+                }
+
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(&mut self, meta: ::std::option::Option<#types::error::ErrorMetadata>) -> &mut Self {
+                    self.meta = meta;
+                    self
+                }
+            },
+        )
+    } else {
+        Default::default()
+    };
     let (build_ret, build_body) = if kind == Kind::Input {
         (
             quote!(::std::result::Result<super::#name, #types::error::operation::BuildError>),
-            quote!(Ok(super::#name { #( #fields: self.#fields, )* })),
+            quote!(Ok(super::#name { #( #inits, )* })),
         )
     } else {
         (
             quote!(super::#name),
-            quote!(super::#name { #( #fields: self.#fields, )* #meta_init }),
+            quote!(super::#name { #( #inits, )* #meta_init }),
         )
     };
     let build_doc = if kind == Kind::Input {
@@ -275,9 +331,9 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
     let item = quote! {
         #docs
         #[non_exhaustive]
-        #[derive(Clone, #derive_debug PartialEq)]
+        #[derive(#derive_clone #derive_debug #derive_eq)]
         pub struct #name {
-            #( #fdocs pub #fields: ::std::option::Option<#tys>, )*
+            #( #fdocs pub #fields: #field_tys, )*
             #meta_field
         }
 
@@ -297,7 +353,7 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
     let builder_item = quote! {
         #[doc = #builder_doc]
         #[non_exhaustive]
-        #[derive(Clone, Default, #builder_derive_debug PartialEq)]
+        #[derive(#derive_clone Default, #builder_derive_debug #derive_eq)]
         pub struct #builder {
             #( pub(crate) #fields: ::std::option::Option<#tys>, )*
             #meta_builder_field
@@ -345,6 +401,23 @@ fn error_display(s: &Structure) -> TokenStream {
     quote!(#rt::error::fmt_error(f, #name, #code, #message, &self.meta))
 }
 
+/// `text` with control characters written as escapes (`\t`, `\r`, `\n`,
+/// `\u{..}`), for doc comments: a pattern such as `[ \t\r\n]` holds the
+/// characters themselves, and a bare CR is not allowed in a doc comment.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn member_doc(m: &Member) -> TokenStream {
     let mut lines = m.docs.clone();
     if lines.is_empty() {
@@ -363,7 +436,7 @@ fn member_doc(m: &Member) -> TokenStream {
         });
     }
     if let Some(p) = &m.constraints.pattern {
-        notes.push(format!("Must match `{}`.", p.replace('`', "'")));
+        notes.push(format!("Must match `{}`.", printable(&p.replace('`', "'"))));
     }
     if let Some((min, max)) = m.constraints.range {
         notes.push(format!(
@@ -389,6 +462,10 @@ fn member_doc(m: &Member) -> TokenStream {
 fn getter(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
     let f = ident(&m.rust_name);
     let (ret, body) = match &m.ty {
+        ty @ Type::Stream { .. } => {
+            let t = cx.rust_type(ty);
+            (quote!(&#t), quote!(&self.#f))
+        }
         Type::String => (
             quote!(::std::option::Option<&str>),
             quote!(self.#f.as_deref()),
@@ -506,9 +583,11 @@ pub(crate) fn setter_params(cx: &Cx, ty: &Type) -> (TokenStream, TokenStream) {
 }
 
 /// `validate()` body statements for an input structure's members.
-pub(crate) fn validations(s: &Structure) -> TokenStream {
+pub(crate) fn validations(cx: &Cx, s: &Structure) -> TokenStream {
     let rt = Rt::root();
-    let checks = s.members.iter().map(|m| {
+    // A streaming payload is always there (empty unless set) and has
+    // nothing to check before it is read.
+    let checks = s.members.iter().filter(|m| !m.ty.is_stream()).map(|m| {
         let f = ident(&m.rust_name);
         let path = format!("{}.{}", s.rust_name, m.name);
         let required = m
@@ -524,14 +603,23 @@ pub(crate) fn validations(s: &Structure) -> TokenStream {
             inner.push(match &m.ty {
                 Type::String => quote!(v.str_length(#path, value, #min, #max);),
                 Type::Blob => quote!(v.length(#path, value.as_ref().len(), #min, #max);),
-                Type::List(_) | Type::Map(_) => quote!(v.length(#path, value.len(), #min, #max);),
+                Type::List(_) | Type::Map(_) => {
+                    quote!(v.length(#path, value.len(), #min, #max);)
+                }
                 _ => quote!(),
             });
         }
         if let (Some(p), Type::String) = (&m.constraints.pattern, &m.ty) {
+            // A pattern the lazy DFA can run is compiled from its
+            // translation, so that an SDK without any other pattern does
+            // not link `regress`.
+            let compile = match cx.patterns.get(p).cloned().flatten() {
+                Some(t) => quote!(#rt::validation::compile_translation(#t)),
+                None => quote!(#rt::validation::compile_pattern(#p)),
+            };
             inner.push(quote! {
-                static PATTERN: ::std::sync::LazyLock<#rt::validation::Regex> =
-                    ::std::sync::LazyLock::new(|| #rt::validation::compile_pattern(#p));
+                static PATTERN: ::std::sync::LazyLock<#rt::validation::Pattern> =
+                    ::std::sync::LazyLock::new(|| #compile);
                 v.pattern(#path, value, &PATTERN, #p);
             });
         }
@@ -558,6 +646,9 @@ pub(crate) fn validations(s: &Structure) -> TokenStream {
                 inner.push(quote!(v.range(#path, #num, #min, #max);));
             }
         }
+        // Checks that emit nothing (a length on a type without one) leave no
+        // empty `if let` behind.
+        inner.retain(|check| !check.is_empty());
         let inner = (!inner.is_empty()).then(|| {
             quote! {
                 if let Some(value) = &self.#f {
@@ -606,10 +697,16 @@ fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
     } else {
         ser_members(cx, s.members.iter(), quote!(value), true)
     };
+    // A structure without members writes nothing (`{}`).
+    let (obj, value) = if body.is_empty() {
+        (quote!(_obj), quote!(_value))
+    } else {
+        (quote!(obj), quote!(value))
+    };
     quote! {
         pub(crate) fn #name(
-            obj: &mut #json::serialize::JsonObjectWriter<'_>,
-            value: &#ty,
+            #obj: &mut #json::serialize::JsonObjectWriter<'_>,
+            #value: &#ty,
         ) -> ::std::result::Result<(), #api::box_error::BoxError> {
             #body
             Ok(())
@@ -683,6 +780,11 @@ pub(crate) fn ser_value(
             quote!(#w.date_time(#v, #f)?;)
         }
         Type::Blob => quote!(#w.string_unchecked(&#types::base64::encode(#v));),
+        // `check` keeps streams out of JSON documents (only a payload can be
+        // one); should one get here, the call fails instead of the build.
+        Type::Stream { .. } => {
+            quote!(return Err("a streaming blob cannot be written into a JSON document".into());)
+        }
         Type::Document => quote!(#w.document(#v);),
         Type::Unit => quote!(#w.start_object().finish();),
         Type::Optional(inner) => {
@@ -778,13 +880,14 @@ fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
         }
     } else {
         let members = de_members(cx, s, s.members.iter(), quote!(obj));
-        let mut_builder = if s.members.is_empty() {
-            quote!()
+        // Without members the object is only checked to be one.
+        let (mut_builder, obj) = if s.members.is_empty() {
+            (quote!(), quote!())
         } else {
-            quote!(mut)
+            (quote!(mut), quote!(let obj =))
         };
         quote! {
-            let obj = #rt::json::object(value, #path)?;
+            #obj #rt::json::object(value, #path)?;
             let #mut_builder builder = #ty::builder();
             #members
             Ok(builder.build())
@@ -858,6 +961,10 @@ pub(crate) fn de_value(
             quote!(#json::timestamp(#v, #path, #f))
         }
         Type::Blob => quote!(#json::blob(#v, #path)),
+        // Kept out of JSON documents by `check` (see `ser_value`).
+        Type::Stream { .. } => {
+            quote!(Err(#json::invalid(#path, "no streaming blob inside a JSON document")))
+        }
         Type::Document => quote!(Ok(#json::document(#v))),
         Type::Unit => quote!(#json::object(#v, #path).map(|_| ())),
         Type::Optional(inner) => {

@@ -99,7 +99,7 @@ pub(crate) fn value_expr(
             let secs = secs as i64;
             quote!(#types::DateTime::from_secs_and_nanos(#secs, #nanos))
         }
-        Type::Blob => {
+        Type::Blob | Type::Stream { .. } => {
             let s = v.as_str().ok_or_else(bad)?;
             let bytes = if base64_blobs {
                 aws_smithy_types::base64::decode(s).map_err(|_| bad())?
@@ -107,7 +107,11 @@ pub(crate) fn value_expr(
                 s.as_bytes().to_vec()
             };
             let bytes = Literal::byte_string(&bytes);
-            quote!(#types::Blob::new(#bytes.to_vec()))
+            if matches!(ty, Type::Blob) {
+                quote!(#types::Blob::new(#bytes.to_vec()))
+            } else {
+                quote!(#types::byte_stream::ByteStream::from_static(#bytes))
+            }
         }
         Type::Document => {
             let text = v.to_string();

@@ -34,10 +34,14 @@ pub fn export(service: &Service) -> Value {
         } => json!({"url": url, "signingRegion": signing_region}),
         Endpoint::Regional { prefix } => json!({"prefix": prefix}),
     };
+    let mut sdkgen_service = json!({"id": service.id, "sdkId": service.sdk_id, "signingName": service.signing_name, "endpoint": endpoint});
+    if service.auth != [AuthScheme::SigV4] {
+        sdkgen_service["auth"] = auth_names(&service.auth);
+    }
     let mut doc = json!({
         "openapi": "3.0.3",
         "info": {"title": service.sdk_id, "version": "1.0"},
-        "x-sdkgen-service": {"id": service.id, "sdkId": service.sdk_id, "signingName": service.signing_name, "endpoint": endpoint},
+        "x-sdkgen-service": sdkgen_service,
         "x-sdkgen-operations": service.operations.iter().map(|o| o.name.clone()).collect::<Vec<_>>(),
         "paths": paths,
         "components": {"schemas": schemas},
@@ -46,6 +50,14 @@ pub fn export(service: &Service) -> Value {
         doc["info"]["description"] = json!(service.docs.join("\n"));
     }
     doc
+}
+
+/// Auth schemes by the names `x-sdkgen-auth` uses: the runtime's scheme ids.
+fn auth_names(schemes: &[AuthScheme]) -> Value {
+    json!(schemes
+        .iter()
+        .map(|s| super::auth_name(*s))
+        .collect::<Vec<_>>())
 }
 
 fn io(s: &Structure) -> Value {
@@ -102,6 +114,9 @@ fn operation(service: &Service, op: &Operation) -> Value {
     }
     if op.gzip {
         o["x-sdkgen-gzip"] = json!(true);
+    }
+    if op.auth != service.auth {
+        o["x-sdkgen-auth"] = auth_names(&op.auth);
     }
     if !op.protocol_tests.is_empty() {
         let tests: Vec<Value> = op
@@ -321,6 +336,9 @@ fn type_schema(service: &Service, ty: &Type) -> Value {
             json!({"type": "string", "format": "date-time", "x-sdkgen-timestamp": f})
         }
         Type::Blob => json!({"type": "string", "format": "byte"}),
+        Type::Stream { requires_length } => {
+            json!({"type": "string", "format": "binary", "x-sdkgen-streaming": {"requiresLength": requires_length}})
+        }
         Type::Document => json!({"x-sdkgen-document": true}),
         Type::Unit => json!({"type": "object", "x-sdkgen-unit": true}),
         Type::Optional(t) => {

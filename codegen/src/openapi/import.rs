@@ -49,6 +49,7 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
         doc: &doc,
         diags,
         keys: BTreeMap::new(),
+        service_auth: Vec::new(),
     };
     cx.index_components();
     let ext = |k: &str| doc.extensions.get(k);
@@ -58,18 +59,18 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
         .and_then(Value::as_str)
         .unwrap_or(&doc.info.title)
         .to_owned();
-    let Some(signing_name) = service_ext
+    let signing_name = service_ext
         .get("signingName")
         .and_then(Value::as_str)
-        .map(str::to_owned)
-    else {
-        cx.diags.error(
-            format!("{source}#/x-sdkgen-service"),
-            "no SigV4 signing name",
-            Some("add \"x-sdkgen-service\": {\"signingName\": \"<name>\"}"),
-        );
-        return None;
+        .map(str::to_owned);
+    let auth = match service_ext.get("auth") {
+        None => vec![AuthScheme::SigV4],
+        Some(list) => cx.auth(&format!("{source}#/x-sdkgen-service/auth"), list),
     };
+    cx.service_auth = auth.clone();
+    let default_prefix = signing_name
+        .clone()
+        .unwrap_or_else(|| sdk_id.to_lowercase().replace(' ', ""));
     let endpoint = match service_ext.get("endpoint") {
         Some(e) if e.get("url").is_some() => Endpoint::Global {
             url: e["url"].as_str().unwrap_or_default().to_owned(),
@@ -83,11 +84,11 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
             prefix: e
                 .get("prefix")
                 .and_then(Value::as_str)
-                .unwrap_or(&signing_name)
+                .unwrap_or(&default_prefix)
                 .to_owned(),
         },
         None => Endpoint::Regional {
-            prefix: signing_name.clone(),
+            prefix: default_prefix.clone(),
         },
     };
     let id = service_ext.get("id").and_then(Value::as_str).map_or_else(
@@ -127,6 +128,18 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
         };
         operations.sort_by_key(|o| pos(&o.name));
     }
+    let signed = auth
+        .iter()
+        .chain(operations.iter().flat_map(|o| &o.auth))
+        .any(|s| *s == AuthScheme::SigV4);
+    if signed && signing_name.is_none() {
+        cx.diags.error(
+            format!("{source}#/x-sdkgen-service"),
+            "no SigV4 signing name",
+            Some("add \"x-sdkgen-service\": {\"signingName\": \"<name>\"}"),
+        );
+        return None;
+    }
     crate::lower::mark_recursive_members(&mut shapes);
     let docs = doc
         .info
@@ -138,6 +151,7 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
         id,
         sdk_id,
         signing_name,
+        auth,
         endpoint,
         docs,
         operations,
@@ -151,6 +165,30 @@ struct Cx<'a> {
     diags: &'a mut Diagnostics,
     /// Component schema key → shape id, for schemas that become shapes.
     keys: BTreeMap<String, ShapeId>,
+    /// The service's auth schemes: those of operations without `x-sdkgen-auth`.
+    service_auth: Vec<AuthScheme>,
+}
+
+impl Cx<'_> {
+    /// An `x-sdkgen-auth` list (`["sigv4", "httpBearerAuth", "noAuth"]`) at `loc`.
+    fn auth(&mut self, loc: &str, list: &Value) -> Vec<AuthScheme> {
+        const HINT: &str = "write a list of \"sigv4\", \"httpBearerAuth\" and \"noAuth\"";
+        let Some(items) = list.as_array() else {
+            self.diags
+                .error(loc, "auth schemes must be a list", Some(HINT));
+            return Vec::new();
+        };
+        let mut schemes = Vec::new();
+        for item in items {
+            match item.as_str().and_then(super::auth_scheme) {
+                Some(s) => schemes.push(s),
+                None => self
+                    .diags
+                    .error(loc, format!("unknown auth scheme {item}"), Some(HINT)),
+            }
+        }
+        schemes
+    }
 }
 
 fn lines(s: &str) -> Vec<String> {
@@ -506,6 +544,11 @@ impl Cx<'_> {
                 .and_then(Value::as_bool)
                 == Some(true),
             gzip: ext.get("x-sdkgen-gzip").and_then(Value::as_bool) == Some(true),
+            unsigned_payload: false,
+            auth: match ext.get("x-sdkgen-auth") {
+                Some(list) => self.auth(&format!("{loc}/x-sdkgen-auth"), list),
+                None => self.service_auth.clone(),
+            },
         })
     }
 
@@ -697,6 +740,15 @@ impl Cx<'_> {
         let ty = match &schema.schema_kind {
             SchemaKind::Type(OType::String(s)) => match &s.format {
                 VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Byte) => Type::Blob,
+                // `format: binary` is a raw body: a stream, as the export
+                // writes a `@streaming` blob.
+                VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Binary) => Type::Stream {
+                    requires_length: ext
+                        .get("x-sdkgen-streaming")
+                        .and_then(|s| s.get("requiresLength"))
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
+                },
                 VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::DateTime) => {
                     Type::Timestamp(match ext_str(ext, "x-sdkgen-timestamp") {
                         Some("http-date") => TimestampFormat::HttpDate,

@@ -3,7 +3,7 @@
 /// What the runtime needs to know about the service.
 static SERVICE: ::sdkgen_runtime::client::ServiceMetadata = ::sdkgen_runtime::client::ServiceMetadata {
     sdk_id: "Chime",
-    signing_name: "chime",
+    signing_name: ::std::option::Option::Some("chime"),
     endpoint: ::sdkgen_runtime::client::DefaultEndpoint::Global {
         url: "https://chime.us-east-1.amazonaws.com",
         signing_region: "us-east-1",
@@ -12,6 +12,11 @@ static SERVICE: ::sdkgen_runtime::client::ServiceMetadata = ::sdkgen_runtime::cl
 };
 pub use ::sdkgen_runtime::modules::{config, error, primitives};
 pub use config::Config;
+/// Information about this crate.
+pub mod meta {
+    /// The crate's version.
+    pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
+}
 /// Data types of the model.
 pub mod types {
     /// Machine-readable reason carried by an error response.
@@ -77,25 +82,37 @@ pub mod types {
                 Self::Unknown(v) => v.as_str(),
             }
         }
-        /// Every value the model lists.
+        /// Every value the model lists, sorted (as aws-sdk-rust lists them).
         pub const fn values() -> &'static [&'static str] {
             &[
+                "AccessDenied",
                 "BadRequest",
                 "Conflict",
                 "Forbidden",
                 "NotFound",
+                "PhoneNumberAssociationsExist",
                 "PreconditionFailed",
                 "ResourceLimitExceeded",
                 "ServiceFailure",
-                "AccessDenied",
                 "ServiceUnavailable",
                 "Throttled",
                 "Throttling",
                 "Unauthorized",
                 "Unprocessable",
                 "VoiceConnectorGroupAssociationsExist",
-                "PhoneNumberAssociationsExist",
             ]
+        }
+        /// The variant of a value the model lists, else an error (where
+        /// `From<&str>` would keep the value as `Unknown`).
+        pub fn try_parse(
+            value: &str,
+        ) -> ::std::result::Result<Self, ::sdkgen_runtime::UnknownVariantError> {
+            match Self::from(value) {
+                Self::Unknown(_) => {
+                    Err(::sdkgen_runtime::UnknownVariantError::new(value))
+                }
+                known => Ok(known),
+            }
         }
     }
     impl ::std::convert::From<&str> for ErrorCode {
@@ -478,6 +495,11 @@ pub mod types {
             }
         }
         impl ::std::error::Error for BadRequestException {}
+        impl ::sdkgen_runtime::RequestId for BadRequestException {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(&self.meta)
+            }
+        }
         /// The caller may never make this request.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -530,6 +552,11 @@ pub mod types {
             }
         }
         impl ::std::error::Error for ForbiddenException {}
+        impl ::sdkgen_runtime::RequestId for ForbiddenException {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(&self.meta)
+            }
+        }
         /// A resource named in the request does not exist.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -582,6 +609,11 @@ pub mod types {
             }
         }
         impl ::std::error::Error for NotFoundException {}
+        impl ::sdkgen_runtime::RequestId for NotFoundException {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(&self.meta)
+            }
+        }
         /// Creating the resource would go over an account limit.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -634,6 +666,11 @@ pub mod types {
             }
         }
         impl ::std::error::Error for ResourceLimitExceededException {}
+        impl ::sdkgen_runtime::RequestId for ResourceLimitExceededException {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(&self.meta)
+            }
+        }
         /// The service failed in an unexpected way.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -686,6 +723,11 @@ pub mod types {
             }
         }
         impl ::std::error::Error for ServiceFailureException {}
+        impl ::sdkgen_runtime::RequestId for ServiceFailureException {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(&self.meta)
+            }
+        }
         /// The service cannot take requests right now.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -738,6 +780,11 @@ pub mod types {
             }
         }
         impl ::std::error::Error for ServiceUnavailableException {}
+        impl ::sdkgen_runtime::RequestId for ServiceUnavailableException {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(&self.meta)
+            }
+        }
         /// The caller sent requests faster than its rate limit allows.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -790,6 +837,11 @@ pub mod types {
             }
         }
         impl ::std::error::Error for ThrottledClientException {}
+        impl ::sdkgen_runtime::RequestId for ThrottledClientException {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(&self.meta)
+            }
+        }
         /// The caller is not authorized to make this request right now.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -842,6 +894,11 @@ pub mod types {
             }
         }
         impl ::std::error::Error for UnauthorizedClientException {}
+        impl ::sdkgen_runtime::RequestId for UnauthorizedClientException {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(&self.meta)
+            }
+        }
         /// Builders for the error types.
         pub mod builders {
             /// A builder for [`BadRequestException`](super::BadRequestException).
@@ -902,6 +959,16 @@ pub mod types {
                     meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
                 ) -> Self {
                     self.meta = Some(meta);
+                    self
+                }
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(
+                    &mut self,
+                    meta: ::std::option::Option<
+                        ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+                    >,
+                ) -> &mut Self {
+                    self.meta = meta;
                     self
                 }
                 /// Builds the value.
@@ -981,6 +1048,16 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(
+                    &mut self,
+                    meta: ::std::option::Option<
+                        ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+                    >,
+                ) -> &mut Self {
+                    self.meta = meta;
+                    self
+                }
                 /// Builds the value.
                 pub fn build(self) -> super::ForbiddenException {
                     super::ForbiddenException {
@@ -1056,6 +1133,16 @@ pub mod types {
                     meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
                 ) -> Self {
                     self.meta = Some(meta);
+                    self
+                }
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(
+                    &mut self,
+                    meta: ::std::option::Option<
+                        ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+                    >,
+                ) -> &mut Self {
+                    self.meta = meta;
                     self
                 }
                 /// Builds the value.
@@ -1135,6 +1222,16 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(
+                    &mut self,
+                    meta: ::std::option::Option<
+                        ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+                    >,
+                ) -> &mut Self {
+                    self.meta = meta;
+                    self
+                }
                 /// Builds the value.
                 pub fn build(self) -> super::ResourceLimitExceededException {
                     super::ResourceLimitExceededException {
@@ -1210,6 +1307,16 @@ pub mod types {
                     meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
                 ) -> Self {
                     self.meta = Some(meta);
+                    self
+                }
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(
+                    &mut self,
+                    meta: ::std::option::Option<
+                        ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+                    >,
+                ) -> &mut Self {
+                    self.meta = meta;
                     self
                 }
                 /// Builds the value.
@@ -1289,6 +1396,16 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(
+                    &mut self,
+                    meta: ::std::option::Option<
+                        ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+                    >,
+                ) -> &mut Self {
+                    self.meta = meta;
+                    self
+                }
                 /// Builds the value.
                 pub fn build(self) -> super::ServiceUnavailableException {
                     super::ServiceUnavailableException {
@@ -1366,6 +1483,16 @@ pub mod types {
                     self.meta = Some(meta);
                     self
                 }
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(
+                    &mut self,
+                    meta: ::std::option::Option<
+                        ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+                    >,
+                ) -> &mut Self {
+                    self.meta = meta;
+                    self
+                }
                 /// Builds the value.
                 pub fn build(self) -> super::ThrottledClientException {
                     super::ThrottledClientException {
@@ -1441,6 +1568,16 @@ pub mod types {
                     meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
                 ) -> Self {
                     self.meta = Some(meta);
+                    self
+                }
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(
+                    &mut self,
+                    meta: ::std::option::Option<
+                        ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+                    >,
+                ) -> &mut Self {
+                    self.meta = meta;
                     self
                 }
                 /// Builds the value.
@@ -1764,6 +1901,7 @@ mod json_codec {
 }
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
+    pub use ::sdkgen_runtime::RequestId;
     /// Creates a chat room in an Amazon Chime Enterprise account.
     pub mod create_room {
         /// The `CreateRoomRequest` structure.
@@ -1866,9 +2004,9 @@ pub mod operation {
                 if let Some(value) = &self.account_id {
                     v.label("CreateRoomInput.AccountId", value);
                     static PATTERN: ::std::sync::LazyLock<
-                        ::sdkgen_runtime::validation::Regex,
-                    > = ::std::sync::LazyLock::new(|| ::sdkgen_runtime::validation::compile_pattern(
-                        "\\S",
+                        ::sdkgen_runtime::validation::Pattern,
+                    > = ::std::sync::LazyLock::new(|| ::sdkgen_runtime::validation::compile_translation(
+                        "[^\\x{9}-\\x{D}\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]",
                     ));
                     v.pattern("CreateRoomInput.AccountId", value, &PATTERN, "\\S");
                 }
@@ -1881,9 +2019,9 @@ pub mod operation {
                         Some(64u64),
                     );
                     static PATTERN: ::std::sync::LazyLock<
-                        ::sdkgen_runtime::validation::Regex,
-                    > = ::std::sync::LazyLock::new(|| ::sdkgen_runtime::validation::compile_pattern(
-                        "^[-_a-zA-Z0-9]*$",
+                        ::sdkgen_runtime::validation::Pattern,
+                    > = ::std::sync::LazyLock::new(|| ::sdkgen_runtime::validation::compile_translation(
+                        "^[\\x{2D}\\x{5F}\\x{61}-\\x{7A}\\x{41}-\\x{5A}\\x{30}-\\x{39}]*$",
                     ));
                     v.pattern(
                         "CreateRoomInput.ClientRequestToken",
@@ -1974,6 +2112,27 @@ pub mod operation {
                     Self::UnauthorizedClientException(e) => e.meta(),
                     Self::Unhandled(e) => e.meta(),
                 }
+            }
+            /// An error the model does not describe, from any error.
+            pub fn unhandled(
+                err: impl ::std::convert::Into<
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
+                >,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(err.into(), None),
+                )
+            }
+            /// An error the model does not describe, from its metadata only.
+            pub fn generic(
+                meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(
+                        ::std::boxed::Box::new(meta.clone()),
+                        Some(meta),
+                    ),
+                )
             }
             fn from_response(
                 response: ::sdkgen_runtime::error::ErrorResponse<'_>,
@@ -2102,6 +2261,11 @@ pub mod operation {
                 }
             }
         }
+        impl ::sdkgen_runtime::RequestId for CreateRoomError {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(self.meta())
+            }
+        }
         impl ::std::fmt::Display for CreateRoomError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -2128,8 +2292,15 @@ pub mod operation {
                 &self,
             ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
+                    Self::BadRequestException(e) => Some(e),
+                    Self::ForbiddenException(e) => Some(e),
+                    Self::NotFoundException(e) => Some(e),
+                    Self::ResourceLimitExceededException(e) => Some(e),
+                    Self::ServiceFailureException(e) => Some(e),
+                    Self::ServiceUnavailableException(e) => Some(e),
+                    Self::ThrottledClientException(e) => Some(e),
+                    Self::UnauthorizedClientException(e) => Some(e),
                     Self::Unhandled(e) => ::std::error::Error::source(e),
-                    _ => None,
                 }
             }
         }
@@ -2196,9 +2367,10 @@ pub mod operation {
         > = ::sdkgen_runtime::client::OperationSpec {
             name: "CreateRoom",
             serialize,
-            deserialize,
+            deserialize: ::sdkgen_runtime::client::Deserialize::Buffered(deserialize),
             error: CreateRoomError::from_response,
             sensitive_output: true,
+            auth: &[::sdkgen_runtime::client::auth::SIGV4],
         };
         fn serialize(
             input: CreateRoomInput,
@@ -2439,13 +2611,22 @@ pub mod operation {
                         ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
                     >,
                 > {
-                    let input = self
-                        .inner
-                        .build()
-                        .map_err(
-                            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
-                        )?;
-                    self.handle.invoke(&super::SPEC, input).await
+                    self.handle.send(&super::SPEC, self.inner.build()).await
+                }
+                /// This call with interceptors or request changes of its
+                /// own; `send()` it when done.
+                pub fn customize(
+                    self,
+                ) -> ::sdkgen_runtime::client::CustomizableOperation<
+                    super::CreateRoomInput,
+                    super::CreateRoomOutput,
+                    super::CreateRoomError,
+                > {
+                    ::sdkgen_runtime::client::CustomizableOperation::new(
+                        self.handle,
+                        &super::SPEC,
+                        self.inner.build(),
+                    )
                 }
                 /// Sets `AccountId`; see [`account_id`](Self::set_account_id) on the input builder for its constraints.
                 pub fn account_id(
@@ -2512,6 +2693,21 @@ pub mod operation {
                     self.inner.get_client_request_token()
                 }
             }
+            impl CreateRoomInputBuilder {
+                /// Builds the input and sends it with `client`.
+                pub async fn send_with(
+                    self,
+                    client: &crate::Client,
+                ) -> ::std::result::Result<
+                    super::CreateRoomOutput,
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+                        super::CreateRoomError,
+                        ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                    >,
+                > {
+                    client.handle.send(&super::SPEC, self.build()).await
+                }
+            }
         }
     }
 }
@@ -2547,6 +2743,194 @@ impl Client {
     ) -> crate::operation::create_room::builders::CreateRoomFluentBuilder {
         crate::operation::create_room::builders::CreateRoomFluentBuilder::new(
             self.handle.clone(),
+        )
+    }
+}
+/// The client, where aws-sdk-rust also has it.
+pub mod client {
+    pub use crate::Client;
+    /// Customizing one call (`customize()` on a fluent builder).
+    pub mod customize {
+        pub use ::sdkgen_runtime::client::CustomizableOperation;
+    }
+}
+/// Every error of the service's operations, for code that calls
+/// several of them and propagates errors with `?`.
+#[non_exhaustive]
+#[derive(Debug)]
+pub enum Error {
+    /// The request's parameters break one of the service's rules.
+    BadRequestException(crate::types::error::BadRequestException),
+    /// The caller may never make this request.
+    ForbiddenException(crate::types::error::ForbiddenException),
+    /// A resource named in the request does not exist.
+    NotFoundException(crate::types::error::NotFoundException),
+    /// Creating the resource would go over an account limit.
+    ResourceLimitExceededException(crate::types::error::ResourceLimitExceededException),
+    /// The service failed in an unexpected way.
+    ServiceFailureException(crate::types::error::ServiceFailureException),
+    /// The service cannot take requests right now.
+    ServiceUnavailableException(crate::types::error::ServiceUnavailableException),
+    /// The caller sent requests faster than its rate limit allows.
+    ThrottledClientException(crate::types::error::ThrottledClientException),
+    /// The caller is not authorized to make this request right now.
+    UnauthorizedClientException(crate::types::error::UnauthorizedClientException),
+    /// An error the model does not describe (or a failure before the
+    /// service answered); its code, message and request id are kept.
+    Unhandled(::sdkgen_runtime::error::Unhandled),
+}
+impl ::std::convert::From<crate::operation::create_room::CreateRoomError> for Error {
+    fn from(err: crate::operation::create_room::CreateRoomError) -> Self {
+        match err {
+            crate::operation::create_room::CreateRoomError::BadRequestException(e) => {
+                Self::BadRequestException(e)
+            }
+            crate::operation::create_room::CreateRoomError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
+            crate::operation::create_room::CreateRoomError::NotFoundException(e) => {
+                Self::NotFoundException(e)
+            }
+            crate::operation::create_room::CreateRoomError::ResourceLimitExceededException(
+                e,
+            ) => Self::ResourceLimitExceededException(e),
+            crate::operation::create_room::CreateRoomError::ServiceFailureException(
+                e,
+            ) => Self::ServiceFailureException(e),
+            crate::operation::create_room::CreateRoomError::ServiceUnavailableException(
+                e,
+            ) => Self::ServiceUnavailableException(e),
+            crate::operation::create_room::CreateRoomError::ThrottledClientException(
+                e,
+            ) => Self::ThrottledClientException(e),
+            crate::operation::create_room::CreateRoomError::UnauthorizedClientException(
+                e,
+            ) => Self::UnauthorizedClientException(e),
+            crate::operation::create_room::CreateRoomError::Unhandled(e) => {
+                Self::Unhandled(e)
+            }
+        }
+    }
+}
+impl<
+    R,
+> ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+        crate::operation::create_room::CreateRoomError,
+        R,
+    >,
+> for Error
+where
+    R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
+{
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+            crate::operation::create_room::CreateRoomError,
+            R,
+        >,
+    ) -> Self {
+        ::sdkgen_runtime::error::from_sdk_error(err, Self::from, Self::Unhandled)
+    }
+}
+impl ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError,
+> for Error {
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdkgen_runtime::error::Unhandled::new(::std::boxed::Box::new(err), None),
+        )
+    }
+}
+impl ::std::fmt::Display for Error {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Self::BadRequestException(e) => ::std::fmt::Display::fmt(e, f),
+            Self::ForbiddenException(e) => ::std::fmt::Display::fmt(e, f),
+            Self::NotFoundException(e) => ::std::fmt::Display::fmt(e, f),
+            Self::ResourceLimitExceededException(e) => ::std::fmt::Display::fmt(e, f),
+            Self::ServiceFailureException(e) => ::std::fmt::Display::fmt(e, f),
+            Self::ServiceUnavailableException(e) => ::std::fmt::Display::fmt(e, f),
+            Self::ThrottledClientException(e) => ::std::fmt::Display::fmt(e, f),
+            Self::UnauthorizedClientException(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+        }
+    }
+}
+impl ::std::error::Error for Error {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::BadRequestException(e) => Some(e),
+            Self::ForbiddenException(e) => Some(e),
+            Self::NotFoundException(e) => Some(e),
+            Self::ResourceLimitExceededException(e) => Some(e),
+            Self::ServiceFailureException(e) => Some(e),
+            Self::ServiceUnavailableException(e) => Some(e),
+            Self::ThrottledClientException(e) => Some(e),
+            Self::UnauthorizedClientException(e) => Some(e),
+            Self::Unhandled(e) => ::std::error::Error::source(e),
+        }
+    }
+}
+impl ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata
+for Error {
+    fn meta(&self) -> &::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata {
+        match self {
+            Self::BadRequestException(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+            Self::ForbiddenException(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+            Self::NotFoundException(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+            Self::ResourceLimitExceededException(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+            Self::ServiceFailureException(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+            Self::ServiceUnavailableException(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+            Self::ThrottledClientException(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+            Self::UnauthorizedClientException(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+            Self::Unhandled(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+        }
+    }
+}
+impl ::sdkgen_runtime::RequestId for Error {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdkgen_runtime::error::request_id(
+            ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                self,
+            ),
         )
     }
 }

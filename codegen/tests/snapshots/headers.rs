@@ -3,7 +3,7 @@
 /// What the runtime needs to know about the service.
 static SERVICE: ::sdkgen_runtime::client::ServiceMetadata = ::sdkgen_runtime::client::ServiceMetadata {
     sdk_id: "Example",
-    signing_name: "example",
+    signing_name: ::std::option::Option::Some("example"),
     endpoint: ::sdkgen_runtime::client::DefaultEndpoint::Regional {
         prefix: "example",
     },
@@ -11,6 +11,11 @@ static SERVICE: ::sdkgen_runtime::client::ServiceMetadata = ::sdkgen_runtime::cl
 };
 pub use ::sdkgen_runtime::modules::{config, error, primitives};
 pub use config::Config;
+/// Information about this crate.
+pub mod meta {
+    /// The crate's version.
+    pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
+}
 /// Data types of the model.
 pub mod types {
     /// Values of `Mode`.
@@ -35,9 +40,21 @@ pub mod types {
                 Self::Unknown(v) => v.as_str(),
             }
         }
-        /// Every value the model lists.
+        /// Every value the model lists, sorted (as aws-sdk-rust lists them).
         pub const fn values() -> &'static [&'static str] {
             &["fast", "slow"]
+        }
+        /// The variant of a value the model lists, else an error (where
+        /// `From<&str>` would keep the value as `Unknown`).
+        pub fn try_parse(
+            value: &str,
+        ) -> ::std::result::Result<Self, ::sdkgen_runtime::UnknownVariantError> {
+            match Self::from(value) {
+                Self::Unknown(_) => {
+                    Err(::sdkgen_runtime::UnknownVariantError::new(value))
+                }
+                known => Ok(known),
+            }
         }
     }
     impl ::std::convert::From<&str> for Mode {
@@ -73,6 +90,7 @@ pub mod types {
 mod json_codec {}
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
+    pub use ::sdkgen_runtime::RequestId;
     /// The `PutThing` operation.
     pub mod put_thing {
         /// The `PutThingInput` structure.
@@ -249,12 +267,38 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+            /// An error the model does not describe, from any error.
+            pub fn unhandled(
+                err: impl ::std::convert::Into<
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
+                >,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(err.into(), None),
+                )
+            }
+            /// An error the model does not describe, from its metadata only.
+            pub fn generic(
+                meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(
+                        ::std::boxed::Box::new(meta.clone()),
+                        Some(meta),
+                    ),
+                )
+            }
             fn from_response(
                 response: ::sdkgen_runtime::error::ErrorResponse<'_>,
             ) -> Self {
                 Self::Unhandled(
                     ::sdkgen_runtime::error::Unhandled::from_response(response),
                 )
+            }
+        }
+        impl ::sdkgen_runtime::RequestId for PutThingError {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(self.meta())
             }
         }
         impl ::std::fmt::Display for PutThingError {
@@ -268,8 +312,9 @@ pub mod operation {
             fn source(
                 &self,
             ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                let Self::Unhandled(e) = self;
-                ::std::error::Error::source(e)
+                match self {
+                    Self::Unhandled(e) => ::std::error::Error::source(e),
+                }
             }
         }
         impl ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata
@@ -315,9 +360,10 @@ pub mod operation {
         > = ::sdkgen_runtime::client::OperationSpec {
             name: "PutThing",
             serialize,
-            deserialize,
+            deserialize: ::sdkgen_runtime::client::Deserialize::Buffered(deserialize),
             error: PutThingError::from_response,
             sensitive_output: false,
+            auth: &[::sdkgen_runtime::client::auth::SIGV4],
         };
         fn serialize(
             input: PutThingInput,
@@ -829,13 +875,22 @@ pub mod operation {
                         ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
                     >,
                 > {
-                    let input = self
-                        .inner
-                        .build()
-                        .map_err(
-                            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
-                        )?;
-                    self.handle.invoke(&super::SPEC, input).await
+                    self.handle.send(&super::SPEC, self.inner.build()).await
+                }
+                /// This call with interceptors or request changes of its
+                /// own; `send()` it when done.
+                pub fn customize(
+                    self,
+                ) -> ::sdkgen_runtime::client::CustomizableOperation<
+                    super::PutThingInput,
+                    super::PutThingOutput,
+                    super::PutThingError,
+                > {
+                    ::sdkgen_runtime::client::CustomizableOperation::new(
+                        self.handle,
+                        &super::SPEC,
+                        self.inner.build(),
+                    )
                 }
                 /// Sets `Id`; see [`id`](Self::set_id) on the input builder for its constraints.
                 pub fn id(
@@ -1012,6 +1067,21 @@ pub mod operation {
                     self.inner.get_note()
                 }
             }
+            impl PutThingInputBuilder {
+                /// Builds the input and sends it with `client`.
+                pub async fn send_with(
+                    self,
+                    client: &crate::Client,
+                ) -> ::std::result::Result<
+                    super::PutThingOutput,
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+                        super::PutThingError,
+                        ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                    >,
+                > {
+                    client.handle.send(&super::SPEC, self.build()).await
+                }
+            }
         }
     }
 }
@@ -1047,6 +1117,98 @@ impl Client {
     ) -> crate::operation::put_thing::builders::PutThingFluentBuilder {
         crate::operation::put_thing::builders::PutThingFluentBuilder::new(
             self.handle.clone(),
+        )
+    }
+}
+/// The client, where aws-sdk-rust also has it.
+pub mod client {
+    pub use crate::Client;
+    /// Customizing one call (`customize()` on a fluent builder).
+    pub mod customize {
+        pub use ::sdkgen_runtime::client::CustomizableOperation;
+    }
+}
+/// Every error of the service's operations, for code that calls
+/// several of them and propagates errors with `?`.
+#[non_exhaustive]
+#[derive(Debug)]
+pub enum Error {
+    /// An error the model does not describe (or a failure before the
+    /// service answered); its code, message and request id are kept.
+    Unhandled(::sdkgen_runtime::error::Unhandled),
+}
+impl ::std::convert::From<crate::operation::put_thing::PutThingError> for Error {
+    fn from(err: crate::operation::put_thing::PutThingError) -> Self {
+        match err {
+            crate::operation::put_thing::PutThingError::Unhandled(e) => {
+                Self::Unhandled(e)
+            }
+        }
+    }
+}
+impl<
+    R,
+> ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+        crate::operation::put_thing::PutThingError,
+        R,
+    >,
+> for Error
+where
+    R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
+{
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+            crate::operation::put_thing::PutThingError,
+            R,
+        >,
+    ) -> Self {
+        ::sdkgen_runtime::error::from_sdk_error(err, Self::from, Self::Unhandled)
+    }
+}
+impl ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError,
+> for Error {
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdkgen_runtime::error::Unhandled::new(::std::boxed::Box::new(err), None),
+        )
+    }
+}
+impl ::std::fmt::Display for Error {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+        }
+    }
+}
+impl ::std::error::Error for Error {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(e) => ::std::error::Error::source(e),
+        }
+    }
+}
+impl ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata
+for Error {
+    fn meta(&self) -> &::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata {
+        match self {
+            Self::Unhandled(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+        }
+    }
+}
+impl ::sdkgen_runtime::RequestId for Error {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdkgen_runtime::error::request_id(
+            ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                self,
+            ),
         )
     }
 }

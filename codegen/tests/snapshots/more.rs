@@ -3,7 +3,7 @@
 /// What the runtime needs to know about the service.
 static SERVICE: ::sdkgen_runtime::client::ServiceMetadata = ::sdkgen_runtime::client::ServiceMetadata {
     sdk_id: "Example",
-    signing_name: "example",
+    signing_name: ::std::option::Option::Some("example"),
     endpoint: ::sdkgen_runtime::client::DefaultEndpoint::Regional {
         prefix: "example",
     },
@@ -11,6 +11,11 @@ static SERVICE: ::sdkgen_runtime::client::ServiceMetadata = ::sdkgen_runtime::cl
 };
 pub use ::sdkgen_runtime::modules::{config, error, primitives};
 pub use config::Config;
+/// Information about this crate.
+pub mod meta {
+    /// The crate's version.
+    pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
+}
 /// Data types of the model.
 pub mod types {
     /// The `Events` union.
@@ -277,6 +282,11 @@ pub mod types {
             }
         }
         impl ::std::error::Error for Gone {}
+        impl ::sdkgen_runtime::RequestId for Gone {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(&self.meta)
+            }
+        }
         /// The `Throttled` structure.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -320,6 +330,11 @@ pub mod types {
             }
         }
         impl ::std::error::Error for Throttled {}
+        impl ::sdkgen_runtime::RequestId for Throttled {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(&self.meta)
+            }
+        }
         /// Builders for the error types.
         pub mod builders {
             /// A builder for [`Gone`](super::Gone).
@@ -337,6 +352,16 @@ pub mod types {
                     meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
                 ) -> Self {
                     self.meta = Some(meta);
+                    self
+                }
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(
+                    &mut self,
+                    meta: ::std::option::Option<
+                        ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+                    >,
+                ) -> &mut Self {
+                    self.meta = meta;
                     self
                 }
                 /// Builds the value.
@@ -389,6 +414,16 @@ pub mod types {
                     meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
                 ) -> Self {
                     self.meta = Some(meta);
+                    self
+                }
+                /// Sets or unsets the error metadata.
+                pub fn set_meta(
+                    &mut self,
+                    meta: ::std::option::Option<
+                        ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+                    >,
+                ) -> &mut Self {
+                    self.meta = meta;
                     self
                 }
                 /// Builds the value.
@@ -470,6 +505,7 @@ mod json_codec {
 }
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
+    pub use ::sdkgen_runtime::RequestId;
     /// The `ListItems` operation.
     pub mod list_items {
         /// The `ListItemsInput` structure.
@@ -586,6 +622,27 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+            /// An error the model does not describe, from any error.
+            pub fn unhandled(
+                err: impl ::std::convert::Into<
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
+                >,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(err.into(), None),
+                )
+            }
+            /// An error the model does not describe, from its metadata only.
+            pub fn generic(
+                meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(
+                        ::std::boxed::Box::new(meta.clone()),
+                        Some(meta),
+                    ),
+                )
+            }
             fn from_response(
                 response: ::sdkgen_runtime::error::ErrorResponse<'_>,
             ) -> Self {
@@ -630,6 +687,11 @@ pub mod operation {
                 }
             }
         }
+        impl ::sdkgen_runtime::RequestId for ListItemsError {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(self.meta())
+            }
+        }
         impl ::std::fmt::Display for ListItemsError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -644,8 +706,9 @@ pub mod operation {
                 &self,
             ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
+                    Self::Gone(e) => Some(e),
+                    Self::Throttled(e) => Some(e),
                     Self::Unhandled(e) => ::std::error::Error::source(e),
-                    _ => None,
                 }
             }
         }
@@ -698,9 +761,10 @@ pub mod operation {
         > = ::sdkgen_runtime::client::OperationSpec {
             name: "ListItems",
             serialize,
-            deserialize,
+            deserialize: ::sdkgen_runtime::client::Deserialize::Buffered(deserialize),
             error: ListItemsError::from_response,
             sensitive_output: false,
+            auth: &[::sdkgen_runtime::client::auth::SIGV4],
         };
         fn serialize(
             input: ListItemsInput,
@@ -926,13 +990,22 @@ pub mod operation {
                         ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
                     >,
                 > {
-                    let input = self
-                        .inner
-                        .build()
-                        .map_err(
-                            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
-                        )?;
-                    self.handle.invoke(&super::SPEC, input).await
+                    self.handle.send(&super::SPEC, self.inner.build()).await
+                }
+                /// This call with interceptors or request changes of its
+                /// own; `send()` it when done.
+                pub fn customize(
+                    self,
+                ) -> ::sdkgen_runtime::client::CustomizableOperation<
+                    super::ListItemsInput,
+                    super::ListItemsOutput,
+                    super::ListItemsError,
+                > {
+                    ::sdkgen_runtime::client::CustomizableOperation::new(
+                        self.handle,
+                        &super::SPEC,
+                        self.inner.build(),
+                    )
                 }
                 /// Sets `NextToken`; see [`next_token`](Self::set_next_token) on the input builder for its constraints.
                 pub fn next_token(
@@ -972,6 +1045,21 @@ pub mod operation {
                 /// The `MaxResults` set so far.
                 pub fn get_max_results(&self) -> &::std::option::Option<i32> {
                     self.inner.get_max_results()
+                }
+            }
+            impl ListItemsInputBuilder {
+                /// Builds the input and sends it with `client`.
+                pub async fn send_with(
+                    self,
+                    client: &crate::Client,
+                ) -> ::std::result::Result<
+                    super::ListItemsOutput,
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+                        super::ListItemsError,
+                        ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                    >,
+                > {
+                    client.handle.send(&super::SPEC, self.build()).await
                 }
             }
             impl ListItemsFluentBuilder {
@@ -1130,6 +1218,27 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+            /// An error the model does not describe, from any error.
+            pub fn unhandled(
+                err: impl ::std::convert::Into<
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
+                >,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(err.into(), None),
+                )
+            }
+            /// An error the model does not describe, from its metadata only.
+            pub fn generic(
+                meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(
+                        ::std::boxed::Box::new(meta.clone()),
+                        Some(meta),
+                    ),
+                )
+            }
             fn from_response(
                 response: ::sdkgen_runtime::error::ErrorResponse<'_>,
             ) -> Self {
@@ -1158,6 +1267,11 @@ pub mod operation {
                 }
             }
         }
+        impl ::sdkgen_runtime::RequestId for PingError {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(self.meta())
+            }
+        }
         impl ::std::fmt::Display for PingError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -1171,8 +1285,8 @@ pub mod operation {
                 &self,
             ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
+                    Self::Throttled(e) => Some(e),
                     Self::Unhandled(e) => ::std::error::Error::source(e),
-                    _ => None,
                 }
             }
         }
@@ -1224,9 +1338,10 @@ pub mod operation {
         > = ::sdkgen_runtime::client::OperationSpec {
             name: "Ping",
             serialize,
-            deserialize,
+            deserialize: ::sdkgen_runtime::client::Deserialize::Buffered(deserialize),
             error: PingError::from_response,
             sensitive_output: false,
+            auth: &[::sdkgen_runtime::client::auth::SIGV4],
         };
         fn serialize(
             input: PingInput,
@@ -1398,13 +1513,22 @@ pub mod operation {
                         ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
                     >,
                 > {
-                    let input = self
-                        .inner
-                        .build()
-                        .map_err(
-                            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
-                        )?;
-                    self.handle.invoke(&super::SPEC, input).await
+                    self.handle.send(&super::SPEC, self.inner.build()).await
+                }
+                /// This call with interceptors or request changes of its
+                /// own; `send()` it when done.
+                pub fn customize(
+                    self,
+                ) -> ::sdkgen_runtime::client::CustomizableOperation<
+                    super::PingInput,
+                    super::PingOutput,
+                    super::PingError,
+                > {
+                    ::sdkgen_runtime::client::CustomizableOperation::new(
+                        self.handle,
+                        &super::SPEC,
+                        self.inner.build(),
+                    )
                 }
                 /// Sets `Region`; see [`region`](Self::set_region) on the input builder for its constraints.
                 pub fn region(
@@ -1449,6 +1573,21 @@ pub mod operation {
                     self.inner.get_old()
                 }
             }
+            impl PingInputBuilder {
+                /// Builds the input and sends it with `client`.
+                pub async fn send_with(
+                    self,
+                    client: &crate::Client,
+                ) -> ::std::result::Result<
+                    super::PingOutput,
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+                        super::PingError,
+                        ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                    >,
+                > {
+                    client.handle.send(&super::SPEC, self.build()).await
+                }
+            }
         }
     }
 }
@@ -1489,6 +1628,148 @@ impl Client {
     /// **Deprecated** since 2024: Use health checks.
     pub fn ping(&self) -> crate::operation::ping::builders::PingFluentBuilder {
         crate::operation::ping::builders::PingFluentBuilder::new(self.handle.clone())
+    }
+}
+/// The client, where aws-sdk-rust also has it.
+pub mod client {
+    pub use crate::Client;
+    /// Customizing one call (`customize()` on a fluent builder).
+    pub mod customize {
+        pub use ::sdkgen_runtime::client::CustomizableOperation;
+    }
+}
+/// Every error of the service's operations, for code that calls
+/// several of them and propagates errors with `?`.
+#[non_exhaustive]
+#[derive(Debug)]
+pub enum Error {
+    /// The `Gone` error.
+    Gone(crate::types::error::Gone),
+    /// The `Throttled` error.
+    Throttled(crate::types::error::Throttled),
+    /// An error the model does not describe (or a failure before the
+    /// service answered); its code, message and request id are kept.
+    Unhandled(::sdkgen_runtime::error::Unhandled),
+}
+impl ::std::convert::From<crate::operation::list_items::ListItemsError> for Error {
+    fn from(err: crate::operation::list_items::ListItemsError) -> Self {
+        match err {
+            crate::operation::list_items::ListItemsError::Gone(e) => Self::Gone(e),
+            crate::operation::list_items::ListItemsError::Throttled(e) => {
+                Self::Throttled(e)
+            }
+            crate::operation::list_items::ListItemsError::Unhandled(e) => {
+                Self::Unhandled(e)
+            }
+        }
+    }
+}
+impl<
+    R,
+> ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+        crate::operation::list_items::ListItemsError,
+        R,
+    >,
+> for Error
+where
+    R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
+{
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+            crate::operation::list_items::ListItemsError,
+            R,
+        >,
+    ) -> Self {
+        ::sdkgen_runtime::error::from_sdk_error(err, Self::from, Self::Unhandled)
+    }
+}
+impl ::std::convert::From<crate::operation::ping::PingError> for Error {
+    fn from(err: crate::operation::ping::PingError) -> Self {
+        match err {
+            crate::operation::ping::PingError::Throttled(e) => Self::Throttled(e),
+            crate::operation::ping::PingError::Unhandled(e) => Self::Unhandled(e),
+        }
+    }
+}
+impl<
+    R,
+> ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+        crate::operation::ping::PingError,
+        R,
+    >,
+> for Error
+where
+    R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
+{
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+            crate::operation::ping::PingError,
+            R,
+        >,
+    ) -> Self {
+        ::sdkgen_runtime::error::from_sdk_error(err, Self::from, Self::Unhandled)
+    }
+}
+impl ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError,
+> for Error {
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdkgen_runtime::error::Unhandled::new(::std::boxed::Box::new(err), None),
+        )
+    }
+}
+impl ::std::fmt::Display for Error {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Self::Gone(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Throttled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+        }
+    }
+}
+impl ::std::error::Error for Error {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Gone(e) => Some(e),
+            Self::Throttled(e) => Some(e),
+            Self::Unhandled(e) => ::std::error::Error::source(e),
+        }
+    }
+}
+impl ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata
+for Error {
+    fn meta(&self) -> &::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata {
+        match self {
+            Self::Gone(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+            Self::Throttled(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+            Self::Unhandled(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+        }
+    }
+}
+impl ::sdkgen_runtime::RequestId for Error {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdkgen_runtime::error::request_id(
+            ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                self,
+            ),
+        )
     }
 }
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`

@@ -3,7 +3,7 @@
 /// What the runtime needs to know about the service.
 static SERVICE: ::sdkgen_runtime::client::ServiceMetadata = ::sdkgen_runtime::client::ServiceMetadata {
     sdk_id: "Example",
-    signing_name: "example",
+    signing_name: ::std::option::Option::Some("example"),
     endpoint: ::sdkgen_runtime::client::DefaultEndpoint::Regional {
         prefix: "example",
     },
@@ -11,6 +11,11 @@ static SERVICE: ::sdkgen_runtime::client::ServiceMetadata = ::sdkgen_runtime::cl
 };
 pub use ::sdkgen_runtime::modules::{config, error, primitives};
 pub use config::Config;
+/// Information about this crate.
+pub mod meta {
+    /// The crate's version.
+    pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
+}
 /// Data types of the model.
 pub mod types {
     /// The `Doc` structure.
@@ -201,6 +206,7 @@ mod json_codec {
 }
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
+    pub use ::sdkgen_runtime::RequestId;
     /// The `PutBlob` operation.
     pub mod put_blob {
         /// The `PutBlobInput` structure.
@@ -301,12 +307,38 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+            /// An error the model does not describe, from any error.
+            pub fn unhandled(
+                err: impl ::std::convert::Into<
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
+                >,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(err.into(), None),
+                )
+            }
+            /// An error the model does not describe, from its metadata only.
+            pub fn generic(
+                meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(
+                        ::std::boxed::Box::new(meta.clone()),
+                        Some(meta),
+                    ),
+                )
+            }
             fn from_response(
                 response: ::sdkgen_runtime::error::ErrorResponse<'_>,
             ) -> Self {
                 Self::Unhandled(
                     ::sdkgen_runtime::error::Unhandled::from_response(response),
                 )
+            }
+        }
+        impl ::sdkgen_runtime::RequestId for PutBlobError {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(self.meta())
             }
         }
         impl ::std::fmt::Display for PutBlobError {
@@ -320,8 +352,9 @@ pub mod operation {
             fn source(
                 &self,
             ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                let Self::Unhandled(e) = self;
-                ::std::error::Error::source(e)
+                match self {
+                    Self::Unhandled(e) => ::std::error::Error::source(e),
+                }
             }
         }
         impl ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata
@@ -367,9 +400,10 @@ pub mod operation {
         > = ::sdkgen_runtime::client::OperationSpec {
             name: "PutBlob",
             serialize,
-            deserialize,
+            deserialize: ::sdkgen_runtime::client::Deserialize::Buffered(deserialize),
             error: PutBlobError::from_response,
             sensitive_output: false,
+            auth: &[::sdkgen_runtime::client::auth::SIGV4],
         };
         fn serialize(
             input: PutBlobInput,
@@ -584,13 +618,22 @@ pub mod operation {
                         ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
                     >,
                 > {
-                    let input = self
-                        .inner
-                        .build()
-                        .map_err(
-                            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
-                        )?;
-                    self.handle.invoke(&super::SPEC, input).await
+                    self.handle.send(&super::SPEC, self.inner.build()).await
+                }
+                /// This call with interceptors or request changes of its
+                /// own; `send()` it when done.
+                pub fn customize(
+                    self,
+                ) -> ::sdkgen_runtime::client::CustomizableOperation<
+                    super::PutBlobInput,
+                    super::PutBlobOutput,
+                    super::PutBlobError,
+                > {
+                    ::sdkgen_runtime::client::CustomizableOperation::new(
+                        self.handle,
+                        &super::SPEC,
+                        self.inner.build(),
+                    )
                 }
                 /// Sets `Name`; see [`name`](Self::set_name) on the input builder for its constraints.
                 pub fn name(
@@ -637,6 +680,21 @@ pub mod operation {
                     ::sdkgen_runtime::deps::aws_smithy_types::Blob,
                 > {
                     self.inner.get_data()
+                }
+            }
+            impl PutBlobInputBuilder {
+                /// Builds the input and sends it with `client`.
+                pub async fn send_with(
+                    self,
+                    client: &crate::Client,
+                ) -> ::std::result::Result<
+                    super::PutBlobOutput,
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+                        super::PutBlobError,
+                        ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                    >,
+                > {
+                    client.handle.send(&super::SPEC, self.build()).await
                 }
             }
         }
@@ -725,12 +783,38 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+            /// An error the model does not describe, from any error.
+            pub fn unhandled(
+                err: impl ::std::convert::Into<
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
+                >,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(err.into(), None),
+                )
+            }
+            /// An error the model does not describe, from its metadata only.
+            pub fn generic(
+                meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(
+                        ::std::boxed::Box::new(meta.clone()),
+                        Some(meta),
+                    ),
+                )
+            }
             fn from_response(
                 response: ::sdkgen_runtime::error::ErrorResponse<'_>,
             ) -> Self {
                 Self::Unhandled(
                     ::sdkgen_runtime::error::Unhandled::from_response(response),
                 )
+            }
+        }
+        impl ::sdkgen_runtime::RequestId for PutDocError {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(self.meta())
             }
         }
         impl ::std::fmt::Display for PutDocError {
@@ -744,8 +828,9 @@ pub mod operation {
             fn source(
                 &self,
             ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                let Self::Unhandled(e) = self;
-                ::std::error::Error::source(e)
+                match self {
+                    Self::Unhandled(e) => ::std::error::Error::source(e),
+                }
             }
         }
         impl ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata
@@ -791,9 +876,10 @@ pub mod operation {
         > = ::sdkgen_runtime::client::OperationSpec {
             name: "PutDoc",
             serialize,
-            deserialize,
+            deserialize: ::sdkgen_runtime::client::Deserialize::Buffered(deserialize),
             error: PutDocError::from_response,
             sensitive_output: true,
+            auth: &[::sdkgen_runtime::client::auth::SIGV4],
         };
         fn serialize(
             input: PutDocInput,
@@ -981,13 +1067,22 @@ pub mod operation {
                         ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
                     >,
                 > {
-                    let input = self
-                        .inner
-                        .build()
-                        .map_err(
-                            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
-                        )?;
-                    self.handle.invoke(&super::SPEC, input).await
+                    self.handle.send(&super::SPEC, self.inner.build()).await
+                }
+                /// This call with interceptors or request changes of its
+                /// own; `send()` it when done.
+                pub fn customize(
+                    self,
+                ) -> ::sdkgen_runtime::client::CustomizableOperation<
+                    super::PutDocInput,
+                    super::PutDocOutput,
+                    super::PutDocError,
+                > {
+                    ::sdkgen_runtime::client::CustomizableOperation::new(
+                        self.handle,
+                        &super::SPEC,
+                        self.inner.build(),
+                    )
                 }
                 /// Sets `Doc`; see [`doc`](Self::set_doc) on the input builder for its constraints.
                 pub fn doc(mut self, input: crate::types::Doc) -> Self {
@@ -1005,6 +1100,21 @@ pub mod operation {
                 /// The `Doc` set so far.
                 pub fn get_doc(&self) -> &::std::option::Option<crate::types::Doc> {
                     self.inner.get_doc()
+                }
+            }
+            impl PutDocInputBuilder {
+                /// Builds the input and sends it with `client`.
+                pub async fn send_with(
+                    self,
+                    client: &crate::Client,
+                ) -> ::std::result::Result<
+                    super::PutDocOutput,
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+                        super::PutDocError,
+                        ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                    >,
+                > {
+                    client.handle.send(&super::SPEC, self.build()).await
                 }
             }
         }
@@ -1080,12 +1190,38 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+            /// An error the model does not describe, from any error.
+            pub fn unhandled(
+                err: impl ::std::convert::Into<
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::box_error::BoxError,
+                >,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(err.into(), None),
+                )
+            }
+            /// An error the model does not describe, from its metadata only.
+            pub fn generic(
+                meta: ::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata,
+            ) -> Self {
+                Self::Unhandled(
+                    ::sdkgen_runtime::error::Unhandled::new(
+                        ::std::boxed::Box::new(meta.clone()),
+                        Some(meta),
+                    ),
+                )
+            }
             fn from_response(
                 response: ::sdkgen_runtime::error::ErrorResponse<'_>,
             ) -> Self {
                 Self::Unhandled(
                     ::sdkgen_runtime::error::Unhandled::from_response(response),
                 )
+            }
+        }
+        impl ::sdkgen_runtime::RequestId for GetTextError {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                ::sdkgen_runtime::error::request_id(self.meta())
             }
         }
         impl ::std::fmt::Display for GetTextError {
@@ -1099,8 +1235,9 @@ pub mod operation {
             fn source(
                 &self,
             ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                let Self::Unhandled(e) = self;
-                ::std::error::Error::source(e)
+                match self {
+                    Self::Unhandled(e) => ::std::error::Error::source(e),
+                }
             }
         }
         impl ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata
@@ -1146,9 +1283,10 @@ pub mod operation {
         > = ::sdkgen_runtime::client::OperationSpec {
             name: "GetText",
             serialize,
-            deserialize,
+            deserialize: ::sdkgen_runtime::client::Deserialize::Buffered(deserialize),
             error: GetTextError::from_response,
             sensitive_output: false,
+            auth: &[::sdkgen_runtime::client::auth::SIGV4],
         };
         fn serialize(
             _input: GetTextInput,
@@ -1267,13 +1405,37 @@ pub mod operation {
                         ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
                     >,
                 > {
-                    let input = self
-                        .inner
-                        .build()
-                        .map_err(
-                            ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError::construction_failure,
-                        )?;
-                    self.handle.invoke(&super::SPEC, input).await
+                    self.handle.send(&super::SPEC, self.inner.build()).await
+                }
+                /// This call with interceptors or request changes of its
+                /// own; `send()` it when done.
+                pub fn customize(
+                    self,
+                ) -> ::sdkgen_runtime::client::CustomizableOperation<
+                    super::GetTextInput,
+                    super::GetTextOutput,
+                    super::GetTextError,
+                > {
+                    ::sdkgen_runtime::client::CustomizableOperation::new(
+                        self.handle,
+                        &super::SPEC,
+                        self.inner.build(),
+                    )
+                }
+            }
+            impl GetTextInputBuilder {
+                /// Builds the input and sends it with `client`.
+                pub async fn send_with(
+                    self,
+                    client: &crate::Client,
+                ) -> ::std::result::Result<
+                    super::GetTextOutput,
+                    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+                        super::GetTextError,
+                        ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+                    >,
+                > {
+                    client.handle.send(&super::SPEC, self.build()).await
                 }
             }
         }
@@ -1325,6 +1487,150 @@ impl Client {
     ) -> crate::operation::get_text::builders::GetTextFluentBuilder {
         crate::operation::get_text::builders::GetTextFluentBuilder::new(
             self.handle.clone(),
+        )
+    }
+}
+/// The client, where aws-sdk-rust also has it.
+pub mod client {
+    pub use crate::Client;
+    /// Customizing one call (`customize()` on a fluent builder).
+    pub mod customize {
+        pub use ::sdkgen_runtime::client::CustomizableOperation;
+    }
+}
+/// Every error of the service's operations, for code that calls
+/// several of them and propagates errors with `?`.
+#[non_exhaustive]
+#[derive(Debug)]
+pub enum Error {
+    /// An error the model does not describe (or a failure before the
+    /// service answered); its code, message and request id are kept.
+    Unhandled(::sdkgen_runtime::error::Unhandled),
+}
+impl ::std::convert::From<crate::operation::put_blob::PutBlobError> for Error {
+    fn from(err: crate::operation::put_blob::PutBlobError) -> Self {
+        match err {
+            crate::operation::put_blob::PutBlobError::Unhandled(e) => Self::Unhandled(e),
+        }
+    }
+}
+impl<
+    R,
+> ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+        crate::operation::put_blob::PutBlobError,
+        R,
+    >,
+> for Error
+where
+    R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
+{
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+            crate::operation::put_blob::PutBlobError,
+            R,
+        >,
+    ) -> Self {
+        ::sdkgen_runtime::error::from_sdk_error(err, Self::from, Self::Unhandled)
+    }
+}
+impl ::std::convert::From<crate::operation::put_doc::PutDocError> for Error {
+    fn from(err: crate::operation::put_doc::PutDocError) -> Self {
+        match err {
+            crate::operation::put_doc::PutDocError::Unhandled(e) => Self::Unhandled(e),
+        }
+    }
+}
+impl<
+    R,
+> ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+        crate::operation::put_doc::PutDocError,
+        R,
+    >,
+> for Error
+where
+    R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
+{
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+            crate::operation::put_doc::PutDocError,
+            R,
+        >,
+    ) -> Self {
+        ::sdkgen_runtime::error::from_sdk_error(err, Self::from, Self::Unhandled)
+    }
+}
+impl ::std::convert::From<crate::operation::get_text::GetTextError> for Error {
+    fn from(err: crate::operation::get_text::GetTextError) -> Self {
+        match err {
+            crate::operation::get_text::GetTextError::Unhandled(e) => Self::Unhandled(e),
+        }
+    }
+}
+impl<
+    R,
+> ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+        crate::operation::get_text::GetTextError,
+        R,
+    >,
+> for Error
+where
+    R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
+{
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_runtime_api::client::result::SdkError<
+            crate::operation::get_text::GetTextError,
+            R,
+        >,
+    ) -> Self {
+        ::sdkgen_runtime::error::from_sdk_error(err, Self::from, Self::Unhandled)
+    }
+}
+impl ::std::convert::From<
+    ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError,
+> for Error {
+    fn from(
+        err: ::sdkgen_runtime::deps::aws_smithy_types::error::operation::BuildError,
+    ) -> Self {
+        Self::Unhandled(
+            ::sdkgen_runtime::error::Unhandled::new(::std::boxed::Box::new(err), None),
+        )
+    }
+}
+impl ::std::fmt::Display for Error {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+        }
+    }
+}
+impl ::std::error::Error for Error {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(e) => ::std::error::Error::source(e),
+        }
+    }
+}
+impl ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata
+for Error {
+    fn meta(&self) -> &::sdkgen_runtime::deps::aws_smithy_types::error::ErrorMetadata {
+        match self {
+            Self::Unhandled(e) => {
+                ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                    e,
+                )
+            }
+        }
+    }
+}
+impl ::sdkgen_runtime::RequestId for Error {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        ::sdkgen_runtime::error::request_id(
+            ::sdkgen_runtime::deps::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(
+                self,
+            ),
         )
     }
 }

@@ -1,0 +1,350 @@
+//! `sdkgen corpus DIR`: generates every model of a folder and reports, per
+//! model, whether it generated (time, lines, warnings) or its first error;
+//! then `cargo check`s the crates asked for, all in one target directory,
+//! counting the warnings rustc reports in generated code.
+//!
+//! This is how the generator is measured on models it was not written for
+//! (the AWS models in `../shared/models/aws`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+/// What to `cargo check` after generating.
+#[derive(Debug, Clone)]
+pub enum CheckSet {
+    /// Nothing.
+    None,
+    /// Every model that generated.
+    All,
+    /// These models, by file stem (`appflow-2020-08-23`) or its service
+    /// part (`appflow`).
+    Named(Vec<String>),
+}
+
+/// Options of one corpus run.
+#[derive(Debug)]
+pub struct Options {
+    /// The folder of models (`*.json`).
+    pub dir: PathBuf,
+    /// Where the generated crates go (one folder per model).
+    pub out: PathBuf,
+    /// Only models of this protocol (`restJson1`, `awsJson1_0`, ...).
+    pub protocol: Option<String>,
+    /// What to check.
+    pub check: CheckSet,
+    /// The shared target directory of the checks.
+    pub target_dir: PathBuf,
+    /// A file listing models expected to fail generation, one file stem a
+    /// line (`#` starts a comment: the reason). A listed model that
+    /// generates fails the run too, so the list only shrinks.
+    pub expected_failures: Option<PathBuf>,
+}
+
+/// The models of an expected-failures file.
+fn read_expected(path: &Path) -> Result<Vec<String>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+/// One model's outcome.
+struct Row {
+    stem: String,
+    protocol: String,
+    generated: Result<Generated, String>,
+    check: Option<Result<usize, String>>,
+}
+
+struct Generated {
+    time: Duration,
+    lines: usize,
+    warnings: usize,
+}
+
+/// The protocol trait of the model's service shape (the first service),
+/// without its namespace: `restJson1`, `awsJson1_1`, or `none`.
+fn protocol_of(text: &str) -> String {
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(text) else {
+        return "unreadable".into();
+    };
+    let shapes = json.get("shapes").and_then(|s| s.as_object());
+    let service = shapes.and_then(|shapes| {
+        shapes
+            .values()
+            .find(|s| s.get("type").and_then(|t| t.as_str()) == Some("service"))
+    });
+    let traits = service
+        .and_then(|s| s.get("traits"))
+        .and_then(|t| t.as_object());
+    const PROTOCOLS: [&str; 7] = [
+        "aws.protocols#restJson1",
+        "aws.protocols#awsJson1_0",
+        "aws.protocols#awsJson1_1",
+        "aws.protocols#restXml",
+        "aws.protocols#awsQuery",
+        "aws.protocols#ec2Query",
+        "smithy.protocols#rpcv2Cbor",
+    ];
+    traits
+        .and_then(|t| t.keys().find(|k| PROTOCOLS.contains(&k.as_str())))
+        .and_then(|k| k.split('#').nth(1))
+        .unwrap_or("none")
+        .to_owned()
+}
+
+fn selected(check: &CheckSet, stem: &str) -> bool {
+    match check {
+        CheckSet::None => false,
+        CheckSet::All => true,
+        CheckSet::Named(names) => names.iter().any(|n| {
+            n == stem
+                || stem.strip_prefix(n.as_str()).is_some_and(|rest| {
+                    rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+                })
+        }),
+    }
+}
+
+/// Runs the corpus; prints the table and returns 0 when every selected
+/// model generated and every checked crate checked without warnings.
+pub fn run(opts: &Options) -> ExitCode {
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&opts.dir) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect(),
+        Err(e) => {
+            eprintln!("cannot read {}: {e}", opts.dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    paths.sort();
+    let expected = match opts.expected_failures.as_deref().map(read_expected) {
+        None => Vec::new(),
+        Some(Ok(list)) => list,
+        Some(Err(e)) => {
+            eprintln!("cannot read the expected failures: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut rows = Vec::new();
+    for path in &paths {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                rows.push(Row {
+                    stem,
+                    protocol: "unreadable".into(),
+                    generated: Err(format!("cannot read: {e}")),
+                    check: None,
+                });
+                continue;
+            }
+        };
+        let protocol = protocol_of(&text);
+        if opts.protocol.as_ref().is_some_and(|p| *p != protocol) {
+            continue;
+        }
+        rows.push(generate_one(opts, path, &stem, protocol, text));
+    }
+    let to_check: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].generated.is_ok() && selected(&opts.check, &rows[i].stem))
+        .collect();
+    let check_start = Instant::now();
+    for i in to_check {
+        let dir = opts.out.join(&rows[i].stem);
+        eprintln!("checking {}", rows[i].stem);
+        rows[i].check = Some(cargo_check(&dir, &opts.target_dir));
+    }
+    let check_time = check_start.elapsed();
+    print!("{}", report(&rows, check_time));
+    let mut failed = false;
+    for r in &rows {
+        let listed = expected.contains(&r.stem);
+        match (&r.generated, listed) {
+            (Err(_), false) => failed = true,
+            (Ok(_), true) => {
+                println!(
+                    "{} generates now: remove it from the expected failures",
+                    r.stem
+                );
+                failed = true;
+            }
+            _ => {}
+        }
+        if r.check.as_ref().is_some_and(|c| !matches!(c, Ok(0))) {
+            failed = true;
+        }
+    }
+    if !expected.is_empty() {
+        let listed_failed = rows
+            .iter()
+            .filter(|r| r.generated.is_err() && expected.contains(&r.stem))
+            .count();
+        println!(
+            "expected failures: {} listed, {listed_failed} of them failed",
+            expected.len()
+        );
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn generate_one(opts: &Options, path: &Path, stem: &str, protocol: String, text: String) -> Row {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let start = Instant::now();
+    let result = sdkgen::generate(&[(name.clone(), text)], &sdkgen::Settings::default());
+    let time = start.elapsed();
+    let generated = match result {
+        Ok(g) => {
+            let dir = opts.out.join(stem);
+            let crate_name = format!("corpus-{}", stem.to_ascii_lowercase());
+            match sdkgen::write_generated_crate(&g, &[&name], &dir, Some(&crate_name)) {
+                Ok(()) => {
+                    // The repository's lock file pins the runtime's
+                    // dependencies, so every crate checks against the same
+                    // artifacts in the shared target directory.
+                    let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+                    if !dir.join("Cargo.lock").exists() {
+                        let _ = std::fs::copy(lock, dir.join("Cargo.lock"));
+                    }
+                    Ok(Generated {
+                        time,
+                        lines: g.code.lines().count(),
+                        warnings: g.warnings.len(),
+                    })
+                }
+                Err(e) => Err(first_error(&e)),
+            }
+        }
+        Err(e) => Err(first_error(&e)),
+    };
+    Row {
+        stem: stem.to_owned(),
+        protocol,
+        generated,
+        check: None,
+    }
+}
+
+/// The first error of a failed generation (errors sort before warnings),
+/// with the number of errors.
+fn first_error(e: &sdkgen::Error) -> String {
+    let errors: Vec<_> = e
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == sdkgen::Severity::Error)
+        .collect();
+    match errors.first() {
+        Some(d) => format!(
+            "{} error(s); first: {}: {}",
+            errors.len(),
+            d.location,
+            d.message
+        ),
+        None => "failed without a located error".into(),
+    }
+}
+
+/// `cargo check` of one generated crate: the number of warnings in it, or
+/// the first error.
+fn cargo_check(dir: &Path, target_dir: &Path) -> Result<usize, String> {
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .arg("check")
+        .arg("--quiet")
+        .arg("--message-format=short")
+        .arg("--manifest-path")
+        .arg(dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", target_dir)
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let mine = |l: &&str| l.starts_with("src/") || l.contains("/src/lib.rs:");
+    if !output.status.success() {
+        let first = stderr
+            .lines()
+            .find(|l| l.contains("error"))
+            .unwrap_or("cargo check failed");
+        return Err(first.to_owned());
+    }
+    let warnings = stderr
+        .lines()
+        .filter(mine)
+        .filter(|l| l.contains("warning"))
+        .count();
+    Ok(warnings)
+}
+
+fn report(rows: &[Row], check_time: Duration) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<48} {:<11} {:>9} {:>8} {:>5}  result",
+        "model", "protocol", "gen ms", "lines", "warn"
+    );
+    let (mut ok, mut checked, mut clean) = (0, 0, 0);
+    let mut total = Duration::ZERO;
+    for r in rows {
+        let (ms, lines, warns, result) = match &r.generated {
+            Ok(g) => {
+                ok += 1;
+                total += g.time;
+                let check = match &r.check {
+                    None => "generated".to_owned(),
+                    Some(Ok(0)) => {
+                        checked += 1;
+                        clean += 1;
+                        "generated, checked clean".to_owned()
+                    }
+                    Some(Ok(n)) => {
+                        checked += 1;
+                        format!("generated, checked with {n} warning(s)")
+                    }
+                    Some(Err(e)) => {
+                        checked += 1;
+                        format!("generated, check FAILED: {e}")
+                    }
+                };
+                (
+                    format!("{:.1}", g.time.as_secs_f64() * 1000.0),
+                    g.lines.to_string(),
+                    g.warnings.to_string(),
+                    check,
+                )
+            }
+            Err(e) => ("-".into(), "-".into(), "-".into(), format!("FAILED: {e}")),
+        };
+        let _ = writeln!(
+            out,
+            "{:<48} {:<11} {ms:>9} {lines:>8} {warns:>5}  {result}",
+            r.stem, r.protocol
+        );
+    }
+    let _ = writeln!(
+        out,
+        "corpus: {} models, {ok} generated, {} failed; generation {:.2} s in all; \
+         {checked} checked, {clean} clean, check {:.1} s",
+        rows.len(),
+        rows.len() - ok,
+        total.as_secs_f64(),
+        check_time.as_secs_f64()
+    );
+    out
+}
