@@ -179,15 +179,8 @@ fn changed_http(op: &Operation, what: String) -> Change {
 
 /// A changed `@endpoint` host prefix: like a changed URI, requests go to
 /// another host, where an old client does not send them: wire-breaking.
-fn changed_host_prefix(op: &Operation, a: &Option<String>, b: &Option<String>) -> Change {
-    Change::new(
-        &op.name,
-        "http",
-        format!("host prefix changed from {} to {}", shown(a), shown(b)),
-        true,
-        true,
-        "changed-host-prefix",
-    )
+fn changed_host_prefix(op: &Operation, what: String) -> Change {
+    Change::new(&op.name, "http", what, true, true, "changed-host-prefix")
 }
 
 /// Changed auth schemes: the code compiles as before and requests are
@@ -218,56 +211,46 @@ fn changed_auth(op: &Operation, old: &[AuthScheme], new: &[AuthScheme]) -> Chang
     )
 }
 
-/// `@httpChecksumRequired` added: requests now carry `Content-MD5`, and an
-/// old client, which sends none, is refused: wire-breaking. Removed: the
-/// header is sent no more, and the service no longer needs it: compatible.
-fn changed_checksum(op: &Operation, now: bool) -> Change {
-    let what = either(
-        now,
-        "requests now carry Content-MD5",
-        "requests no longer carry Content-MD5",
-    );
-    Change::new(&op.name, "checksum", what, now, true, "changed-checksum")
-}
+/// An operation flag that changes what a request carries: (rule, path,
+/// trait, whether adding the trait breaks; removing it breaks otherwise).
+/// Every change of one shows on the wire.
+type RequestFlag = (&'static str, &'static str, &'static str, bool);
 
-/// gzip `@requestCompression` added: large bodies are sent compressed, and
-/// an old client's plain bodies are still read (compressing is the
-/// client's choice): compatible. Removed: old clients send gzip bodies the
-/// service may no longer read: wire-breaking.
-fn changed_compression(op: &Operation, now: bool) -> Change {
-    let what = either(
-        now,
-        "large request bodies are now gzip-compressed",
-        "request bodies are no longer compressed",
-    );
-    Change::new(
-        &op.name,
-        "compression",
-        what,
-        !now,
+/// The flags, in the order [`request_flags`] reads them.
+const REQUEST_FLAGS: [RequestFlag; 3] = [
+    // Added: requests carry `Content-MD5`, and an old client, which sends
+    // none, is refused. Removed: the header is no longer needed.
+    (
+        "changed-checksum",
+        "checksum",
+        "`@httpChecksumRequired`",
         true,
+    ),
+    // Added: large bodies are sent compressed, and an old client's plain
+    // ones are still read (compressing is the client's choice). Removed:
+    // old clients send gzip bodies the service may no longer read.
+    (
         "changed-compression",
-    )
-}
-
-/// `aws.auth#unsignedPayload` added: SigV4 signs `UNSIGNED-PAYLOAD`, and an
-/// old client's signed body is still accepted: compatible. Removed: the
-/// body's hash is signed, and an old client's `UNSIGNED-PAYLOAD` may be
-/// refused: wire-breaking.
-fn changed_payload_signing(op: &Operation, unsigned: bool) -> Change {
-    let what = either(
-        unsigned,
-        "the payload is now sent unsigned",
-        "the payload is now signed",
-    );
-    Change::new(
-        &op.name,
-        "signing",
-        what,
-        !unsigned,
-        true,
+        "compression",
+        "gzip `@requestCompression`",
+        false,
+    ),
+    // Added: SigV4 signs `UNSIGNED-PAYLOAD`, and an old client's signed body
+    // is still accepted. Removed: the body's hash is signed, and an old
+    // client's `UNSIGNED-PAYLOAD` may be refused.
+    (
         "changed-payload-signing",
-    )
+        "signing",
+        "`aws.auth#unsignedPayload`",
+        false,
+    ),
+];
+
+/// A request flag (one of [`REQUEST_FLAGS`]) added (`now`) or removed.
+fn changed_request_flag(flag: RequestFlag, op: &Operation, now: bool) -> Change {
+    let (rule, path, name, breaks_when_added) = flag;
+    let what = added_or_removed(name, now);
+    Change::new(&op.name, path, what, now == breaks_when_added, true, rule)
 }
 
 /// A paginator added: `into_paginator()` and its type are new, and single
@@ -299,7 +282,7 @@ fn changed_pagination(
     Change::new(
         &op.name,
         "pagination",
-        format!("{what} changed from {} to {}", shown(&a), shown(&b)),
+        from_to(what, &a, &b),
         breaking,
         wire,
         "changed-pagination",
@@ -335,15 +318,8 @@ fn removed_error(scope: &str, name: &str) -> Change {
 /// status, and a response without an error code is recognized by its
 /// status, so an old client reads it as another error or an unhandled one:
 /// wire-breaking.
-fn changed_error_status(path: &str, a: Option<u16>, b: Option<u16>) -> Change {
-    Change::new(
-        SHAPES,
-        path,
-        format!("HTTP status changed from {} to {}", shown(&a), shown(&b)),
-        true,
-        true,
-        "changed-error-status",
-    )
+fn changed_error_status(path: &str, what: String) -> Change {
+    Change::new(SHAPES, path, what, true, true, "changed-error-status")
 }
 
 /// A code that no longer means the error: responses sending it become
@@ -351,11 +327,7 @@ fn changed_error_status(path: &str, a: Option<u16>, b: Option<u16>) -> Change {
 /// responses are recognized as this error: compatible. Either way the
 /// responses read differently.
 fn changed_error_code(path: &str, code: &str, added: bool) -> Change {
-    let what = if added {
-        format!("error code `{code}` added")
-    } else {
-        format!("error code `{code}` removed")
-    };
+    let what = added_or_removed(&format!("error code `{code}`"), added);
     Change::new(SHAPES, path, what, !added, true, "changed-error-code")
 }
 
@@ -363,29 +335,15 @@ fn changed_error_code(path: &str, code: &str, added: bool) -> Change {
 /// the client now sends a request that failed with this error again, or no
 /// longer does, with another backoff: the wire traffic changes, the API and
 /// each request's bytes do not: compatible.
-fn changed_retry(path: &str, a: Option<RetryKind>, b: Option<RetryKind>) -> Change {
-    Change::new(
-        SHAPES,
-        path,
-        format!("retry changed from {} to {}", shown(&a), shown(&b)),
-        false,
-        true,
-        "changed-retry",
-    )
+fn changed_retry(path: &str, what: String) -> Change {
+    Change::new(SHAPES, path, what, false, true, "changed-retry")
 }
 
 /// A changed fault (client or server): the generated client does not act on
 /// it (retries follow the retry classification, compared on its own); only
 /// documentation and the OpenAPI export show it.
-fn changed_fault(path: &str, a: Fault, b: Fault) -> Change {
-    Change::new(
-        SHAPES,
-        path,
-        format!("fault changed from {a:?} to {b:?}"),
-        false,
-        false,
-        "changed-fault",
-    )
+fn changed_fault(path: &str, what: String) -> Change {
+    Change::new(SHAPES, path, what, false, false, "changed-fault")
 }
 
 /// A removed member: its field, getter and setters disappear, and the
@@ -409,20 +367,9 @@ fn added_member(scope: &str, path: String, m: &Member, input: bool) -> Change {
 
 /// Optional to required in an input: calls that leave it unset now fail
 /// validation. Required to optional: compatible.
-fn changed_required(scope: &str, path: String, now_required: bool, input: bool) -> Change {
-    let what = either(
-        now_required,
-        "member became required",
-        "member became optional",
-    );
-    Change::new(
-        scope,
-        path,
-        what,
-        now_required && input,
-        false,
-        "changed-required",
-    )
+fn changed_required(scope: &str, path: String, now: bool, input: bool) -> Change {
+    let what = either(now, "member became required", "member became optional");
+    Change::new(scope, path, what, now && input, false, "changed-required")
 }
 
 /// A changed target type (scalar, list or map element, sparse or not, named
@@ -482,8 +429,8 @@ fn changed_timestamp_format(
 fn changed_requires_length(scope: &str, path: String, now: bool, input: bool) -> Change {
     let what = either(
         now,
-        "stream now requires a known length",
-        "stream no longer requires a known length",
+        "a known stream length is now required",
+        "a known stream length is no longer required",
     );
     Change::new(
         scope,
@@ -511,11 +458,7 @@ fn changed_constraint(scope: &str, path: String, what: String, tightened: bool) 
 /// A removed enum value: its variant disappears. An added one: enums are
 /// `#[non_exhaustive]` and keep unknown values, so compatible.
 fn changed_enum_value_set(path: &str, value: &str, added: bool) -> Change {
-    let what = if added {
-        format!("enum value `{value}` added")
-    } else {
-        format!("enum value `{value}` removed")
-    };
+    let what = added_or_removed(&format!("enum value `{value}`"), added);
     Change::new(SHAPES, path, what, !added, !added, "enum-value")
 }
 
@@ -565,8 +508,8 @@ fn changed_sensitive(scope: &str, path: String, now: bool) -> Change {
 fn changed_idempotency_token(scope: &str, path: String, now: bool) -> Change {
     let what = either(
         now,
-        "member became an idempotency token (filled in when unset)",
-        "member is no longer an idempotency token",
+        "member became an idempotency token",
+        "member is no longer one",
     );
     Change::new(scope, path, what, !now, true, "changed-idempotency-token")
 }
@@ -582,31 +525,16 @@ fn changed_boxing(scope: &str, path: String, now: bool) -> Change {
 /// A changed `@mediaType` of a payload or a header: the `Content-Type` sent
 /// with a payload, or a string header's encoding (base64 with a media
 /// type), changes, and the other side reads it otherwise: wire-breaking.
-fn changed_media_type(scope: &str, path: String, a: &Option<String>, b: &Option<String>) -> Change {
-    Change::new(
-        scope,
-        path,
-        format!("media type changed from {} to {}", shown(a), shown(b)),
-        true,
-        true,
-        "changed-media-type",
-    )
+fn changed_media_type(scope: &str, path: String, what: String) -> Change {
+    Change::new(scope, path, what, true, true, "changed-media-type")
 }
 
 /// A `@default` added, removed or changed: an unset member of a nested
 /// structure is sent with another value (or none), and a member a response
 /// leaves out reads back as another value (or as unset), so callers see
 /// other values without changing their code: breaking, and the wire.
-/// Only `!=` and `Debug` are asked of the default's type.
-fn changed_default<T: Debug>(scope: &str, path: String, a: &Option<T>, b: &Option<T>) -> Change {
-    Change::new(
-        scope,
-        path,
-        format!("default changed from {} to {}", shown(a), shown(b)),
-        true,
-        true,
-        "changed-default",
-    )
+fn changed_default(scope: &str, path: String, what: String) -> Change {
+    Change::new(scope, path, what, true, true, "changed-default")
 }
 
 // ---- walking ---------------------------------------------------------------
@@ -659,19 +587,20 @@ fn operation(a: &Operation, b: &Operation, out: &mut Vec<Change>) {
         ));
     }
     if a.host_prefix != b.host_prefix {
-        out.push(changed_host_prefix(a, &a.host_prefix, &b.host_prefix));
+        let what = from_to("host prefix", &a.host_prefix, &b.host_prefix);
+        out.push(changed_host_prefix(a, what));
     }
     if a.auth != b.auth {
         out.push(changed_auth(a, &a.auth, &b.auth));
     }
-    if a.checksum_required != b.checksum_required {
-        out.push(changed_checksum(a, b.checksum_required));
-    }
-    if a.gzip != b.gzip {
-        out.push(changed_compression(a, b.gzip));
-    }
-    if a.unsigned_payload != b.unsigned_payload {
-        out.push(changed_payload_signing(a, b.unsigned_payload));
+    let flags = |o: &Operation| [o.checksum_required, o.gzip, o.unsigned_payload];
+    for (flag, (x, y)) in REQUEST_FLAGS
+        .into_iter()
+        .zip(flags(a).into_iter().zip(flags(b)))
+    {
+        if x != y {
+            out.push(changed_request_flag(flag, a, y));
+        }
     }
     match (&a.pagination, &b.pagination) {
         (Some(x), Some(y)) => pagination(a, x, y, out),
@@ -697,32 +626,30 @@ fn operation(a: &Operation, b: &Operation, out: &mut Vec<Change>) {
 }
 
 fn pagination(op: &Operation, a: &Pagination, b: &Pagination, out: &mut Vec<Change>) {
-    let fields = [
-        (
-            "input token",
-            Some(&a.input_token),
-            Some(&b.input_token),
-            true,
-        ),
-        (
-            "output token",
-            Some(&a.output_token),
-            Some(&b.output_token),
-            true,
-        ),
-        (
-            "page size member",
-            a.page_size.as_ref(),
-            b.page_size.as_ref(),
-            true,
-        ),
-        ("items member", a.items.as_ref(), b.items.as_ref(), false),
-    ];
-    for (what, x, y, wire) in fields {
+    let mut field = |what: &str, x: Option<&String>, y: Option<&String>, wire: bool| {
         if x != y {
             out.push(changed_pagination(op, what, x, y, wire));
         }
-    }
+    };
+    field(
+        "input token",
+        Some(&a.input_token),
+        Some(&b.input_token),
+        true,
+    );
+    field(
+        "output token",
+        Some(&a.output_token),
+        Some(&b.output_token),
+        true,
+    );
+    field(
+        "page size member",
+        a.page_size.as_ref(),
+        b.page_size.as_ref(),
+        true,
+    );
+    field("items member", a.items.as_ref(), b.items.as_ref(), false);
 }
 
 /// A structure's fields. Left out: `docs` (rustdoc only), `id` and `name`
@@ -748,13 +675,15 @@ fn structure(
 
 fn error_info(path: &str, a: &ErrorInfo, b: &ErrorInfo, out: &mut Vec<Change>) {
     if a.fault != b.fault {
-        out.push(changed_fault(path, a.fault, b.fault));
+        let what = from_to("fault", &Some(a.fault), &Some(b.fault));
+        out.push(changed_fault(path, what));
     }
     if a.status != b.status {
-        out.push(changed_error_status(path, a.status, b.status));
+        let what = from_to("HTTP status", &a.status, &b.status);
+        out.push(changed_error_status(path, what));
     }
     if a.retry != b.retry {
-        out.push(changed_retry(path, a.retry, b.retry));
+        out.push(changed_retry(path, from_to("retry", &a.retry, &b.retry)));
     }
     for code in a.codes.iter().filter(|c| !b.codes.contains(c)) {
         out.push(changed_error_code(path, code, false));
@@ -847,20 +776,13 @@ fn member(scope: &str, path: String, m: &Member, nm: &Member, input: bool, out: 
     // A media type on a body member only documents the string.
     if m.media_type != nm.media_type && matches!(nm.binding, Binding::Payload | Binding::Header(_))
     {
-        out.push(changed_media_type(
-            scope,
-            path.clone(),
-            &m.media_type,
-            &nm.media_type,
-        ));
+        let what = from_to("media type", &m.media_type, &nm.media_type);
+        out.push(changed_media_type(scope, path.clone(), what));
     }
     if m.default != nm.default {
-        out.push(changed_default(
-            scope,
-            path.clone(),
-            &m.default,
-            &nm.default,
-        ));
+        // Only `!=` and `Debug` are asked of the default's type.
+        let what = from_to("default", &m.default, &nm.default);
+        out.push(changed_default(scope, path.clone(), what));
     }
     constraints(scope, &path, &m.constraints, &nm.constraints, out);
 }
@@ -983,46 +905,44 @@ fn shared_shapes(old: &Service, new: &Service, out: &mut Vec<Change>) {
             (Shape::Structure(x), Shape::Structure(y)) | (Shape::Union(x), Shape::Union(y)) => {
                 structure(SHAPES, name, x, y, false, out);
             }
-            (Shape::Enum(x), Shape::Enum(y)) => {
-                let pairs = |e: &Enum| -> Vec<(String, String)> {
-                    e.variants
-                        .iter()
-                        .map(|v| (v.rust_name.clone(), v.value.clone()))
-                        .collect()
-                };
-                enum_type(
-                    name,
-                    (&x.rust_name, &pairs(x)),
-                    (&y.rust_name, &pairs(y)),
-                    out,
-                );
-            }
-            (Shape::IntEnum(x), Shape::IntEnum(y)) => {
-                let pairs = |e: &IntEnum| -> Vec<(String, String)> {
-                    e.variants
-                        .iter()
-                        .map(|(n, v)| (n.clone(), v.to_string()))
-                        .collect()
-                };
-                enum_type(
-                    name,
-                    (&x.rust_name, &pairs(x)),
-                    (&y.rust_name, &pairs(y)),
-                    out,
-                );
+            (Shape::Enum(_), Shape::Enum(_)) | (Shape::IntEnum(_), Shape::IntEnum(_)) => {
+                if let (Some(x), Some(y)) = (enum_parts(sa), enum_parts(sb)) {
+                    enum_type(name, x, y, out);
+                }
             }
             _ => out.push(changed_kind(name)),
         }
     }
 }
 
-/// A string or integer enum: its Rust name and its variants as (Rust name,
-/// wire value). Variants are paired by value first (the same value under
-/// another Rust name is a rename), then by Rust name (the same variant with
-/// another value); what is left was added or removed.
-type Variants<'a> = (&'a str, &'a [(String, String)]);
+/// A string or integer enum's Rust name and variants, as (Rust name, wire
+/// value).
+type EnumParts<'a> = (&'a str, Vec<(String, String)>);
 
-fn enum_type(name: &str, (ra, a): Variants, (rb, b): Variants, out: &mut Vec<Change>) {
+fn enum_parts(shape: &Shape) -> Option<EnumParts<'_>> {
+    match shape {
+        Shape::Enum(e) => Some((
+            &e.rust_name,
+            e.variants
+                .iter()
+                .map(|v| (v.rust_name.clone(), v.value.clone()))
+                .collect(),
+        )),
+        Shape::IntEnum(e) => Some((
+            &e.rust_name,
+            e.variants
+                .iter()
+                .map(|(n, v)| (n.clone(), v.to_string()))
+                .collect(),
+        )),
+        _ => None,
+    }
+}
+
+/// An enum's name and variants. Variants are paired by value first (the
+/// same value under another Rust name is a rename), then by Rust name (the
+/// same variant with another value); what is left was added or removed.
+fn enum_type(name: &str, (ra, a): EnumParts, (rb, b): EnumParts, out: &mut Vec<Change>) {
     if ra != rb {
         out.push(renamed(SHAPES, name, "type", ra, rb));
     }
@@ -1036,6 +956,7 @@ fn enum_type(name: &str, (ra, a): Variants, (rb, b): Variants, out: &mut Vec<Cha
     let revalued = |this: &[(String, String)], other: &[(String, String)], rust: &str| {
         value_of(other, rust).filter(|v| rust_of(this, v).is_none())
     };
+    let (a, b) = (a.as_slice(), b.as_slice());
     for (rust, value) in a {
         match rust_of(b, value) {
             Some(r) if &r != rust => out.push(renamed(SHAPES, name, "variant", rust, &r)),
@@ -1082,10 +1003,20 @@ fn type_name(t: &Type) -> String {
     }
 }
 
+/// `{what} changed from {a} to {b}`, the values [`shown`].
+fn from_to<T: Debug>(what: &str, a: &Option<T>, b: &Option<T>) -> String {
+    format!("{what} changed from {} to {}", shown(a), shown(b))
+}
+
 /// An optional value for messages: `none`, or the value's `Debug`.
 fn shown<T: Debug>(v: &Option<T>) -> String {
     v.as_ref()
         .map_or_else(|| "none".to_owned(), |v| format!("{v:?}"))
+}
+
+/// `{what} added` or `{what} removed`.
+fn added_or_removed(what: &str, added: bool) -> String {
+    format!("{what} {}", either(added, "added", "removed"))
 }
 
 /// `on` when a flag is now set, else `off`.

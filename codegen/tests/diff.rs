@@ -839,6 +839,16 @@ fn rust_names() {
         &found,
         ("renamed-rust-item", "Thing", true, false),
     );
+    let found = ir_changes("enum-renamed", |s| {
+        if let Some(sdkgen::ir::Shape::Enum(k)) = s.shapes.get_mut("ex#Kind") {
+            k.rust_name = "Sort".into();
+        }
+    });
+    assert_one(
+        "enum-renamed",
+        &found,
+        ("renamed-rust-item", "Kind", true, false),
+    );
     let found = ir_changes("method-renamed", |s| {
         s.operations[0].rust_name = "do_op".into()
     });
