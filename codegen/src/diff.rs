@@ -216,7 +216,7 @@ fn changed_auth(op: &Operation, old: &[AuthScheme], new: &[AuthScheme]) -> Chang
 /// Every change of one shows on the wire.
 type RequestFlag = (&'static str, &'static str, &'static str, bool);
 
-/// The flags, in the order [`request_flags`] reads them.
+/// The flags, in the order [`operation`] reads them.
 const REQUEST_FLAGS: [RequestFlag; 3] = [
     // Added: requests carry `Content-MD5`, and an old client, which sends
     // none, is refused. Removed: the header is no longer needed.
@@ -509,7 +509,7 @@ fn changed_idempotency_token(scope: &str, path: String, now: bool) -> Change {
     let what = either(
         now,
         "member became an idempotency token",
-        "member is no longer one",
+        "member is no longer an idempotency token",
     );
     Change::new(scope, path, what, !now, true, "changed-idempotency-token")
 }

@@ -90,6 +90,14 @@ fn ir_changes(
     sdkgen::diff::diff(&old, &new)
 }
 
+/// The structure `id` of an IR.
+fn structure_mut<'a>(s: &'a mut sdkgen::ir::Service, id: &str) -> &'a mut sdkgen::ir::Structure {
+    match s.shapes.get_mut(id) {
+        Some(sdkgen::ir::Shape::Structure(x)) => x,
+        other => panic!("{id}: {other:?}"),
+    }
+}
+
 /// A change as a test expects it: rule, path, breaking, wire.
 type Expected<'a> = (&'a str, &'a str, bool, bool);
 
@@ -659,10 +667,7 @@ fn error_changes() {
     );
     // Codes derive from the shape name, so only the IR changes them.
     fn codes(s: &mut sdkgen::ir::Service) -> &mut Vec<String> {
-        match s.shapes.get_mut("ex#Boom") {
-            Some(sdkgen::ir::Shape::Structure(b)) => &mut b.error.as_mut().unwrap().codes,
-            other => panic!("{other:?}"),
-        }
+        &mut structure_mut(s, "ex#Boom").error.as_mut().unwrap().codes
     }
     let added = ir_changes("code-added", |s| codes(s).push("Kaboom".into()));
     assert_one(
@@ -678,9 +683,7 @@ fn error_changes() {
     );
     // No longer an error: another kind of Rust item.
     let plain = ir_changes("no-longer-error", |s| {
-        if let Some(sdkgen::ir::Shape::Structure(b)) = s.shapes.get_mut("ex#Boom") {
-            b.error = None;
-        }
+        structure_mut(s, "ex#Boom").error = None
     });
     assert_one(
         "no-longer-error",
@@ -830,9 +833,7 @@ fn rust_names() {
     );
     // Type and method names derive from model names: only the IR renames them.
     let found = ir_changes("type-renamed", |s| {
-        if let Some(sdkgen::ir::Shape::Structure(t)) = s.shapes.get_mut("ex#Thing") {
-            t.rust_name = "Item".into();
-        }
+        structure_mut(s, "ex#Thing").rust_name = "Item".into()
     });
     assert_one(
         "type-renamed",
