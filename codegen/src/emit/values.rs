@@ -1,10 +1,11 @@
 //! Rust expressions for values stated in a model as JSON: a protocol
 //! case's `params` and `@default` traits.
 
-use super::{ident, Cx, Rt};
+use super::common::{ident, set_fn, variant_name, Rt};
+use super::cx::Cx;
 use crate::ir::*;
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 use serde_json::Value;
 
 /// An expression building structure `s` (Rust path `path`) from `params`.
@@ -25,7 +26,7 @@ pub(crate) fn structure_expr(
             .iter()
             .find(|m| &m.name == key)
             .ok_or_else(|| format!("{} has no member {key}", s.name))?;
-        let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
+        let set = set_fn(m);
         if value.is_null() {
             continue;
         }
@@ -70,28 +71,7 @@ pub(crate) fn value_expr(
         Type::Short => int_lit(v, |n| Literal::i16_suffixed(n as i16)).ok_or_else(bad)?,
         Type::Integer => int_lit(v, |n| Literal::i32_suffixed(n as i32)).ok_or_else(bad)?,
         Type::Long => int_lit(v, Literal::i64_suffixed).ok_or_else(bad)?,
-        Type::Float | Type::Double => {
-            let t = if *ty == Type::Float {
-                quote!(f32)
-            } else {
-                quote!(f64)
-            };
-            match v {
-                Value::Number(n) => {
-                    let f = n.as_f64().ok_or_else(bad)?;
-                    let f = if *ty == Type::Float {
-                        Literal::f32_suffixed(f as f32)
-                    } else {
-                        Literal::f64_suffixed(f)
-                    };
-                    quote!(#f)
-                }
-                Value::String(s) if s == "NaN" => quote!(#t::NAN),
-                Value::String(s) if s == "Infinity" => quote!(#t::INFINITY),
-                Value::String(s) if s == "-Infinity" => quote!(#t::NEG_INFINITY),
-                _ => return Err(bad()),
-            }
-        }
+        Type::Float | Type::Double => float_expr(*ty == Type::Float, v).ok_or_else(bad)?,
         Type::Timestamp(_) => {
             let f = v.as_f64().ok_or_else(bad)?;
             let secs = f.floor();
@@ -106,19 +86,12 @@ pub(crate) fn value_expr(
             } else {
                 s.as_bytes().to_vec()
             };
-            let bytes = Literal::byte_string(&bytes);
-            if matches!(ty, Type::Blob) {
-                quote!(#types::Blob::new(#bytes.to_vec()))
-            } else {
-                quote!(#types::byte_stream::ByteStream::from_static(#bytes))
-            }
+            blob_expr(ty, &bytes)
         }
         Type::Document => {
+            let rt = Rt::root();
             let text = v.to_string();
-            {
-                let rt = super::Rt::root();
-                quote!(#rt::json::document_literal(#text))
-            }
+            quote!(#rt::json::document_literal(#text))
         }
         Type::Unit => quote!(()),
         Type::Optional(inner) => {
@@ -148,35 +121,78 @@ pub(crate) fn value_expr(
             let t = cx.rust_type(value);
             quote!(::std::collections::HashMap::<::std::string::String, #t>::from([#(#entries),*]))
         }
-        Type::Named(id) => {
-            let path = cx.named_path(id);
-            match cx.service.shapes.get(id) {
-                Some(Shape::Structure(s)) => structure_expr(cx, s, &path, v, base64_blobs)?,
-                Some(Shape::Union(u)) => {
-                    let (key, x) = v
-                        .as_object()
-                        .and_then(|o| o.iter().next())
-                        .ok_or_else(bad)?;
-                    let m = u.members.iter().find(|m| &m.name == key).ok_or_else(bad)?;
-                    let variant = ident(&crate::names::variant_ident(&m.name, 0));
-                    let x = value_expr(cx, &m.ty, x, base64_blobs)?;
-                    if m.boxed {
-                        quote!(#path::#variant(::std::boxed::Box::new(#x)))
-                    } else {
-                        quote!(#path::#variant(#x))
-                    }
-                }
-                Some(Shape::Enum(_)) => {
-                    let s = v.as_str().ok_or_else(bad)?;
-                    quote!(#path::from(#s))
-                }
-                Some(Shape::IntEnum(_)) => {
-                    let n = int_lit(v, |n| Literal::i32_suffixed(n as i32)).ok_or_else(bad)?;
-                    quote!(#path::from(#n))
-                }
-                None => return Err(bad()),
+        Type::Named(id) => named_expr(cx, ty, id, v, base64_blobs)?,
+    })
+}
+
+/// A `f32` (`single`) or `f64` literal, or `NaN` and the infinities as
+/// Smithy writes them.
+fn float_expr(single: bool, v: &Value) -> Option<TokenStream> {
+    let t = if single { quote!(f32) } else { quote!(f64) };
+    Some(match v {
+        Value::Number(n) => {
+            let f = n.as_f64()?;
+            let f = if single {
+                Literal::f32_suffixed(f as f32)
+            } else {
+                Literal::f64_suffixed(f)
+            };
+            quote!(#f)
+        }
+        Value::String(s) if s == "NaN" => quote!(#t::NAN),
+        Value::String(s) if s == "Infinity" => quote!(#t::INFINITY),
+        Value::String(s) if s == "-Infinity" => quote!(#t::NEG_INFINITY),
+        _ => return None,
+    })
+}
+
+/// A `Blob`, or a `ByteStream` for a streaming blob, of `bytes`.
+fn blob_expr(ty: &Type, bytes: &[u8]) -> TokenStream {
+    let types = Rt::types();
+    let bytes = Literal::byte_string(bytes);
+    if matches!(ty, Type::Blob) {
+        quote!(#types::Blob::new(#bytes.to_vec()))
+    } else {
+        quote!(#types::byte_stream::ByteStream::from_static(#bytes))
+    }
+}
+
+/// A value of the named shape `id` (type `ty`): a structure, union, enum or
+/// int enum.
+fn named_expr(
+    cx: &Cx,
+    ty: &Type,
+    id: &str,
+    v: &Value,
+    base64_blobs: bool,
+) -> Result<TokenStream, String> {
+    let bad = || format!("{v} does not fit {ty:?}");
+    let path = cx.named_path(id);
+    Ok(match cx.service.shapes.get(id) {
+        Some(Shape::Structure(s)) => structure_expr(cx, s, &path, v, base64_blobs)?,
+        Some(Shape::Union(u)) => {
+            let (key, x) = v
+                .as_object()
+                .and_then(|o| o.iter().next())
+                .ok_or_else(bad)?;
+            let m = u.members.iter().find(|m| &m.name == key).ok_or_else(bad)?;
+            let variant = ident(&variant_name(m));
+            let x = value_expr(cx, &m.ty, x, base64_blobs)?;
+            if m.boxed {
+                quote!(#path::#variant(::std::boxed::Box::new(#x)))
+            } else {
+                quote!(#path::#variant(#x))
             }
         }
+        Some(Shape::Enum(_)) => {
+            let s = v.as_str().ok_or_else(bad)?;
+            quote!(#path::from(#s))
+        }
+        Some(Shape::IntEnum(_)) => {
+            let n = int_lit(v, |n| Literal::i32_suffixed(n as i32)).ok_or_else(bad)?;
+            quote!(#path::from(#n))
+        }
+        None => return Err(bad()),
     })
 }
 
