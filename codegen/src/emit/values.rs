@@ -56,7 +56,7 @@ pub(crate) fn value_expr(
     v: &Value,
     base64_blobs: bool,
 ) -> Result<TokenStream, String> {
-    let types = Rt::types();
+    let rt = Rt::path();
     let bad = || format!("{v} does not fit {ty:?}");
     Ok(match ty {
         Type::String => {
@@ -77,7 +77,7 @@ pub(crate) fn value_expr(
             let secs = f.floor();
             let nanos = ((f - secs) * 1e9).round() as u32;
             let secs = secs as i64;
-            quote!(#types::DateTime::from_secs_and_nanos(#secs, #nanos))
+            quote!(#rt::DateTime::from_secs_and_nanos(#secs, #nanos))
         }
         Type::Blob | Type::Stream { .. } => {
             let s = v.as_str().ok_or_else(bad)?;
@@ -89,7 +89,6 @@ pub(crate) fn value_expr(
             blob_expr(ty, &bytes)
         }
         Type::Document => {
-            let rt = Rt::root();
             let text = v.to_string();
             quote!(#rt::json::document_literal(#text))
         }
@@ -148,12 +147,12 @@ fn float_expr(single: bool, v: &Value) -> Option<TokenStream> {
 
 /// A `Blob`, or a `ByteStream` for a streaming blob, of `bytes`.
 fn blob_expr(ty: &Type, bytes: &[u8]) -> TokenStream {
-    let types = Rt::types();
+    let rt = Rt::path();
     let bytes = Literal::byte_string(bytes);
     if matches!(ty, Type::Blob) {
-        quote!(#types::Blob::new(#bytes.to_vec()))
+        quote!(#rt::Blob::new(#bytes.to_vec()))
     } else {
-        quote!(#types::byte_stream::ByteStream::from_static(#bytes))
+        quote!(#rt::ByteStream::from_static(#bytes))
     }
 }
 
