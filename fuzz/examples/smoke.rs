@@ -12,6 +12,12 @@
 //!     [--mutations N] [--check K] [--work DIR] [--save DIR] [--only openapi|smithy]
 //! cargo run --locked --no-default-features --example smoke -- \
 //!     --replay <openapi_import|smithy_mutations> FILE... [--check K]
+//! cargo run --locked --no-default-features --example smoke -- \
+//!     --dump <openapi_import|smithy_mutations> FILE...   # the model an input makes
+//! cargo run --locked --no-default-features --example smoke -- \
+//!     --minimize <openapi_import|smithy_mutations> IN OUT  # a small model, same panic
+//! cargo run --locked --no-default-features --example smoke -- \
+//!     --minimize-compile <target> IN OUT  # a small model, same first rustc error code
 //! ```
 
 use chime_sdk_fuzz::Target;
@@ -115,8 +121,10 @@ fn outcome(target: Target, data: &[u8]) -> Outcome {
         sdkgen::generate(std::slice::from_ref(&model), &sdkgen::Settings::default())
     });
     let panics = take_panics();
-    if let Some(first) = panics.into_iter().next() {
-        return Outcome::Panicked(first);
+    // The first panic is the finding; the others (formatting threads
+    // panic independently) matter to --minimize.
+    if !panics.is_empty() {
+        return Outcome::Panicked(panics.join("\n"));
     }
     match result {
         Ok(Ok(g)) => match syn::parse_file(&g.code) {
@@ -231,7 +239,7 @@ fn child(target: Target, jobs: &[String]) -> ExitCode {
         let line = match outcome(target, &data) {
             Outcome::Accepted(g) => format!("accepted {}", code_hash(&g.code)),
             Outcome::Rejected(_) => "rejected".to_owned(),
-            Outcome::Panicked(p) => format!("panic {p}"),
+            Outcome::Panicked(p) => format!("panic {}", p.lines().next().unwrap_or("")),
         };
         let _ = writeln!(out, "{line}");
         let _ = out.flush();
@@ -279,29 +287,222 @@ fn classify(target: Target, jobs: &[String]) -> Vec<Line> {
     lines
 }
 
+/// Shrinks the model a panicking input makes to a small JSON document that
+/// panics the same way (same message, names aside, and generator frames):
+/// removes object entries and array items while the panic stays, then
+/// shortens strings. Writes the document (a raw input: it starts with `{`).
+fn minimize(target: Target, from: &Path, to: &Path) -> ExitCode {
+    use serde_json::Value;
+    let data = std::fs::read(from).unwrap_or_default();
+    let key = match outcome(target, &data) {
+        Outcome::Panicked(p) => panic_key(p.lines().next().unwrap_or("")),
+        _ => {
+            eprintln!("{}: does not panic", from.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("minimizing for: {key}");
+    let Ok(mut doc) = serde_json::from_str::<Value>(&target.model(&data).1) else {
+        eprintln!("{}: the model is not JSON", from.display());
+        return ExitCode::FAILURE;
+    };
+    let same = |v: &Value| {
+        let text = serde_json::to_string(v).unwrap_or_default();
+        // Any of its panics: parts are formatted on several threads, so
+        // which of several panics comes first may vary.
+        matches!(outcome(target, text.as_bytes()), Outcome::Panicked(p) if p.lines().any(|l| panic_key(l) == key))
+    };
+    if !same(&doc) {
+        eprintln!("the model as a raw input does not panic the same way");
+        return ExitCode::FAILURE;
+    }
+    let mut tries = 0;
+    loop {
+        let mut changed = false;
+        // Parents before children: a whole subtree goes at once.
+        let mut all = chime_sdk_fuzz::common::pointers(&doc);
+        all.reverse();
+        for at in all {
+            let Some((parent, last)) = at.rsplit_once('/') else {
+                continue;
+            };
+            let last = last.replace("~1", "/").replace("~0", "~");
+            let mut candidate = doc.clone();
+            let removed = match candidate.pointer_mut(parent) {
+                Some(Value::Object(o)) => o.shift_remove(&last).is_some(),
+                Some(Value::Array(a)) => match last.parse::<usize>() {
+                    Ok(i) if i < a.len() => {
+                        a.remove(i);
+                        true
+                    }
+                    _ => false,
+                },
+                _ => false,
+            };
+            tries += 1;
+            if removed && same(&candidate) {
+                doc = candidate;
+                changed = true;
+            }
+        }
+        // Long strings (docs, say) to short ones.
+        for at in chime_sdk_fuzz::common::pointers(&doc) {
+            let Some(Value::String(s)) = doc.pointer(&at) else {
+                continue;
+            };
+            if s.chars().count() <= 8 {
+                continue;
+            }
+            let mut candidate = doc.clone();
+            if let Some(slot) = candidate.pointer_mut(&at) {
+                *slot = Value::String("x".into());
+            }
+            tries += 1;
+            if same(&candidate) {
+                doc = candidate;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+    if let Err(e) = std::fs::write(to, &text) {
+        eprintln!("{}: {e}", to.display());
+        return ExitCode::FAILURE;
+    }
+    println!("{} ({} bytes, {tries} tries)", to.display(), text.len());
+    ExitCode::SUCCESS
+}
+
+/// The rustc error codes (`E0428`...) of a failed check, sorted.
+fn error_codes(errors: &str) -> Vec<String> {
+    let mut codes: Vec<String> = errors
+        .split("error[")
+        .skip(1)
+        .filter_map(|e| e.split_once(']').map(|(c, _)| c.to_owned()))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+/// Like [`minimize`] for an accepted model whose output does not compile:
+/// keeps removals after which the model is still accepted and the check
+/// still fails with the first error code it failed with. A check takes
+/// seconds, so only shapes, members, traits, paths, schemas and
+/// properties are tried (JSON pointers up to 6 deep).
+fn minimize_compile(target: Target, from: &Path, to: &Path) -> ExitCode {
+    use serde_json::Value;
+    let data = std::fs::read(from).unwrap_or_default();
+    let Ok(mut doc) = serde_json::from_str::<Value>(&target.model(&data).1) else {
+        eprintln!("{}: the model is not JSON", from.display());
+        return ExitCode::FAILURE;
+    };
+    let dir = std::env::temp_dir().join(format!("smoke-minimize-{}", std::process::id()));
+    let check_target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/smoke/target");
+    let fails = |v: &Value| -> Vec<String> {
+        let text = serde_json::to_string(v).unwrap_or_default();
+        match outcome(target, text.as_bytes()) {
+            Outcome::Accepted(g) => match check(&g, &dir, "smoke-minimize", &check_target) {
+                Err(e) => error_codes(&e),
+                Ok(_) => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    };
+    let Some(code) = fails(&doc).first().cloned() else {
+        eprintln!(
+            "{}: accepted output compiles, or is not accepted",
+            from.display()
+        );
+        return ExitCode::FAILURE;
+    };
+    println!("minimizing for {code}");
+    let mut tries = 0;
+    loop {
+        let mut changed = false;
+        let mut all = chime_sdk_fuzz::common::pointers(&doc);
+        all.retain(|p| p.matches('/').count() <= 6);
+        all.reverse();
+        for at in all {
+            let Some((parent, last)) = at.rsplit_once('/') else {
+                continue;
+            };
+            if doc.pointer(&at).is_none() {
+                continue;
+            }
+            let last = last.replace("~1", "/").replace("~0", "~");
+            let mut candidate = doc.clone();
+            let removed = match candidate.pointer_mut(parent) {
+                Some(Value::Object(o)) => o.shift_remove(&last).is_some(),
+                Some(Value::Array(a)) => match last.parse::<usize>() {
+                    Ok(i) if i < a.len() => {
+                        a.remove(i);
+                        true
+                    }
+                    _ => false,
+                },
+                _ => false,
+            };
+            if !removed {
+                continue;
+            }
+            tries += 1;
+            if fails(&candidate).contains(&code) {
+                doc = candidate;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+    if let Err(e) = std::fs::write(to, &text) {
+        eprintln!("{}: {e}", to.display());
+        return ExitCode::FAILURE;
+    }
+    println!("{} ({} bytes, {tries} checks)", to.display(), text.len());
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
-        // Where in the generator: the innermost frame in codegen/src (a
-        // panic inside `quote` or `proc_macro2` says little by itself).
-        let trace = std::backtrace::Backtrace::force_capture().to_string();
-        let frame = trace
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix("at "))
-            .find(|l| l.contains("codegen/src/"))
-            .map(|l| {
-                format!(
-                    " [generator frame: {}]",
-                    &l[l.find("codegen/src/").unwrap_or(0)..]
-                )
-            })
-            .unwrap_or_default();
         PANICS
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(format!("{}{frame}", info.to_string().replace('\n', " ")));
+            .push(chime_sdk_fuzz::describe(info));
     }));
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, target, jobs @ ..] = args.as_slice() {
+        if flag == "--dump" {
+            // The model an input file makes, for reading a finding.
+            let Some(t) = target_named(target) else {
+                return ExitCode::from(2);
+            };
+            for file in jobs {
+                let data = std::fs::read(file).unwrap_or_default();
+                println!("{}", t.model(&data).1);
+            }
+            return ExitCode::SUCCESS;
+        }
+        if flag == "--minimize" {
+            let (Some(t), [from, to]) = (target_named(target), jobs) else {
+                eprintln!("smoke: --minimize <target> IN OUT");
+                return ExitCode::from(2);
+            };
+            return minimize(t, Path::new(from), Path::new(to));
+        }
+        if flag == "--minimize-compile" {
+            let (Some(t), [from, to]) = (target_named(target), jobs) else {
+                eprintln!("smoke: --minimize-compile <target> IN OUT");
+                return ExitCode::from(2);
+            };
+            return minimize_compile(t, Path::new(from), Path::new(to));
+        }
         if flag == "--child" {
             return match target_named(target) {
                 Some(t) => child(t, jobs),

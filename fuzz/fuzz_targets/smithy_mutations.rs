@@ -2,7 +2,9 @@
 //! `model/chime.json` (renamed shapes, members and operations; errors that
 //! are no `@error` structure; `@default`s of the wrong type or range;
 //! dangling targets; odd `@httpError`s, mixin and resource cycles...).
-//! Generation never panics, and what it accepts parses as Rust.
+//! An input starting with `{` is a model itself (the reproducers under
+//! fuzz/regressions/ are). Generation never panics, and what it accepts
+//! parses as Rust.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

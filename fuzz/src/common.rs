@@ -353,3 +353,22 @@ pub fn keys_at(root: &Value, pointer: &str) -> Vec<String> {
         .map(|o| o.keys().cloned().collect())
         .unwrap_or_default()
 }
+
+/// One mutation of a model.
+pub type Mutation = fn(&mut Value, &mut Dice);
+
+/// Whether `FUZZ_SKIP_MUTATIONS` (names, `,` between) turns mutation
+/// `name` off.
+pub fn skipped(name: &str) -> bool {
+    static SKIP: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    SKIP.get_or_init(|| {
+        std::env::var("FUZZ_SKIP_MUTATIONS")
+            .unwrap_or_default()
+            .split(',')
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
+    })
+    .iter()
+    .any(|s| s == name)
+}
