@@ -6,7 +6,6 @@
 //! every problem.
 
 use crate::diag::Diagnostics;
-use crate::docs::to_rustdoc;
 use crate::ir::*;
 use crate::names;
 use crate::parse::Ast;
@@ -346,7 +345,9 @@ impl Lower<'_> {
                         .to_owned(),
                     kind,
                     error: None,
+                    rust_name: String::new(),
                     case,
+                    params: Ok(crate::ir::Value::Null),
                 }
             }));
         }
@@ -364,7 +365,9 @@ impl Lower<'_> {
                                     .to_owned(),
                                 kind: TestKind::Response,
                                 error: Some(err.clone()),
+                                rust_name: String::new(),
                                 case,
+                                params: Ok(crate::ir::Value::Null),
                             },
                         ),
                     );
@@ -387,6 +390,7 @@ impl Lower<'_> {
             pagination,
             id: id.to_owned(),
             rust_name: names::field_ident(&name),
+            names: Default::default(),
             docs: docs(traits),
             name,
             method,
@@ -416,7 +420,8 @@ impl Lower<'_> {
                 id: format!("{op_id}${key}"),
                 name: rust_name.to_owned(),
                 rust_name: rust_name.to_owned(),
-                docs: Vec::new(),
+                builder_name: String::new(),
+                docs: Docs::default(),
                 members: Vec::new(),
                 error: None,
             },
@@ -434,7 +439,8 @@ impl Lower<'_> {
                         id: id.to_owned(),
                         name: rust_name.to_owned(),
                         rust_name: rust_name.to_owned(),
-                        docs: vec![],
+                        builder_name: String::new(),
+                        docs: Docs::default(),
                         members: vec![],
                         error: None,
                     }
@@ -494,7 +500,7 @@ impl Lower<'_> {
                 Shape::Enum(Enum {
                     id: id.to_owned(),
                     rust_name: String::new(),
-                    docs: vec![],
+                    docs: Docs::default(),
                     variants: vec![],
                 }),
             );
@@ -557,20 +563,10 @@ impl Lower<'_> {
                     Some(RetryKind::Throttling)
                 }
                 Some(_) => Some(RetryKind::Transient),
-                // Not marked retryable: follow the status, as the AWS SDKs'
-                // standard retry mode does (429 throttles; 500, 502, 503 and 504
-                // are transient server faults).
-                None => match status {
-                    Some(429) => Some(RetryKind::Throttling),
-                    Some(500 | 502 | 503 | 504) => Some(RetryKind::Server),
-                    _ => None,
-                },
+                // Not stated: `normalize` follows the status.
+                None => None,
             };
-            let name = local_name(id);
-            let mut codes = vec![name.to_owned()];
-            if let Some(short) = name.strip_suffix("Exception").filter(|s| !s.is_empty()) {
-                codes.push(short.to_owned());
-            }
+            let codes = vec![local_name(id).to_owned()];
             ErrorInfo {
                 fault,
                 status,
@@ -590,6 +586,7 @@ impl Lower<'_> {
             id: id.to_owned(),
             name: local_name(id).to_owned(),
             rust_name,
+            builder_name: String::new(),
             docs: docs(traits),
             members,
             error,
@@ -711,10 +708,11 @@ impl Lower<'_> {
             media_type: get("smithy.api#mediaType")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
-            default: mtraits
+            stated_default: mtraits
                 .get("smithy.api#default")
                 .filter(|v| !v.is_null() && !mtraits.contains_key("smithy.api#clientOptional"))
                 .cloned(),
+            default: None,
         })
     }
 
@@ -866,11 +864,11 @@ impl Lower<'_> {
                     continue;
                 };
                 let name = v.get("name").and_then(Value::as_str).unwrap_or(value);
-                let docs = v
-                    .get("documentation")
-                    .and_then(Value::as_str)
-                    .map(to_rustdoc)
-                    .unwrap_or_default();
+                let docs = Docs::new(
+                    v.get("documentation")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default(),
+                );
                 variants.push(EnumVariant {
                     rust_name: names::variant_ident(name, i),
                     value: value.to_owned(),
@@ -1010,26 +1008,25 @@ fn refs(shape: &Map<String, Value>, key: &str) -> Vec<String> {
     }
 }
 
-fn docs(traits: &Map<String, Value>) -> Vec<String> {
-    let mut lines = traits
+/// The documentation as the model states it, with a deprecation note.
+fn docs(traits: &Map<String, Value>) -> Docs {
+    let mut text = traits
         .get("smithy.api#documentation")
         .and_then(Value::as_str)
-        .map(to_rustdoc)
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .to_owned();
     if let Some(d) = traits.get("smithy.api#deprecated") {
-        let mut note = "**Deprecated**".to_owned();
+        let mut note = "<p>**Deprecated**".to_owned();
         if let Some(since) = d.get("since").and_then(Value::as_str) {
             note.push_str(&format!(" since {since}"));
         }
         if let Some(message) = d.get("message").and_then(Value::as_str) {
-            note.push_str(&format!(": {}", to_rustdoc(message).join(" ")));
+            note.push_str(&format!(": {message}"));
         }
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(note);
+        note.push_str("</p>");
+        text.push_str(&note);
     }
-    lines
+    Docs::new(text)
 }
 
 /// `ns#Name` -> `Name`.

@@ -386,7 +386,7 @@ mod tests {
             name: name.into(),
             json_name: name.into(),
             rust_name: crate::names::field_ident(name),
-            docs: vec![],
+            docs: Docs::default(),
             ty,
             required: true,
             sensitive: false,
@@ -395,6 +395,7 @@ mod tests {
             constraints: Constraints::default(),
             boxed: false,
             media_type: None,
+            stated_default: None,
             default: None,
         }
     }
@@ -404,7 +405,8 @@ mod tests {
             id: format!("ex#{name}"),
             name: name.into(),
             rust_name: name.into(),
-            docs: vec![],
+            builder_name: String::new(),
+            docs: Docs::default(),
             members,
             error: None,
         }
@@ -422,12 +424,13 @@ mod tests {
             endpoint: Endpoint::Regional {
                 prefix: "ex".into(),
             },
-            docs: vec![],
+            docs: Docs::default(),
             operations: vec![Operation {
                 id: "ex#GetThing".into(),
                 name: "GetThing".into(),
                 rust_name: "get_thing".into(),
-                docs: vec!["Gets a thing.".into()],
+                names: Default::default(),
+                docs: Docs::new("Gets a thing."),
                 method: "GET".into(),
                 uri: vec![
                     UriSegment::Literal("/things/".into()),
@@ -457,6 +460,9 @@ mod tests {
             }],
             shapes: Default::default(),
         };
+        let mut service = service;
+        let mut diags = crate::diag::Diagnostics::default();
+        crate::normalize::normalize(&mut service, &mut diags);
         let cx = Cx::new(&service);
         let text: String = parts(&service)
             .into_iter()

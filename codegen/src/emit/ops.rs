@@ -15,9 +15,9 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
     let (output_item, output_builder) = emit_structure(cx, &op.output, Kind::Plain);
     let input = ident(&op.input.rust_name);
     let output = ident(&op.output.rust_name);
-    let error = format_ident!("{}Error", op.name);
-    let fluent = format_ident!("{}FluentBuilder", op.name);
-    let input_builder_name = format_ident!("{}Builder", op.input.rust_name);
+    let error = ident(&op.names.error);
+    let fluent = ident(&op.names.fluent_builder);
+    let input_builder_name = ident(&op.input.builder_name);
     let op_name = &op.name;
     let fluent_doc = format!(" Sends a `{op_name}` request: set members, then call `send()`.");
     let module_doc = doc(&op.docs, &format!("The `{}` operation.", op.name));
@@ -195,12 +195,12 @@ fn emit_paginator(cx: &Cx, op: &Operation) -> TokenStream {
     ) else {
         return quote!();
     };
-    let fluent = format_ident!("{}FluentBuilder", op.name);
-    let paginator = format_ident!("{}Paginator", op.name);
-    let input_builder = format_ident!("{}Builder", op.input.rust_name);
+    let fluent = ident(&op.names.fluent_builder);
+    let paginator = ident(&op.names.paginator);
+    let input_builder = ident(&op.input.builder_name);
     let input = ident(&op.input.rust_name);
     let output = ident(&op.output.rust_name);
-    let error = format_ident!("{}Error", op.name);
+    let error = ident(&op.names.error);
     let in_field = ident(&in_tok.rust_name);
     let out_field = ident(&out_tok.rust_name);
     let page_size = p
@@ -988,7 +988,7 @@ pub(crate) fn emit_client(cx: &Cx) -> TokenStream {
     let methods = cx.service.operations.iter().map(|op| {
         let f = ident(&op.rust_name);
         let module = ident(&op.rust_name);
-        let fluent = format_ident!("{}FluentBuilder", op.name);
+        let fluent = ident(&op.names.fluent_builder);
         let docs = doc(&op.docs, &format!("Calls `{}`.", op.name));
         quote! {
             #docs
@@ -1044,7 +1044,7 @@ pub(crate) fn emit_service_error(cx: &Cx) -> TokenStream {
         .map(|s| doc(&s.docs, &format!("The `{}` error.", s.name)));
     let froms = cx.service.operations.iter().map(|op| {
         let module = ident(&op.rust_name);
-        let error = format_ident!("{}Error", op.name);
+        let error = ident(&op.names.error);
         let arms = op.errors.iter().filter_map(|id| cx.structure(id)).map(|s| {
             let v = ident(&s.rust_name);
             quote!(crate::operation::#module::#error::#v(e) => Self::#v(e),)

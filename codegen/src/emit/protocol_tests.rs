@@ -23,11 +23,11 @@ pub(crate) fn emit_protocol_tests(cx: &Cx, harness: &syn::Path) -> TokenStream {
                 TestKind::Request => "request",
                 TestKind::Response => "response",
             };
-            let name = format_ident!("{}_{}", kind, crate::names::snake(&t.id));
+            let name = ident(&t.rust_name);
             let case_fn = format_ident!("{}_case", name);
             let id = &t.id;
             let body = match t.kind {
-                TestKind::Request => request_case(cx, op, &t.case),
+                TestKind::Request => request_case(cx, op, t),
                 TestKind::Response => response_case(cx, op, t),
             };
             let body = match body {
@@ -76,20 +76,17 @@ fn strs(case: &Value, key: &str) -> Vec<String> {
         .collect()
 }
 
-fn request_case(cx: &Cx, op: &Operation, case: &Value) -> Result<TokenStream, String> {
+fn request_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStream, String> {
+    let case = &t.case;
     let module = ident(&op.rust_name);
-    let params = case
-        .get("params")
-        .cloned()
-        .unwrap_or(Value::Object(Default::default()));
+    let params = t.params.as_ref()?;
     let input_ty = ident(&op.input.rust_name);
     let input = structure_expr(
         cx,
         &op.input,
         &quote!(crate::operation::#module::#input_ty),
-        &params,
-        false,
-    )?;
+        params,
+    );
     let host = case
         .get("host")
         .and_then(Value::as_str)
@@ -192,10 +189,7 @@ fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStrea
     let types = Rt::types();
     let module = ident(&op.rust_name);
     let case = &t.case;
-    let params = case
-        .get("params")
-        .cloned()
-        .unwrap_or(Value::Object(Default::default()));
+    let params = t.params.as_ref()?;
     let code = case.get("code").and_then(Value::as_u64).unwrap_or(200) as u16;
     let body = case.get("body").and_then(Value::as_str).unwrap_or_default();
     let headers: Vec<(String, String)> = case
@@ -225,9 +219,8 @@ fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStrea
                 cx,
                 &op.output,
                 &quote!(crate::operation::#module::#output_ty),
-                &params,
-                false,
-            )?;
+                params,
+            );
             let compare = op.output.members.iter().map(|m| {
                 let f = ident(&m.rust_name);
                 let name = &m.name;
@@ -270,9 +263,8 @@ fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStrea
                 cx,
                 &op.output,
                 &quote!(crate::operation::#module::#output_ty),
-                &params,
-                false,
-            )?;
+                params,
+            );
             Ok(quote! {
                 #response
                 let expected = #output;
@@ -286,8 +278,8 @@ fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStrea
         Some(err) => {
             let s = cx.structure(err).ok_or("the error is not a structure")?;
             let path = cx.named_path(err);
-            let expected = structure_expr(cx, s, &path, &params, false)?;
-            let error = format_ident!("{}Error", op.name);
+            let expected = structure_expr(cx, s, &path, params);
+            let error = ident(&op.names.error);
             let variant = ident(&s.rust_name);
             Ok(quote! {
                 #response

@@ -191,7 +191,7 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
     let rt = Rt::root();
     let types = Rt::types();
     let name = ident(&s.rust_name);
-    let builder = format_ident!("{}Builder", s.rust_name);
+    let builder = ident(&s.builder_name);
     let docs = doc(&s.docs, &format!("The `{}` structure.", s.name));
     let fields: Vec<_> = s.members.iter().map(|m| ident(&m.rust_name)).collect();
     let tys: Vec<_> = s.members.iter().map(|m| cx.member_type(m)).collect();
@@ -255,10 +255,7 @@ pub(crate) fn emit_structure(cx: &Cx, s: &Structure, kind: Kind) -> (TokenStream
         if redacting || kind == Kind::Error {
             (
                 (quote!(), debug(&s.rust_name, &name)),
-                (
-                    quote!(),
-                    debug(&format!("{}Builder", s.rust_name), &builder),
-                ),
+                (quote!(), debug(&s.builder_name, &builder)),
             )
         } else {
             ((quote!(Debug,), quote!()), (quote!(Debug,), quote!()))
@@ -419,7 +416,7 @@ fn printable(text: &str) -> String {
 }
 
 fn member_doc(m: &Member) -> TokenStream {
-    let mut lines = m.docs.clone();
+    let mut lines = m.docs.to_vec();
     if lines.is_empty() {
         lines.push(format!("The `{}` member.", m.name));
     }
@@ -736,7 +733,7 @@ pub(crate) fn ser_members<'m>(
             .default
             .as_ref()
             .filter(|_| defaults)
-            .and_then(|d| super::values::value_expr(cx, &m.ty, d, true).ok());
+            .map(|d| super::values::value_expr(cx, &m.ty, d));
         match default {
             Some(d) => quote! {
                 match &#src.#f {
@@ -920,7 +917,7 @@ pub(crate) fn de_members<'m>(
         let default = m
             .default
             .as_ref()
-            .and_then(|d| super::values::value_expr(cx, &m.ty, d, true).ok());
+            .map(|d| super::values::value_expr(cx, &m.ty, d));
         match default {
             Some(d) => quote! {
                 builder = builder.#set(Some(match #rt::json::member(#obj, #key) {

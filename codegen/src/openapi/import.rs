@@ -141,12 +141,7 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
         return None;
     }
     crate::lower::mark_recursive_members(&mut shapes);
-    let docs = doc
-        .info
-        .description
-        .as_deref()
-        .map(lines)
-        .unwrap_or_default();
+    let docs = described(doc.info.description.as_deref());
     Some(Service {
         id,
         sdk_id,
@@ -191,8 +186,9 @@ impl Cx<'_> {
     }
 }
 
-fn lines(s: &str) -> Vec<String> {
-    s.split('\n').map(str::to_owned).collect()
+/// A description as the document states it.
+fn described(description: Option<&str>) -> Docs {
+    Docs::new(description.unwrap_or_default())
 }
 
 /// JSON pointer escaping of one token.
@@ -241,12 +237,7 @@ impl Cx<'_> {
         };
         let id = self.keys.get(key)?.clone();
         let ext = &schema.schema_data.extensions;
-        let docs = schema
-            .schema_data
-            .description
-            .as_deref()
-            .map(lines)
-            .unwrap_or_default();
+        let docs = described(schema.schema_data.description.as_deref());
         match &schema.schema_kind {
             SchemaKind::Type(OType::Object(o)) => {
                 let mut members = Vec::new();
@@ -294,6 +285,7 @@ impl Cx<'_> {
                     id: id.clone(),
                     name,
                     rust_name: names::type_ident(key),
+                    builder_name: String::new(),
                     docs,
                     members,
                     error,
@@ -323,16 +315,7 @@ impl Cx<'_> {
                                 .and_then(Value::as_str)
                                 .map_or_else(|| names::variant_ident(value, i), str::to_owned),
                             value: value.clone(),
-                            docs: v
-                                .and_then(|v| v.get("docs"))
-                                .and_then(Value::as_array)
-                                .map(|d| {
-                                    d.iter()
-                                        .filter_map(Value::as_str)
-                                        .map(str::to_owned)
-                                        .collect()
-                                })
-                                .unwrap_or_default(),
+                            docs: described(v.and_then(|v| v.get("docs")).and_then(Value::as_str)),
                         }
                     })
                     .collect();
@@ -348,25 +331,23 @@ impl Cx<'_> {
             }
             SchemaKind::Type(OType::Integer(n)) => {
                 let variants_ext = ext.get("x-sdkgen-variants").and_then(Value::as_array);
-                let variants = n
-                    .enumeration
-                    .iter()
-                    .flatten()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        let name = variants_ext
-                            .and_then(|e| e.get(i))
-                            .and_then(|e| e.get("name"))
-                            .and_then(Value::as_str);
-                        (
-                            name.map_or_else(
-                                || names::variant_ident(&v.to_string(), i),
-                                str::to_owned,
-                            ),
-                            *v as i32,
-                        )
-                    })
-                    .collect();
+                let mut variants = Vec::new();
+                for (i, v) in n.enumeration.iter().flatten().enumerate() {
+                    let name = variants_ext
+                        .and_then(|e| e.get(i))
+                        .and_then(|e| e.get("name"))
+                        .and_then(Value::as_str);
+                    let Ok(value) = i32::try_from(*v) else {
+                        self.diags.error(
+                            &loc,
+                            format!("enum value {v} does not fit an int enum (32 bits)"),
+                            None,
+                        );
+                        continue;
+                    };
+                    let name = name.map_or_else(|| v.to_string(), str::to_owned);
+                    variants.push((name, value));
+                }
                 Some((
                     id.clone(),
                     Shape::IntEnum(IntEnum {
@@ -519,7 +500,9 @@ impl Cx<'_> {
                             TestKind::Response
                         },
                         error: t.get("error").and_then(Value::as_str).map(str::to_owned),
+                        rust_name: String::new(),
                         case: t["case"].clone(),
+                        params: Ok(crate::ir::Value::Null),
                     })
                     .collect()
             })
@@ -527,7 +510,8 @@ impl Cx<'_> {
         Some(Operation {
             id,
             rust_name: names::field_ident(&name),
-            docs: op.description.as_deref().map(lines).unwrap_or_default(),
+            names: Default::default(),
+            docs: described(op.description.as_deref()),
             name,
             method: method.to_ascii_uppercase(),
             uri,
@@ -694,10 +678,7 @@ impl Cx<'_> {
             rust_name: names::field_ident(&name),
             json_name: key.to_owned(),
             name,
-            docs: data
-                .and_then(|d| d.description.as_deref())
-                .map(lines)
-                .unwrap_or_default(),
+            docs: described(data.and_then(|d| d.description.as_deref())),
             ty,
             required,
             sensitive: ext.get("x-sdkgen-sensitive").and_then(Value::as_bool) == Some(true),
@@ -709,7 +690,8 @@ impl Cx<'_> {
             constraints,
             boxed: false,
             media_type: ext_str(&ext, "x-sdkgen-media-type").map(str::to_owned),
-            default: data.and_then(|d| d.default.clone()),
+            stated_default: data.and_then(|d| d.default.clone()),
+            default: None,
         })
     }
 
@@ -923,16 +905,8 @@ fn io_structure(
         id: get("id").unwrap_or_else(|| format!("{op_id}${key}")),
         name: get("name").unwrap_or_else(|| default_name.to_owned()),
         rust_name: get("rustName").unwrap_or_else(|| default_name.to_owned()),
-        docs: ext
-            .and_then(|e| e.get("docs"))
-            .and_then(Value::as_array)
-            .map(|d| {
-                d.iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default(),
+        builder_name: String::new(),
+        docs: described(ext.and_then(|e| e.get("docs")).and_then(Value::as_str)),
         members,
         error: None,
     }
