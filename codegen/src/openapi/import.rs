@@ -823,7 +823,10 @@ fn unbox(schema: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
 fn is_shape(s: &Schema) -> bool {
     match &s.schema_kind {
         SchemaKind::Type(OType::Object(o)) => {
-            !o.properties.is_empty() || s.schema_data.extensions.contains_key("x-sdkgen-id")
+            // An error without members is a shape too.
+            !o.properties.is_empty()
+                || s.schema_data.extensions.contains_key("x-sdkgen-id")
+                || s.schema_data.extensions.contains_key("x-sdkgen-error")
         }
         SchemaKind::Type(OType::String(st)) => !st.enumeration.is_empty(),
         SchemaKind::Type(OType::Integer(i)) => !i.enumeration.is_empty(),
