@@ -47,6 +47,69 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
     named_types_resolve(service, diags);
     names_are_identifiers(service, diags);
     values_fit(service, diags);
+    http_is_well_formed(service, diags);
+}
+
+/// Methods and header names are HTTP tokens, status codes are three-digit:
+/// requests the model describes can be sent and responses matched.
+fn http_is_well_formed(service: &Service, diags: &mut Diagnostics) {
+    // RFC 9110 `token`.
+    fn token(s: &str) -> bool {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    }
+    for op in &service.operations {
+        if !token(&op.method) {
+            diags.error(
+                &op.id,
+                format!("HTTP method `{}` is not a token", op.method),
+                None,
+            );
+        }
+        if !(100..=599).contains(&op.code) {
+            diags.error(
+                &op.id,
+                format!("success status {} is not an HTTP status", op.code),
+                None,
+            );
+        }
+        for s in [&op.input, &op.output] {
+            for m in &s.members {
+                let (Binding::Header(name) | Binding::PrefixHeaders(name)) = &m.binding else {
+                    continue;
+                };
+                let prefix = matches!(m.binding, Binding::PrefixHeaders(_)) && name.is_empty();
+                if !prefix && !token(name) {
+                    diags.error(
+                        format!("{}${}", s.id, m.name),
+                        format!("`{name}` is not an HTTP header name"),
+                        Some("header names are letters, digits and `-` (RFC 9110 tokens)"),
+                    );
+                }
+            }
+        }
+    }
+    for shape in service.shapes.values() {
+        if let Shape::Structure(Structure {
+            id,
+            error:
+                Some(ErrorInfo {
+                    status: Some(status),
+                    ..
+                }),
+            ..
+        }) = shape
+        {
+            if !(100..=599).contains(status) {
+                diags.error(
+                    id,
+                    format!("error status {status} is not an HTTP status"),
+                    None,
+                );
+            }
+        }
+    }
 }
 
 /// Every structure of the service: operations' inputs and outputs, and the
@@ -504,18 +567,10 @@ fn unique_variants(e: &Enum, diags: &mut Diagnostics) {
 /// flag, else Annex B syntax; java.util.regex's property names where ECMA
 /// 262 has none, with a warning). See that crate for the rule.
 fn patterns_compile(service: &Service, diags: &mut Diagnostics) {
-    let structures = service
-        .operations
-        .iter()
-        .flat_map(|o| [&o.input, &o.output])
-        .chain(service.shapes.values().filter_map(|s| match s {
-            Shape::Structure(s) | Shape::Union(s) => Some(s),
-            Shape::Enum(_) | Shape::IntEnum(_) => None,
-        }));
     // One reading per distinct pattern: compiling one can take milliseconds
     // and a model can place it on a hundred members.
     let mut readings = BTreeMap::new();
-    for s in structures {
+    for s in structures(service) {
         for m in &s.members {
             let Some(p) = &m.constraints.pattern else {
                 continue;

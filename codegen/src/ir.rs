@@ -553,7 +553,8 @@ impl std::ops::Deref for Docs {
 /// `normalize` from the operation's name.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OperationNames {
-    /// `CreateRoom`.
+    /// The operation's name as a type name, `CreateRoom` (as the model
+    /// spells it where it is one: `GetSAMLProvider`).
     pub type_name: String,
     /// Its error enum, `CreateRoomError`.
     pub error: String,

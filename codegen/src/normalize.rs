@@ -31,16 +31,21 @@ pub fn normalize(service: &mut Service, diags: &mut Diagnostics) {
 /// Every Rust name, from the model's names.
 fn rust_names(service: &mut Service) {
     for op in &mut service.operations {
-        let type_name = names::type_ident(&op.name);
+        // As aws-sdk-rust names them: the error, fluent builder and
+        // paginator after the operation's name as the model spells it
+        // (`GetSAMLProviderError`) where that is a type name, the input and
+        // output in UpperCamelCase (`GetSamlProviderInput`).
+        let type_name = names::type_name(&op.name);
+        let camel = names::type_ident(&op.name);
         op.rust_name = names::field_ident(&op.name);
         op.names = OperationNames {
             error: format!("{type_name}Error"),
             fluent_builder: format!("{type_name}FluentBuilder"),
             paginator: format!("{type_name}Paginator"),
-            type_name: type_name.clone(),
+            type_name,
         };
-        op.input.rust_name = format!("{type_name}Input");
-        op.output.rust_name = format!("{type_name}Output");
+        op.input.rust_name = format!("{camel}Input");
+        op.output.rust_name = format!("{camel}Output");
         for s in [&mut op.input, &mut op.output] {
             structure_names(s);
         }
