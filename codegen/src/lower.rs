@@ -251,6 +251,70 @@ impl Lower<'_> {
         }
         let name = local_name(id).to_owned();
         let traits = traits_of(shape);
+        let (method, segments, uri_query, code) = self.http(id, traits)?;
+
+        let input = self.io_structure(shape, "input", &format!("{name}Input"), id, Role::Input);
+        let output = self.io_structure(shape, "output", &format!("{name}Output"), id, Role::Output);
+        let mut errors = Vec::new();
+        for err in refs(shape, "errors")
+            .into_iter()
+            .chain(service_errors.iter().cloned())
+        {
+            if errors.contains(&err) {
+                continue;
+            }
+            if self.error_structure(&err, id) {
+                errors.push(err);
+            }
+        }
+        for (io, s) in [("input", &input), ("output", &output)] {
+            if let Some(m) = s.members.iter().find(|m| self.is_stream(&m.ty)) {
+                self.diags.warn(id, format!("{io} member `{}` is an event stream, which is not supported yet: the operation is skipped", m.name), None);
+                return None;
+            }
+        }
+        let host_prefix = traits
+            .get("smithy.api#endpoint")
+            .and_then(|e| e.get("hostPrefix"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let pagination = self.pagination(id, traits, service_paging);
+        let protocol_tests = self.protocol_tests(traits, &errors);
+        let gzip = traits
+            .get("smithy.api#requestCompression")
+            .and_then(|c| c.get("encodings"))
+            .and_then(Value::as_array)
+            .is_some_and(|e| e.iter().any(|x| x.as_str() == Some("gzip")));
+        let auth = service_auth.operation(id, traits, self.diags);
+        Some(Operation {
+            auth,
+            checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
+            gzip,
+            unsigned_payload: traits.contains_key("aws.auth#unsignedPayload"),
+            protocol_tests,
+            host_prefix,
+            pagination,
+            id: id.to_owned(),
+            rust_name: names::field_ident(&name),
+            names: Default::default(),
+            docs: docs(traits),
+            name,
+            method,
+            uri: segments,
+            uri_query,
+            code,
+            input,
+            output,
+            errors,
+        })
+    }
+
+    /// The `smithy.api#http` binding: method, URI pattern and success code.
+    fn http(
+        &mut self,
+        id: &str,
+        traits: &Map<String, Value>,
+    ) -> Option<(String, Vec<UriSegment>, QueryLiterals, u16)> {
         let Some(http) = traits.get(HTTP).and_then(Value::as_object) else {
             self.diags.error(
                 id,
@@ -296,32 +360,17 @@ impl Lower<'_> {
             }
         };
 
-        let input = self.io_structure(shape, "input", &format!("{name}Input"), id, Role::Input);
-        let output = self.io_structure(shape, "output", &format!("{name}Output"), id, Role::Output);
-        let mut errors = Vec::new();
-        for err in refs(shape, "errors")
-            .into_iter()
-            .chain(service_errors.iter().cloned())
-        {
-            if errors.contains(&err) {
-                continue;
-            }
-            if self.error_structure(&err, id) {
-                errors.push(err);
-            }
-        }
-        for (io, s) in [("input", &input), ("output", &output)] {
-            if let Some(m) = s.members.iter().find(|m| self.is_stream(&m.ty)) {
-                self.diags.warn(id, format!("{io} member `{}` is an event stream, which is not supported yet: the operation is skipped", m.name), None);
-                return None;
-            }
-        }
-        let host_prefix = traits
-            .get("smithy.api#endpoint")
-            .and_then(|e| e.get("hostPrefix"))
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-        let pagination = traits.get("smithy.api#paginated").and_then(Value::as_object).and_then(|own| {
+        Some((method, segments, uri_query, code))
+    }
+
+    /// `@paginated`, merged with the service's defaults.
+    fn pagination(
+        &mut self,
+        id: &str,
+        traits: &Map<String, Value>,
+        service_paging: &Map<String, Value>,
+    ) -> Option<Pagination> {
+        traits.get("smithy.api#paginated").and_then(Value::as_object).and_then(|own| {
             let get = |k: &str| own.get(k).or_else(|| service_paging.get(k)).and_then(Value::as_str).map(str::to_owned);
             let (input_token, output_token) = (get("inputToken")?, get("outputToken")?);
             let (items, page_size) = (get("items"), get("pageSize"));
@@ -330,7 +379,16 @@ impl Lower<'_> {
                 return None;
             }
             Some(Pagination { input_token, output_token, items, page_size })
-        });
+        })
+    }
+
+    /// The operation's client protocol cases, and those of its errors (an
+    /// error's cases run once, with the first operation that lists it).
+    fn protocol_tests(
+        &mut self,
+        traits: &Map<String, Value>,
+        errors: &[String],
+    ) -> Vec<ProtocolTest> {
         let mut protocol_tests = Vec::new();
         for (key, kind) in [
             ("smithy.test#httpRequestTests", TestKind::Request),
@@ -352,7 +410,7 @@ impl Lower<'_> {
             }));
         }
         // An error's cases run once, with the first operation that lists it.
-        for err in &errors {
+        for err in errors {
             if self.tested_errors.insert(err.clone()) {
                 if let Some(shape) = self.ast.shapes.get(err) {
                     protocol_tests.extend(
@@ -374,33 +432,7 @@ impl Lower<'_> {
                 }
             }
         }
-        let gzip = traits
-            .get("smithy.api#requestCompression")
-            .and_then(|c| c.get("encodings"))
-            .and_then(Value::as_array)
-            .is_some_and(|e| e.iter().any(|x| x.as_str() == Some("gzip")));
-        let auth = service_auth.operation(id, traits, self.diags);
-        Some(Operation {
-            auth,
-            checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
-            gzip,
-            unsigned_payload: traits.contains_key("aws.auth#unsignedPayload"),
-            protocol_tests,
-            host_prefix,
-            pagination,
-            id: id.to_owned(),
-            rust_name: names::field_ident(&name),
-            names: Default::default(),
-            docs: docs(traits),
-            name,
-            method,
-            uri: segments,
-            uri_query,
-            code,
-            input,
-            output,
-            errors,
-        })
+        protocol_tests
     }
 
     fn io_structure(

@@ -14,36 +14,7 @@ use std::collections::BTreeMap;
 
 /// Lowers an OpenAPI document into the IR.
 pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Service> {
-    let raw: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            diags.error(
-                format!("{source}:{}:{}", e.line(), e.column()),
-                format!("not valid JSON: {e}"),
-                None,
-            );
-            return None;
-        }
-    };
-    let version = raw
-        .get("openapi")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    if !version.starts_with("3.0") {
-        diags.error(
-            format!("{source}#/openapi"),
-            format!("OpenAPI {version} is not supported"),
-            Some("write an OpenAPI 3.0.x document"),
-        );
-        return None;
-    }
-    let doc: OpenAPI = match serde_json::from_value(raw) {
-        Ok(d) => d,
-        Err(e) => {
-            diags.error(source, format!("not an OpenAPI 3.0 document: {e}"), None);
-            return None;
-        }
-    };
+    let doc = parse(source, text, diags)?;
     let mut cx = Cx {
         source,
         doc: &doc,
@@ -68,29 +39,7 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
         Some(list) => cx.auth(&format!("{source}#/x-sdkgen-service/auth"), list),
     };
     cx.service_auth = auth.clone();
-    let default_prefix = signing_name
-        .clone()
-        .unwrap_or_else(|| sdk_id.to_lowercase().replace(' ', ""));
-    let endpoint = match service_ext.get("endpoint") {
-        Some(e) if e.get("url").is_some() => Endpoint::Global {
-            url: e["url"].as_str().unwrap_or_default().to_owned(),
-            signing_region: e
-                .get("signingRegion")
-                .and_then(Value::as_str)
-                .unwrap_or("us-east-1")
-                .to_owned(),
-        },
-        Some(e) => Endpoint::Regional {
-            prefix: e
-                .get("prefix")
-                .and_then(Value::as_str)
-                .unwrap_or(&default_prefix)
-                .to_owned(),
-        },
-        None => Endpoint::Regional {
-            prefix: default_prefix.clone(),
-        },
-    };
+    let endpoint = endpoint(&service_ext, signing_name.as_deref(), &sdk_id);
     let id = service_ext.get("id").and_then(Value::as_str).map_or_else(
         || format!("openapi#{}", names::type_ident(&sdk_id)),
         str::to_owned,
@@ -254,33 +203,7 @@ impl Cx<'_> {
                     }
                 }
                 let name = ext_str(ext, "x-sdkgen-name").unwrap_or(key).to_owned();
-                let error = ext.get("x-sdkgen-error").map(|e| ErrorInfo {
-                    fault: if e.get("fault").and_then(Value::as_str) == Some("server") {
-                        Fault::Server
-                    } else {
-                        Fault::Client
-                    },
-                    status: e
-                        .get("status")
-                        .and_then(Value::as_u64)
-                        .and_then(|s| u16::try_from(s).ok()),
-                    retry: match e.get("retry").and_then(Value::as_str) {
-                        Some("throttling") => Some(RetryKind::Throttling),
-                        Some("server") => Some(RetryKind::Server),
-                        Some("transient") => Some(RetryKind::Transient),
-                        _ => None,
-                    },
-                    codes: e
-                        .get("codes")
-                        .and_then(Value::as_array)
-                        .map(|c| {
-                            c.iter()
-                                .filter_map(Value::as_str)
-                                .map(str::to_owned)
-                                .collect()
-                        })
-                        .unwrap_or_else(|| vec![name.clone()]),
-                });
+                let error = ext.get("x-sdkgen-error").map(error_info);
                 let s = Structure {
                     id: id.clone(),
                     name,
@@ -362,6 +285,60 @@ impl Cx<'_> {
         }
     }
 
+    /// The input members bound to path, query and header parameters.
+    fn parameters(&mut self, loc: &str, op: &openapiv3::Operation) -> Vec<Member> {
+        let mut input_members = Vec::new();
+        for p in &op.parameters {
+            let ReferenceOr::Item(p) = p else {
+                self.diags
+                    .error(loc, "parameter `$ref`s are not supported", None);
+                continue;
+            };
+            let (data, binding) = match p {
+                Parameter::Path { parameter_data, .. } => (parameter_data, Binding::Label),
+                Parameter::Query { parameter_data, .. } => {
+                    (parameter_data, Binding::Query(parameter_data.name.clone()))
+                }
+                Parameter::Header { parameter_data, .. } => {
+                    (parameter_data, Binding::Header(parameter_data.name.clone()))
+                }
+                Parameter::Cookie { .. } => {
+                    self.diags
+                        .error(loc, "cookie parameters are not supported", None);
+                    continue;
+                }
+            };
+            let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+                self.diags.error(
+                    loc,
+                    format!("parameter `{}` has no schema", data.name),
+                    None,
+                );
+                continue;
+            };
+            let mut schema = schema.clone();
+            if let (ReferenceOr::Item(s), Some(d)) = (&mut schema, &data.description) {
+                s.schema_data.description.get_or_insert_with(|| d.clone());
+            }
+            if let Some(mut m) =
+                self.member(loc, &data.name, &schema, data.required, binding.clone())
+            {
+                if let Some(member) = data
+                    .extensions
+                    .get("x-sdkgen-member")
+                    .and_then(Value::as_str)
+                {
+                    m.name = member.to_owned();
+                    m.rust_name = names::field_ident(member);
+                }
+                // A parameter has no JSON name of its own.
+                m.json_name = m.name.clone();
+                input_members.push(m);
+            }
+        }
+        input_members
+    }
+
     fn operation(
         &mut self,
         path: &str,
@@ -381,55 +358,7 @@ impl Cx<'_> {
         let id =
             ext_str(ext, "x-sdkgen-id").map_or_else(|| format!("openapi#{name}"), str::to_owned);
         // Input: parameters, then the JSON body's properties.
-        let mut input_members = Vec::new();
-        for p in &op.parameters {
-            let ReferenceOr::Item(p) = p else {
-                self.diags
-                    .error(&loc, "parameter `$ref`s are not supported", None);
-                continue;
-            };
-            let (data, binding) = match p {
-                Parameter::Path { parameter_data, .. } => (parameter_data, Binding::Label),
-                Parameter::Query { parameter_data, .. } => {
-                    (parameter_data, Binding::Query(parameter_data.name.clone()))
-                }
-                Parameter::Header { parameter_data, .. } => {
-                    (parameter_data, Binding::Header(parameter_data.name.clone()))
-                }
-                Parameter::Cookie { .. } => {
-                    self.diags
-                        .error(&loc, "cookie parameters are not supported", None);
-                    continue;
-                }
-            };
-            let ParameterSchemaOrContent::Schema(schema) = &data.format else {
-                self.diags.error(
-                    &loc,
-                    format!("parameter `{}` has no schema", data.name),
-                    None,
-                );
-                continue;
-            };
-            let mut schema = schema.clone();
-            if let (ReferenceOr::Item(s), Some(d)) = (&mut schema, &data.description) {
-                s.schema_data.description.get_or_insert_with(|| d.clone());
-            }
-            if let Some(mut m) =
-                self.member(&loc, &data.name, &schema, data.required, binding.clone())
-            {
-                if let Some(member) = data
-                    .extensions
-                    .get("x-sdkgen-member")
-                    .and_then(Value::as_str)
-                {
-                    m.name = member.to_owned();
-                    m.rust_name = names::field_ident(member);
-                }
-                // A parameter has no JSON name of its own.
-                m.json_name = m.name.clone();
-                input_members.push(m);
-            }
-        }
+        let mut input_members = self.parameters(&loc, op);
         if let Some(body) = &op.request_body {
             let ReferenceOr::Item(body) = body else {
                 self.diags
@@ -482,31 +411,7 @@ impl Cx<'_> {
                 page_size: p.get("pageSize").and_then(Value::as_str).map(str::to_owned),
             })
         });
-        let protocol_tests = ext
-            .get("x-sdkgen-protocol-tests")
-            .and_then(Value::as_array)
-            .map(|tests| {
-                tests
-                    .iter()
-                    .map(|t| ProtocolTest {
-                        id: t["case"]
-                            .get("id")
-                            .and_then(Value::as_str)
-                            .unwrap_or_default()
-                            .to_owned(),
-                        kind: if t["kind"] == "request" {
-                            TestKind::Request
-                        } else {
-                            TestKind::Response
-                        },
-                        error: t.get("error").and_then(Value::as_str).map(str::to_owned),
-                        rust_name: String::new(),
-                        case: t["case"].clone(),
-                        params: Ok(crate::ir::Value::Null),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let protocol_tests = protocol_tests(ext.get("x-sdkgen-protocol-tests"));
         Some(Operation {
             id,
             rust_name: names::field_ident(&name),
@@ -912,5 +817,125 @@ fn io_structure(
         docs: described(ext.and_then(|e| e.get("docs")).and_then(Value::as_str)),
         members,
         error: None,
+    }
+}
+
+/// The protocol cases an `x-sdkgen-protocol-tests` list states.
+fn protocol_tests(list: Option<&Value>) -> Vec<ProtocolTest> {
+    list.and_then(Value::as_array)
+        .map(|tests| {
+            tests
+                .iter()
+                .map(|t| ProtocolTest {
+                    id: t["case"]
+                        .get("id")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    kind: if t["kind"] == "request" {
+                        TestKind::Request
+                    } else {
+                        TestKind::Response
+                    },
+                    error: t.get("error").and_then(Value::as_str).map(str::to_owned),
+                    rust_name: String::new(),
+                    case: t["case"].clone(),
+                    params: Ok(crate::ir::Value::Null),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What an `x-sdkgen-error` extension states (`normalize` adds the codes
+/// and retry class the AWS SDKs derive).
+fn error_info(e: &Value) -> ErrorInfo {
+    ErrorInfo {
+        fault: if e.get("fault").and_then(Value::as_str) == Some("server") {
+            Fault::Server
+        } else {
+            Fault::Client
+        },
+        status: e
+            .get("status")
+            .and_then(Value::as_u64)
+            .and_then(|s| u16::try_from(s).ok()),
+        retry: match e.get("retry").and_then(Value::as_str) {
+            Some("throttling") => Some(RetryKind::Throttling),
+            Some("server") => Some(RetryKind::Server),
+            Some("transient") => Some(RetryKind::Transient),
+            _ => None,
+        },
+        codes: e
+            .get("codes")
+            .and_then(Value::as_array)
+            .map(|c| {
+                c.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// The text as an OpenAPI 3.0 document.
+fn parse(source: &str, text: &str, diags: &mut Diagnostics) -> Option<OpenAPI> {
+    let raw: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            diags.error(
+                format!("{source}:{}:{}", e.line(), e.column()),
+                format!("not valid JSON: {e}"),
+                None,
+            );
+            return None;
+        }
+    };
+    let version = raw
+        .get("openapi")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    if !version.starts_with("3.0") {
+        diags.error(
+            format!("{source}#/openapi"),
+            format!("OpenAPI {version} is not supported"),
+            Some("write an OpenAPI 3.0.x document"),
+        );
+        return None;
+    }
+    match serde_json::from_value(raw) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            diags.error(source, format!("not an OpenAPI 3.0 document: {e}"), None);
+            None
+        }
+    }
+}
+
+/// The default endpoint `x-sdkgen-service` states: a global URL, or a
+/// regional prefix (by default the signing name).
+fn endpoint(service_ext: &Value, signing_name: Option<&str>, sdk_id: &str) -> Endpoint {
+    let default_prefix =
+        signing_name.map_or_else(|| sdk_id.to_lowercase().replace(' ', ""), str::to_owned);
+    match service_ext.get("endpoint") {
+        Some(e) if e.get("url").is_some() => Endpoint::Global {
+            url: e["url"].as_str().unwrap_or_default().to_owned(),
+            signing_region: e
+                .get("signingRegion")
+                .and_then(Value::as_str)
+                .unwrap_or("us-east-1")
+                .to_owned(),
+        },
+        Some(e) => Endpoint::Regional {
+            prefix: e
+                .get("prefix")
+                .and_then(Value::as_str)
+                .unwrap_or(&default_prefix)
+                .to_owned(),
+        },
+        None => Endpoint::Regional {
+            prefix: default_prefix.clone(),
+        },
     }
 }
