@@ -5,20 +5,31 @@
 //! speaks in the generator's terms (operations, members, enum values,
 //! errors, constraints, bindings). Every classification is made by one rule
 //! function below, with its reasoning in a comment.
+//!
+//! A change is *breaking* when code written against the crate generated from
+//! the old model no longer compiles or behaves differently with the new one,
+//! or when a client generated from the old model no longer works against a
+//! service speaking the new one (wire-breaking). It is *wire* when the bytes
+//! a client sends or reads differ. Every field of the IR that reaches the
+//! generated code or the wire is compared; the walkers below say, field by
+//! field, why the others are left out.
 
 use crate::ir::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Debug;
 
 /// One difference between the models.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Change {
-    /// The operation it concerns, or `(shapes)` for a shared shape.
+    /// The operation it concerns, `(shapes)` for a shared shape, or
+    /// `(service)` for the service itself.
     pub scope: String,
     /// Where: `input.Name`, `Room.CreatedBy`, `ErrorCode`, ...
     pub path: String,
     /// What changed, in words.
     pub what: String,
-    /// Breaks code written against the old generated Rust API.
+    /// Breaks code written against the old generated Rust API, or old
+    /// clients against the new service (wire-breaking).
     pub breaking: bool,
     /// Changes the bytes on the wire.
     pub wire: bool,
@@ -46,9 +57,15 @@ impl Change {
     }
 }
 
+/// The scope of changes to shared shapes.
+const SHAPES: &str = "(shapes)";
+/// The scope of changes to the service itself.
+const SERVICE: &str = "(service)";
+
 /// Every change from `old` to `new`, sorted: by scope, breaking first.
 pub fn diff(old: &Service, new: &Service) -> Vec<Change> {
     let mut out = Vec::new();
+    service(old, new, &mut out);
     let old_ops: BTreeMap<&str, &Operation> = old
         .operations
         .iter()
@@ -104,10 +121,66 @@ fn added_operation(op: &Operation) -> Change {
     )
 }
 
+/// A changed SDK id: it names the default crate (`{sdk-id}-sdk`), so code
+/// depending on the crate by that name breaks, and it names the service in
+/// the user agent every request carries.
+fn changed_sdk_id(a: &str, b: &str) -> Change {
+    Change::new(
+        SERVICE,
+        "sdk id",
+        format!("SDK id changed from `{a}` to `{b}`"),
+        true,
+        true,
+        "changed-sdk-id",
+    )
+}
+
+/// A changed SigV4 signing name: requests are signed for another service
+/// name, so an old client's signatures no longer verify: wire-breaking.
+/// (Gaining or losing SigV4 altogether shows as `changed-auth` on every
+/// operation, which is where the schemes are compared.)
+fn changed_signing_name(a: &str, b: &str) -> Change {
+    Change::new(
+        SERVICE,
+        "signing name",
+        format!("SigV4 signing name changed from `{a}` to `{b}`"),
+        true,
+        true,
+        "changed-signing-name",
+    )
+}
+
+/// A changed default endpoint: requests go to another host (and, from a
+/// global endpoint to a regional one, need a configured region), where an
+/// old client does not send them: wire-breaking.
+fn changed_endpoint(a: &Endpoint, b: &Endpoint) -> Change {
+    let text = |e: &Endpoint| match e {
+        Endpoint::Global {
+            url,
+            signing_region,
+        } => format!("global `{url}` (signed for {signing_region})"),
+        Endpoint::Regional { prefix } => format!("regional `{prefix}`"),
+    };
+    Change::new(
+        SERVICE,
+        "endpoint",
+        format!("default endpoint changed from {} to {}", text(a), text(b)),
+        true,
+        true,
+        "changed-endpoint",
+    )
+}
+
 /// A changed HTTP method, URI or success code: the generated API is the
 /// same, but requests go elsewhere: wire-breaking.
 fn changed_http(op: &Operation, what: String) -> Change {
     Change::new(&op.name, "http", what, true, true, "changed-http-binding")
+}
+
+/// A changed `@endpoint` host prefix: like a changed URI, requests go to
+/// another host, where an old client does not send them: wire-breaking.
+fn changed_host_prefix(op: &Operation, what: String) -> Change {
+    Change::new(&op.name, "http", what, true, true, "changed-host-prefix")
 }
 
 /// Changed auth schemes: the code compiles as before and requests are
@@ -138,6 +211,84 @@ fn changed_auth(op: &Operation, old: &[AuthScheme], new: &[AuthScheme]) -> Chang
     )
 }
 
+/// An operation flag that changes what a request carries: (rule, path,
+/// trait, whether adding the trait breaks; removing it breaks otherwise).
+/// Every change of one shows on the wire.
+type RequestFlag = (&'static str, &'static str, &'static str, bool);
+
+/// The flags, in the order [`operation`] reads them.
+const REQUEST_FLAGS: [RequestFlag; 3] = [
+    // Added: requests carry `Content-MD5`, and an old client, which sends
+    // none, is refused. Removed: the header is no longer needed.
+    (
+        "changed-checksum",
+        "checksum",
+        "`@httpChecksumRequired`",
+        true,
+    ),
+    // Added: large bodies are sent compressed, and an old client's plain
+    // ones are still read (compressing is the client's choice). Removed:
+    // old clients send gzip bodies the service may no longer read.
+    (
+        "changed-compression",
+        "compression",
+        "gzip `@requestCompression`",
+        false,
+    ),
+    // Added: SigV4 signs `UNSIGNED-PAYLOAD`, and an old client's signed body
+    // is still accepted. Removed: the body's hash is signed, and an old
+    // client's `UNSIGNED-PAYLOAD` may be refused.
+    (
+        "changed-payload-signing",
+        "signing",
+        "`aws.auth#unsignedPayload`",
+        false,
+    ),
+];
+
+/// A request flag (one of [`REQUEST_FLAGS`]) added (`now`) or removed.
+fn changed_request_flag(flag: RequestFlag, op: &Operation, now: bool) -> Change {
+    let (rule, path, name, breaks_when_added) = flag;
+    let what = added_or_removed(name, now);
+    Change::new(&op.name, path, what, now == breaks_when_added, true, rule)
+}
+
+/// A paginator added: `into_paginator()` and its type are new, and single
+/// requests are as before: compatible. Removed: they disappear: breaking.
+/// Neither changes a request.
+fn paginator(op: &Operation, added: bool) -> Change {
+    let what = either(added, "paginator added", "paginator removed");
+    Change::new(&op.name, "pagination", what, !added, false, "paginator")
+}
+
+/// A changed pagination member. The tokens and the page size are sent in
+/// (or read from) another member: an old paginator pages wrongly against
+/// the new service, wire-breaking (`wire`). The items stream another member,
+/// perhaps of another type: breaking, but no request changes. An items or
+/// page size member added is a new `items()` or `page_size()`: compatible;
+/// removed, the method disappears: breaking.
+fn changed_pagination(
+    op: &Operation,
+    what: &str,
+    a: Option<&String>,
+    b: Option<&String>,
+    wire: bool,
+) -> Change {
+    let (breaking, wire) = match (a, b) {
+        (None, _) => (false, false),
+        (_, None) => (true, false),
+        _ => (true, wire),
+    };
+    Change::new(
+        &op.name,
+        "pagination",
+        from_to(what, &a, &b),
+        breaking,
+        wire,
+        "changed-pagination",
+    )
+}
+
 /// A new error: error enums are `#[non_exhaustive]`, so matches already
 /// have a wildcard arm.
 fn added_error(scope: &str, name: &str) -> Change {
@@ -163,6 +314,38 @@ fn removed_error(scope: &str, name: &str) -> Change {
     )
 }
 
+/// A changed `@httpError` status: the error's responses come with another
+/// status, and a response without an error code is recognized by its
+/// status, so an old client reads it as another error or an unhandled one:
+/// wire-breaking.
+fn changed_error_status(path: &str, what: String) -> Change {
+    Change::new(SHAPES, path, what, true, true, "changed-error-status")
+}
+
+/// A code that no longer means the error: responses sending it become
+/// `Unhandled` instead of this error's variant: breaking. A new code: more
+/// responses are recognized as this error: compatible. Either way the
+/// responses read differently.
+fn changed_error_code(path: &str, code: &str, added: bool) -> Change {
+    let what = added_or_removed(&format!("error code `{code}`"), added);
+    Change::new(SHAPES, path, what, !added, true, "changed-error-code")
+}
+
+/// A changed retry classification (throttling, transient, server, none):
+/// the client now sends a request that failed with this error again, or no
+/// longer does, with another backoff: the wire traffic changes, the API and
+/// each request's bytes do not: compatible.
+fn changed_retry(path: &str, what: String) -> Change {
+    Change::new(SHAPES, path, what, false, true, "changed-retry")
+}
+
+/// A changed fault (client or server): the generated client does not act on
+/// it (retries follow the retry classification, compared on its own); only
+/// documentation and the OpenAPI export show it.
+fn changed_fault(path: &str, what: String) -> Change {
+    Change::new(SHAPES, path, what, false, false, "changed-fault")
+}
+
 /// A removed member: its field, getter and setters disappear, and the
 /// value is no longer sent or read.
 fn removed_member(scope: &str, path: String) -> Change {
@@ -184,30 +367,13 @@ fn added_member(scope: &str, path: String, m: &Member, input: bool) -> Change {
 
 /// Optional to required in an input: calls that leave it unset now fail
 /// validation. Required to optional: compatible.
-fn changed_required(scope: &str, path: String, now_required: bool, input: bool) -> Change {
-    if now_required {
-        Change::new(
-            scope,
-            path,
-            "member became required",
-            input,
-            false,
-            "changed-required",
-        )
-    } else {
-        Change::new(
-            scope,
-            path,
-            "member became optional",
-            false,
-            false,
-            "changed-required",
-        )
-    }
+fn changed_required(scope: &str, path: String, now: bool, input: bool) -> Change {
+    let what = either(now, "member became required", "member became optional");
+    Change::new(scope, path, what, now && input, false, "changed-required")
 }
 
-/// A changed target type: the field's Rust type changes, and so does its
-/// encoding.
+/// A changed target type (scalar, list or map element, sparse or not, named
+/// shape): the field's Rust type changes, and so does its encoding.
 fn changed_type(scope: &str, path: String, old: &Type, new: &Type) -> Change {
     Change::new(
         scope,
@@ -216,6 +382,63 @@ fn changed_type(scope: &str, path: String, old: &Type, new: &Type) -> Change {
         true,
         true,
         "changed-type",
+    )
+}
+
+/// A shape that became another kind (structure, union, enum, intEnum, or an
+/// error structure no more or newly): another Rust item, encoded otherwise.
+fn changed_kind(name: &str) -> Change {
+    Change::new(
+        SHAPES,
+        name,
+        "shape kind changed",
+        true,
+        true,
+        "changed-type",
+    )
+}
+
+/// A changed timestamp format: the Rust type is `DateTime` either way, but
+/// the text or number on the wire is another, which the other side does not
+/// parse: wire-breaking.
+fn changed_timestamp_format(
+    scope: &str,
+    path: String,
+    a: TimestampFormat,
+    b: TimestampFormat,
+) -> Change {
+    let name = |f: TimestampFormat| match f {
+        TimestampFormat::DateTime => "date-time",
+        TimestampFormat::HttpDate => "http-date",
+        TimestampFormat::EpochSeconds => "epoch-seconds",
+    };
+    Change::new(
+        scope,
+        path,
+        format!("timestamp format changed from {} to {}", name(a), name(b)),
+        true,
+        true,
+        "changed-timestamp-format",
+    )
+}
+
+/// `@requiresLength` added to a streaming input: a `ByteStream` of unknown
+/// length is refused before sending, so calls with one fail: breaking.
+/// Removed, or on an output: compatible. A stream that is sent is sent the
+/// same way.
+fn changed_requires_length(scope: &str, path: String, now: bool, input: bool) -> Change {
+    let what = either(
+        now,
+        "a known stream length is now required",
+        "a known stream length is no longer required",
+    );
+    Change::new(
+        scope,
+        path,
+        what,
+        now && input,
+        false,
+        "changed-requires-length",
     )
 }
 
@@ -234,41 +457,113 @@ fn changed_constraint(scope: &str, path: String, what: String, tightened: bool) 
 
 /// A removed enum value: its variant disappears. An added one: enums are
 /// `#[non_exhaustive]` and keep unknown values, so compatible.
-fn changed_enum_value(scope: &str, path: String, value: &str, added: bool) -> Change {
-    if added {
-        Change::new(
-            scope,
-            path,
-            format!("enum value `{value}` added"),
-            false,
-            false,
-            "enum-value",
-        )
-    } else {
-        Change::new(
-            scope,
-            path,
-            format!("enum value `{value}` removed"),
-            true,
-            true,
-            "enum-value",
-        )
-    }
+fn changed_enum_value_set(path: &str, value: &str, added: bool) -> Change {
+    let what = added_or_removed(&format!("enum value `{value}`"), added);
+    Change::new(SHAPES, path, what, !added, !added, "enum-value")
+}
+
+/// The same Rust variant with another value on the wire: code compiles as
+/// before, but the variant is sent and recognized as the new value, which
+/// an old client does not send: wire-breaking, as a changed JSON name is.
+fn changed_enum_value(path: &str, variant: &str, a: &str, b: &str) -> Change {
+    Change::new(
+        SHAPES,
+        path,
+        format!("value of variant `{variant}` changed from `{a}` to `{b}`"),
+        true,
+        true,
+        "changed-enum-value",
+    )
+}
+
+/// A changed Rust name for the same model name (an operation's method, a
+/// type, a field, an enum variant; the name rules or a collision with
+/// another member renamed it): code naming the old one no longer compiles.
+/// Wire names are compared on their own, so the wire is the same.
+fn renamed(scope: &str, path: &str, item: &str, a: &str, b: &str) -> Change {
+    Change::new(
+        scope,
+        path,
+        format!("Rust {item} renamed from `{a}` to `{b}`"),
+        true,
+        false,
+        "renamed-rust-item",
+    )
 }
 
 /// Sensitivity changes what Debug prints, not the API or the wire.
 fn changed_sensitive(scope: &str, path: String, now: bool) -> Change {
-    let what = if now {
-        "member became sensitive"
-    } else {
-        "member is no longer sensitive"
-    };
+    let what = either(
+        now,
+        "member became sensitive",
+        "member is no longer sensitive",
+    );
     Change::new(scope, path, what, false, false, "changed-sensitive")
+}
+
+/// `@idempotencyToken` added: a token is filled in when the caller leaves
+/// the member unset, which the service takes as any token: compatible.
+/// Removed: none is filled in any more, so calls relying on it send none
+/// (and fail validation where the member is required): breaking.
+fn changed_idempotency_token(scope: &str, path: String, now: bool) -> Change {
+    let what = either(
+        now,
+        "member became an idempotency token",
+        "member is no longer an idempotency token",
+    );
+    Change::new(scope, path, what, !now, true, "changed-idempotency-token")
+}
+
+/// A member boxed (it closes a cycle of structures) or no longer: the
+/// public field's type changes between `Option<T>` and `Option<Box<T>>`, so
+/// code reading the field breaks; the wire is the same.
+fn changed_boxing(scope: &str, path: String, now: bool) -> Change {
+    let what = either(now, "field became boxed", "field is no longer boxed");
+    Change::new(scope, path, what, true, false, "changed-boxing")
+}
+
+/// A changed `@mediaType` of a payload or a header: the `Content-Type` sent
+/// with a payload, or a string header's encoding (base64 with a media
+/// type), changes, and the other side reads it otherwise: wire-breaking.
+fn changed_media_type(scope: &str, path: String, what: String) -> Change {
+    Change::new(scope, path, what, true, true, "changed-media-type")
+}
+
+/// A `@default` added, removed or changed: an unset member of a nested
+/// structure is sent with another value (or none), and a member a response
+/// leaves out reads back as another value (or as unset), so callers see
+/// other values without changing their code: breaking, and the wire.
+fn changed_default(scope: &str, path: String, what: String) -> Change {
+    Change::new(scope, path, what, true, true, "changed-default")
 }
 
 // ---- walking ---------------------------------------------------------------
 
+/// The service's own fields. Left out: `auth` (what requests are signed
+/// with is each operation's list, which merges the service's in and is
+/// compared there), `docs` (rustdoc only), `id` (operations and shapes are
+/// paired by local name, so a namespace move alone changes nothing).
+fn service(a: &Service, b: &Service, out: &mut Vec<Change>) {
+    if a.sdk_id != b.sdk_id {
+        out.push(changed_sdk_id(&a.sdk_id, &b.sdk_id));
+    }
+    if let (Some(x), Some(y)) = (&a.signing_name, &b.signing_name) {
+        if x != y {
+            out.push(changed_signing_name(x, y));
+        }
+    }
+    if a.endpoint != b.endpoint {
+        out.push(changed_endpoint(&a.endpoint, &b.endpoint));
+    }
+}
+
+/// An operation's fields. Left out: `docs` (rustdoc only),
+/// `protocol_tests` (cases the generated crate's tests run: neither its API
+/// nor the wire), `id` (paired by name).
 fn operation(a: &Operation, b: &Operation, out: &mut Vec<Change>) {
+    if a.rust_name != b.rust_name {
+        out.push(renamed(&a.name, "", "method", &a.rust_name, &b.rust_name));
+    }
     if a.method != b.method {
         out.push(changed_http(
             a,
@@ -291,9 +586,30 @@ fn operation(a: &Operation, b: &Operation, out: &mut Vec<Change>) {
             format!("success code changed from {} to {}", a.code, b.code),
         ));
     }
+    if a.host_prefix != b.host_prefix {
+        let what = from_to("host prefix", &a.host_prefix, &b.host_prefix);
+        out.push(changed_host_prefix(a, what));
+    }
     if a.auth != b.auth {
         out.push(changed_auth(a, &a.auth, &b.auth));
     }
+    let flags = |o: &Operation| [o.checksum_required, o.gzip, o.unsigned_payload];
+    for (flag, (x, y)) in REQUEST_FLAGS
+        .into_iter()
+        .zip(flags(a).into_iter().zip(flags(b)))
+    {
+        if x != y {
+            out.push(changed_request_flag(flag, a, y));
+        }
+    }
+    match (&a.pagination, &b.pagination) {
+        (Some(x), Some(y)) => pagination(a, x, y, out),
+        (None, Some(_)) => out.push(paginator(a, true)),
+        (Some(_), None) => out.push(paginator(a, false)),
+        (None, None) => {}
+    }
+    // The errors' own changes (status, codes, retry, members) are the shared
+    // shapes'.
     let name = |id: &String| crate::lower::local_name(id).to_owned();
     let (ea, eb): (BTreeSet<String>, BTreeSet<String>) = (
         a.errors.iter().map(name).collect(),
@@ -305,10 +621,79 @@ fn operation(a: &Operation, b: &Operation, out: &mut Vec<Change>) {
     for e in eb.difference(&ea) {
         out.push(added_error(&a.name, e));
     }
-    members(&a.name, "input", &a.input, &b.input, true, out);
-    members(&a.name, "output", &a.output, &b.output, false, out);
+    structure(&a.name, "input", &a.input, &b.input, true, out);
+    structure(&a.name, "output", &a.output, &b.output, false, out);
 }
 
+fn pagination(op: &Operation, a: &Pagination, b: &Pagination, out: &mut Vec<Change>) {
+    let mut field = |what: &str, x: Option<&String>, y: Option<&String>, wire: bool| {
+        if x != y {
+            out.push(changed_pagination(op, what, x, y, wire));
+        }
+    };
+    field(
+        "input token",
+        Some(&a.input_token),
+        Some(&b.input_token),
+        true,
+    );
+    field(
+        "output token",
+        Some(&a.output_token),
+        Some(&b.output_token),
+        true,
+    );
+    field(
+        "page size member",
+        a.page_size.as_ref(),
+        b.page_size.as_ref(),
+        true,
+    );
+    field("items member", a.items.as_ref(), b.items.as_ref(), false);
+}
+
+/// A structure's fields. Left out: `docs` (rustdoc only), `id` and `name`
+/// (paired by name).
+fn structure(
+    scope: &str,
+    path: &str,
+    a: &Structure,
+    b: &Structure,
+    input: bool,
+    out: &mut Vec<Change>,
+) {
+    if a.rust_name != b.rust_name {
+        out.push(renamed(scope, path, "type", &a.rust_name, &b.rust_name));
+    }
+    match (&a.error, &b.error) {
+        (Some(x), Some(y)) => error_info(path, x, y, out),
+        (None, None) => {}
+        _ => out.push(changed_kind(path)),
+    }
+    members(scope, path, a, b, input, out);
+}
+
+fn error_info(path: &str, a: &ErrorInfo, b: &ErrorInfo, out: &mut Vec<Change>) {
+    if a.fault != b.fault {
+        let what = from_to("fault", &Some(a.fault), &Some(b.fault));
+        out.push(changed_fault(path, what));
+    }
+    if a.status != b.status {
+        let what = from_to("HTTP status", &a.status, &b.status);
+        out.push(changed_error_status(path, what));
+    }
+    if a.retry != b.retry {
+        out.push(changed_retry(path, from_to("retry", &a.retry, &b.retry)));
+    }
+    for code in a.codes.iter().filter(|c| !b.codes.contains(c)) {
+        out.push(changed_error_code(path, code, false));
+    }
+    for code in b.codes.iter().filter(|c| !a.codes.contains(c)) {
+        out.push(changed_error_code(path, code, true));
+    }
+}
+
+/// Members, paired by model name. Left out: `docs` (rustdoc only).
 fn members(
     scope: &str,
     prefix: &str,
@@ -325,42 +710,94 @@ fn members(
             out.push(removed_member(scope, path));
             continue;
         };
-        if m.required != nm.required {
-            out.push(changed_required(scope, path.clone(), nm.required, input));
-        }
-        if type_name(&m.ty) != type_name(&nm.ty) {
-            out.push(changed_type(scope, path.clone(), &m.ty, &nm.ty));
-        }
-        if m.binding != nm.binding {
-            out.push(changed_binding(
-                scope,
-                path.clone(),
-                format!(
-                    "binding changed from {} to {}",
-                    binding_text(&m.binding),
-                    binding_text(&nm.binding)
-                ),
-            ));
-        }
-        if m.json_name != nm.json_name {
-            out.push(changed_binding(
-                scope,
-                path.clone(),
-                format!(
-                    "JSON name changed from `{}` to `{}`",
-                    m.json_name, nm.json_name
-                ),
-            ));
-        }
-        if m.sensitive != nm.sensitive {
-            out.push(changed_sensitive(scope, path.clone(), nm.sensitive));
-        }
-        constraints(scope, &path, &m.constraints, &nm.constraints, out);
+        member(scope, path, m, nm, input, out);
     }
     for (n, m) in &mb {
         if !ma.contains_key(n) {
             out.push(added_member(scope, format!("{prefix}.{n}"), m, input));
         }
+    }
+}
+
+fn member(scope: &str, path: String, m: &Member, nm: &Member, input: bool, out: &mut Vec<Change>) {
+    if m.rust_name != nm.rust_name {
+        out.push(renamed(scope, &path, "field", &m.rust_name, &nm.rust_name));
+    }
+    if m.required != nm.required {
+        out.push(changed_required(scope, path.clone(), nm.required, input));
+    }
+    if type_name(&m.ty) != type_name(&nm.ty) {
+        out.push(changed_type(scope, path.clone(), &m.ty, &nm.ty));
+    } else {
+        match wire_difference(&m.ty, &nm.ty) {
+            Some((Type::Timestamp(x), Type::Timestamp(y))) => {
+                out.push(changed_timestamp_format(scope, path.clone(), *x, *y))
+            }
+            Some((Type::Stream { .. }, Type::Stream { requires_length })) => out.push(
+                changed_requires_length(scope, path.clone(), *requires_length, input),
+            ),
+            _ => {}
+        }
+    }
+    if m.binding != nm.binding {
+        out.push(changed_binding(
+            scope,
+            path.clone(),
+            format!(
+                "binding changed from {} to {}",
+                binding_text(&m.binding),
+                binding_text(&nm.binding)
+            ),
+        ));
+    }
+    if m.json_name != nm.json_name {
+        out.push(changed_binding(
+            scope,
+            path.clone(),
+            format!(
+                "JSON name changed from `{}` to `{}`",
+                m.json_name, nm.json_name
+            ),
+        ));
+    }
+    if m.sensitive != nm.sensitive {
+        out.push(changed_sensitive(scope, path.clone(), nm.sensitive));
+    }
+    if m.idempotency_token != nm.idempotency_token {
+        out.push(changed_idempotency_token(
+            scope,
+            path.clone(),
+            nm.idempotency_token,
+        ));
+    }
+    if m.boxed != nm.boxed {
+        out.push(changed_boxing(scope, path.clone(), nm.boxed));
+    }
+    // A media type on a body member only documents the string.
+    if m.media_type != nm.media_type && matches!(nm.binding, Binding::Payload | Binding::Header(_))
+    {
+        let what = from_to("media type", &m.media_type, &nm.media_type);
+        out.push(changed_media_type(scope, path.clone(), what));
+    }
+    if m.default != nm.default {
+        // Only `!=` and `Debug` are asked of the default's type.
+        let what = from_to("default", &m.default, &nm.default);
+        out.push(changed_default(scope, path.clone(), what));
+    }
+    constraints(scope, &path, &m.constraints, &nm.constraints, out);
+}
+
+/// Where two types of the same Rust type differ: the first pair of leaves
+/// (inside lists, maps and sparse elements) that are not equal, a timestamp
+/// format or a stream's length requirement. Named shapes are compared by
+/// name on their own (an id with another namespace is no change).
+fn wire_difference<'t>(a: &'t Type, b: &'t Type) -> Option<(&'t Type, &'t Type)> {
+    match (a, b) {
+        (Type::List(x), Type::List(y))
+        | (Type::Map(x), Type::Map(y))
+        | (Type::Optional(x), Type::Optional(y)) => wire_difference(x, y),
+        (Type::Named(_), Type::Named(_)) => None,
+        _ => (a != b).then_some((a, b)),
     }
 }
 
@@ -451,7 +888,9 @@ fn bound(
     ));
 }
 
-/// Named shapes both models have: structures' members, enums' values.
+/// Named shapes both models have: structures' and unions' members, enums'
+/// variants. Left out: `docs` (rustdoc only); shapes only one model has
+/// (they are reached through members, whose changes say so).
 fn shared_shapes(old: &Service, new: &Service, out: &mut Vec<Change>) {
     fn by_name(s: &Service) -> BTreeMap<&str, &Shape> {
         s.shapes
@@ -464,46 +903,73 @@ fn shared_shapes(old: &Service, new: &Service, out: &mut Vec<Change>) {
         let Some(sb) = b.get(name) else { continue };
         match (sa, sb) {
             (Shape::Structure(x), Shape::Structure(y)) | (Shape::Union(x), Shape::Union(y)) => {
-                members("(shapes)", name, x, y, false, out);
+                structure(SHAPES, name, x, y, false, out);
             }
-            (Shape::Enum(x), Shape::Enum(y)) => {
-                let va: BTreeSet<&str> = x.variants.iter().map(|v| v.value.as_str()).collect();
-                let vb: BTreeSet<&str> = y.variants.iter().map(|v| v.value.as_str()).collect();
-                for v in va.difference(&vb) {
-                    out.push(changed_enum_value("(shapes)", name.to_string(), v, false));
-                }
-                for v in vb.difference(&va) {
-                    out.push(changed_enum_value("(shapes)", name.to_string(), v, true));
+            (Shape::Enum(_), Shape::Enum(_)) | (Shape::IntEnum(_), Shape::IntEnum(_)) => {
+                if let (Some(x), Some(y)) = (enum_parts(sa), enum_parts(sb)) {
+                    enum_type(name, x, y, out);
                 }
             }
-            (Shape::IntEnum(x), Shape::IntEnum(y)) => {
-                let va: BTreeSet<i32> = x.variants.iter().map(|v| v.1).collect();
-                let vb: BTreeSet<i32> = y.variants.iter().map(|v| v.1).collect();
-                for v in va.difference(&vb) {
-                    out.push(changed_enum_value(
-                        "(shapes)",
-                        name.to_string(),
-                        &v.to_string(),
-                        false,
-                    ));
-                }
-                for v in vb.difference(&va) {
-                    out.push(changed_enum_value(
-                        "(shapes)",
-                        name.to_string(),
-                        &v.to_string(),
-                        true,
-                    ));
-                }
-            }
-            _ => out.push(Change::new(
-                "(shapes)",
-                name.to_string(),
-                "shape kind changed",
-                true,
-                true,
-                "changed-type",
-            )),
+            _ => out.push(changed_kind(name)),
+        }
+    }
+}
+
+/// A string or integer enum's Rust name and variants, as (Rust name, wire
+/// value).
+type EnumParts<'a> = (&'a str, Vec<(String, String)>);
+
+fn enum_parts(shape: &Shape) -> Option<EnumParts<'_>> {
+    match shape {
+        Shape::Enum(e) => Some((
+            &e.rust_name,
+            e.variants
+                .iter()
+                .map(|v| (v.rust_name.clone(), v.value.clone()))
+                .collect(),
+        )),
+        Shape::IntEnum(e) => Some((
+            &e.rust_name,
+            e.variants
+                .iter()
+                .map(|(n, v)| (n.clone(), v.to_string()))
+                .collect(),
+        )),
+        _ => None,
+    }
+}
+
+/// An enum's name and variants. Variants are paired by value first (the
+/// same value under another Rust name is a rename), then by Rust name (the
+/// same variant with another value); what is left was added or removed.
+fn enum_type(name: &str, (ra, a): EnumParts, (rb, b): EnumParts, out: &mut Vec<Change>) {
+    if ra != rb {
+        out.push(renamed(SHAPES, name, "type", ra, rb));
+    }
+    let rust_of = |vs: &[(String, String)], value: &str| {
+        vs.iter().find(|(_, v)| v == value).map(|(r, _)| r.clone())
+    };
+    let value_of = |vs: &[(String, String)], rust: &str| {
+        vs.iter().find(|(r, _)| r == rust).map(|(_, v)| v.clone())
+    };
+    // The value `rust` has on the other side, when that value is new there.
+    let revalued = |this: &[(String, String)], other: &[(String, String)], rust: &str| {
+        value_of(other, rust).filter(|v| rust_of(this, v).is_none())
+    };
+    let (a, b) = (a.as_slice(), b.as_slice());
+    for (rust, value) in a {
+        match rust_of(b, value) {
+            Some(r) if &r != rust => out.push(renamed(SHAPES, name, "variant", rust, &r)),
+            Some(_) => {}
+            None => match revalued(a, b, rust) {
+                Some(v) => out.push(changed_enum_value(name, rust, value, &v)),
+                None => out.push(changed_enum_value_set(name, value, false)),
+            },
+        }
+    }
+    for (rust, value) in b {
+        if rust_of(a, value).is_none() && revalued(b, a, rust).is_none() {
+            out.push(changed_enum_value_set(name, value, true));
         }
     }
 }
@@ -521,8 +987,10 @@ fn binding_text(b: &Binding) -> String {
     }
 }
 
-/// A short name of a type for messages and comparison (named shapes by
-/// local name, so a namespace move alone is not a change).
+/// A short name of a type's Rust type, for messages and comparison (named
+/// shapes by local name, so a namespace move alone is not a change; the
+/// timestamp format and a stream's length requirement are left to
+/// [`wire_difference`]).
 fn type_name(t: &Type) -> String {
     match t {
         Type::Named(id) => crate::lower::local_name(id).to_owned(),
@@ -530,7 +998,33 @@ fn type_name(t: &Type) -> String {
         Type::Map(t) => format!("map<{}>", type_name(t)),
         Type::Optional(t) => format!("{}?", type_name(t)),
         Type::Timestamp(_) => "timestamp".into(),
+        Type::Stream { .. } => "stream".into(),
         other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+/// `{what} changed from {a} to {b}`, the values [`shown`].
+fn from_to<T: Debug>(what: &str, a: &Option<T>, b: &Option<T>) -> String {
+    format!("{what} changed from {} to {}", shown(a), shown(b))
+}
+
+/// An optional value for messages: `none`, or the value's `Debug`.
+fn shown<T: Debug>(v: &Option<T>) -> String {
+    v.as_ref()
+        .map_or_else(|| "none".to_owned(), |v| format!("{v:?}"))
+}
+
+/// `{what} added` or `{what} removed`.
+fn added_or_removed(what: &str, added: bool) -> String {
+    format!("{what} {}", either(added, "added", "removed"))
+}
+
+/// `on` when a flag is now set, else `off`.
+fn either(now: bool, on: &'static str, off: &'static str) -> &'static str {
+    if now {
+        on
+    } else {
+        off
     }
 }
 

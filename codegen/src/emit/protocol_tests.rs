@@ -5,8 +5,9 @@
 //! and compares the result with `params`. Checks use aws-smithy-protocol-test,
 //! as smithy-rs's generated tests do.
 
+use super::common::{error_name, ident, Rt};
+use super::cx::Cx;
 use super::values::structure_expr;
-use super::{ident, Cx, Rt};
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -66,6 +67,17 @@ pub(crate) fn emit_protocol_tests(cx: &Cx, harness: &syn::Path) -> TokenStream {
     }
 }
 
+/// The names and values of a case's `headers`.
+fn headers(case: &Value) -> (Vec<String>, Vec<String>) {
+    case.get("headers")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+        .unzip()
+}
+
+/// The strings of array `key` of a case.
 fn strs(case: &Value, key: &str) -> Vec<String> {
     case.get(key)
         .and_then(Value::as_array)
@@ -76,16 +88,18 @@ fn strs(case: &Value, key: &str) -> Vec<String> {
         .collect()
 }
 
+/// A request case: the input built from `params` is sent through the
+/// client into a capturing HTTP client, and the request that arrived is
+/// checked.
 fn request_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStream, String> {
     let case = &t.case;
     let module = ident(&op.rust_name);
-    let params = t.params.as_ref()?;
     let input_ty = ident(&op.input.rust_name);
     let input = structure_expr(
         cx,
         &op.input,
         &quote!(crate::operation::#module::#input_ty),
-        params,
+        t.params.as_ref()?,
     );
     let host = case
         .get("host")
@@ -97,53 +111,9 @@ fn request_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStream
         .and_then(Value::as_str)
         .unwrap_or_default();
     let uri = case.get("uri").and_then(Value::as_str).unwrap_or_default();
-    let query = strs(case, "queryParams");
-    let forbid_query = strs(case, "forbidQueryParams");
-    let require_query = strs(case, "requireQueryParams");
-    let headers: Vec<(String, String)> = case
-        .get("headers")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
-        .collect();
-    let (hk, hv): (Vec<_>, Vec<_>) = headers.into_iter().unzip();
-    let validate_headers = (!hk.is_empty()).then(|| {
-        quote!(check(::aws_smithy_protocol_test::validate_headers(request.headers(), [#((#hk, #hv)),*]))?;)
-    });
-    let forbid_headers = strs(case, "forbidHeaders");
-    let require_headers = strs(case, "requireHeaders");
-    let body_check = match case.get("body").and_then(Value::as_str) {
-        Some(body) => {
-            let media = case
-                .get("bodyMediaType")
-                .and_then(Value::as_str)
-                .unwrap_or("application/octet-stream");
-            if body.is_empty() {
-                quote! {
-                    let actual = request.body().bytes().unwrap_or_default();
-                    if !actual.is_empty() {
-                        return Err(format!("expected no body, got {:?}", ::std::string::String::from_utf8_lossy(actual)));
-                    }
-                }
-            } else {
-                quote! {
-                    let actual = request.body().bytes().unwrap_or_default();
-                    check(::aws_smithy_protocol_test::validate_body(actual, #body, ::aws_smithy_protocol_test::MediaType::from(#media)))?;
-                }
-            }
-        }
-        None => quote!(),
-    };
-    let resolved_host = case.get("resolvedHost").and_then(Value::as_str).map(|h| {
-        quote! {
-            let authority = request.uri().split("://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_default();
-            if authority != #h {
-                return Err(format!("host: expected {}, got {}", #h, authority));
-            }
-        }
-    });
     let expected_path = uri.split('?').next().unwrap_or(uri);
+    let resolved_host = resolved_host_check(case);
+    let checks = request_checks(case);
     Ok(quote! {
         fn check(r: ::std::result::Result<(), ::aws_smithy_protocol_test::ProtocolTestFailure>) -> ::std::result::Result<(), ::std::string::String> {
             r.map_err(|e| e.to_string())
@@ -173,6 +143,36 @@ fn request_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStream
             return Err(format!("path: expected {}, got {}", #expected_path, path));
         }
         #resolved_host
+        #checks
+        Ok(())
+    })
+}
+
+/// The check of the host a request was sent to, where the case states it.
+fn resolved_host_check(case: &Value) -> Option<TokenStream> {
+    let h = case.get("resolvedHost").and_then(Value::as_str)?;
+    Some(quote! {
+        let authority = request.uri().split("://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_default();
+        if authority != #h {
+            return Err(format!("host: expected {}, got {}", #h, authority));
+        }
+    })
+}
+
+/// The checks of a request's query, headers and body, by
+/// aws-smithy-protocol-test.
+fn request_checks(case: &Value) -> TokenStream {
+    let query = strs(case, "queryParams");
+    let forbid_query = strs(case, "forbidQueryParams");
+    let require_query = strs(case, "requireQueryParams");
+    let (hk, hv) = headers(case);
+    let validate_headers = (!hk.is_empty()).then(|| {
+        quote!(check(::aws_smithy_protocol_test::validate_headers(request.headers(), [#((#hk, #hv)),*]))?;)
+    });
+    let forbid_headers = strs(case, "forbidHeaders");
+    let require_headers = strs(case, "requireHeaders");
+    let body_check = body_check(case);
+    quote! {
         check(::aws_smithy_protocol_test::validate_query_string(&request, &[#(#query),*]))?;
         check(::aws_smithy_protocol_test::forbid_query_params(&request, &[#(#forbid_query),*]))?;
         check(::aws_smithy_protocol_test::require_query_params(&request, &[#(#require_query),*]))?;
@@ -180,126 +180,168 @@ fn request_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStream
         check(::aws_smithy_protocol_test::forbid_headers(request.headers(), &[#(#forbid_headers),*]))?;
         check(::aws_smithy_protocol_test::require_headers(request.headers(), &[#(#require_headers),*]))?;
         #body_check
-        Ok(())
+    }
+}
+
+/// The check of a request's body, where the case states one (an empty one
+/// must be absent).
+fn body_check(case: &Value) -> Option<TokenStream> {
+    let body = case.get("body").and_then(Value::as_str)?;
+    let media = case
+        .get("bodyMediaType")
+        .and_then(Value::as_str)
+        .unwrap_or("application/octet-stream");
+    Some(if body.is_empty() {
+        quote! {
+            let actual = request.body().bytes().unwrap_or_default();
+            if !actual.is_empty() {
+                return Err(format!("expected no body, got {:?}", ::std::string::String::from_utf8_lossy(actual)));
+            }
+        }
+    } else {
+        quote! {
+            let actual = request.body().bytes().unwrap_or_default();
+            check(::aws_smithy_protocol_test::validate_body(actual, #body, ::aws_smithy_protocol_test::MediaType::from(#media)))?;
+        }
     })
 }
 
+/// A response case: the stated response is read by the operation and the
+/// result compared with `params` (an output, or the stated error).
 fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStream, String> {
+    let params = t.params.as_ref()?;
+    Ok(match &t.error {
+        None if op.output.has_stream() => streaming_output_case(cx, op, &t.case, params),
+        None => output_case(cx, op, &t.case, params),
+        Some(err) => error_case(cx, op, &t.case, params, err)?,
+    })
+}
+
+/// `let response = HttpResponse::new(..)` with the case's status, body and
+/// headers; `mut` where headers are inserted or `mutable` asks for it.
+fn http_response(case: &Value, mutable: bool) -> TokenStream {
     let api = Rt::api();
     let types = Rt::types();
-    let module = ident(&op.rust_name);
-    let case = &t.case;
-    let params = t.params.as_ref()?;
     let code = case.get("code").and_then(Value::as_u64).unwrap_or(200) as u16;
     let body = case.get("body").and_then(Value::as_str).unwrap_or_default();
-    let headers: Vec<(String, String)> = case
-        .get("headers")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
-        .collect();
-    let (hk, hv): (Vec<_>, Vec<_>) = headers.into_iter().unzip();
-    let mut_response = if hk.is_empty() { quote!() } else { quote!(mut) };
-    let response = quote! {
+    let (hk, hv) = headers(case);
+    let mut_response = (mutable || !hk.is_empty()).then(|| quote!(mut));
+    quote! {
         let #mut_response response = #api::client::orchestrator::HttpResponse::new(
             #api::http::StatusCode::try_from(#code).map_err(|e| e.to_string())?,
             #types::body::SdkBody::from(#body),
         );
         #( response.headers_mut().insert(#hk, #hv); )*
-        let result = crate::operation::#module::SPEC.read_response(&response);
-    };
-    match &t.error {
-        None if op.output.has_stream() => {
-            // A streaming output is read as the runtime reads it (headers,
-            // then the body taken unread) and compared member by member: a
-            // stream has no `PartialEq`, so its bytes are compared.
-            let output_ty = ident(&op.output.rust_name);
-            let output = structure_expr(
-                cx,
-                &op.output,
-                &quote!(crate::operation::#module::#output_ty),
-                params,
-            );
-            let compare = op.output.members.iter().map(|m| {
-                let f = ident(&m.rust_name);
-                let name = &m.name;
-                if m.ty.is_stream() {
-                    quote! {
-                        let (a, e) = (
-                            ::std::mem::take(&mut actual.#f).into_inner(),
-                            ::std::mem::take(&mut expected.#f).into_inner(),
-                        );
-                        if a.bytes() != e.bytes() {
-                            return Err(format!("{}: expected {:?}, got {:?}", #name, e.bytes(), a.bytes()));
-                        }
-                    }
-                } else {
-                    quote! {
-                        if format!("{:?}", actual.#f) != format!("{:?}", expected.#f) {
-                            return Err(format!("{}: expected {:?}, got {:?}", #name, expected.#f, actual.#f));
-                        }
-                    }
-                }
-            });
-            Ok(quote! {
-                let mut response = #api::client::orchestrator::HttpResponse::new(
-                    #api::http::StatusCode::try_from(#code).map_err(|e| e.to_string())?,
-                    #types::body::SdkBody::from(#body),
+    }
+}
+
+/// The output the case expects, built from its `params`.
+fn expected_output(cx: &Cx, op: &Operation, params: &crate::ir::Value) -> TokenStream {
+    let module = ident(&op.rust_name);
+    let output_ty = ident(&op.output.rust_name);
+    structure_expr(
+        cx,
+        &op.output,
+        &quote!(crate::operation::#module::#output_ty),
+        params,
+    )
+}
+
+/// A streaming output is read as the runtime reads it (headers, then the
+/// body taken unread) and compared member by member: a stream has no
+/// `PartialEq`, so its bytes are compared.
+fn streaming_output_case(
+    cx: &Cx,
+    op: &Operation,
+    case: &Value,
+    params: &crate::ir::Value,
+) -> TokenStream {
+    let module = ident(&op.rust_name);
+    let output = expected_output(cx, op, params);
+    let response = http_response(case, true);
+    let compare = op.output.members.iter().map(|m| {
+        let f = ident(&m.rust_name);
+        let name = &m.name;
+        if m.ty.is_stream() {
+            quote! {
+                let (a, e) = (
+                    ::std::mem::take(&mut actual.#f).into_inner(),
+                    ::std::mem::take(&mut expected.#f).into_inner(),
                 );
-                #( response.headers_mut().insert(#hk, #hv); )*
-                let result = crate::operation::#module::SPEC
-                    .read_streaming(&mut response)
-                    .ok_or("a streaming success was not read as a stream")?;
-                let mut expected = #output;
-                let mut actual = result.map_err(|e| format!("expected {expected:?}, got the error {e:?}"))?;
-                #(#compare)*
-                Ok(())
-            })
-        }
-        None => {
-            let output_ty = ident(&op.output.rust_name);
-            let output = structure_expr(
-                cx,
-                &op.output,
-                &quote!(crate::operation::#module::#output_ty),
-                params,
-            );
-            Ok(quote! {
-                #response
-                let expected = #output;
-                match result {
-                    Ok(actual) if actual == expected || format!("{actual:?}") == format!("{expected:?}") => Ok(()),
-                    Ok(actual) => Err(format!("expected {expected:?}, got {actual:?}")),
-                    Err(e) => Err(format!("expected {expected:?}, got the error {e:?}")),
+                if a.bytes() != e.bytes() {
+                    return Err(format!("{}: expected {:?}, got {:?}", #name, e.bytes(), a.bytes()));
                 }
-            })
-        }
-        Some(err) => {
-            let s = cx.structure(err).ok_or("the error is not a structure")?;
-            let path = cx.named_path(err);
-            let expected = structure_expr(cx, s, &path, params);
-            let error = ident(&op.names.error);
-            let variant = ident(&s.rust_name);
-            Ok(quote! {
-                #response
-                let mut expected = #expected;
-                match &result {
-                    Err(e) => match e.as_operation_error() {
-                        Some(crate::operation::#module::#error::#variant(actual)) => {
-                            expected.meta = actual.meta.clone();
-                            if *actual == expected || format!("{actual:?}") == format!("{expected:?}") {
-                                Ok(())
-                            } else {
-                                Err(format!("expected {expected:?}, got {actual:?}"))
-                            }
-                        }
-                        Some(other) => Err(format!("expected {expected:?}, got the error {other:?}")),
-                        None => Err(format!("expected {expected:?}, got {e:?}")),
-                    },
-                    Ok(output) => Err(format!("expected {expected:?}, got the output {output:?}")),
+            }
+        } else {
+            quote! {
+                if format!("{:?}", actual.#f) != format!("{:?}", expected.#f) {
+                    return Err(format!("{}: expected {:?}, got {:?}", #name, expected.#f, actual.#f));
                 }
-            })
+            }
+        }
+    });
+    quote! {
+        #response
+        let result = crate::operation::#module::SPEC
+            .read_streaming(&mut response)
+            .ok_or("a streaming success was not read as a stream")?;
+        let mut expected = #output;
+        let mut actual = result.map_err(|e| format!("expected {expected:?}, got the error {e:?}"))?;
+        #(#compare)*
+        Ok(())
+    }
+}
+
+/// A buffered output, compared whole.
+fn output_case(cx: &Cx, op: &Operation, case: &Value, params: &crate::ir::Value) -> TokenStream {
+    let module = ident(&op.rust_name);
+    let output = expected_output(cx, op, params);
+    let response = http_response(case, false);
+    quote! {
+        #response
+        let result = crate::operation::#module::SPEC.read_response(&response);
+        let expected = #output;
+        match result {
+            Ok(actual) if actual == expected || format!("{actual:?}") == format!("{expected:?}") => Ok(()),
+            Ok(actual) => Err(format!("expected {expected:?}, got {actual:?}")),
+            Err(e) => Err(format!("expected {expected:?}, got the error {e:?}")),
         }
     }
+}
+
+/// A modeled error `err`, compared whole but for its metadata.
+fn error_case(
+    cx: &Cx,
+    op: &Operation,
+    case: &Value,
+    params: &crate::ir::Value,
+    err: &str,
+) -> Result<TokenStream, String> {
+    let module = ident(&op.rust_name);
+    let s = cx.structure(err).ok_or("the error is not a structure")?;
+    let path = cx.named_path(err);
+    let expected = structure_expr(cx, s, &path, params);
+    let error = error_name(op);
+    let variant = ident(&s.rust_name);
+    let response = http_response(case, false);
+    Ok(quote! {
+        #response
+        let result = crate::operation::#module::SPEC.read_response(&response);
+        let mut expected = #expected;
+        match &result {
+            Err(e) => match e.as_operation_error() {
+                Some(crate::operation::#module::#error::#variant(actual)) => {
+                    expected.meta = actual.meta.clone();
+                    if *actual == expected || format!("{actual:?}") == format!("{expected:?}") {
+                        Ok(())
+                    } else {
+                        Err(format!("expected {expected:?}, got {actual:?}"))
+                    }
+                }
+                Some(other) => Err(format!("expected {expected:?}, got the error {other:?}")),
+                None => Err(format!("expected {expected:?}, got {e:?}")),
+            },
+            Ok(output) => Err(format!("expected {expected:?}, got the output {output:?}")),
+        }
+    })
 }

@@ -2,10 +2,11 @@
 //! `params` and `@default` traits, read into typed [`Value`]s by
 //! `normalize` and checked to fit their types by `check`.
 
-use super::{ident, Cx, Rt};
+use super::common::{ident, set_fn, variant_name, Rt};
+use super::cx::Cx;
 use crate::ir::*;
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// An expression building structure `s` (Rust path `path`) from `value` (a
 /// [`Value::Structure`]). An input's `build()` can fail (protocol cases
@@ -23,7 +24,7 @@ pub(crate) fn structure_expr(
         let Some(m) = s.members.iter().find(|m| &m.name == name) else {
             return mismatch(v, &format!("{}.{name}", s.name));
         };
-        let set = format_ident!("set_{}", m.rust_name.trim_start_matches("r#"));
+        let set = set_fn(m);
         let v = value_expr(cx, &m.ty, v);
         quote!(.#set(Some(#v)))
     });
@@ -121,7 +122,7 @@ fn named_expr(cx: &Cx, id: &str, v: &Value) -> TokenStream {
             let Some(m) = u.members.iter().find(|m| &m.name == key) else {
                 return mismatch(v, id);
             };
-            let variant = ident(&crate::names::variant_ident(&m.name, 0));
+            let variant = ident(&variant_name(m));
             let x = value_expr(cx, &m.ty, x);
             if m.boxed {
                 quote!(#path::#variant(::std::boxed::Box::new(#x)))

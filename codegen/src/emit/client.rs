@@ -1,0 +1,207 @@
+//! The client: the service metadata it is built from, `Client` with one
+//! method per operation, each operation's fluent builder (`send()`,
+//! `customize()`, setters) and the `client::customize` module.
+
+use super::builders::setter_params;
+use super::common::{builder_name, doc, error_name, fluent_name, get_fn, ident, set_fn, Rt};
+use super::cx::Cx;
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `static SERVICE`: what the runtime needs to know about the service
+/// (SDK id, signing name, default endpoint).
+pub(crate) fn emit_service_metadata(service: &Service) -> TokenStream {
+    let rt = Rt::root();
+    let sdk_id = &service.sdk_id;
+    let signing_name = match &service.signing_name {
+        Some(name) => quote!(::std::option::Option::Some(#name)),
+        None => quote!(::std::option::Option::None),
+    };
+    let endpoint = match &service.endpoint {
+        Endpoint::Global {
+            url,
+            signing_region,
+        } => {
+            quote!(#rt::client::DefaultEndpoint::Global { url: #url, signing_region: #signing_region })
+        }
+        Endpoint::Regional { prefix } => {
+            quote!(#rt::client::DefaultEndpoint::Regional { prefix: #prefix })
+        }
+    };
+    quote! {
+        /// What the runtime needs to know about the service.
+        static SERVICE: #rt::client::ServiceMetadata = #rt::client::ServiceMetadata {
+            sdk_id: #sdk_id,
+            signing_name: #signing_name,
+            endpoint: #endpoint,
+            crate_version: env!("CARGO_PKG_VERSION"),
+        };
+    }
+}
+
+/// `Client`, its constructors and one method per operation, and the
+/// `client` module where aws-sdk-rust has it. They stand at the crate root.
+pub(crate) fn emit_client(cx: &Cx) -> TokenStream {
+    let rt = Rt::root();
+    let service_doc = doc(&cx.service.docs, "The service.");
+    let methods = cx.service.operations.iter().map(|op| {
+        let f = ident(&op.rust_name);
+        let module = ident(&op.rust_name);
+        let fluent = fluent_name(op);
+        let docs = doc(&op.docs, &format!("Calls `{}`.", op.name));
+        quote! {
+            #docs
+            pub fn #f(&self) -> crate::operation::#module::builders::#fluent {
+                crate::operation::#module::builders::#fluent::new(self.handle.clone())
+            }
+        }
+    });
+    quote! {
+        #service_doc
+        ///
+        /// One `Client` is cheap to clone and shares its configuration.
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            handle: ::std::sync::Arc<#rt::client::Handle>,
+        }
+
+        impl Client {
+            /// A client configured from shared AWS configuration (region,
+            /// credentials, retries, timeouts, HTTP client), as loaded by
+            /// `aws_config::load_defaults`.
+            pub fn new(sdk_config: &#rt::deps::aws_types::SdkConfig) -> Self {
+                Self::from_conf(crate::config::Config::from(sdk_config))
+            }
+
+            /// A client from this crate's own configuration.
+            pub fn from_conf(config: crate::config::Config) -> Self {
+                Self { handle: ::std::sync::Arc::new(#rt::client::Handle::new(config, &crate::SERVICE)) }
+            }
+
+            /// The client's configuration.
+            pub fn config(&self) -> &crate::config::Config {
+                self.handle.config()
+            }
+
+            #(#methods)*
+        }
+
+        /// The client, where aws-sdk-rust also has it.
+        pub mod client {
+            pub use crate::Client;
+
+            /// Customizing one call (`customize()` on a fluent builder).
+            pub mod customize {
+                pub use ::sdkgen_runtime::client::CustomizableOperation;
+            }
+        }
+    }
+}
+
+/// The fluent builder of an operation (`client.op().member(..).send()`),
+/// and `send_with` on its input builder. It stands in the operation's
+/// `builders` module.
+pub(crate) fn emit_fluent_builder(cx: &Cx, op: &Operation) -> TokenStream {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let input = ident(&op.input.rust_name);
+    let output = ident(&op.output.rust_name);
+    let error = error_name(op);
+    let fluent = fluent_name(op);
+    let input_builder = builder_name(&op.input);
+    let fluent_doc = format!(
+        " Sends a `{}` request: set members, then call `send()`.",
+        op.name
+    );
+    // A stream can be sent once: a builder holding one cannot be cloned.
+    let derive_clone = if op.input.has_stream() {
+        quote!()
+    } else {
+        quote!(Clone,)
+    };
+    let setters = op.input.members.iter().map(|m| fluent_setters(cx, m));
+    quote! {
+        #[doc = #fluent_doc]
+        #[derive(#derive_clone Debug)]
+        pub struct #fluent {
+            handle: ::std::sync::Arc<#rt::client::Handle>,
+            inner: #input_builder,
+        }
+
+        impl #fluent {
+            pub(crate) fn new(handle: ::std::sync::Arc<#rt::client::Handle>) -> Self {
+                Self { handle, inner: ::std::default::Default::default() }
+            }
+
+            /// The input built so far.
+            pub fn as_input(&self) -> &#input_builder {
+                &self.inner
+            }
+
+            /// Validates the input (unless turned off), then sends it
+            /// through the configured pipeline: signing, retries and
+            /// timeouts.
+            pub async fn send(self) -> ::std::result::Result<
+                super::#output,
+                #api::client::result::SdkError<super::#error, #api::client::orchestrator::HttpResponse>,
+            > {
+                self.handle.send(&super::SPEC, self.inner.build()).await
+            }
+
+            /// This call with interceptors or request changes of its
+            /// own; `send()` it when done.
+            pub fn customize(self) -> #rt::client::CustomizableOperation<super::#input, super::#output, super::#error> {
+                #rt::client::CustomizableOperation::new(self.handle, &super::SPEC, self.inner.build())
+            }
+
+            #(#setters)*
+        }
+
+        impl #input_builder {
+            /// Builds the input and sends it with `client`.
+            pub async fn send_with(self, client: &crate::Client) -> ::std::result::Result<
+                super::#output,
+                #api::client::result::SdkError<super::#error, #api::client::orchestrator::HttpResponse>,
+            > {
+                client.handle.send(&super::SPEC, self.build()).await
+            }
+        }
+    }
+}
+
+/// `x`, `set_x` and `get_x` of the fluent builder, passed on to the input
+/// builder.
+fn fluent_setters(cx: &Cx, m: &Member) -> TokenStream {
+    let f = ident(&m.rust_name);
+    let raw = m.rust_name.trim_start_matches("r#");
+    let set = set_fn(m);
+    let get = get_fn(m);
+    let t = cx.rust_type(&m.ty);
+    let d = format!(
+        " Sets `{}`; see [`{}`](Self::{}) on the input builder for its constraints.",
+        m.name, raw, set
+    );
+    let (params, args) = setter_params(cx, &m.ty);
+    let fluent = quote! {
+        #[doc = #d]
+        pub fn #f(mut self, #params) -> Self {
+            self.inner = self.inner.#f(#args);
+            self
+        }
+    };
+    let d2 = format!(" Sets or clears `{}`.", m.name);
+    let d3 = format!(" The `{}` set so far.", m.name);
+    quote! {
+        #fluent
+        #[doc = #d2]
+        pub fn #set(mut self, input: ::std::option::Option<#t>) -> Self {
+            self.inner = self.inner.#set(input);
+            self
+        }
+        #[doc = #d3]
+        pub fn #get(&self) -> &::std::option::Option<#t> {
+            self.inner.#get()
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! What every emitter shares: the runtime facade's paths, identifiers, doc
+//! comments, and the names generated items derive from the model's.
+
+use crate::ir::*;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+/// Paths into the runtime facade.
+pub(crate) struct Rt;
+
+impl Rt {
+    pub(crate) fn root() -> TokenStream {
+        quote!(::sdkgen_runtime)
+    }
+    pub(crate) fn types() -> TokenStream {
+        quote!(::sdkgen_runtime::deps::aws_smithy_types)
+    }
+    pub(crate) fn json() -> TokenStream {
+        quote!(::sdkgen_runtime::deps::aws_smithy_json)
+    }
+    pub(crate) fn api() -> TokenStream {
+        quote!(::sdkgen_runtime::deps::aws_smithy_runtime_api)
+    }
+}
+
+/// An identifier from a name the `names` module produced (raw where needed).
+pub(crate) fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// `#[doc = "..."]` lines, or a fallback so every public item is documented.
+pub(crate) fn doc(lines: &[String], fallback: &str) -> TokenStream {
+    if lines.is_empty() {
+        let line = format!(" {fallback}");
+        return quote!(#[doc = #line]);
+    }
+    let lines = lines.iter().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
+    quote!(#(#[doc = #lines])*)
+}
+
+/// The docs of a member, followed by what the model says of its value:
+/// required, length, pattern, range, sensitive, idempotency token. Fields,
+/// getters, builder and fluent-builder setters all carry them.
+pub(crate) fn member_doc(m: &Member) -> TokenStream {
+    let mut lines = m.docs.to_vec();
+    if lines.is_empty() {
+        lines.push(format!("The `{}` member.", m.name));
+    }
+    let notes = constraint_notes(m);
+    if !notes.is_empty() {
+        lines.push(String::new());
+        lines.push(notes.join(" "));
+    }
+    doc(&lines, "")
+}
+
+/// One sentence for each thing the model constrains about a member.
+fn constraint_notes(m: &Member) -> Vec<String> {
+    let mut notes = Vec::new();
+    if m.required {
+        notes.push("Required.".to_owned());
+    }
+    if let Some((min, max)) = m.constraints.length {
+        notes.push(match (min, max) {
+            (Some(a), Some(b)) => format!("Length {a} to {b}."),
+            (Some(a), None) => format!("Length at least {a}."),
+            (None, Some(b)) => format!("Length at most {b}."),
+            (None, None) => String::new(),
+        });
+    }
+    if let Some(p) = &m.constraints.pattern {
+        notes.push(format!("Must match `{}`.", printable(&p.replace('`', "'"))));
+    }
+    if let Some((min, max)) = m.constraints.range {
+        notes.push(format!(
+            "Range {} to {}.",
+            min.map_or("-inf".into(), |v| v.to_string()),
+            max.map_or("+inf".into(), |v| v.to_string())
+        ));
+    }
+    if m.sensitive {
+        notes.push("Sensitive: redacted in `Debug` output.".to_owned());
+    }
+    if m.idempotency_token {
+        notes.push("Idempotency token: a UUIDv4 is filled in when unset.".to_owned());
+    }
+    notes.retain(|n| !n.is_empty());
+    notes
+}
+
+/// `text` with control characters written as escapes (`\t`, `\r`, `\n`,
+/// `\u{..}`), for doc comments: a pattern such as `[ \t\r\n]` holds the
+/// characters themselves, and a bare CR is not allowed in a doc comment.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `@httpPayload` member of `s`, if it has one.
+pub(crate) fn payload_member(s: &Structure) -> Option<&Member> {
+    s.members.iter().find(|m| m.binding == Binding::Payload)
+}
+
+/// The members of `s` written to or read from its JSON body.
+pub(crate) fn body_members(s: &Structure) -> Vec<&Member> {
+    s.members
+        .iter()
+        .filter(|m| m.binding == Binding::Body)
+        .collect()
+}
+
+/// The types of what `s` carries in the body: its JSON body members and
+/// its payload.
+pub(crate) fn body_types(s: &Structure) -> impl Iterator<Item = &Type> {
+    s.members
+        .iter()
+        .filter(|m| matches!(m.binding, Binding::Body | Binding::Payload))
+        .map(|m| &m.ty)
+}
+
+/// How a structure is used, which decides its builder's `build()`.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    /// An operation input: fallible `build()`, `validate()`, token filling.
+    Input,
+    /// An error structure: carries `ErrorMetadata`.
+    Error,
+    /// Anything else.
+    Plain,
+}
+
+/// `ser_room`, `de_room`: names of per-structure JSON functions.
+pub(crate) fn fn_name(prefix: &str, s: &Structure) -> Ident {
+    format_ident!("{}_{}", prefix, crate::names::snake(&s.rust_name))
+}
+
+/// The Rust variant of a union member.
+pub(crate) fn variant_name(m: &Member) -> String {
+    crate::names::variant_ident(&m.name, 0)
+}
+
+/// `set_name`: the builder method that sets or clears member `m`.
+pub(crate) fn set_fn(m: &Member) -> Ident {
+    format_ident!("set_{}", m.rust_name.trim_start_matches("r#"))
+}
+
+/// `get_name`: the builder method that reads member `m`.
+pub(crate) fn get_fn(m: &Member) -> Ident {
+    format_ident!("get_{}", m.rust_name.trim_start_matches("r#"))
+}
+
+/// `RoomBuilder`: the builder of a structure.
+pub(crate) fn builder_name(s: &Structure) -> Ident {
+    ident(&s.builder_name)
+}
+
+/// `CreateRoomError`: the error enum of an operation.
+pub(crate) fn error_name(op: &Operation) -> Ident {
+    ident(&op.names.error)
+}
+
+/// `CreateRoomFluentBuilder`: the fluent builder of an operation.
+pub(crate) fn fluent_name(op: &Operation) -> Ident {
+    ident(&op.names.fluent_builder)
+}
+
+/// `ListRoomsPaginator`: the paginator of an operation.
+pub(crate) fn paginator_name(op: &Operation) -> Ident {
+    ident(&op.names.paginator)
+}
+
+/// The timestamp format path for a format.
+pub(crate) fn ts_format(f: TimestampFormat) -> TokenStream {
+    let types = Rt::types();
+    match f {
+        TimestampFormat::DateTime => quote!(#types::date_time::Format::DateTime),
+        TimestampFormat::HttpDate => quote!(#types::date_time::Format::HttpDate),
+        TimestampFormat::EpochSeconds => quote!(#types::date_time::Format::EpochSeconds),
+    }
+}
+
+/// `impl Debug` for a structure or its builder (`type_name` as printed),
+/// with `@sensitive` members redacted. It is written out only where a
+/// sensitive member must be hidden or an error's metadata left out;
+/// elsewhere `Debug` is derived.
+pub(crate) fn redacting_debug(s: &Structure, type_name: &str, for_type: &Ident) -> TokenStream {
+    let rt = Rt::root();
+    let fields = s.members.iter().map(|m| {
+        let f = ident(&m.rust_name);
+        let n = m.rust_name.trim_start_matches("r#");
+        if m.sensitive {
+            quote!(.field(#n, &#rt::REDACTED))
+        } else {
+            quote!(.field(#n, &self.#f))
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #for_type {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#type_name) #(#fields)* .finish()
+            }
+        }
+    }
+}
+
+/// Whether `Debug` of a structure (and its builder) is written out rather
+/// than derived.
+pub(crate) fn writes_debug(s: &Structure, kind: Kind) -> bool {
+    kind == Kind::Error || s.members.iter().any(|m| m.sensitive)
+}

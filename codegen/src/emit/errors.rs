@@ -1,0 +1,327 @@
+//! Errors: each operation's error enum, the reader of each error structure
+//! from an error response, and the service-wide `Error`.
+
+use super::common::{body_members, doc, error_name, fn_name, ident, Rt};
+use super::cx::Cx;
+use super::http_response::header_reads;
+use super::json::de_members;
+use crate::ir::*;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+/// The modeled errors of an operation, as structures.
+fn operation_errors<'a>(cx: &Cx<'a>, op: &Operation) -> Vec<&'a Structure> {
+    op.errors.iter().filter_map(|e| cx.structure(e)).collect()
+}
+
+/// `pub enum <Op>Error`: one variant per modeled error and `Unhandled`,
+/// with the error traits the runtime and callers use.
+pub(crate) fn emit_error_enum(cx: &Cx, op: &Operation) -> TokenStream {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let types = Rt::types();
+    let error = error_name(op);
+    let errs = operation_errors(cx, op);
+    let variants: Vec<_> = errs.iter().map(|s| ident(&s.rust_name)).collect();
+    let paths = errs.iter().map(|s| cx.named_path(&s.id));
+    let vdocs = errs
+        .iter()
+        .map(|s| doc(&s.docs, &format!("The `{}` error.", s.name)));
+    let is_fns = errs.iter().zip(&variants).map(|(s, v)| {
+        let f = format_ident!("is_{}", crate::names::snake(&s.rust_name));
+        let d = format!(" Whether this is a `{}`.", s.name);
+        quote! {
+            #[doc = #d]
+            pub fn #f(&self) -> bool {
+                matches!(self, Self::#v(_))
+            }
+        }
+    });
+    let doc_line = format!(" Errors `{}` can return.", op.name);
+    let from_response = from_response(&errs, &variants);
+    let traits = error_enum_traits(&errs, &error, &variants);
+    quote! {
+        #[doc = #doc_line]
+        #[non_exhaustive]
+        #[derive(Debug)]
+        pub enum #error {
+            #( #vdocs #variants(#paths), )*
+            /// An error the model does not describe; its code, message,
+            /// request id and status are kept.
+            Unhandled(#rt::error::Unhandled),
+        }
+
+        impl #error {
+            #(#is_fns)*
+
+            /// Code, message and request id of the error.
+            pub fn meta(&self) -> &#types::error::ErrorMetadata {
+                use #types::error::metadata::ProvideErrorMetadata;
+                match self {
+                    #( Self::#variants(e) => e.meta(), )*
+                    Self::Unhandled(e) => e.meta(),
+                }
+            }
+
+            /// An error the model does not describe, from any error.
+            pub fn unhandled(err: impl ::std::convert::Into<#api::box_error::BoxError>) -> Self {
+                Self::Unhandled(#rt::error::Unhandled::new(err.into(), None))
+            }
+
+            /// An error the model does not describe, from its metadata only.
+            pub fn generic(meta: #types::error::ErrorMetadata) -> Self {
+                Self::Unhandled(#rt::error::Unhandled::new(::std::boxed::Box::new(meta.clone()), Some(meta)))
+            }
+
+            fn from_response(response: #rt::error::ErrorResponse<'_>) -> Self {
+                #from_response
+            }
+        }
+
+        #traits
+    }
+}
+
+/// The body of `from_response`: the modeled error named by the response's
+/// code; then, where no code was sent or the code names no modeled error
+/// (Chime sends `Throttled` in the body of a ThrottledClientException), the
+/// one error that has the response's status. A status two errors share
+/// tells nothing.
+fn from_response(errs: &[&Structure], variants: &[Ident]) -> TokenStream {
+    let rt = Rt::root();
+    if errs.is_empty() {
+        return quote!(Self::Unhandled(#rt::error::Unhandled::from_response(response)));
+    }
+    let by_code = errs.iter().zip(variants).map(|(s, v)| {
+        let codes = s
+            .error
+            .as_ref()
+            .map(|e| e.codes.clone())
+            .unwrap_or_default();
+        let read = fn_name("read", s);
+        quote!((Some(#(#codes)|*), _) => response.read_modeled(crate::json_codec::#read, Self::#v, Self::Unhandled),)
+    });
+    let by_status = errs.iter().zip(variants).filter_map(|(s, v)| {
+        let status = s.error.as_ref()?.status?;
+        let unique = errs
+            .iter()
+            .filter(|o| o.error.as_ref().and_then(|e| e.status) == Some(status))
+            .count()
+            == 1;
+        let read = fn_name("read", s);
+        unique.then(|| quote!((_, #status) => response.read_modeled(crate::json_codec::#read, Self::#v, Self::Unhandled),))
+    });
+    quote!(match (response.meta.code(), response.status) {
+        #(#by_code)*
+        #(#by_status)*
+        _ => Self::Unhandled(#rt::error::Unhandled::from_response(response)),
+    })
+}
+
+/// `RequestId`, `Display`, `Error`, `ProvideErrorMetadata`,
+/// `CreateUnhandledError` and `ProvideErrorKind` (the retry class of each
+/// modeled error) of an operation's error enum.
+fn error_enum_traits(errs: &[&Structure], error: &Ident, variants: &[Ident]) -> TokenStream {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let types = Rt::types();
+    let kinds = errs.iter().zip(variants).map(|(s, v)| {
+        let kind = match s.error.as_ref().and_then(|e| e.retry) {
+            Some(RetryKind::Throttling) => quote!(Some(#types::retry::ErrorKind::ThrottlingError)),
+            Some(RetryKind::Server) => quote!(Some(#types::retry::ErrorKind::ServerError)),
+            Some(RetryKind::Transient) => quote!(Some(#types::retry::ErrorKind::TransientError)),
+            None => quote!(None),
+        };
+        quote!(Self::#v(_) => #kind,)
+    });
+    quote! {
+        impl #rt::RequestId for #error {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                #rt::error::request_id(self.meta())
+            }
+        }
+
+        impl ::std::fmt::Display for #error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #( Self::#variants(e) => ::std::fmt::Display::fmt(e, f), )*
+                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for #error {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #( Self::#variants(e) => Some(e), )*
+                    Self::Unhandled(e) => ::std::error::Error::source(e),
+                }
+            }
+        }
+
+        impl #types::error::metadata::ProvideErrorMetadata for #error {
+            fn meta(&self) -> &#types::error::ErrorMetadata {
+                #error::meta(self)
+            }
+        }
+
+        impl #api::client::result::CreateUnhandledError for #error {
+            fn create_unhandled_error(
+                source: ::std::boxed::Box<dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static>,
+                meta: ::std::option::Option<#types::error::ErrorMetadata>,
+            ) -> Self {
+                Self::Unhandled(#rt::error::Unhandled::new(source, meta))
+            }
+        }
+
+        impl #types::retry::ProvideErrorKind for #error {
+            fn retryable_error_kind(&self) -> ::std::option::Option<#types::retry::ErrorKind> {
+                match self {
+                    #(#kinds)*
+                    Self::Unhandled(_) => None,
+                }
+            }
+
+            fn code(&self) -> ::std::option::Option<&str> {
+                self.meta().code()
+            }
+        }
+    }
+}
+
+/// The reader of one error structure, shared by every operation that can
+/// return it: members from the JSON body and from headers, plus the
+/// response's error metadata.
+pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
+    let rt = Rt::root();
+    let f = fn_name("read", s);
+    let p = cx.named_path(&s.id);
+    let body_members = body_members(s);
+    let obj = (!body_members.is_empty())
+        .then(|| quote!(let obj = #rt::json::object(&response.body, "$")?;));
+    let members = de_members(cx, s, body_members.into_iter(), quote!(obj));
+    let headers = header_reads(cx, s, &quote!(response.headers), None);
+    let mut_builder = (!s.members.is_empty()).then(|| quote!(mut));
+    quote! {
+        pub(crate) fn #f(response: &#rt::error::ErrorResponse<'_>) -> ::std::result::Result<#p, #rt::json::DeserializeError> {
+            #obj
+            let #mut_builder builder = #p::builder();
+            #members
+            #(#headers)*
+            Ok(builder.meta(response.meta.clone()).build())
+        }
+    }
+}
+
+/// The service-wide `Error`: every modeled error of every operation, and
+/// `Unhandled`, with `From` each operation's error and `SdkError`, so that
+/// `?` works across operations (as aws-sdk-rust's crate-level `Error`).
+/// It stands at the crate root.
+pub(crate) fn emit_service_error(cx: &Cx) -> TokenStream {
+    let rt = Rt::root();
+    let types = Rt::types();
+    let mut ids: Vec<&str> = cx
+        .service
+        .operations
+        .iter()
+        .flat_map(|op| op.errors.iter().map(String::as_str))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let errs: Vec<&Structure> = ids.iter().filter_map(|id| cx.structure(id)).collect();
+    let variants: Vec<_> = errs.iter().map(|s| ident(&s.rust_name)).collect();
+    let paths = errs.iter().map(|s| cx.named_path(&s.id));
+    let vdocs = errs
+        .iter()
+        .map(|s| doc(&s.docs, &format!("The `{}` error.", s.name)));
+    let froms = cx
+        .service
+        .operations
+        .iter()
+        .map(|op| service_error_from(cx, op));
+    quote! {
+        /// Every error of the service's operations, for code that calls
+        /// several of them and propagates errors with `?`.
+        #[non_exhaustive]
+        #[derive(Debug)]
+        pub enum Error {
+            #( #vdocs #variants(#paths), )*
+            /// An error the model does not describe (or a failure before the
+            /// service answered); its code, message and request id are kept.
+            Unhandled(#rt::error::Unhandled),
+        }
+
+        #(#froms)*
+
+        impl ::std::convert::From<#types::error::operation::BuildError> for Error {
+            fn from(err: #types::error::operation::BuildError) -> Self {
+                Self::Unhandled(#rt::error::Unhandled::new(::std::boxed::Box::new(err), None))
+            }
+        }
+
+        impl ::std::fmt::Display for Error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #( Self::#variants(e) => ::std::fmt::Display::fmt(e, f), )*
+                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for Error {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #( Self::#variants(e) => Some(e), )*
+                    Self::Unhandled(e) => ::std::error::Error::source(e),
+                }
+            }
+        }
+
+        impl #types::error::metadata::ProvideErrorMetadata for Error {
+            fn meta(&self) -> &#types::error::ErrorMetadata {
+                match self {
+                    #( Self::#variants(e) => #types::error::metadata::ProvideErrorMetadata::meta(e), )*
+                    Self::Unhandled(e) => #types::error::metadata::ProvideErrorMetadata::meta(e),
+                }
+            }
+        }
+
+        impl #rt::RequestId for Error {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                #rt::error::request_id(#types::error::metadata::ProvideErrorMetadata::meta(self))
+            }
+        }
+    }
+}
+
+/// `From` an operation's error, and from an `SdkError` of it, for the
+/// service-wide `Error`.
+fn service_error_from(cx: &Cx, op: &Operation) -> TokenStream {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let module = ident(&op.rust_name);
+    let error = error_name(op);
+    let arms = operation_errors(cx, op).into_iter().map(|s| {
+        let v = ident(&s.rust_name);
+        quote!(crate::operation::#module::#error::#v(e) => Self::#v(e),)
+    });
+    quote! {
+        impl ::std::convert::From<crate::operation::#module::#error> for Error {
+            fn from(err: crate::operation::#module::#error) -> Self {
+                match err {
+                    #(#arms)*
+                    crate::operation::#module::#error::Unhandled(e) => Self::Unhandled(e),
+                }
+            }
+        }
+
+        impl<R> ::std::convert::From<#api::client::result::SdkError<crate::operation::#module::#error, R>> for Error
+        where
+            R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
+        {
+            fn from(err: #api::client::result::SdkError<crate::operation::#module::#error, R>) -> Self {
+                #rt::error::from_sdk_error(err, Self::from, Self::Unhandled)
+            }
+        }
+    }
+}

@@ -1,0 +1,406 @@
+//! The request serializer of an operation, `fn serialize(input) ->
+//! HttpRequest`: one function per HTTP binding (URI labels, literal query,
+//! query members, the query map, prefix headers, headers, host prefix, the
+//! payload or JSON body, checksum and gzip).
+
+use super::common::{body_members, ident, payload_member, ts_format, Rt};
+use super::cx::Cx;
+use super::json::{ser_members, ser_value};
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// `fn serialize(input: Input) -> Result<HttpRequest, BoxError>`.
+pub(crate) fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
+    let api = Rt::api();
+    let input = ident(&op.input.rust_name);
+    let mut uri = uri_path(cx, op);
+    uri.extend(query_literals(op));
+    uri.extend(op.input.members.iter().filter_map(|m| query_member(cx, m)));
+    uri.extend(query_params(op));
+    // Prefix headers first, so that a header bound by name wins.
+    let mut headers: Vec<_> = op.input.members.iter().filter_map(prefix_headers).collect();
+    headers.extend(op.input.members.iter().filter_map(|m| header(cx, m)));
+    headers.extend(host_prefix(op));
+    let build = body(cx, op);
+    if op.gzip {
+        let rt = Rt::root();
+        headers.push(quote!(#rt::http::finish(&mut request)?;));
+    }
+    let mut_request = if headers.is_empty() {
+        quote!()
+    } else {
+        quote!(mut)
+    };
+    // An input with no members is not read.
+    let input_param = if op.input.members.is_empty() {
+        format_ident!("_input")
+    } else {
+        format_ident!("input")
+    };
+    quote! {
+        fn serialize(#input_param: #input) -> ::std::result::Result<#api::client::orchestrator::HttpRequest, #api::box_error::BoxError> {
+            let mut uri = ::std::string::String::with_capacity(64);
+            #(#uri)*
+            let #mut_request request = #build;
+            #(#headers)*
+            Ok(request)
+        }
+    }
+}
+
+fn input_member<'o>(op: &'o Operation, name: &str) -> Option<&'o Member> {
+    op.input.members.iter().find(|m| m.name == name)
+}
+
+/// The URI path: literal segments and `@httpLabel` members, which must be
+/// set and not empty.
+fn uri_path(cx: &Cx, op: &Operation) -> Vec<TokenStream> {
+    let rt = Rt::root();
+    let types = Rt::types();
+    let build_error = quote!(#types::error::operation::BuildError);
+    op.uri
+        .iter()
+        .filter_map(|seg| match seg {
+            UriSegment::Literal(l) => Some(push_literal(quote!(uri), l)),
+            UriSegment::Label {
+                member: name,
+                greedy,
+            } => {
+                let m = input_member(op, name)?;
+                let f = ident(&m.rust_name);
+                let field = m.rust_name.trim_start_matches("r#");
+                let text = scalar_text(cx, &m.ty, quote!(value));
+                Some(quote! {
+                    let value = input.#f.as_ref().ok_or_else(|| #build_error::missing_field(#field, "it is bound to the URI path"))?;
+                    let text = #text;
+                    if text.is_empty() {
+                        return Err(#build_error::invalid_field(#field, "a URI label must not be empty").into());
+                    }
+                    uri.push_str(&#rt::http::encode_label(&text, #greedy));
+                })
+            }
+        })
+        .collect()
+}
+
+/// The query the URI pattern states literally (`?list-type=2`).
+fn query_literals(op: &Operation) -> Vec<TokenStream> {
+    let rt = Rt::root();
+    op.uri_query
+        .iter()
+        .map(|(k, v)| match v {
+            Some(v) => quote!(#rt::http::push_query(&mut uri, #k, #v);),
+            None => quote!(#rt::http::push_query_key(&mut uri, #k);),
+        })
+        .collect()
+}
+
+/// An `@httpQuery` member: one parameter, or one per item of a list.
+fn query_member(cx: &Cx, m: &Member) -> Option<TokenStream> {
+    let rt = Rt::root();
+    let Binding::Query(q) = &m.binding else {
+        return None;
+    };
+    let f = ident(&m.rust_name);
+    let push = match &m.ty {
+        Type::List(item) => {
+            let text = scalar_text(cx, item, quote!(item));
+            quote!(for item in value { #rt::http::push_query(&mut uri, #q, &#text); })
+        }
+        ty => {
+            let text = scalar_text(cx, ty, quote!(value));
+            quote!(#rt::http::push_query(&mut uri, #q, &#text);)
+        }
+    };
+    Some(quote!(if let Some(value) = &input.#f { #push }))
+}
+
+/// `@httpQueryParams` maps, sorted by key; they never override a parameter
+/// bound by name.
+fn query_params(op: &Operation) -> Vec<TokenStream> {
+    let rt = Rt::root();
+    let literal = op.uri_query.iter().map(|(k, _)| k.as_str());
+    let named = op.input.members.iter().filter_map(|m| match &m.binding {
+        Binding::Query(q) => Some(q.as_str()),
+        _ => None,
+    });
+    let bound: Vec<&str> = literal.chain(named).collect();
+    op.input
+        .members
+        .iter()
+        .filter(|m| m.binding == Binding::QueryParams)
+        .map(|m| {
+            let f = ident(&m.rust_name);
+            let push = match &m.ty {
+                Type::Map(v) if matches!(v.as_ref(), Type::List(_)) => {
+                    quote!(for item in value { #rt::http::push_query(&mut uri, key, item); })
+                }
+                _ => quote!(#rt::http::push_query(&mut uri, key, value);),
+            };
+            quote! {
+                if let Some(params) = &input.#f {
+                    const BOUND: &[&str] = &[#(#bound),*];
+                    let mut params: ::std::vec::Vec<_> = params.iter().filter(|(key, _)| !BOUND.contains(&key.as_str())).collect();
+                    params.sort_by(|a, b| a.0.cmp(b.0));
+                    for (key, value) in params {
+                        #push
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// An `@httpPrefixHeaders` map.
+fn prefix_headers(m: &Member) -> Option<TokenStream> {
+    let rt = Rt::root();
+    let Binding::PrefixHeaders(prefix) = &m.binding else {
+        return None;
+    };
+    let f = ident(&m.rust_name);
+    Some(quote! {
+        if let Some(map) = input.#f {
+            for (key, value) in map {
+                #rt::http::set_header(&mut request, format!("{}{}", #prefix, key), value)?;
+            }
+        }
+    })
+}
+
+/// An `@httpHeader` member: a scalar, or a list joined with commas.
+fn header(cx: &Cx, m: &Member) -> Option<TokenStream> {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let Binding::Header(h) = &m.binding else {
+        return None;
+    };
+    let h = h.to_ascii_lowercase();
+    let f = ident(&m.rust_name);
+    let text = match &m.ty {
+        Type::List(item) if **item == Type::String => quote!(#rt::http::headers::join(value)),
+        Type::List(item) => {
+            let text = scalar_text(cx, item, quote!(item));
+            quote!(value.iter().map(|item| -> ::std::result::Result<::std::string::String, #api::box_error::BoxError> { Ok(::std::string::ToString::to_string(&#text)) }).collect::<::std::result::Result<::std::vec::Vec<_>, _>>()?.join(", "))
+        }
+        Type::String if m.media_type.is_some() => {
+            let types = Rt::types();
+            quote!(#types::base64::encode(value))
+        }
+        ty => {
+            let text = scalar_text(cx, ty, quote!(value));
+            quote!(::std::string::ToString::to_string(&#text))
+        }
+    };
+    Some(
+        quote!(if let Some(value) = &input.#f { #rt::http::set_header(&mut request, #h, #text)?; }),
+    )
+}
+
+/// The `@endpoint` host prefix, with its labels filled in.
+fn host_prefix(op: &Operation) -> Option<TokenStream> {
+    let rt = Rt::root();
+    // `check` has made sure the prefix parses and its labels are members.
+    let (segments, _) = parse_uri_pattern(op.host_prefix.as_deref()?).ok()?;
+    let pieces = segments.iter().map(|segment| match segment {
+        UriSegment::Literal(text) => push_literal(quote!(prefix), text),
+        UriSegment::Label { member: label, .. } => match input_member(op, label) {
+            Some(m) => {
+                let f = ident(&m.rust_name);
+                let name = &m.name;
+                quote! {
+                    prefix.push_str(&#rt::http::host_label(input.#f.as_deref().unwrap_or_default(), #name)?);
+                }
+            }
+            None => quote!(),
+        },
+    });
+    Some(quote! {
+        let mut prefix = ::std::string::String::new();
+        #(#pieces)*
+        #rt::http::set_host_prefix(&mut request, prefix)?;
+    })
+}
+
+/// The expression building the request with its body: a stream, a payload,
+/// a JSON object of the body members, or nothing.
+fn body(cx: &Cx, op: &Operation) -> TokenStream {
+    let rt = Rt::root();
+    let method = &op.method;
+    let payload = payload_member(&op.input);
+    let body_members = body_members(&op.input);
+    if let Some(m) = payload.filter(|m| m.ty.is_stream()) {
+        stream_body(cx, op, m)
+    } else if let Some(m) = payload {
+        payload_body(cx, op, m)
+    } else if body_members.is_empty() {
+        quote!(#rt::http::json_request(#method, uri, None, false)?)
+    } else {
+        json_body(cx, op, body_members)
+    }
+}
+
+/// Whether the body carries a sensitive value (then it is not logged).
+fn sensitive_body(cx: &Cx, op: &Operation) -> bool {
+    op.input.members.iter().any(|m| {
+        matches!(m.binding, Binding::Body | Binding::Payload) && cx.is_sensitive(&m.ty, m.sensitive)
+    })
+}
+
+/// `.content_md5(..).gzip(..)` on the body options where the operation
+/// asks for a checksum (`@httpChecksumRequired`) or compression
+/// (`@requestCompression`).
+fn checksum_and_gzip(op: &Operation) -> TokenStream {
+    let (md5, gzip) = (op.checksum_required, op.gzip);
+    match (md5, gzip) {
+        (false, false) => quote!(),
+        _ => quote!(.content_md5(#md5).gzip(#gzip)),
+    }
+}
+
+/// A streaming payload, moved into the body unread.
+fn stream_body(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
+    let rt = Rt::root();
+    let method = &op.method;
+    let f = ident(&m.rust_name);
+    let content_type = m
+        .media_type
+        .as_deref()
+        .unwrap_or("application/octet-stream");
+    let requires_length = matches!(
+        m.ty,
+        Type::Stream {
+            requires_length: true
+        }
+    );
+    let unsigned = op.unsigned_payload;
+    let sensitive = cx.is_sensitive(&m.ty, m.sensitive);
+    quote! {
+        // The stream moves into the body unread.
+        #rt::http::stream_request(
+            #method,
+            uri,
+            input.#f,
+            #rt::http::StreamOptions::new(#content_type)
+                .requires_length(#requires_length)
+                .unsigned_payload(#unsigned)
+                .sensitive(#sensitive),
+        )?
+    }
+}
+
+/// An `@httpPayload` member as the whole body: bytes, text, an enum's value
+/// or a JSON document.
+fn payload_body(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let json = Rt::json();
+    let method = &op.method;
+    let f = ident(&m.rust_name);
+    let media = m.media_type.as_deref();
+    let (bytes, content_type) = match &m.ty {
+        Type::Blob => (
+            quote!(value.into_inner()),
+            media.unwrap_or("application/octet-stream"),
+        ),
+        Type::String => (quote!(value.into_bytes()), media.unwrap_or("text/plain")),
+        Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::Enum(_))) => {
+            (quote!(value.as_str().as_bytes().to_vec()), "text/plain")
+        }
+        ty => {
+            let write = ser_value(
+                cx,
+                ty,
+                quote!(
+                    #json::serialize::JsonValueWriter::new(
+                        &mut out
+                    )
+                ),
+                quote!(value),
+                0,
+            );
+            (
+                quote!({ let value = &value; let mut out = ::std::string::String::new(); #write out.into_bytes() }),
+                "application/json",
+            )
+        }
+    };
+    // An unset structure payload is sent as an empty object.
+    let unset = match &m.ty {
+        Type::Named(id) if cx.structure(id).is_some() => {
+            quote!(.or_else(|| Some(b"{}".to_vec())))
+        }
+        _ => quote!(),
+    };
+    let sensitive = sensitive_body(cx, op);
+    let options = checksum_and_gzip(op);
+    quote! {{
+        // The input is owned: its payload moves into the body.
+        let body = input
+            .#f
+            .map(|value| -> ::std::result::Result<::std::vec::Vec<u8>, #api::box_error::BoxError> { Ok(#bytes) })
+            .transpose()?
+            #unset;
+        #rt::http::request(#method, uri, body, #rt::http::BodyOptions::new(#content_type).sensitive(#sensitive)#options)?
+    }}
+}
+
+/// The body members as one JSON object.
+fn json_body(cx: &Cx, op: &Operation, members: Vec<&Member>) -> TokenStream {
+    let rt = Rt::root();
+    let json = Rt::json();
+    let method = &op.method;
+    let sensitive = sensitive_body(cx, op);
+    let call = if op.checksum_required || op.gzip {
+        let options = checksum_and_gzip(op);
+        quote!(#rt::http::request(#method, uri, Some(out.into_bytes()), #rt::http::BodyOptions::new("application/json").sensitive(#sensitive)#options)?)
+    } else {
+        quote!(#rt::http::json_request(#method, uri, Some(out), #sensitive)?)
+    };
+    let stmts = ser_members(cx, members.into_iter(), quote!(input), false);
+    quote! {{
+        let mut out = ::std::string::String::new();
+        let mut obj = #json::serialize::JsonObjectWriter::new(&mut out);
+        #stmts
+        obj.finish();
+        #call
+    }}
+}
+
+/// Appends literal text to a `String`: nothing when empty, `push` for one
+/// character.
+fn push_literal(target: TokenStream, text: &str) -> TokenStream {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => quote!(),
+        (Some(c), None) => quote!(#target.push(#c);),
+        _ => quote!(#target.push_str(#text);),
+    }
+}
+
+/// An expression giving a `Cow<str>` for a scalar in a URI or header (`?` on
+/// a timestamp that cannot be formatted).
+fn scalar_text(cx: &Cx, ty: &Type, v: TokenStream) -> TokenStream {
+    match ty {
+        Type::String => quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str())),
+        Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::Enum(_))) => {
+            quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str()))
+        }
+        Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::IntEnum(_))) => {
+            quote!(::std::borrow::Cow::<str>::Owned(#v.as_i32().to_string()))
+        }
+        Type::Timestamp(f) => {
+            let f = ts_format(*f);
+            quote!(::std::borrow::Cow::<str>::Owned(#v.fmt(#f)?))
+        }
+        Type::Blob => {
+            let types = Rt::types();
+            quote!(::std::borrow::Cow::<str>::Owned(#types::base64::encode(#v)))
+        }
+        ty if ty.is_copy_scalar() => {
+            let rt = Rt::root();
+            quote!(::std::borrow::Cow::<str>::Owned(#rt::http::headers::primitive(*#v)))
+        }
+        _ => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),
+    }
+}

@@ -1,0 +1,377 @@
+//! The JSON writers and readers of the structures and unions nested in
+//! bodies (`crate::json_codec::ser_x`, `de_x`), and the statements and
+//! expressions that write or read one member or value, which the operation
+//! serializers and deserializers use too.
+
+use super::common::{fn_name, ident, set_fn, ts_format, variant_name, Rt};
+use super::cx::Cx;
+use super::values::value_expr;
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// `pub(crate) fn ser_x(obj: &mut JsonObjectWriter, value: &X)` for a body
+/// structure or union.
+pub(crate) fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
+    let json = Rt::json();
+    let api = Rt::api();
+    let name = fn_name("ser", s);
+    let ty = cx.named_path(&s.id);
+    let body = if union {
+        let arms = s.members.iter().map(|m| {
+            let v = ident(&variant_name(m));
+            let key = &m.json_name;
+            let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
+            let binding = if m.ty == Type::Unit {
+                quote!(_)
+            } else {
+                quote!(v)
+            };
+            quote!(#ty::#v(#binding) => { #write })
+        });
+        let what = format!("cannot send an unknown member of the union `{}`", s.name);
+        quote! {
+            match value {
+                #(#arms)*
+                #ty::Unknown => return Err(#what.into()),
+            }
+        }
+    } else {
+        ser_members(cx, s.members.iter(), quote!(value), true)
+    };
+    // A structure without members writes nothing (`{}`).
+    let (obj, value) = if body.is_empty() {
+        (quote!(_obj), quote!(_value))
+    } else {
+        (quote!(obj), quote!(value))
+    };
+    quote! {
+        pub(crate) fn #name(
+            #obj: &mut #json::serialize::JsonObjectWriter<'_>,
+            #value: &#ty,
+        ) -> ::std::result::Result<(), #api::box_error::BoxError> {
+            #body
+            Ok(())
+        }
+    }
+}
+
+/// Statements writing `members` of `src` into `obj`.
+///
+/// Members are written in order of their JSON names, as aws-sdk-rust does, so
+/// the bodies of both SDKs are byte for byte the same.
+pub(crate) fn ser_members<'m>(
+    cx: &Cx,
+    members: impl Iterator<Item = &'m Member>,
+    src: TokenStream,
+    defaults: bool,
+) -> TokenStream {
+    let mut members: Vec<&Member> = members.collect();
+    members.sort_by(|a, b| a.json_name.cmp(&b.json_name));
+    let stmts = members.into_iter().map(|m| {
+        let f = ident(&m.rust_name);
+        let key = &m.json_name;
+        let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
+        // Nested structures send their members' defaults when unset (the
+        // top level of an input leaves them to the service).
+        let default = m
+            .default
+            .as_ref()
+            .filter(|_| defaults)
+            .map(|d| value_expr(cx, &m.ty, d));
+        match default {
+            Some(d) => quote! {
+                match &#src.#f {
+                    Some(v) => { #write }
+                    None => {
+                        let v = &#d;
+                        #write
+                    }
+                }
+            },
+            None => quote! {
+                if let Some(v) = &#src.#f {
+                    #write
+                }
+            },
+        }
+    });
+    quote!(#(#stmts)*)
+}
+
+/// A statement writing `v` (a reference) of type `ty` with the value writer `w`.
+pub(crate) fn ser_value(
+    cx: &Cx,
+    ty: &Type,
+    w: TokenStream,
+    v: TokenStream,
+    depth: usize,
+) -> TokenStream {
+    let types = Rt::types();
+    match ty {
+        Type::String => quote!(#w.string(#v);),
+        Type::Boolean => quote!(#w.boolean(*#v);),
+        Type::Byte | Type::Short | Type::Integer => {
+            quote!(#w.number(#types::Number::NegInt(i64::from(*#v)));)
+        }
+        Type::Long => quote!(#w.number(#types::Number::NegInt(*#v));),
+        Type::Float => quote!(#w.number(#types::Number::Float(f64::from(*#v)));),
+        Type::Double => quote!(#w.number(#types::Number::Float(*#v));),
+        Type::Timestamp(f) => {
+            let f = ts_format(*f);
+            quote!(#w.date_time(#v, #f)?;)
+        }
+        Type::Blob => quote!(#w.string_unchecked(&#types::base64::encode(#v));),
+        // `check` keeps streams out of JSON documents (only a payload can be
+        // one); should one get here, the call fails instead of the build.
+        Type::Stream { .. } => {
+            quote!(return Err("a streaming blob cannot be written into a JSON document".into());)
+        }
+        Type::Document => quote!(#w.document(#v);),
+        Type::Unit => quote!(#w.start_object().finish();),
+        Type::Optional(inner) => {
+            let some = format_ident!("some_{}", depth);
+            let write = ser_value(cx, inner, w.clone(), quote!(#some), depth + 1);
+            quote! {
+                match #v {
+                    Some(#some) => { #write }
+                    None => #w.null(),
+                }
+            }
+        }
+        Type::List(item) => {
+            let arr = format_ident!("array_{}", depth);
+            let it = format_ident!("item_{}", depth);
+            let inner = ser_value(cx, item, quote!(#arr.value()), quote!(#it), depth + 1);
+            quote! {
+                let mut #arr = #w.start_array();
+                for #it in #v {
+                    #inner
+                }
+                #arr.finish();
+            }
+        }
+        Type::Map(value) => {
+            let map = format_ident!("map_{}", depth);
+            let (k, it) = (
+                format_ident!("key_{}", depth),
+                format_ident!("value_{}", depth),
+            );
+            let inner = ser_value(cx, value, quote!(#map.key(#k)), quote!(#it), depth + 1);
+            quote! {
+                let mut #map = #w.start_object();
+                for (#k, #it) in #v {
+                    #inner
+                }
+                #map.finish();
+            }
+        }
+        Type::Named(id) => match cx.service.shapes.get(id) {
+            Some(Shape::Structure(s) | Shape::Union(s)) => {
+                let f = fn_name("ser", s);
+                let o = format_ident!("object_{}", depth);
+                quote! {
+                    let mut #o = #w.start_object();
+                    crate::json_codec::#f(&mut #o, #v)?;
+                    #o.finish();
+                }
+            }
+            Some(Shape::IntEnum(_)) => {
+                quote!(#w.number(#types::Number::NegInt(i64::from(#v.as_i32())));)
+            }
+            _ => quote!(#w.string(#v.as_str());),
+        },
+    }
+}
+
+/// `pub(crate) fn de_x(value: &Value) -> Result<X, DeserializeError>` for a
+/// structure or union.
+pub(crate) fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
+    let rt = Rt::root();
+    let name = fn_name("de", s);
+    let ty = cx.named_path(&s.id);
+    let path = s.name.as_str();
+    let body = if union {
+        let arms = s.members.iter().map(|m| {
+            let v = ident(&variant_name(m));
+            let key = &m.json_name;
+            let read = de_value(
+                cx,
+                &m.ty,
+                quote!(member),
+                &format!("{}.{}", s.name, m.name),
+                0,
+            );
+            let read = if m.boxed {
+                quote!(::std::boxed::Box::new(#read?))
+            } else {
+                quote!(#read?)
+            };
+            quote!(#key => #ty::#v(#read),)
+        });
+        quote! {
+            let obj = #rt::json::object(value, #path)?;
+            let mut set = obj.iter().filter(|(key, member)| !member.is_null() && key.as_str() != "__type");
+            let (Some((key, member)), None) = (set.next(), set.next()) else {
+                return Err(#rt::json::invalid(#path, "exactly one member of the union"));
+            };
+            Ok(match key.as_str() {
+                #(#arms)*
+                _ => #ty::Unknown,
+            })
+        }
+    } else {
+        let members = de_members(cx, s, s.members.iter(), quote!(obj));
+        // Without members the object is only checked to be one.
+        let (mut_builder, obj) = if s.members.is_empty() {
+            (quote!(), quote!())
+        } else {
+            (quote!(mut), quote!(let obj =))
+        };
+        quote! {
+            #obj #rt::json::object(value, #path)?;
+            let #mut_builder builder = #ty::builder();
+            #members
+            Ok(builder.build())
+        }
+    };
+    quote! {
+        pub(crate) fn #name(
+            value: &#rt::deps::serde_json::Value,
+        ) -> ::std::result::Result<#ty, #rt::json::DeserializeError> {
+            #body
+        }
+    }
+}
+
+/// Statements setting `members` on `builder` from the JSON object `obj`.
+pub(crate) fn de_members<'m>(
+    cx: &Cx,
+    s: &Structure,
+    members: impl Iterator<Item = &'m Member>,
+    obj: TokenStream,
+) -> TokenStream {
+    let rt = Rt::root();
+    let stmts = members.map(|m| {
+        let set = set_fn(m);
+        let key = &m.json_name;
+        let path = format!("{}.{}", s.name, m.name);
+        let read = de_value(cx, &m.ty, quote!(v), &path, 0);
+        // A missing member with a `@default` takes it.
+        let default = m.default.as_ref().map(|d| value_expr(cx, &m.ty, d));
+        match default {
+            Some(d) => quote! {
+                builder = builder.#set(Some(match #rt::json::member(#obj, #key) {
+                    Some(v) => #read?,
+                    None => #d,
+                }));
+            },
+            None => quote! {
+                if let Some(v) = #rt::json::member(#obj, #key) {
+                    builder = builder.#set(Some(#read?));
+                }
+            },
+        }
+    });
+    quote!(#(#stmts)*)
+}
+
+/// An expression of type `Result<T, DeserializeError>` reading `v` (a
+/// `&Value`) as `ty`. With an empty `v`, a structure's or union's reader is
+/// named as a function instead of called.
+pub(crate) fn de_value(
+    cx: &Cx,
+    ty: &Type,
+    v: TokenStream,
+    path: &str,
+    depth: usize,
+) -> TokenStream {
+    let rt = Rt::root();
+    let json = quote!(#rt::json);
+    match ty {
+        Type::String => quote!(#json::string(#v, #path)),
+        Type::Boolean => quote!(#json::boolean(#v, #path)),
+        Type::Byte | Type::Short | Type::Integer | Type::Long => quote!(#json::integer(#v, #path)),
+        Type::Float => quote!(#json::float(#v, #path).map(|f| f as f32)),
+        Type::Double => quote!(#json::float(#v, #path)),
+        Type::Timestamp(f) => {
+            let f = ts_format(*f);
+            quote!(#json::timestamp(#v, #path, #f))
+        }
+        Type::Blob => quote!(#json::blob(#v, #path)),
+        // Kept out of JSON documents by `check` (see `ser_value`).
+        Type::Stream { .. } => {
+            quote!(Err(#json::invalid(#path, "no streaming blob inside a JSON document")))
+        }
+        Type::Document => quote!(Ok(#json::document(#v))),
+        Type::Unit => quote!(#json::object(#v, #path).map(|_| ())),
+        Type::Optional(inner) => {
+            let read = de_value(cx, inner, v.clone(), path, depth);
+            quote!(if #v.is_null() { Ok(None) } else { #read.map(Some) })
+        }
+        Type::List(item) => {
+            let it = format_ident!("item_{}", depth);
+            let item_path = format!("{path}[]");
+            // A structure's reader is passed by name (a closure would be redundant).
+            let read = if is_codec(cx, item) {
+                de_value(cx, item, quote!(), &item_path, depth + 1)
+            } else {
+                let inner = de_value(cx, item, quote!(#it), &item_path, depth + 1);
+                quote!(|#it| #inner)
+            };
+            // Nulls in a list that is not @sparse are skipped.
+            let filter = (!matches!(item.as_ref(), Type::Optional(_)))
+                .then(|| quote!(.filter(|#it| !#it.is_null())));
+            quote! {
+                #json::array(#v, #path).and_then(|items| {
+                    items
+                        .iter()
+                        #filter
+                        .map(#read)
+                        .collect::<::std::result::Result<::std::vec::Vec<_>, _>>()
+                })
+            }
+        }
+        Type::Map(value) => {
+            let (k, it) = (
+                format_ident!("key_{}", depth),
+                format_ident!("value_{}", depth),
+            );
+            let item_path = format!("{path}{{}}");
+            let inner = de_value(cx, value, quote!(#it), &item_path, depth + 1);
+            let filter = (!matches!(value.as_ref(), Type::Optional(_)))
+                .then(|| quote!(.filter(|(_, #it)| !#it.is_null())));
+            quote! {
+                #json::object(#v, #path).and_then(|entries| {
+                    entries
+                        .iter()
+                        #filter
+                        .map(|(#k, #it)| #inner.map(|parsed| (#k.clone(), parsed)))
+                        .collect::<::std::result::Result<::std::collections::HashMap<_, _>, _>>()
+                })
+            }
+        }
+        Type::Named(id) => match cx.service.shapes.get(id) {
+            Some(Shape::Structure(s) | Shape::Union(s)) => {
+                let f = fn_name("de", s);
+                if v.is_empty() {
+                    quote!(crate::json_codec::#f)
+                } else {
+                    quote!(crate::json_codec::#f(#v))
+                }
+            }
+            Some(Shape::IntEnum(_)) => {
+                let t = cx.named_path(id);
+                quote!(#json::integer::<i32>(#v, #path).map(#t::from))
+            }
+            _ => {
+                let t = cx.named_path(id);
+                quote!(#json::string(#v, #path).map(|s| #t::from(s.as_str())))
+            }
+        },
+    }
+}
+
+fn is_codec(cx: &Cx, ty: &Type) -> bool {
+    matches!(ty, Type::Named(id) if cx.codec_shape(id).is_some())
+}

@@ -1,0 +1,143 @@
+//! One operation's module, `operation::<op>`, put together from the other
+//! emitters: input and output with their builders, validation, the error
+//! enum, the `SPEC` the runtime runs, the serializer and deserializer, and
+//! the fluent builder with its paginator.
+
+use super::builders::emit_builder;
+use super::client::emit_fluent_builder;
+use super::common::{doc, error_name, ident, Kind, Rt};
+use super::cx::Cx;
+use super::errors::emit_error_enum;
+use super::http_request::emit_serializer;
+use super::http_response::emit_deserializer;
+use super::paginators::emit_paginator;
+use super::types::emit_struct;
+use super::validate::emit_validate;
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// `pub mod <op> { .. }`.
+pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
+    let module = ident(&op.rust_name);
+    let module_doc = doc(&op.docs, &format!("The `{}` operation.", op.name));
+    let input_item = emit_struct(cx, &op.input, Kind::Input);
+    let output_item = emit_struct(cx, &op.output, Kind::Plain);
+    let input_builder = emit_builder(cx, &op.input, Kind::Input);
+    let output_builder = emit_builder(cx, &op.output, Kind::Plain);
+    let operation_input = emit_operation_input(op);
+    let validate = emit_validate(cx, &op.input);
+    let error_enum = emit_error_enum(cx, op);
+    let spec = emit_spec(cx, op);
+    let serialize = emit_serializer(cx, op);
+    let deserialize = emit_deserializer(cx, op);
+    let fluent = emit_fluent_builder(cx, op);
+    let paginator = emit_paginator(cx, op);
+    quote! {
+        #module_doc
+        pub mod #module {
+            #input_item
+            #output_item
+
+            #operation_input
+
+            #validate
+
+            #error_enum
+
+            #spec
+
+            #serialize
+            #deserialize
+
+            /// Builders for this operation.
+            pub mod builders {
+                #input_builder
+                #output_builder
+
+                #fluent
+
+                #paginator
+            }
+        }
+    }
+}
+
+/// `impl OperationInput`: what the runtime asks of an input before sending
+/// it (idempotency tokens filled in, validation).
+fn emit_operation_input(op: &Operation) -> TokenStream {
+    let rt = Rt::root();
+    let input = ident(&op.input.rust_name);
+    let tokens: Vec<_> = op
+        .input
+        .members
+        .iter()
+        .filter(|m| m.idempotency_token && m.ty == Type::String)
+        .map(|m| {
+            let f = ident(&m.rust_name);
+            quote! {
+                if self.#f.is_none() {
+                    self.#f = Some(provider.make_token());
+                }
+            }
+        })
+        .collect();
+    // An input without idempotency tokens keeps the trait's empty default.
+    let fill_tokens = (!tokens.is_empty()).then(|| {
+        quote! {
+            fn fill_idempotency_tokens(&mut self, provider: &#rt::config::IdempotencyTokenProvider) {
+                #(#tokens)*
+            }
+        }
+    });
+    quote! {
+        impl #rt::client::OperationInput for #input {
+            #fill_tokens
+
+            fn validate(&self) -> ::std::result::Result<(), #rt::validation::ValidationError> {
+                #input::validate(self)
+            }
+        }
+    }
+}
+
+/// `static SPEC`: the operation as the runtime runs it (name, serializer,
+/// deserializer, error reader, whether the output is logged, auth schemes).
+fn emit_spec(cx: &Cx, op: &Operation) -> TokenStream {
+    let rt = Rt::root();
+    let input = ident(&op.input.rust_name);
+    let output = ident(&op.output.rust_name);
+    let error = error_name(op);
+    let op_name = &op.name;
+    let sensitive_output = op
+        .output
+        .members
+        .iter()
+        .chain(
+            op.errors
+                .iter()
+                .filter_map(|e| cx.structure(e))
+                .flat_map(|s| s.members.iter()),
+        )
+        .any(|m| cx.is_sensitive(&m.ty, m.sensitive));
+    let read_kind = if op.output.has_stream() {
+        format_ident!("Streaming")
+    } else {
+        format_ident!("Buffered")
+    };
+    let auth = op.auth.iter().map(|scheme| match scheme {
+        AuthScheme::SigV4 => quote!(#rt::client::auth::SIGV4),
+        AuthScheme::HttpBearer => quote!(#rt::client::auth::HTTP_BEARER),
+        AuthScheme::Anonymous => quote!(#rt::client::auth::NO_AUTH),
+    });
+    quote! {
+        pub(crate) static SPEC: #rt::client::OperationSpec<#input, #output, #error> = #rt::client::OperationSpec {
+            name: #op_name,
+            serialize,
+            deserialize: #rt::client::Deserialize::#read_kind(deserialize),
+            error: #error::from_response,
+            sensitive_output: #sensitive_output,
+            auth: &[#(#auth),*],
+        };
+    }
+}

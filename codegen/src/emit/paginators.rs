@@ -1,0 +1,133 @@
+//! Paginators: `into_paginator()` on the fluent builder of a paginated
+//! operation, and the paginator it returns (pages, page size, items).
+
+use super::common::{builder_name, error_name, fluent_name, ident, paginator_name, set_fn, Rt};
+use super::cx::Cx;
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+fn member<'s>(s: &'s Structure, name: &str) -> Option<&'s Member> {
+    s.members.iter().find(|m| m.name == name)
+}
+
+/// `into_paginator()` on the fluent builder and the paginator it returns;
+/// nothing for an operation without `@paginated` tokens.
+pub(crate) fn emit_paginator(cx: &Cx, op: &Operation) -> TokenStream {
+    let Some(p) = &op.pagination else {
+        return quote!();
+    };
+    // Paging resends the input; a stream can be sent once (`check` warns).
+    if op.input.has_stream() {
+        return quote!();
+    }
+    let rt = Rt::root();
+    let (Some(in_tok), Some(out_tok)) = (
+        member(&op.input, &p.input_token),
+        member(&op.output, &p.output_token),
+    ) else {
+        return quote!();
+    };
+    let fluent = fluent_name(op);
+    let paginator = paginator_name(op);
+    let input_builder = builder_name(&op.input);
+    let input = ident(&op.input.rust_name);
+    let output = ident(&op.output.rust_name);
+    let error = error_name(op);
+    let in_field = ident(&in_tok.rust_name);
+    let out_field = ident(&out_tok.rust_name);
+    let page_size = p
+        .page_size
+        .as_ref()
+        .and_then(|n| member(&op.input, n))
+        .map(|m| page_size(cx, m));
+    let items = p
+        .items
+        .as_ref()
+        .and_then(|n| member(&op.output, n))
+        .map(|m| items(cx, op, m));
+    let doc_line = format!(
+        " Pages through `{}`: each call gets the next page with the previous page's `{}`.",
+        op.name, out_tok.name
+    );
+    quote! {
+        impl #fluent {
+            /// Pages through the results instead of sending one request.
+            pub fn into_paginator(self) -> #paginator {
+                #paginator { handle: self.handle, inner: self.inner }
+            }
+        }
+
+        #[doc = #doc_line]
+        #[derive(Clone, Debug)]
+        pub struct #paginator {
+            handle: ::std::sync::Arc<#rt::client::Handle>,
+            inner: #input_builder,
+        }
+
+        impl #paginator {
+            #page_size
+
+            /// A stream of pages; an error ends it.
+            pub fn send(self) -> #rt::client::Pages<super::#output, super::#error> {
+                self.handle.paginate(
+                    &super::SPEC,
+                    self.inner.build(),
+                    #rt::client::PageSpec {
+                        set_token: |input: &mut super::#input, token| input.#in_field = token,
+                        next_token: |output: &super::#output| output.#out_field.as_deref(),
+                    },
+                )
+            }
+
+            #items
+        }
+    }
+}
+
+/// `page_size(limit)`: sets the input member `m` that limits a page.
+fn page_size(cx: &Cx, m: &Member) -> TokenStream {
+    let set = set_fn(m);
+    let t = cx.rust_type(&m.ty);
+    let d = format!(" Sets the page size (`{}`).", m.name);
+    quote! {
+        #[doc = #d]
+        pub fn page_size(mut self, limit: #t) -> Self {
+            self.inner = self.inner.#set(Some(limit));
+            self
+        }
+    }
+}
+
+/// `items()`: a stream of the entries of output member `m` (a list or a
+/// map) across every page.
+fn items(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
+    let rt = Rt::root();
+    let api = Rt::api();
+    let output = ident(&op.output.rust_name);
+    let error = error_name(op);
+    let f = ident(&m.rust_name);
+    let (item, d) = match &m.ty {
+        Type::List(t) => (
+            cx.rust_type(t),
+            format!(" A stream of the `{}` of every page.", m.name),
+        ),
+        Type::Map(t) => {
+            let t = cx.rust_type(t);
+            (
+                quote!((::std::string::String, #t)),
+                format!(" A stream of the `{}` entries of every page.", m.name),
+            )
+        }
+        _ => return quote!(),
+    };
+    quote! {
+        #[doc = #d]
+        pub fn items(self) -> #rt::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<#item, #api::client::result::SdkError<super::#error, #api::client::orchestrator::HttpResponse>>,
+        > {
+            #rt::deps::aws_smithy_async::future::pagination_stream::TryFlatMap::new(self.send())
+                .flat_map(|page: super::#output| page.#f.unwrap_or_default())
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! The back end from hand-built IR, with no model file at all.
+use super::*;
+
+fn member(name: &str, ty: Type, binding: Binding) -> Member {
+    Member {
+        name: name.into(),
+        json_name: name.into(),
+        rust_name: crate::names::field_ident(name),
+        docs: Docs::default(),
+        ty,
+        required: true,
+        sensitive: false,
+        idempotency_token: false,
+        binding,
+        constraints: Constraints::default(),
+        boxed: false,
+        media_type: None,
+        stated_default: None,
+        default: None,
+    }
+}
+
+fn structure(name: &str, members: Vec<Member>) -> Structure {
+    Structure {
+        id: format!("ex#{name}"),
+        name: name.into(),
+        rust_name: name.into(),
+        builder_name: String::new(),
+        docs: Docs::default(),
+        members,
+        error: None,
+    }
+}
+
+#[test]
+fn emits_an_operation_from_hand_built_ir() {
+    let mut key = member("Type", Type::String, Binding::Query("type".into()));
+    key.constraints.pattern = Some("^[a-z]+$".into());
+    let service = Service {
+        id: "ex#Svc".into(),
+        sdk_id: "Ex".into(),
+        signing_name: Some("ex".into()),
+        auth: vec![AuthScheme::SigV4],
+        endpoint: Endpoint::Regional {
+            prefix: "ex".into(),
+        },
+        docs: Docs::default(),
+        operations: vec![Operation {
+            id: "ex#GetThing".into(),
+            name: "GetThing".into(),
+            rust_name: "get_thing".into(),
+            names: Default::default(),
+            docs: Docs::new("Gets a thing."),
+            method: "GET".into(),
+            uri: vec![
+                UriSegment::Literal("/things/".into()),
+                UriSegment::Label {
+                    member: "Id".into(),
+                    greedy: false,
+                },
+            ],
+            uri_query: vec![],
+            code: 200,
+            input: structure(
+                "GetThingInput",
+                vec![member("Id", Type::String, Binding::Label), key],
+            ),
+            output: structure(
+                "GetThingOutput",
+                vec![member("Count", Type::Integer, Binding::Body)],
+            ),
+            errors: vec![],
+            pagination: None,
+            host_prefix: None,
+            protocol_tests: vec![],
+            checksum_required: false,
+            gzip: false,
+            unsigned_payload: false,
+            auth: vec![AuthScheme::HttpBearer, AuthScheme::Anonymous],
+        }],
+        shapes: Default::default(),
+    };
+    let mut service = service;
+    let mut diags = crate::diag::Diagnostics::default();
+    crate::normalize::normalize(&mut service, &mut diags);
+    let cx = Cx::new(&service);
+    let text: String = parts(&service)
+        .into_iter()
+        .map(|part| {
+            let file: syn::File = syn::parse2(emit_part(&cx, part)).expect("valid Rust");
+            prettyplease::unparse(&file)
+        })
+        .collect();
+    for expected in [
+        "pub mod get_thing",
+        "pub struct GetThingInput",
+        "pub r#type: ::std::option::Option<::std::string::String>",
+        "http::push_query(",
+        "\"type\",",
+        "encode_label(&text, false)",
+        "DefaultEndpoint::Regional",
+        "pub fn get_thing(",
+        "v.pattern(\"GetThingInput.Type\"",
+        "auth: &[\n                ::sdkgen_runtime::client::auth::HTTP_BEARER,\n                ::sdkgen_runtime::client::auth::NO_AUTH,\n            ]",
+        "signing_name: ::std::option::Option::Some(\"ex\")",
+    ] {
+        assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+    }
+}
