@@ -468,6 +468,17 @@ fn tightened_constraints_break_and_loosened_ones_do_not() {
         false,
         false,
     );
+    // A new pattern tightens; dropping it loosens.
+    expect_toggle(
+        "pattern-added",
+        |m| {
+            m["shapes"]["ex#OpInput"]["members"]["Id"]["traits"]["smithy.api#pattern"] =
+                json!("^[0-9]+$")
+        },
+        ("changed-constraint", "input.Id"),
+        (true, false),
+        false,
+    );
 }
 
 #[test]

@@ -29,7 +29,7 @@ pub(crate) fn emit_builder(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
     };
     let builder_doc = format!(" A builder for [`{0}`](super::{0}).", s.rust_name);
     let (meta_field, meta_api) = if kind == Kind::Error {
-        error_meta(Rt::types())
+        error_meta()
     } else {
         Default::default()
     };
@@ -55,18 +55,19 @@ pub(crate) fn emit_builder(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
 }
 
 /// The `meta` field of an error's builder and its two setters.
-fn error_meta(types: TokenStream) -> (TokenStream, TokenStream) {
+fn error_meta() -> (TokenStream, TokenStream) {
+    let rt = Rt::path();
     (
-        quote!(meta: ::std::option::Option<#types::error::ErrorMetadata>,),
+        quote!(meta: ::std::option::Option<#rt::ErrorMetadata>,),
         quote! {
             /// Sets the error metadata (code, message, request id).
-            pub fn meta(mut self, meta: #types::error::ErrorMetadata) -> Self {
+            pub fn meta(mut self, meta: #rt::ErrorMetadata) -> Self {
                 self.meta = Some(meta);
                 self
             }
 
             /// Sets or unsets the error metadata.
-            pub fn set_meta(&mut self, meta: ::std::option::Option<#types::error::ErrorMetadata>) -> &mut Self {
+            pub fn set_meta(&mut self, meta: ::std::option::Option<#rt::ErrorMetadata>) -> &mut Self {
                 self.meta = meta;
                 self
             }
@@ -82,7 +83,7 @@ fn build_fn(
     name: &proc_macro2::Ident,
     fields: &[proc_macro2::Ident],
 ) -> TokenStream {
-    let types = Rt::types();
+    let rt = Rt::path();
     let inits = s.members.iter().zip(fields).map(|(m, f)| {
         if m.ty.is_stream() {
             quote!(#f: self.#f.unwrap_or_default())
@@ -92,7 +93,7 @@ fn build_fn(
     });
     let (build_ret, build_body) = match kind {
         Kind::Input => (
-            quote!(::std::result::Result<super::#name, #types::error::operation::BuildError>),
+            quote!(::std::result::Result<super::#name, #rt::BuildError>),
             quote!(Ok(super::#name { #( #inits, )* })),
         ),
         Kind::Error => (

@@ -3,7 +3,9 @@
 //! `customize()`, setters) and the `client::customize` module.
 
 use super::builders::setter_params;
-use super::common::{builder_name, doc, error_name, fluent_name, get_fn, ident, set_fn, Rt};
+use super::common::{
+    builder_name, doc, error_name, fluent_name, get_fn, ident, member_doc, set_fn, Rt,
+};
 use super::cx::Cx;
 use crate::ir::*;
 use proc_macro2::TokenStream;
@@ -12,7 +14,7 @@ use quote::quote;
 /// `static SERVICE`: what the runtime needs to know about the service
 /// (SDK id, signing name, default endpoint).
 pub(crate) fn emit_service_metadata(service: &Service) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::absolute();
     let sdk_id = &service.sdk_id;
     let signing_name = match &service.signing_name {
         Some(name) => quote!(::std::option::Option::Some(#name)),
@@ -43,7 +45,7 @@ pub(crate) fn emit_service_metadata(service: &Service) -> TokenStream {
 /// `Client`, its constructors and one method per operation, and the
 /// `client` module where aws-sdk-rust has it. They stand at the crate root.
 pub(crate) fn emit_client(cx: &Cx) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::absolute();
     let service_doc = doc(&cx.service.docs, "The service.");
     let methods = cx.service.operations.iter().map(|op| {
         let f = ident(&op.rust_name);
@@ -70,7 +72,7 @@ pub(crate) fn emit_client(cx: &Cx) -> TokenStream {
             /// A client configured from shared AWS configuration (region,
             /// credentials, retries, timeouts, HTTP client), as loaded by
             /// `aws_config::load_defaults`.
-            pub fn new(sdk_config: &#rt::deps::aws_types::SdkConfig) -> Self {
+            pub fn new(sdk_config: &#rt::SdkConfig) -> Self {
                 Self::from_conf(crate::config::Config::from(sdk_config))
             }
 
@@ -93,7 +95,7 @@ pub(crate) fn emit_client(cx: &Cx) -> TokenStream {
 
             /// Customizing one call (`customize()` on a fluent builder).
             pub mod customize {
-                pub use ::sdkgen_runtime::client::CustomizableOperation;
+                pub use #rt::client::CustomizableOperation;
             }
         }
     }
@@ -103,8 +105,7 @@ pub(crate) fn emit_client(cx: &Cx) -> TokenStream {
 /// and `send_with` on its input builder. It stands in the operation's
 /// `builders` module.
 pub(crate) fn emit_fluent_builder(cx: &Cx, op: &Operation) -> TokenStream {
-    let rt = Rt::root();
-    let api = Rt::api();
+    let rt = Rt::path();
     let input = ident(&op.input.rust_name);
     let output = ident(&op.output.rust_name);
     let error = error_name(op);
@@ -144,7 +145,7 @@ pub(crate) fn emit_fluent_builder(cx: &Cx, op: &Operation) -> TokenStream {
             /// timeouts.
             pub async fn send(self) -> ::std::result::Result<
                 super::#output,
-                #api::client::result::SdkError<super::#error, #api::client::orchestrator::HttpResponse>,
+                #rt::SdkError<super::#error, #rt::HttpResponse>,
             > {
                 self.handle.send(&super::SPEC, self.inner.build()).await
             }
@@ -162,7 +163,7 @@ pub(crate) fn emit_fluent_builder(cx: &Cx, op: &Operation) -> TokenStream {
             /// Builds the input and sends it with `client`.
             pub async fn send_with(self, client: &crate::Client) -> ::std::result::Result<
                 super::#output,
-                #api::client::result::SdkError<super::#error, #api::client::orchestrator::HttpResponse>,
+                #rt::SdkError<super::#error, #rt::HttpResponse>,
             > {
                 client.handle.send(&super::SPEC, self.build()).await
             }
@@ -171,35 +172,27 @@ pub(crate) fn emit_fluent_builder(cx: &Cx, op: &Operation) -> TokenStream {
 }
 
 /// `x`, `set_x` and `get_x` of the fluent builder, passed on to the input
-/// builder.
+/// builder. Each states the member's docs and constraints (as the input
+/// builder's setters do), so that a caller reads them where they call.
 fn fluent_setters(cx: &Cx, m: &Member) -> TokenStream {
     let f = ident(&m.rust_name);
-    let raw = m.rust_name.trim_start_matches("r#");
     let set = set_fn(m);
     let get = get_fn(m);
     let t = cx.rust_type(&m.ty);
-    let d = format!(
-        " Sets `{}`; see [`{}`](Self::{}) on the input builder for its constraints.",
-        m.name, raw, set
-    );
+    let docs = member_doc(m);
     let (params, args) = setter_params(cx, &m.ty);
-    let fluent = quote! {
-        #[doc = #d]
+    quote! {
+        #docs
         pub fn #f(mut self, #params) -> Self {
             self.inner = self.inner.#f(#args);
             self
         }
-    };
-    let d2 = format!(" Sets or clears `{}`.", m.name);
-    let d3 = format!(" The `{}` set so far.", m.name);
-    quote! {
-        #fluent
-        #[doc = #d2]
+        #docs
         pub fn #set(mut self, input: ::std::option::Option<#t>) -> Self {
             self.inner = self.inner.#set(input);
             self
         }
-        #[doc = #d3]
+        #docs
         pub fn #get(&self) -> &::std::option::Option<#t> {
             self.inner.#get()
         }

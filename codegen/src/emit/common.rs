@@ -2,25 +2,89 @@
 //! comments, and the names generated items derive from the model's.
 
 use crate::ir::*;
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
-/// Paths into the runtime facade.
+/// The runtime facade, `::sdkgen_runtime::__private`: the one boundary
+/// generated code talks to, so that a runtime or smithy-rs change touches
+/// the facade and not the emitters. Every path into the runtime that an
+/// emitter writes starts with [`Rt::path`] (or, at the crate root,
+/// [`Rt::absolute`]).
 pub(crate) struct Rt;
 
+/// The name a generated module imports the facade as.
+const ALIAS: &str = "rt";
+
 impl Rt {
-    pub(crate) fn root() -> TokenStream {
-        quote!(::sdkgen_runtime)
+    /// The facade as a generated module names it: `rt`, which
+    /// [`module_body`] imports at the module's top. The alias meets no name
+    /// of the model's: types are UpperCamelCase, and the modules beside it
+    /// (`builders`, `error`) and functions (`ser_*`, `de_*`, `read_*`,
+    /// `serialize`, `deserialize`) are the generator's own.
+    pub(crate) fn path() -> TokenStream {
+        let alias = Ident::new(ALIAS, Span::call_site());
+        quote!(#alias)
     }
-    pub(crate) fn types() -> TokenStream {
-        quote!(::sdkgen_runtime::deps::aws_smithy_types)
+
+    /// The facade by absolute path, for items at the crate root: that is
+    /// the including crate's `lib.rs`, where an import of ours could meet
+    /// one of the user's.
+    pub(crate) fn absolute() -> TokenStream {
+        quote!(::sdkgen_runtime::__private)
     }
-    pub(crate) fn json() -> TokenStream {
-        quote!(::sdkgen_runtime::deps::aws_smithy_json)
+}
+
+/// The items of a generated module, led by `use ::sdkgen_runtime::__private
+/// as rt;` where they name the facade (an unused import would warn). The
+/// items of a module nested in them are not counted: each module imports
+/// for itself.
+pub(crate) fn module_body(items: TokenStream) -> TokenStream {
+    if names_facade(items.clone()) {
+        let (absolute, rt) = (Rt::absolute(), Rt::path());
+        quote! {
+            use #absolute as #rt;
+
+            #items
+        }
+    } else {
+        items
     }
-    pub(crate) fn api() -> TokenStream {
-        quote!(::sdkgen_runtime::deps::aws_smithy_runtime_api)
+}
+
+/// Whether `tokens` hold a path starting with the facade's alias (`rt::`),
+/// outside nested modules.
+fn names_facade(tokens: TokenStream) -> bool {
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        match &tokens[i] {
+            // `mod name { .. }`: its own business.
+            TokenTree::Ident(m)
+                if m == "mod" && matches!(tokens.get(i + 2), Some(TokenTree::Group(_))) =>
+            {
+                i += 3;
+                continue;
+            }
+            TokenTree::Ident(name) if name == ALIAS => {
+                let colons = match (tokens.get(i + 1), tokens.get(i + 2)) {
+                    (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b))) => {
+                        a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':'
+                    }
+                    _ => false,
+                };
+                // `x::rt::..` or `.rt` is some other `rt`.
+                let after_path = i > 0
+                    && matches!(&tokens[i - 1], TokenTree::Punct(p) if p.as_char() == ':' || p.as_char() == '.');
+                if colons && !after_path {
+                    return true;
+                }
+            }
+            TokenTree::Group(g) if names_facade(g.stream()) => return true,
+            _ => {}
+        }
+        i += 1;
     }
+    false
 }
 
 /// An identifier from a name the `names` module produced (raw where needed).
@@ -189,11 +253,11 @@ pub(crate) fn paginator_name(op: &Operation) -> Ident {
 
 /// The timestamp format path for a format.
 pub(crate) fn ts_format(f: TimestampFormat) -> TokenStream {
-    let types = Rt::types();
+    let rt = Rt::path();
     match f {
-        TimestampFormat::DateTime => quote!(#types::date_time::Format::DateTime),
-        TimestampFormat::HttpDate => quote!(#types::date_time::Format::HttpDate),
-        TimestampFormat::EpochSeconds => quote!(#types::date_time::Format::EpochSeconds),
+        TimestampFormat::DateTime => quote!(#rt::DateTimeFormat::DateTime),
+        TimestampFormat::HttpDate => quote!(#rt::DateTimeFormat::HttpDate),
+        TimestampFormat::EpochSeconds => quote!(#rt::DateTimeFormat::EpochSeconds),
     }
 }
 
@@ -202,7 +266,7 @@ pub(crate) fn ts_format(f: TimestampFormat) -> TokenStream {
 /// sensitive member must be hidden or an error's metadata left out;
 /// elsewhere `Debug` is derived.
 pub(crate) fn redacting_debug(s: &Structure, type_name: &str, for_type: &Ident) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let fields = s.members.iter().map(|m| {
         let f = ident(&m.rust_name);
         let n = m.rust_name.trim_start_matches("r#");

@@ -133,7 +133,7 @@ impl<'a> Cx<'a> {
 
     /// The Rust type of a member type.
     pub(crate) fn rust_type(&self, ty: &Type) -> TokenStream {
-        let types = Rt::types();
+        let rt = Rt::path();
         match ty {
             Type::String => quote!(::std::string::String),
             Type::Boolean => quote!(bool),
@@ -143,9 +143,9 @@ impl<'a> Cx<'a> {
             Type::Long => quote!(i64),
             Type::Float => quote!(f32),
             Type::Double => quote!(f64),
-            Type::Timestamp(_) => quote!(#types::DateTime),
-            Type::Blob => quote!(#types::Blob),
-            Type::Document => quote!(#types::Document),
+            Type::Timestamp(_) => quote!(#rt::DateTime),
+            Type::Blob => quote!(#rt::Blob),
+            Type::Document => quote!(#rt::Document),
             Type::List(t) => {
                 let t = self.rust_type(t);
                 quote!(::std::vec::Vec<#t>)
@@ -160,7 +160,7 @@ impl<'a> Cx<'a> {
                 quote!(::std::option::Option<#t>)
             }
             Type::Unit => quote!(()),
-            Type::Stream { .. } => quote!(#types::byte_stream::ByteStream),
+            Type::Stream { .. } => quote!(#rt::ByteStream),
         }
     }
 

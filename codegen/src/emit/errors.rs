@@ -17,9 +17,7 @@ fn operation_errors<'a>(cx: &Cx<'a>, op: &Operation) -> Vec<&'a Structure> {
 /// `pub enum <Op>Error`: one variant per modeled error and `Unhandled`,
 /// with the error traits the runtime and callers use.
 pub(crate) fn emit_error_enum(cx: &Cx, op: &Operation) -> TokenStream {
-    let rt = Rt::root();
-    let api = Rt::api();
-    let types = Rt::types();
+    let rt = Rt::path();
     let error = error_name(op);
     let errs = operation_errors(cx, op);
     let variants: Vec<_> = errs.iter().map(|s| ident(&s.rust_name)).collect();
@@ -55,8 +53,8 @@ pub(crate) fn emit_error_enum(cx: &Cx, op: &Operation) -> TokenStream {
             #(#is_fns)*
 
             /// Code, message and request id of the error.
-            pub fn meta(&self) -> &#types::error::ErrorMetadata {
-                use #types::error::metadata::ProvideErrorMetadata;
+            pub fn meta(&self) -> &#rt::ErrorMetadata {
+                use #rt::ProvideErrorMetadata;
                 match self {
                     #( Self::#variants(e) => e.meta(), )*
                     Self::Unhandled(e) => e.meta(),
@@ -64,12 +62,12 @@ pub(crate) fn emit_error_enum(cx: &Cx, op: &Operation) -> TokenStream {
             }
 
             /// An error the model does not describe, from any error.
-            pub fn unhandled(err: impl ::std::convert::Into<#api::box_error::BoxError>) -> Self {
+            pub fn unhandled(err: impl ::std::convert::Into<#rt::BoxError>) -> Self {
                 Self::Unhandled(#rt::error::Unhandled::new(err.into(), None))
             }
 
             /// An error the model does not describe, from its metadata only.
-            pub fn generic(meta: #types::error::ErrorMetadata) -> Self {
+            pub fn generic(meta: #rt::ErrorMetadata) -> Self {
                 Self::Unhandled(#rt::error::Unhandled::new(::std::boxed::Box::new(meta.clone()), Some(meta)))
             }
 
@@ -88,7 +86,7 @@ pub(crate) fn emit_error_enum(cx: &Cx, op: &Operation) -> TokenStream {
 /// one error that has the response's status. A status two errors share
 /// tells nothing.
 fn from_response(errs: &[&Structure], variants: &[Ident]) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     if errs.is_empty() {
         return quote!(Self::Unhandled(#rt::error::Unhandled::from_response(response)));
     }
@@ -122,14 +120,12 @@ fn from_response(errs: &[&Structure], variants: &[Ident]) -> TokenStream {
 /// `CreateUnhandledError` and `ProvideErrorKind` (the retry class of each
 /// modeled error) of an operation's error enum.
 fn error_enum_traits(errs: &[&Structure], error: &Ident, variants: &[Ident]) -> TokenStream {
-    let rt = Rt::root();
-    let api = Rt::api();
-    let types = Rt::types();
+    let rt = Rt::path();
     let kinds = errs.iter().zip(variants).map(|(s, v)| {
         let kind = match s.error.as_ref().and_then(|e| e.retry) {
-            Some(RetryKind::Throttling) => quote!(Some(#types::retry::ErrorKind::ThrottlingError)),
-            Some(RetryKind::Server) => quote!(Some(#types::retry::ErrorKind::ServerError)),
-            Some(RetryKind::Transient) => quote!(Some(#types::retry::ErrorKind::TransientError)),
+            Some(RetryKind::Throttling) => quote!(Some(#rt::ErrorKind::ThrottlingError)),
+            Some(RetryKind::Server) => quote!(Some(#rt::ErrorKind::ServerError)),
+            Some(RetryKind::Transient) => quote!(Some(#rt::ErrorKind::TransientError)),
             None => quote!(None),
         };
         quote!(Self::#v(_) => #kind,)
@@ -159,23 +155,23 @@ fn error_enum_traits(errs: &[&Structure], error: &Ident, variants: &[Ident]) -> 
             }
         }
 
-        impl #types::error::metadata::ProvideErrorMetadata for #error {
-            fn meta(&self) -> &#types::error::ErrorMetadata {
+        impl #rt::ProvideErrorMetadata for #error {
+            fn meta(&self) -> &#rt::ErrorMetadata {
                 #error::meta(self)
             }
         }
 
-        impl #api::client::result::CreateUnhandledError for #error {
+        impl #rt::CreateUnhandledError for #error {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static>,
-                meta: ::std::option::Option<#types::error::ErrorMetadata>,
+                meta: ::std::option::Option<#rt::ErrorMetadata>,
             ) -> Self {
                 Self::Unhandled(#rt::error::Unhandled::new(source, meta))
             }
         }
 
-        impl #types::retry::ProvideErrorKind for #error {
-            fn retryable_error_kind(&self) -> ::std::option::Option<#types::retry::ErrorKind> {
+        impl #rt::ProvideErrorKind for #error {
+            fn retryable_error_kind(&self) -> ::std::option::Option<#rt::ErrorKind> {
                 match self {
                     #(#kinds)*
                     Self::Unhandled(_) => None,
@@ -193,7 +189,7 @@ fn error_enum_traits(errs: &[&Structure], error: &Ident, variants: &[Ident]) -> 
 /// return it: members from the JSON body and from headers, plus the
 /// response's error metadata.
 pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let f = fn_name("read", s);
     let p = cx.named_path(&s.id);
     let body_members = body_members(s);
@@ -216,10 +212,9 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
 /// The service-wide `Error`: every modeled error of every operation, and
 /// `Unhandled`, with `From` each operation's error and `SdkError`, so that
 /// `?` works across operations (as aws-sdk-rust's crate-level `Error`).
-/// It stands at the crate root.
+/// It stands at the crate root, so it names the facade by absolute path.
 pub(crate) fn emit_service_error(cx: &Cx) -> TokenStream {
-    let rt = Rt::root();
-    let types = Rt::types();
+    let rt = Rt::absolute();
     let mut ids: Vec<&str> = cx
         .service
         .operations
@@ -253,8 +248,8 @@ pub(crate) fn emit_service_error(cx: &Cx) -> TokenStream {
 
         #(#froms)*
 
-        impl ::std::convert::From<#types::error::operation::BuildError> for Error {
-            fn from(err: #types::error::operation::BuildError) -> Self {
+        impl ::std::convert::From<#rt::BuildError> for Error {
+            fn from(err: #rt::BuildError) -> Self {
                 Self::Unhandled(#rt::error::Unhandled::new(::std::boxed::Box::new(err), None))
             }
         }
@@ -277,18 +272,18 @@ pub(crate) fn emit_service_error(cx: &Cx) -> TokenStream {
             }
         }
 
-        impl #types::error::metadata::ProvideErrorMetadata for Error {
-            fn meta(&self) -> &#types::error::ErrorMetadata {
+        impl #rt::ProvideErrorMetadata for Error {
+            fn meta(&self) -> &#rt::ErrorMetadata {
                 match self {
-                    #( Self::#variants(e) => #types::error::metadata::ProvideErrorMetadata::meta(e), )*
-                    Self::Unhandled(e) => #types::error::metadata::ProvideErrorMetadata::meta(e),
+                    #( Self::#variants(e) => #rt::ProvideErrorMetadata::meta(e), )*
+                    Self::Unhandled(e) => #rt::ProvideErrorMetadata::meta(e),
                 }
             }
         }
 
         impl #rt::RequestId for Error {
             fn request_id(&self) -> ::std::option::Option<&str> {
-                #rt::error::request_id(#types::error::metadata::ProvideErrorMetadata::meta(self))
+                #rt::error::request_id(#rt::ProvideErrorMetadata::meta(self))
             }
         }
     }
@@ -297,8 +292,7 @@ pub(crate) fn emit_service_error(cx: &Cx) -> TokenStream {
 /// `From` an operation's error, and from an `SdkError` of it, for the
 /// service-wide `Error`.
 fn service_error_from(cx: &Cx, op: &Operation) -> TokenStream {
-    let rt = Rt::root();
-    let api = Rt::api();
+    let rt = Rt::absolute();
     let module = ident(&op.rust_name);
     let error = error_name(op);
     let arms = operation_errors(cx, op).into_iter().map(|s| {
@@ -315,11 +309,11 @@ fn service_error_from(cx: &Cx, op: &Operation) -> TokenStream {
             }
         }
 
-        impl<R> ::std::convert::From<#api::client::result::SdkError<crate::operation::#module::#error, R>> for Error
+        impl<R> ::std::convert::From<#rt::SdkError<crate::operation::#module::#error, R>> for Error
         where
             R: ::std::fmt::Debug + ::std::marker::Send + ::std::marker::Sync + 'static,
         {
-            fn from(err: #api::client::result::SdkError<crate::operation::#module::#error, R>) -> Self {
+            fn from(err: #rt::SdkError<crate::operation::#module::#error, R>) -> Self {
                 #rt::error::from_sdk_error(err, Self::from, Self::Unhandled)
             }
         }

@@ -12,7 +12,7 @@ use quote::{format_ident, quote};
 
 /// `fn serialize(input: Input) -> Result<HttpRequest, BoxError>`.
 pub(crate) fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
-    let api = Rt::api();
+    let rt = Rt::path();
     let input = ident(&op.input.rust_name);
     let mut uri = uri_path(cx, op);
     uri.extend(query_literals(op));
@@ -24,7 +24,6 @@ pub(crate) fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     headers.extend(host_prefix(op));
     let build = body(cx, op);
     if op.gzip {
-        let rt = Rt::root();
         headers.push(quote!(#rt::http::finish(&mut request)?;));
     }
     let mut_request = if headers.is_empty() {
@@ -39,7 +38,7 @@ pub(crate) fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         format_ident!("input")
     };
     quote! {
-        fn serialize(#input_param: #input) -> ::std::result::Result<#api::client::orchestrator::HttpRequest, #api::box_error::BoxError> {
+        fn serialize(#input_param: #input) -> ::std::result::Result<#rt::HttpRequest, #rt::BoxError> {
             let mut uri = ::std::string::String::with_capacity(64);
             #(#uri)*
             let #mut_request request = #build;
@@ -56,9 +55,8 @@ fn input_member<'o>(op: &'o Operation, name: &str) -> Option<&'o Member> {
 /// The URI path: literal segments and `@httpLabel` members, which must be
 /// set and not empty.
 fn uri_path(cx: &Cx, op: &Operation) -> Vec<TokenStream> {
-    let rt = Rt::root();
-    let types = Rt::types();
-    let build_error = quote!(#types::error::operation::BuildError);
+    let rt = Rt::path();
+    let build_error = quote!(#rt::BuildError);
     op.uri
         .iter()
         .filter_map(|seg| match seg {
@@ -86,7 +84,7 @@ fn uri_path(cx: &Cx, op: &Operation) -> Vec<TokenStream> {
 
 /// The query the URI pattern states literally (`?list-type=2`).
 fn query_literals(op: &Operation) -> Vec<TokenStream> {
-    let rt = Rt::root();
+    let rt = Rt::path();
     op.uri_query
         .iter()
         .map(|(k, v)| match v {
@@ -98,7 +96,7 @@ fn query_literals(op: &Operation) -> Vec<TokenStream> {
 
 /// An `@httpQuery` member: one parameter, or one per item of a list.
 fn query_member(cx: &Cx, m: &Member) -> Option<TokenStream> {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let Binding::Query(q) = &m.binding else {
         return None;
     };
@@ -119,7 +117,7 @@ fn query_member(cx: &Cx, m: &Member) -> Option<TokenStream> {
 /// `@httpQueryParams` maps, sorted by key; they never override a parameter
 /// bound by name.
 fn query_params(op: &Operation) -> Vec<TokenStream> {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let literal = op.uri_query.iter().map(|(k, _)| k.as_str());
     let named = op.input.members.iter().filter_map(|m| match &m.binding {
         Binding::Query(q) => Some(q.as_str()),
@@ -154,7 +152,7 @@ fn query_params(op: &Operation) -> Vec<TokenStream> {
 
 /// An `@httpPrefixHeaders` map.
 fn prefix_headers(m: &Member) -> Option<TokenStream> {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let Binding::PrefixHeaders(prefix) = &m.binding else {
         return None;
     };
@@ -170,8 +168,7 @@ fn prefix_headers(m: &Member) -> Option<TokenStream> {
 
 /// An `@httpHeader` member: a scalar, or a list joined with commas.
 fn header(cx: &Cx, m: &Member) -> Option<TokenStream> {
-    let rt = Rt::root();
-    let api = Rt::api();
+    let rt = Rt::path();
     let Binding::Header(h) = &m.binding else {
         return None;
     };
@@ -181,11 +178,10 @@ fn header(cx: &Cx, m: &Member) -> Option<TokenStream> {
         Type::List(item) if **item == Type::String => quote!(#rt::http::headers::join(value)),
         Type::List(item) => {
             let text = scalar_text(cx, item, quote!(item));
-            quote!(value.iter().map(|item| -> ::std::result::Result<::std::string::String, #api::box_error::BoxError> { Ok(::std::string::ToString::to_string(&#text)) }).collect::<::std::result::Result<::std::vec::Vec<_>, _>>()?.join(", "))
+            quote!(value.iter().map(|item| -> ::std::result::Result<::std::string::String, #rt::BoxError> { Ok(::std::string::ToString::to_string(&#text)) }).collect::<::std::result::Result<::std::vec::Vec<_>, _>>()?.join(", "))
         }
         Type::String if m.media_type.is_some() => {
-            let types = Rt::types();
-            quote!(#types::base64::encode(value))
+            quote!(#rt::base64::encode(value))
         }
         ty => {
             let text = scalar_text(cx, ty, quote!(value));
@@ -199,7 +195,7 @@ fn header(cx: &Cx, m: &Member) -> Option<TokenStream> {
 
 /// The `@endpoint` host prefix, with its labels filled in.
 fn host_prefix(op: &Operation) -> Option<TokenStream> {
-    let rt = Rt::root();
+    let rt = Rt::path();
     // `check` has made sure the prefix parses and its labels are members.
     let (segments, _) = parse_uri_pattern(op.host_prefix.as_deref()?).ok()?;
     let pieces = segments.iter().map(|segment| match segment {
@@ -225,7 +221,7 @@ fn host_prefix(op: &Operation) -> Option<TokenStream> {
 /// The expression building the request with its body: a stream, a payload,
 /// a JSON object of the body members, or nothing.
 fn body(cx: &Cx, op: &Operation) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let method = &op.method;
     let payload = payload_member(&op.input);
     let body_members = body_members(&op.input);
@@ -260,7 +256,7 @@ fn checksum_and_gzip(op: &Operation) -> TokenStream {
 
 /// A streaming payload, moved into the body unread.
 fn stream_body(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let method = &op.method;
     let f = ident(&m.rust_name);
     let content_type = m
@@ -292,9 +288,7 @@ fn stream_body(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
 /// An `@httpPayload` member as the whole body: bytes, text, an enum's value
 /// or a JSON document.
 fn payload_body(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
-    let rt = Rt::root();
-    let api = Rt::api();
-    let json = Rt::json();
+    let rt = Rt::path();
     let method = &op.method;
     let f = ident(&m.rust_name);
     let media = m.media_type.as_deref();
@@ -312,7 +306,7 @@ fn payload_body(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
                 cx,
                 ty,
                 quote!(
-                    #json::serialize::JsonValueWriter::new(
+                    #rt::json::JsonValueWriter::new(
                         &mut out
                     )
                 ),
@@ -338,7 +332,7 @@ fn payload_body(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
         // The input is owned: its payload moves into the body.
         let body = input
             .#f
-            .map(|value| -> ::std::result::Result<::std::vec::Vec<u8>, #api::box_error::BoxError> { Ok(#bytes) })
+            .map(|value| -> ::std::result::Result<::std::vec::Vec<u8>, #rt::BoxError> { Ok(#bytes) })
             .transpose()?
             #unset;
         #rt::http::request(#method, uri, body, #rt::http::BodyOptions::new(#content_type).sensitive(#sensitive)#options)?
@@ -347,8 +341,7 @@ fn payload_body(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
 
 /// The body members as one JSON object.
 fn json_body(cx: &Cx, op: &Operation, members: Vec<&Member>) -> TokenStream {
-    let rt = Rt::root();
-    let json = Rt::json();
+    let rt = Rt::path();
     let method = &op.method;
     let sensitive = sensitive_body(cx, op);
     let call = if op.checksum_required || op.gzip {
@@ -360,7 +353,7 @@ fn json_body(cx: &Cx, op: &Operation, members: Vec<&Member>) -> TokenStream {
     let stmts = ser_members(cx, members.into_iter(), quote!(input), false);
     quote! {{
         let mut out = ::std::string::String::new();
-        let mut obj = #json::serialize::JsonObjectWriter::new(&mut out);
+        let mut obj = #rt::json::JsonObjectWriter::new(&mut out);
         #stmts
         obj.finish();
         #call
@@ -381,6 +374,7 @@ fn push_literal(target: TokenStream, text: &str) -> TokenStream {
 /// An expression giving a `Cow<str>` for a scalar in a URI or header (`?` on
 /// a timestamp that cannot be formatted).
 fn scalar_text(cx: &Cx, ty: &Type, v: TokenStream) -> TokenStream {
+    let rt = Rt::path();
     match ty {
         Type::String => quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str())),
         Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::Enum(_))) => {
@@ -394,11 +388,9 @@ fn scalar_text(cx: &Cx, ty: &Type, v: TokenStream) -> TokenStream {
             quote!(::std::borrow::Cow::<str>::Owned(#v.fmt(#f)?))
         }
         Type::Blob => {
-            let types = Rt::types();
-            quote!(::std::borrow::Cow::<str>::Owned(#types::base64::encode(#v)))
+            quote!(::std::borrow::Cow::<str>::Owned(#rt::base64::encode(#v)))
         }
         ty if ty.is_copy_scalar() => {
-            let rt = Rt::root();
             quote!(::std::borrow::Cow::<str>::Owned(#rt::http::headers::primitive(*#v)))
         }
         _ => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),

@@ -13,8 +13,7 @@ use quote::{format_ident, quote};
 /// `fn deserialize(response: &HttpResponse) -> Result<Output, DeserializeError>`
 /// (`&mut` for a streaming output, whose body is taken unread).
 pub(crate) fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
-    let rt = Rt::root();
-    let api = Rt::api();
+    let rt = Rt::path();
     let output = ident(&op.output.rust_name);
     let streaming = op
         .output
@@ -32,7 +31,7 @@ pub(crate) fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
         // Read after the headers: the body is taken from the response unread.
         return quote! {
             pub(crate) fn deserialize(
-                response: &mut #api::client::orchestrator::HttpResponse,
+                response: &mut #rt::HttpResponse,
             ) -> ::std::result::Result<#output, #rt::json::DeserializeError> {
                 let mut builder = #output::builder();
                 #(#headers)*
@@ -49,7 +48,7 @@ pub(crate) fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
     };
     quote! {
         pub(crate) fn deserialize(
-            #response: &#api::client::orchestrator::HttpResponse,
+            #response: &#rt::HttpResponse,
         ) -> ::std::result::Result<#output, #rt::json::DeserializeError> {
             let #mut_builder builder = #output::builder();
             #read_body
@@ -62,7 +61,7 @@ pub(crate) fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
 /// Statements reading the body: a stream, a payload, the JSON body
 /// members, or nothing.
 fn body(cx: &Cx, op: &Operation) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let payload = payload_member(&op.output);
     let body_members = body_members(&op.output);
     match payload {
@@ -93,11 +92,10 @@ fn body(cx: &Cx, op: &Operation) -> TokenStream {
 /// An `Option` of payload member `m` read from `bytes`: an empty body is
 /// `None`.
 fn payload_read(cx: &Cx, s: &Structure, m: &Member) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     match &m.ty {
         Type::Blob => {
-            let types = Rt::types();
-            quote!((!bytes.is_empty()).then(|| #types::Blob::new(bytes.to_vec())))
+            quote!((!bytes.is_empty()).then(|| #rt::Blob::new(bytes.to_vec())))
         }
         Type::String => {
             quote!(if bytes.is_empty() { None } else { Some(::std::string::String::from_utf8(bytes.to_vec()).map_err(|_| #rt::json::invalid("$", "a UTF-8 body"))?) })
@@ -123,7 +121,7 @@ pub(crate) fn header_reads(
     headers: &TokenStream,
     status: Option<&TokenStream>,
 ) -> Vec<TokenStream> {
-    let rt = Rt::root();
+    let rt = Rt::path();
     s.members
         .iter()
         .filter_map(|m| {
@@ -156,7 +154,7 @@ fn header_read(
     name: &str,
     path: &str,
 ) -> Option<TokenStream> {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let h = quote!(#rt::http::headers);
     let shape = |id: &str| cx.service.shapes.get(id);
     Some(match &m.ty {

@@ -13,8 +13,7 @@ use quote::{format_ident, quote};
 /// `pub(crate) fn ser_x(obj: &mut JsonObjectWriter, value: &X)` for a body
 /// structure or union.
 pub(crate) fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
-    let json = Rt::json();
-    let api = Rt::api();
+    let rt = Rt::path();
     let name = fn_name("ser", s);
     let ty = cx.named_path(&s.id);
     let body = if union {
@@ -47,9 +46,9 @@ pub(crate) fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
     };
     quote! {
         pub(crate) fn #name(
-            #obj: &mut #json::serialize::JsonObjectWriter<'_>,
+            #obj: &mut #rt::json::JsonObjectWriter<'_>,
             #value: &#ty,
-        ) -> ::std::result::Result<(), #api::box_error::BoxError> {
+        ) -> ::std::result::Result<(), #rt::BoxError> {
             #body
             Ok(())
         }
@@ -107,21 +106,21 @@ pub(crate) fn ser_value(
     v: TokenStream,
     depth: usize,
 ) -> TokenStream {
-    let types = Rt::types();
+    let rt = Rt::path();
     match ty {
         Type::String => quote!(#w.string(#v);),
         Type::Boolean => quote!(#w.boolean(*#v);),
         Type::Byte | Type::Short | Type::Integer => {
-            quote!(#w.number(#types::Number::NegInt(i64::from(*#v)));)
+            quote!(#w.number(#rt::json::Number::NegInt(i64::from(*#v)));)
         }
-        Type::Long => quote!(#w.number(#types::Number::NegInt(*#v));),
-        Type::Float => quote!(#w.number(#types::Number::Float(f64::from(*#v)));),
-        Type::Double => quote!(#w.number(#types::Number::Float(*#v));),
+        Type::Long => quote!(#w.number(#rt::json::Number::NegInt(*#v));),
+        Type::Float => quote!(#w.number(#rt::json::Number::Float(f64::from(*#v)));),
+        Type::Double => quote!(#w.number(#rt::json::Number::Float(*#v));),
         Type::Timestamp(f) => {
             let f = ts_format(*f);
             quote!(#w.date_time(#v, #f)?;)
         }
-        Type::Blob => quote!(#w.string_unchecked(&#types::base64::encode(#v));),
+        Type::Blob => quote!(#w.string_unchecked(&#rt::base64::encode(#v));),
         // `check` keeps streams out of JSON documents (only a payload can be
         // one); should one get here, the call fails instead of the build.
         Type::Stream { .. } => {
@@ -177,7 +176,7 @@ pub(crate) fn ser_value(
                 }
             }
             Some(Shape::IntEnum(_)) => {
-                quote!(#w.number(#types::Number::NegInt(i64::from(#v.as_i32())));)
+                quote!(#w.number(#rt::json::Number::NegInt(i64::from(#v.as_i32())));)
             }
             _ => quote!(#w.string(#v.as_str());),
         },
@@ -187,7 +186,7 @@ pub(crate) fn ser_value(
 /// `pub(crate) fn de_x(value: &Value) -> Result<X, DeserializeError>` for a
 /// structure or union.
 pub(crate) fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let name = fn_name("de", s);
     let ty = cx.named_path(&s.id);
     let path = s.name.as_str();
@@ -237,7 +236,7 @@ pub(crate) fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
     };
     quote! {
         pub(crate) fn #name(
-            value: &#rt::deps::serde_json::Value,
+            value: &#rt::json::Value,
         ) -> ::std::result::Result<#ty, #rt::json::DeserializeError> {
             #body
         }
@@ -251,7 +250,7 @@ pub(crate) fn de_members<'m>(
     members: impl Iterator<Item = &'m Member>,
     obj: TokenStream,
 ) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let stmts = members.map(|m| {
         let set = set_fn(m);
         let key = &m.json_name;
@@ -286,7 +285,7 @@ pub(crate) fn de_value(
     path: &str,
     depth: usize,
 ) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let json = quote!(#rt::json);
     match ty {
         Type::String => quote!(#json::string(#v, #path)),

@@ -1,8 +1,10 @@
 //! Back end: IR into Rust tokens with `quote!`. It never sees JSON.
 //!
-//! Generated code reaches its runtime only through the facade crate
-//! (`::sdkgen_runtime`), with absolute paths, so a runtime change touches
-//! `Rt` and nothing else here.
+//! Generated code reaches its runtime only through one facade module,
+//! `::sdkgen_runtime::__private` (`Rt` in `common`): a generated module
+//! imports it as `rt` and writes short paths (`rt::DateTime`), items at the
+//! crate root name it by absolute path. A runtime or smithy-rs change
+//! touches the facade, not the emitters.
 //!
 //! One module per thing written; this one puts the parts of the generated
 //! module together. Emitters use `common` and `cx` and, where one writes
@@ -44,7 +46,7 @@ pub(crate) use cx::Cx;
 pub(crate) use protocol_tests::emit_protocol_tests;
 
 use crate::ir::*;
-use common::{Kind, Rt};
+use common::{module_body, Kind, Rt};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -97,7 +99,7 @@ pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
 /// The service metadata, the runtime's modules every SDK re-exports, and
 /// `meta`.
 fn emit_head(cx: &Cx) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::absolute();
     let service = client::emit_service_metadata(cx.service);
     quote! {
         #service
@@ -136,27 +138,35 @@ fn emit_types(cx: &Cx) -> TokenStream {
         }
     }
     let builders_mod = (!builders.is_empty()).then(|| {
+        let body = module_body(quote!(#(#builders)*));
         quote! {
             /// Builders for the types.
-            pub mod builders { #(#builders)* }
+            pub mod builders { #body }
         }
     });
     let error_builders_mod = (!error_builders.is_empty()).then(|| {
+        let body = module_body(quote!(#(#error_builders)*));
         quote! {
             /// Builders for the error types.
-            pub mod builders { #(#error_builders)* }
+            pub mod builders { #body }
+        }
+    });
+    let error_body = module_body(quote! {
+        #(#errors)*
+        #error_builders_mod
+    });
+    let body = module_body(quote! {
+        #(#types)*
+        #builders_mod
+        /// Errors the model describes.
+        pub mod error {
+            #error_body
         }
     });
     quote! {
         /// Data types of the model.
         pub mod types {
-            #(#types)*
-            #builders_mod
-            /// Errors the model describes.
-            pub mod error {
-                #(#errors)*
-                #error_builders_mod
-            }
+            #body
         }
     }
 }
@@ -195,11 +205,12 @@ fn emit_codecs(cx: &Cx) -> TokenStream {
             }
         }
     }
+    let body = module_body(quote!(#(#codecs)*));
     quote! {
         /// JSON codecs for structures nested in bodies, and the readers of
         /// error responses.
         mod json_codec {
-            #(#codecs)*
+            #body
         }
     }
 }
@@ -210,7 +221,7 @@ const OPERATION_MODULE_DOC: &str = "Operations: inputs, outputs, errors and flue
 /// `pub mod operation` holding the module of operation `i`; items of the
 /// `operation` module itself go with the first.
 fn emit_operation_part(cx: &Cx, i: usize) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::absolute();
     let operation = operation::emit_operation(cx, &cx.service.operations[i]);
     let doc = format!(" {OPERATION_MODULE_DOC}");
     let shared = (i == 0).then(|| {

@@ -21,7 +21,7 @@ pub(crate) fn emit_paginator(cx: &Cx, op: &Operation) -> TokenStream {
     if op.input.has_stream() {
         return quote!();
     }
-    let rt = Rt::root();
+    let rt = Rt::path();
     let (Some(in_tok), Some(out_tok)) = (
         member(&op.input, &p.input_token),
         member(&op.output, &p.output_token),
@@ -102,8 +102,7 @@ fn page_size(cx: &Cx, m: &Member) -> TokenStream {
 /// `items()`: a stream of the entries of output member `m` (a list or a
 /// map) across every page.
 fn items(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
-    let rt = Rt::root();
-    let api = Rt::api();
+    let rt = Rt::path();
     let output = ident(&op.output.rust_name);
     let error = error_name(op);
     let f = ident(&m.rust_name);
@@ -123,10 +122,10 @@ fn items(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
     };
     quote! {
         #[doc = #d]
-        pub fn items(self) -> #rt::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
-            ::std::result::Result<#item, #api::client::result::SdkError<super::#error, #api::client::orchestrator::HttpResponse>>,
+        pub fn items(self) -> #rt::PaginationStream<
+            ::std::result::Result<#item, #rt::SdkError<super::#error, #rt::HttpResponse>>,
         > {
-            #rt::deps::aws_smithy_async::future::pagination_stream::TryFlatMap::new(self.send())
+            #rt::TryFlatMap::new(self.send())
                 .flat_map(|page: super::#output| page.#f.unwrap_or_default())
         }
     }

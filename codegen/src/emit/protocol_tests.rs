@@ -5,7 +5,7 @@
 //! and compares the result with `params`. Checks use aws-smithy-protocol-test,
 //! as smithy-rs's generated tests do.
 
-use super::common::{error_name, ident, Rt};
+use super::common::{error_name, ident, module_body, Rt};
 use super::cx::Cx;
 use super::values::structure_expr;
 use crate::ir::*;
@@ -51,18 +51,21 @@ pub(crate) fn emit_protocol_tests(cx: &Cx, harness: &syn::Path) -> TokenStream {
             });
         }
     }
+    let body = module_body(quote! {
+        /// A case: kind (`request` or `response`), id and the function
+        /// that runs it.
+        pub(crate) type Case = (&'static str, &'static str, fn() -> ::std::result::Result<(), ::std::string::String>);
+
+        /// Every case.
+        pub(crate) static CASES: &[Case] = &[#(#cases),*];
+
+        #(#tests)*
+    });
     quote! {
         /// The model's client protocol compliance cases.
         #[cfg(test)]
         pub(crate) mod protocol_tests {
-            /// A case: kind (`request` or `response`), id and the function
-            /// that runs it.
-            pub(crate) type Case = (&'static str, &'static str, fn() -> ::std::result::Result<(), ::std::string::String>);
-
-            /// Every case.
-            pub(crate) static CASES: &[Case] = &[#(#cases),*];
-
-            #(#tests)*
+            #body
         }
     }
 }
@@ -220,16 +223,15 @@ fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStrea
 /// `let response = HttpResponse::new(..)` with the case's status, body and
 /// headers; `mut` where headers are inserted or `mutable` asks for it.
 fn http_response(case: &Value, mutable: bool) -> TokenStream {
-    let api = Rt::api();
-    let types = Rt::types();
+    let rt = Rt::path();
     let code = case.get("code").and_then(Value::as_u64).unwrap_or(200) as u16;
     let body = case.get("body").and_then(Value::as_str).unwrap_or_default();
     let (hk, hv) = headers(case);
     let mut_response = (mutable || !hk.is_empty()).then(|| quote!(mut));
     quote! {
-        let #mut_response response = #api::client::orchestrator::HttpResponse::new(
-            #api::http::StatusCode::try_from(#code).map_err(|e| e.to_string())?,
-            #types::body::SdkBody::from(#body),
+        let #mut_response response = #rt::HttpResponse::new(
+            #rt::StatusCode::try_from(#code).map_err(|e| e.to_string())?,
+            #rt::SdkBody::from(#body),
         );
         #( response.headers_mut().insert(#hk, #hv); )*
     }

@@ -103,7 +103,66 @@ fn emits_an_operation_from_hand_built_ir() {
         "v.pattern(\"GetThingInput.Type\"",
         "auth: &[\n                ::sdkgen_runtime::client::auth::HTTP_BEARER,\n                ::sdkgen_runtime::client::auth::NO_AUTH,\n            ]",
         "signing_name: ::std::option::Option::Some(\"ex\")",
+        // A module imports the facade once and names it short; the crate
+        // root, a user's lib.rs, names it by absolute path.
+        "pub mod get_thing {\n        use ::sdkgen_runtime::__private as rt;",
+        "impl rt::client::OperationInput for GetThingInput",
+        "static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata",
+        "handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,",
     ] {
         assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
     }
+    assert!(!text.contains("deps::"), "{text}");
+    // Fluent setters state the member's constraints.
+    let fluent = &text[text
+        .find("impl GetThingFluentBuilder")
+        .expect("a fluent builder")..];
+    assert!(
+        fluent.contains("/// Required. Must match `^[a-z]+$`.\n                pub fn r#type("),
+        "{fluent}"
+    );
+    // `types` and `json_codec` name nothing of the runtime here: no import.
+    assert!(text.contains("pub mod types {\n    /// Errors"), "{text}");
+}
+
+#[test]
+fn a_module_imports_the_facade_where_its_own_items_name_it() {
+    use quote::quote;
+    let imports = |items: TokenStream| {
+        common::module_body(items)
+            .to_string()
+            .starts_with("use :: sdkgen_runtime :: __private as rt")
+    };
+    assert!(imports(quote!(
+        pub struct A(rt::DateTime);
+    )));
+    assert!(imports(
+        quote!(impl A { fn f() { let _ = rt::json::parse(b""); } })
+    ));
+    // Not the facade: a field, a path through another module, a nested
+    // module (which imports for itself), a struct field named `rt`.
+    assert!(!imports(quote!(
+        fn f(x: &X) -> u8 {
+            x.rt
+        }
+    )));
+    assert!(!imports(quote!(
+        type T = other::rt::X;
+    )));
+    assert!(!imports(quote!(
+        pub mod builders {
+            use super::rt::X;
+            fn f() -> rt::X {
+                todo!()
+            }
+        }
+    )));
+    assert!(!imports(quote!(
+        pub struct A {
+            rt: u8,
+        }
+        fn f() -> A {
+            A { rt: 1 }
+        }
+    )));
 }

@@ -13,7 +13,7 @@ use quote::{format_ident, quote};
 /// A string enum: one variant per value, plus `Unknown` for values added to
 /// the service after this SDK was generated.
 pub(crate) fn emit_enum(e: &Enum) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let name = ident(&e.rust_name);
     let docs = doc(&e.docs, &format!("Values of `{}`.", e.rust_name));
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();
@@ -138,7 +138,7 @@ pub(crate) fn emit_int_enum(e: &IntEnum) -> TokenStream {
 /// A union: one variant per member, plus `Unknown` for members added to the
 /// service after this SDK was generated.
 pub(crate) fn emit_union(cx: &Cx, s: &Structure) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let name = ident(&s.rust_name);
     let docs = doc(&s.docs, &format!("The `{}` union.", s.name));
     let variants: Vec<_> = s.members.iter().map(|m| ident(&variant_name(m))).collect();
@@ -216,7 +216,7 @@ fn union_accessors(cx: &Cx, m: &Member, v: &proc_macro2::Ident) -> TokenStream {
 /// A structure with its getters, `builder()` and `Debug`; an error
 /// structure also carries its metadata and the error traits.
 pub(crate) fn emit_struct(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
-    let types = Rt::types();
+    let rt = Rt::path();
     let name = ident(&s.rust_name);
     let builder = builder_name(s);
     let docs = doc(&s.docs, &format!("The `{}` structure.", s.name));
@@ -246,7 +246,7 @@ pub(crate) fn emit_struct(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
     };
     let (meta_field, meta_api) = if kind == Kind::Error {
         (
-            quote!(pub(crate) meta: #types::error::ErrorMetadata,),
+            quote!(pub(crate) meta: #rt::ErrorMetadata,),
             error_impls(s, &name),
         )
     } else {
@@ -322,12 +322,11 @@ fn getter(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
 /// The error traits of an error structure: metadata, `Display`, `Error`,
 /// request id.
 fn error_impls(s: &Structure, name: &proc_macro2::Ident) -> TokenStream {
-    let rt = Rt::root();
-    let types = Rt::types();
+    let rt = Rt::path();
     let display = error_display(s);
     quote! {
-        impl #types::error::metadata::ProvideErrorMetadata for #name {
-            fn meta(&self) -> &#types::error::ErrorMetadata {
+        impl #rt::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &#rt::ErrorMetadata {
                 &self.meta
             }
         }
@@ -351,7 +350,7 @@ fn error_impls(s: &Structure, name: &proc_macro2::Ident) -> TokenStream {
 /// `Name (Code): message [request id: ...]`, preferring the modeled `Code`
 /// and `Message` members over the metadata.
 fn error_display(s: &Structure) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let name = &s.name;
     let find = |n: &str| s.members.iter().find(|m| m.name.eq_ignore_ascii_case(n));
     let code = match find("code") {

@@ -10,7 +10,7 @@ use quote::quote;
 
 /// `impl Input { pub fn validate(&self) }` for an operation's input.
 pub(crate) fn emit_validate(cx: &Cx, s: &Structure) -> TokenStream {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let input = ident(&s.rust_name);
     let checks = validations(cx, s);
     let mut_v = if checks.is_empty() {
@@ -76,7 +76,7 @@ fn length_check(m: &Member, path: &str) -> Option<TokenStream> {
 
 /// The `@pattern` check of a string, compiled once on first use.
 fn pattern_check(cx: &Cx, m: &Member, path: &str) -> Option<TokenStream> {
-    let rt = Rt::root();
+    let rt = Rt::path();
     let (Some(p), Type::String) = (&m.constraints.pattern, &m.ty) else {
         return None;
     };

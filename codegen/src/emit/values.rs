@@ -45,7 +45,7 @@ pub(crate) fn structure_expr(
 /// that `v` fits `ty`; were it not so, the expression is a `compile_error!`
 /// naming the value, never a silent stand-in.
 pub(crate) fn value_expr(cx: &Cx, ty: &Type, v: &Value) -> TokenStream {
-    let types = Rt::types();
+    let rt = Rt::path();
     match (ty, v) {
         (Type::Optional(_), Value::Null) => quote!(None),
         (Type::Optional(inner), _) => {
@@ -79,19 +79,18 @@ pub(crate) fn value_expr(cx: &Cx, ty: &Type, v: &Value) -> TokenStream {
             }
         }
         (Type::Timestamp(_), Value::Timestamp { secs, nanos }) => {
-            quote!(#types::DateTime::from_secs_and_nanos(#secs, #nanos))
+            quote!(#rt::DateTime::from_secs_and_nanos(#secs, #nanos))
         }
         (Type::Blob, Value::Blob(bytes)) => {
             let bytes = Literal::byte_string(bytes);
-            quote!(#types::Blob::new(#bytes.to_vec()))
+            quote!(#rt::Blob::new(#bytes.to_vec()))
         }
         (Type::Stream { .. }, Value::Blob(bytes)) => {
             let bytes = Literal::byte_string(bytes);
-            quote!(#types::byte_stream::ByteStream::from_static(#bytes))
+            quote!(#rt::ByteStream::from_static(#bytes))
         }
         (Type::Document, Value::Document(d)) => {
             let text = d.to_string();
-            let rt = Rt::root();
             quote!(#rt::json::document_literal(#text))
         }
         (Type::Unit, _) => quote!(()),
