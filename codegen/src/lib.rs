@@ -265,7 +265,68 @@ fn render_on(
     if in_operations {
         out.push_str("}\n");
     }
-    Ok(out)
+    Ok(space_items(&out))
+}
+
+/// The formatted text with a blank line between items, as handwritten code
+/// has them (prettyplease prints items back to back): before an item, its
+/// docs or attributes, where the line before ends an item at the same
+/// indentation. Runs of `use` stay together. A pass over prettyplease's
+/// text, whose layout is fixed: one item or statement starts a line, and a
+/// block closes with `}` at its opening line's indentation.
+fn space_items(text: &str) -> String {
+    const STARTS: &[&str] = &[
+        "///",
+        "//!",
+        "#[",
+        "#![",
+        "pub ",
+        "pub(",
+        "fn ",
+        "async fn ",
+        "impl ",
+        "impl<",
+        "mod ",
+        "struct ",
+        "enum ",
+        "static ",
+        "const ",
+        "type ",
+        "trait ",
+        "unsafe impl",
+        "use ",
+        "macro_rules!",
+    ];
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let is_use = |l: &str| {
+        let l = l.trim_start();
+        (l.starts_with("use ") || l.starts_with("pub use ")) && l.ends_with(';')
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut prev: Option<&str> = None;
+    for line in text.lines() {
+        if let Some(p) = prev {
+            let head = line.trim_start();
+            let ends_item = {
+                let t = p.trim_end();
+                t.ends_with('}') || t.ends_with("};") || t.ends_with(';')
+            };
+            let p_head = p.trim_start();
+            if STARTS.iter().any(|s| head.starts_with(s))
+                && ends_item
+                && indent(p) == indent(line)
+                && !p_head.starts_with("///")
+                && !p_head.starts_with("#[")
+                && !(is_use(p) && is_use(line))
+            {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        prev = Some(line);
+    }
+    out
 }
 
 /// Reads model files, generates, and writes `out` only if its content
@@ -514,7 +575,9 @@ mod tests {
             pub const MODEL_FINGERPRINT: &str = "sha256:0";
             #tests
         };
-        let once = prettyplease::unparse(&syn::parse2(whole).expect("valid Rust"));
+        let once = space_items(&prettyplease::unparse(
+            &syn::parse2(whole).expect("valid Rust"),
+        ));
 
         for threads in [1, 2, 3, 8] {
             let parts =

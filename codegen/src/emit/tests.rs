@@ -101,7 +101,7 @@ fn emits_an_operation_from_hand_built_ir() {
         "DefaultEndpoint::Regional",
         "pub fn get_thing(",
         "v.pattern(\"GetThingInput.Type\"",
-        "auth: &[\n                ::sdkgen_runtime::client::auth::HTTP_BEARER,\n                ::sdkgen_runtime::client::auth::NO_AUTH,\n            ]",
+        "auth: &[rt::client::auth::HTTP_BEARER, rt::client::auth::NO_AUTH]",
         "signing_name: ::std::option::Option::Some(\"ex\")",
         // A module imports the facade once and names it short; the crate
         // root, a user's lib.rs, names it by absolute path.
