@@ -216,12 +216,8 @@ fn names_are_identifiers(service: &Service, diags: &mut Diagnostics) {
     for s in structures(service) {
         expect(&s.id, "shape", &s.name, &s.rust_name);
         for m in &s.members {
-            expect(
-                &format!("{}${}", s.id, m.name),
-                "member",
-                &m.name,
-                &m.rust_name,
-            );
+            let location = format!("{}${}", s.id, m.name);
+            expect(&location, "member", &m.name, &m.rust_name);
         }
     }
     for shape in service.shapes.values() {

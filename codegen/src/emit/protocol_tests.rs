@@ -224,7 +224,11 @@ fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStrea
 /// headers; `mut` where headers are inserted or `mutable` asks for it.
 fn http_response(case: &Value, mutable: bool) -> TokenStream {
     let rt = Rt::path();
-    let code = case.get("code").and_then(Value::as_u64).unwrap_or(200) as u16;
+    let code = case
+        .get("code")
+        .and_then(Value::as_u64)
+        .and_then(|c| u16::try_from(c).ok())
+        .unwrap_or(200);
     let body = case.get("body").and_then(Value::as_str).unwrap_or_default();
     let (hk, hv) = headers(case);
     let mut_response = (mutable || !hk.is_empty()).then(|| quote!(mut));

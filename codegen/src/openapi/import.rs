@@ -881,17 +881,7 @@ fn error_info(e: &Value) -> ErrorInfo {
 
 /// The text as an OpenAPI 3.0 document.
 fn parse(source: &str, text: &str, diags: &mut Diagnostics) -> Option<OpenAPI> {
-    let raw: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            diags.error(
-                format!("{source}:{}:{}", e.line(), e.column()),
-                format!("not valid JSON: {e}"),
-                None,
-            );
-            return None;
-        }
-    };
+    let raw = diags.json(source, text, None)?;
     let version = raw
         .get("openapi")
         .and_then(Value::as_str)
