@@ -26,8 +26,13 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
     }
     for shape in service.shapes.values() {
         match shape {
-            Shape::Structure(s) | Shape::Union(s) => {
+            Shape::Structure(s) => {
                 unique_member_names(s, diags);
+                streams_are_payloads(s, false, diags);
+            }
+            Shape::Union(s) => {
+                unique_member_names(s, diags);
+                unique_union_variants(s, diags);
                 streams_are_payloads(s, false, diags);
             }
             Shape::Enum(e) => unique_variants(e, diags),
@@ -36,7 +41,276 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
     }
     patterns_compile(service, diags);
     unique_type_names(service, diags);
+    unique_operation_names(service, diags);
     sigv4_has_signing_name(service, diags);
+    errors_are_error_structures(service, diags);
+    named_types_resolve(service, diags);
+    names_are_identifiers(service, diags);
+    values_fit(service, diags);
+    http_is_well_formed(service, diags);
+}
+
+/// Methods and header names are HTTP tokens, status codes are three-digit:
+/// requests the model describes can be sent and responses matched.
+fn http_is_well_formed(service: &Service, diags: &mut Diagnostics) {
+    // RFC 9110 `token`.
+    fn token(s: &str) -> bool {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    }
+    for op in &service.operations {
+        if !token(&op.method) {
+            diags.error(
+                &op.id,
+                format!("HTTP method `{}` is not a token", op.method),
+                None,
+            );
+        }
+        if !(100..=599).contains(&op.code) {
+            diags.error(
+                &op.id,
+                format!("success status {} is not an HTTP status", op.code),
+                None,
+            );
+        }
+        for s in [&op.input, &op.output] {
+            for m in &s.members {
+                let (Binding::Header(name) | Binding::PrefixHeaders(name)) = &m.binding else {
+                    continue;
+                };
+                let prefix = matches!(m.binding, Binding::PrefixHeaders(_)) && name.is_empty();
+                if !prefix && !token(name) {
+                    diags.error(
+                        format!("{}${}", s.id, m.name),
+                        format!("`{name}` is not an HTTP header name"),
+                        Some("header names are letters, digits and `-` (RFC 9110 tokens)"),
+                    );
+                }
+            }
+        }
+    }
+    for shape in service.shapes.values() {
+        if let Shape::Structure(Structure {
+            id,
+            error:
+                Some(ErrorInfo {
+                    status: Some(status),
+                    ..
+                }),
+            ..
+        }) = shape
+        {
+            if !(100..=599).contains(status) {
+                diags.error(
+                    id,
+                    format!("error status {status} is not an HTTP status"),
+                    None,
+                );
+            }
+        }
+    }
+}
+
+/// Every structure of the service: operations' inputs and outputs, and the
+/// named ones.
+fn structures(service: &Service) -> impl Iterator<Item = &Structure> {
+    service
+        .operations
+        .iter()
+        .flat_map(|o| [&o.input, &o.output])
+        .chain(service.shapes.values().filter_map(|s| match s {
+            Shape::Structure(s) | Shape::Union(s) => Some(s),
+            Shape::Enum(_) | Shape::IntEnum(_) => None,
+        }))
+}
+
+/// An operation's errors are error structures (the back end writes their
+/// metadata and matches their codes), and none is named like the
+/// `Unhandled` variant every operation error has.
+fn errors_are_error_structures(service: &Service, diags: &mut Diagnostics) {
+    for op in &service.operations {
+        for id in &op.errors {
+            match service.shapes.get(id) {
+                Some(Shape::Structure(s)) if s.error.is_some() => {
+                    if s.rust_name == "Unhandled" {
+                        diags.error(
+                            id,
+                            "an error named `Unhandled` takes the name of the variant for errors the model does not know",
+                            Some("rename the error shape"),
+                        );
+                    }
+                }
+                Some(_) => diags.error(
+                    &op.id,
+                    format!("error `{id}` is not an error structure"),
+                    Some("mark the structure with `smithy.api#error` (OpenAPI: `x-sdkgen-error` on the component), or drop it from the operation's errors"),
+                ),
+                None => diags.error(
+                    &op.id,
+                    format!("error `{id}` names no shape"),
+                    Some("point the operation's errors at error structures of the model"),
+                ),
+            }
+        }
+    }
+}
+
+/// Every named type a member targets is a shape of the service.
+fn named_types_resolve(service: &Service, diags: &mut Diagnostics) {
+    fn named(ty: &Type) -> Option<&ShapeId> {
+        match ty {
+            Type::Named(id) => Some(id),
+            Type::List(t) | Type::Map(t) | Type::Optional(t) => named(t),
+            _ => None,
+        }
+    }
+    for s in structures(service) {
+        for m in &s.members {
+            if let Some(id) = named(&m.ty).filter(|id| !service.shapes.contains_key(*id)) {
+                diags.error(
+                    format!("{}${}", s.id, m.name),
+                    format!("targets `{id}`, which is no shape of the service"),
+                    Some("add the shape, or target one that exists"),
+                );
+            }
+        }
+    }
+}
+
+/// Every Rust name `normalize` made is an identifier the back end can
+/// write: an ASCII word, not a keyword (members may be raw, `r#type`).
+fn names_are_identifiers(service: &Service, diags: &mut Diagnostics) {
+    let mut expect = |location: &str, what: &str, model: &str, rust: &str| {
+        let plain = rust.strip_prefix("r#").unwrap_or(rust);
+        let word = !plain.is_empty()
+            && plain.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !plain.starts_with(|c: char| c.is_ascii_digit())
+            && plain != "_";
+        if !word || syn::parse_str::<syn::Ident>(rust).is_err() {
+            diags.error(
+                location,
+                format!("{what} `{model}` makes no Rust identifier (`{rust}`)"),
+                Some("name it with ASCII letters or digits"),
+            );
+        }
+    };
+    for op in &service.operations {
+        let names = &op.names;
+        for (what, rust) in [
+            ("operation", &op.rust_name),
+            ("operation", &names.type_name),
+            ("operation", &names.error),
+        ] {
+            expect(&op.id, what, &op.name, rust);
+        }
+        for t in &op.protocol_tests {
+            expect(
+                &format!("{}/{}", op.id, t.id),
+                "protocol case",
+                &t.id,
+                &t.rust_name,
+            );
+        }
+    }
+    for s in structures(service) {
+        expect(&s.id, "shape", &s.name, &s.rust_name);
+        for m in &s.members {
+            let location = format!("{}${}", s.id, m.name);
+            expect(&location, "member", &m.name, &m.rust_name);
+        }
+    }
+    for shape in service.shapes.values() {
+        match shape {
+            Shape::Enum(e) => {
+                expect(&e.id, "shape", &e.id, &e.rust_name);
+                for v in &e.variants {
+                    expect(&e.id, "enum value", &v.value, &v.rust_name);
+                }
+            }
+            Shape::IntEnum(e) => {
+                expect(&e.id, "shape", &e.id, &e.rust_name);
+                for (name, _) in &e.variants {
+                    expect(&e.id, "int enum value", name, name);
+                }
+            }
+            Shape::Structure(_) | Shape::Union(_) => {}
+        }
+    }
+}
+
+/// Two operations must not make the same module, client method or types.
+fn unique_operation_names(service: &Service, diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for op in &service.operations {
+        for name in [&op.rust_name, &op.names.type_name] {
+            if let Some(first) = seen.insert(name, &op.name) {
+                if first != op.name {
+                    diags.error(
+                        &op.id,
+                        format!("becomes the Rust name `{name}`, as operation `{first}` does"),
+                        Some("rename one of the operations"),
+                    );
+                }
+            }
+        }
+        let mut tests = BTreeMap::new();
+        for t in &op.protocol_tests {
+            if let Some(first) = tests.insert(&t.rust_name, &t.id) {
+                diags.error(
+                    &op.id,
+                    format!(
+                        "protocol cases `{first}` and `{}` make the same test function `{}`",
+                        t.id, t.rust_name
+                    ),
+                    Some("rename one of the cases"),
+                );
+            }
+        }
+    }
+}
+
+/// `@default` values and protocol cases' `params` fit their types: the
+/// back end writes them as Rust literals.
+fn values_fit(service: &Service, diags: &mut Diagnostics) {
+    for s in structures(service) {
+        for m in &s.members {
+            if let Some(Err(e)) = m.default.as_ref().map(|d| d.fits(&m.ty, &service.shapes)) {
+                diags.error(
+                    format!("{}${}", s.id, m.name),
+                    format!("the `@default` value does not fit the member: {e}"),
+                    Some("give a default of the member's type and range"),
+                );
+            }
+        }
+    }
+    for op in &service.operations {
+        for t in &op.protocol_tests {
+            let Ok(params) = &t.params else { continue };
+            let target = match &t.error {
+                None if t.kind == TestKind::Request => Some(&op.input),
+                None => Some(&op.output),
+                Some(id) => match service.shapes.get(id) {
+                    Some(Shape::Structure(s)) => Some(s),
+                    _ => None,
+                },
+            };
+            let fits = match target {
+                Some(s) => params.fits_structure(s, &service.shapes),
+                None => Err(format!(
+                    "`{}` is not a structure",
+                    t.error.as_deref().unwrap_or_default()
+                )),
+            };
+            if let Err(e) = fits {
+                diags.error(
+                    format!("{}/{}", op.id, t.id),
+                    format!("protocol case `params` do not fit: {e}"),
+                    None,
+                );
+            }
+        }
+    }
 }
 
 /// SigV4 signs for a service name: an operation signed with SigV4 needs
@@ -255,6 +529,21 @@ fn unique_member_names(s: &Structure, diags: &mut Diagnostics) {
     }
 }
 
+/// Two union members must not map to the same Rust variant.
+fn unique_union_variants(u: &Structure, diags: &mut Diagnostics) {
+    let mut seen = BTreeMap::new();
+    for m in &u.members {
+        let variant = crate::names::variant_ident(&m.name, 0);
+        if let Some(first) = seen.insert(variant.clone(), &m.name) {
+            diags.error(
+                format!("{}${}", u.id, m.name),
+                format!("member becomes the Rust variant `{variant}`, as `{first}` does"),
+                Some("rename one of the members"),
+            );
+        }
+    }
+}
+
 /// Two enum values must not map to the same Rust variant.
 fn unique_variants(e: &Enum, diags: &mut Diagnostics) {
     let mut seen = BTreeSet::new();
@@ -274,18 +563,10 @@ fn unique_variants(e: &Enum, diags: &mut Diagnostics) {
 /// flag, else Annex B syntax; java.util.regex's property names where ECMA
 /// 262 has none, with a warning). See that crate for the rule.
 fn patterns_compile(service: &Service, diags: &mut Diagnostics) {
-    let structures = service
-        .operations
-        .iter()
-        .flat_map(|o| [&o.input, &o.output])
-        .chain(service.shapes.values().filter_map(|s| match s {
-            Shape::Structure(s) | Shape::Union(s) => Some(s),
-            Shape::Enum(_) | Shape::IntEnum(_) => None,
-        }));
     // One reading per distinct pattern: compiling one can take milliseconds
     // and a model can place it on a hundred members.
     let mut readings = BTreeMap::new();
-    for s in structures {
+    for s in structures(service) {
         for m in &s.members {
             let Some(p) = &m.constraints.pattern else {
                 continue;

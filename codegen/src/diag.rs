@@ -46,6 +46,27 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// `text` as JSON, or an error located at the line and column where
+    /// it stops being JSON (`source` names the file).
+    pub fn json(
+        &mut self,
+        source: &str,
+        text: &str,
+        hint: Option<&str>,
+    ) -> Option<serde_json::Value> {
+        match serde_json::from_str(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.error(
+                    format!("{source}:{}:{}", e.line(), e.column()),
+                    format!("not valid JSON: {e}"),
+                    hint,
+                );
+                None
+            }
+        }
+    }
+
     /// Records an error.
     pub fn error(
         &mut self,

@@ -25,8 +25,8 @@ pub struct Service {
     pub auth: Vec<AuthScheme>,
     /// Where requests go by default.
     pub endpoint: Endpoint,
-    /// Service documentation lines (rustdoc).
-    pub docs: Vec<String>,
+    /// Service documentation.
+    pub docs: Docs,
     /// Operations in model order.
     pub operations: Vec<Operation>,
     /// Named shapes the operations reach, by id (ordered: deterministic output).
@@ -82,10 +82,12 @@ pub struct Operation {
     pub id: ShapeId,
     /// Name in the model, `CreateRoom`.
     pub name: String,
-    /// Rust name, `create_room`.
+    /// Rust name of its function and module, `create_room`.
     pub rust_name: String,
-    /// Documentation lines.
-    pub docs: Vec<String>,
+    /// Rust names of the items generated for it (`normalize` derives them).
+    pub names: OperationNames,
+    /// Documentation.
+    pub docs: Docs,
     /// HTTP method.
     pub method: String,
     /// URI pattern, split at labels.
@@ -133,9 +135,15 @@ pub struct ProtocolTest {
     pub kind: TestKind,
     /// For a response case of an error: the error structure.
     pub error: Option<ShapeId>,
+    /// Rust name of its test function, `request_create_room_basic`.
+    pub rust_name: String,
     /// The case as written in the model: `params`, `method`, `uri`,
     /// `headers`, `body`, ...
     pub case: serde_json::Value,
+    /// `params` read against the input (request case), the output or the
+    /// error (response case) by `normalize`; or why they cannot be (the
+    /// case is then generated to fail with that reason).
+    pub params: Result<Value, String>,
 }
 
 /// Which side a protocol case checks.
@@ -263,8 +271,8 @@ pub struct IntEnum {
     pub id: ShapeId,
     /// Rust type name.
     pub rust_name: String,
-    /// Documentation lines.
-    pub docs: Vec<String>,
+    /// Documentation.
+    pub docs: Docs,
     /// Rust variant names and values, in model order.
     pub variants: Vec<(String, i32)>,
 }
@@ -278,8 +286,10 @@ pub struct Structure {
     pub name: String,
     /// Rust type name (`Room`, `CreateRoomInput`).
     pub rust_name: String,
-    /// Documentation lines.
-    pub docs: Vec<String>,
+    /// Rust name of its builder (`RoomBuilder`).
+    pub builder_name: String,
+    /// Documentation.
+    pub docs: Docs,
     /// Members in model order.
     pub members: Vec<Member>,
     /// Present on error structures.
@@ -301,10 +311,14 @@ pub struct ErrorInfo {
     pub fault: Fault,
     /// `@httpError` status, if any.
     pub status: Option<u16>,
-    /// How the retry strategy treats it.
+    /// How the retry strategy treats it: as the model states it
+    /// (`@retryable`), then, where it states nothing, as `normalize` derives
+    /// it from the status (429 throttles; 500, 502, 503, 504 are transient
+    /// server errors), as the AWS SDKs' standard retry mode does.
     pub retry: Option<RetryKind>,
-    /// Codes on the wire that mean this error: the shape name, plus the name
-    /// without an `Exception` suffix as AWS services often send in `Code`.
+    /// Codes on the wire that mean this error: those the model states (the
+    /// shape name), plus, added by `normalize`, the name without an
+    /// `Exception` suffix as AWS services often send in `Code`.
     pub codes: Vec<String>,
 }
 
@@ -337,8 +351,8 @@ pub struct Member {
     pub json_name: String,
     /// Rust field name (`account_id`, raw where a keyword).
     pub rust_name: String,
-    /// Documentation lines.
-    pub docs: Vec<String>,
+    /// Documentation.
+    pub docs: Docs,
     /// Target type.
     pub ty: Type,
     /// `@required`.
@@ -356,10 +370,13 @@ pub struct Member {
     /// `@mediaType` of the target: the content type of a payload; a string
     /// header with one is base64 on the wire.
     pub media_type: Option<String>,
-    /// `@default` value (JSON as in the model), unless `@clientOptional` or
-    /// null: filled in for a missing response member, and sent for an unset
-    /// member of a nested structure.
-    pub default: Option<serde_json::Value>,
+    /// The `@default` trait as the model states it (JSON), unless
+    /// `@clientOptional` or null; `normalize` reads it into `default`.
+    pub stated_default: Option<serde_json::Value>,
+    /// The `@default` value, read against the member's type: filled in for
+    /// a missing response member, and sent for an unset member of a nested
+    /// structure.
+    pub default: Option<Value>,
 }
 
 /// HTTP binding of a member.
@@ -483,8 +500,8 @@ pub struct Enum {
     pub id: ShapeId,
     /// Rust type name.
     pub rust_name: String,
-    /// Documentation lines.
-    pub docs: Vec<String>,
+    /// Documentation.
+    pub docs: Docs,
     /// Variants in model order.
     pub variants: Vec<EnumVariant>,
 }
@@ -492,10 +509,177 @@ pub struct Enum {
 /// One enum value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnumVariant {
-    /// Rust variant name.
+    /// Rust variant name (a front end may state any name; `normalize`
+    /// makes it one).
     pub rust_name: String,
     /// Value on the wire.
     pub value: String,
-    /// Documentation lines.
-    pub docs: Vec<String>,
+    /// Documentation.
+    pub docs: Docs,
+}
+
+/// Documentation as the model states it and as rustdoc.
+///
+/// A front end fills `source` (CommonMark, with HTML in Smithy models);
+/// `normalize` writes `rustdoc`, the same way for every front end. Derefs
+/// to the rustdoc lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Docs {
+    /// The text as the model writes it.
+    pub source: String,
+    /// Rustdoc lines.
+    pub rustdoc: Vec<String>,
+}
+
+impl Docs {
+    /// Documentation from the model's text (rustdoc still to be made).
+    pub fn new(source: impl Into<String>) -> Self {
+        Docs {
+            source: source.into(),
+            rustdoc: Vec::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for Docs {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        &self.rustdoc
+    }
+}
+
+/// Rust names of the items generated for one operation, derived once by
+/// `normalize` from the operation's name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OperationNames {
+    /// The operation's name as a type name, `CreateRoom` (as the model
+    /// spells it where it is one: `GetSAMLProvider`).
+    pub type_name: String,
+    /// Its error enum, `CreateRoomError`.
+    pub error: String,
+    /// Its fluent builder, `CreateRoomFluentBuilder`.
+    pub fluent_builder: String,
+    /// Its paginator, `CreateRoomPaginator`.
+    pub paginator: String,
+}
+
+/// A value of a model type, as a `@default` trait or a protocol case's
+/// `params` state it, read against the type by `normalize` (so the back end
+/// reads no JSON) and checked to fit it by `check` (integers in range, enum
+/// values known).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A JSON `null` (an unset member, a null element of a sparse list).
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// An integer of any width, or an int enum's value.
+    Int(i64),
+    /// A float (NaN and the infinities included).
+    Float(f64),
+    /// A string, or a string enum's value.
+    String(String),
+    /// Bytes of a blob.
+    Blob(Vec<u8>),
+    /// A timestamp.
+    Timestamp {
+        /// Whole seconds since the epoch.
+        secs: i64,
+        /// Nanoseconds.
+        nanos: u32,
+    },
+    /// A document (any JSON).
+    Document(serde_json::Value),
+    /// A list.
+    List(Vec<Value>),
+    /// A map.
+    Map(BTreeMap<String, Value>),
+    /// A structure: member names (model names) and values.
+    Structure(Vec<(String, Value)>),
+    /// A union: the member set and its value.
+    Union(String, Box<Value>),
+}
+
+impl Value {
+    /// Whether the value is one of `ty` (`shapes` resolves named types):
+    /// integers within their width, enum values among the enum's, structure
+    /// and union members among the shape's. `Err` says what does not fit.
+    pub fn fits(&self, ty: &Type, shapes: &BTreeMap<ShapeId, Shape>) -> Result<(), String> {
+        let bad = || Err(format!("{self:?} is not a {ty:?}"));
+        let range = |n: i64, min: i64, max: i64, what: &str| {
+            if (min..=max).contains(&n) {
+                Ok(())
+            } else {
+                Err(format!("{n} is out of range for {what} ({min} to {max})"))
+            }
+        };
+        match (ty, self) {
+            (Type::Optional(_), Value::Null) | (Type::Unit, _) => Ok(()),
+            (Type::Optional(inner), _) => self.fits(inner, shapes),
+            (Type::String, Value::String(_))
+            | (Type::Boolean, Value::Bool(_))
+            | (Type::Long, Value::Int(_))
+            | (Type::Float | Type::Double, Value::Float(_))
+            | (Type::Timestamp(_), Value::Timestamp { .. })
+            | (Type::Blob | Type::Stream { .. }, Value::Blob(_))
+            | (Type::Document, Value::Document(_)) => Ok(()),
+            (Type::Byte, Value::Int(n)) => range(*n, i8::MIN.into(), i8::MAX.into(), "a byte"),
+            (Type::Short, Value::Int(n)) => range(*n, i16::MIN.into(), i16::MAX.into(), "a short"),
+            (Type::Integer, Value::Int(n)) => {
+                range(*n, i32::MIN.into(), i32::MAX.into(), "an integer")
+            }
+            (Type::List(item), Value::List(items)) => {
+                items.iter().try_for_each(|x| x.fits(item, shapes))
+            }
+            (Type::Map(value), Value::Map(entries)) => {
+                entries.values().try_for_each(|x| x.fits(value, shapes))
+            }
+            (Type::Named(id), _) => match (shapes.get(id), self) {
+                (None, _) => Err(format!("`{id}` names no shape")),
+                (Some(Shape::Structure(s)), _) => self.fits_structure(s, shapes),
+                (Some(Shape::Union(u)), Value::Union(name, x)) => {
+                    let m = u.members.iter().find(|m| &m.name == name);
+                    let m = m.ok_or_else(|| format!("`{}` has no member `{name}`", u.name))?;
+                    x.fits(&m.ty, shapes)
+                }
+                (Some(Shape::Enum(e)), Value::String(s)) => {
+                    if e.variants.iter().any(|v| &v.value == s) {
+                        Ok(())
+                    } else {
+                        Err(format!("{s:?} is not a value of `{}`", e.id))
+                    }
+                }
+                (Some(Shape::IntEnum(e)), Value::Int(n)) => {
+                    range(*n, i32::MIN.into(), i32::MAX.into(), "an int enum").and_then(
+                        |()| match e.variants.iter().any(|(_, v)| i64::from(*v) == *n) {
+                            true => Ok(()),
+                            false => Err(format!("{n} is not a value of `{}`", e.id)),
+                        },
+                    )
+                }
+                _ => bad(),
+            },
+            _ => bad(),
+        }
+    }
+}
+
+impl Value {
+    /// Whether the value is one of structure `s` (an operation's input or
+    /// output, which are not among the named shapes, or any other).
+    pub fn fits_structure(
+        &self,
+        s: &Structure,
+        shapes: &BTreeMap<ShapeId, Shape>,
+    ) -> Result<(), String> {
+        let Value::Structure(members) = self else {
+            return Err(format!("{self:?} is not a `{}`", s.name));
+        };
+        members.iter().try_for_each(|(name, x)| {
+            let m = s.members.iter().find(|m| &m.name == name);
+            let m = m.ok_or_else(|| format!("`{}` has no member `{name}`", s.name))?;
+            x.fits(&m.ty, shapes)
+        })
+    }
 }

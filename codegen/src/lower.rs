@@ -6,7 +6,6 @@
 //! every problem.
 
 use crate::diag::Diagnostics;
-use crate::docs::to_rustdoc;
 use crate::ir::*;
 use crate::names;
 use crate::parse::Ast;
@@ -252,6 +251,70 @@ impl Lower<'_> {
         }
         let name = local_name(id).to_owned();
         let traits = traits_of(shape);
+        let (method, segments, uri_query, code) = self.http(id, traits)?;
+
+        let input = self.io_structure(shape, "input", &format!("{name}Input"), id, Role::Input);
+        let output = self.io_structure(shape, "output", &format!("{name}Output"), id, Role::Output);
+        let mut errors = Vec::new();
+        for err in refs(shape, "errors")
+            .into_iter()
+            .chain(service_errors.iter().cloned())
+        {
+            if errors.contains(&err) {
+                continue;
+            }
+            if self.error_structure(&err, id) {
+                errors.push(err);
+            }
+        }
+        for (io, s) in [("input", &input), ("output", &output)] {
+            if let Some(m) = s.members.iter().find(|m| self.is_stream(&m.ty)) {
+                self.diags.warn(id, format!("{io} member `{}` is an event stream, which is not supported yet: the operation is skipped", m.name), None);
+                return None;
+            }
+        }
+        let host_prefix = traits
+            .get("smithy.api#endpoint")
+            .and_then(|e| e.get("hostPrefix"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let pagination = self.pagination(id, traits, service_paging);
+        let protocol_tests = self.protocol_tests(traits, &errors);
+        let gzip = traits
+            .get("smithy.api#requestCompression")
+            .and_then(|c| c.get("encodings"))
+            .and_then(Value::as_array)
+            .is_some_and(|e| e.iter().any(|x| x.as_str() == Some("gzip")));
+        let auth = service_auth.operation(id, traits, self.diags);
+        Some(Operation {
+            auth,
+            checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
+            gzip,
+            unsigned_payload: traits.contains_key("aws.auth#unsignedPayload"),
+            protocol_tests,
+            host_prefix,
+            pagination,
+            id: id.to_owned(),
+            rust_name: names::field_ident(&name),
+            names: Default::default(),
+            docs: docs(traits),
+            name,
+            method,
+            uri: segments,
+            uri_query,
+            code,
+            input,
+            output,
+            errors,
+        })
+    }
+
+    /// The `smithy.api#http` binding: method, URI pattern and success code.
+    fn http(
+        &mut self,
+        id: &str,
+        traits: &Map<String, Value>,
+    ) -> Option<(String, Vec<UriSegment>, QueryLiterals, u16)> {
         let Some(http) = traits.get(HTTP).and_then(Value::as_object) else {
             self.diags.error(
                 id,
@@ -297,32 +360,17 @@ impl Lower<'_> {
             }
         };
 
-        let input = self.io_structure(shape, "input", &format!("{name}Input"), id, Role::Input);
-        let output = self.io_structure(shape, "output", &format!("{name}Output"), id, Role::Output);
-        let mut errors = Vec::new();
-        for err in refs(shape, "errors")
-            .into_iter()
-            .chain(service_errors.iter().cloned())
-        {
-            if errors.contains(&err) {
-                continue;
-            }
-            if self.error_structure(&err, id) {
-                errors.push(err);
-            }
-        }
-        for (io, s) in [("input", &input), ("output", &output)] {
-            if let Some(m) = s.members.iter().find(|m| self.is_stream(&m.ty)) {
-                self.diags.warn(id, format!("{io} member `{}` is an event stream, which is not supported yet: the operation is skipped", m.name), None);
-                return None;
-            }
-        }
-        let host_prefix = traits
-            .get("smithy.api#endpoint")
-            .and_then(|e| e.get("hostPrefix"))
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-        let pagination = traits.get("smithy.api#paginated").and_then(Value::as_object).and_then(|own| {
+        Some((method, segments, uri_query, code))
+    }
+
+    /// `@paginated`, merged with the service's defaults.
+    fn pagination(
+        &mut self,
+        id: &str,
+        traits: &Map<String, Value>,
+        service_paging: &Map<String, Value>,
+    ) -> Option<Pagination> {
+        traits.get("smithy.api#paginated").and_then(Value::as_object).and_then(|own| {
             let get = |k: &str| own.get(k).or_else(|| service_paging.get(k)).and_then(Value::as_str).map(str::to_owned);
             let (input_token, output_token) = (get("inputToken")?, get("outputToken")?);
             let (items, page_size) = (get("items"), get("pageSize"));
@@ -331,7 +379,16 @@ impl Lower<'_> {
                 return None;
             }
             Some(Pagination { input_token, output_token, items, page_size })
-        });
+        })
+    }
+
+    /// The operation's client protocol cases, and those of its errors (an
+    /// error's cases run once, with the first operation that lists it).
+    fn protocol_tests(
+        &mut self,
+        traits: &Map<String, Value>,
+        errors: &[String],
+    ) -> Vec<ProtocolTest> {
         let mut protocol_tests = Vec::new();
         for (key, kind) in [
             ("smithy.test#httpRequestTests", TestKind::Request),
@@ -346,12 +403,14 @@ impl Lower<'_> {
                         .to_owned(),
                     kind,
                     error: None,
+                    rust_name: String::new(),
                     case,
+                    params: Ok(crate::ir::Value::Null),
                 }
             }));
         }
         // An error's cases run once, with the first operation that lists it.
-        for err in &errors {
+        for err in errors {
             if self.tested_errors.insert(err.clone()) {
                 if let Some(shape) = self.ast.shapes.get(err) {
                     protocol_tests.extend(
@@ -364,39 +423,16 @@ impl Lower<'_> {
                                     .to_owned(),
                                 kind: TestKind::Response,
                                 error: Some(err.clone()),
+                                rust_name: String::new(),
                                 case,
+                                params: Ok(crate::ir::Value::Null),
                             },
                         ),
                     );
                 }
             }
         }
-        let gzip = traits
-            .get("smithy.api#requestCompression")
-            .and_then(|c| c.get("encodings"))
-            .and_then(Value::as_array)
-            .is_some_and(|e| e.iter().any(|x| x.as_str() == Some("gzip")));
-        let auth = service_auth.operation(id, traits, self.diags);
-        Some(Operation {
-            auth,
-            checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
-            gzip,
-            unsigned_payload: traits.contains_key("aws.auth#unsignedPayload"),
-            protocol_tests,
-            host_prefix,
-            pagination,
-            id: id.to_owned(),
-            rust_name: names::field_ident(&name),
-            docs: docs(traits),
-            name,
-            method,
-            uri: segments,
-            uri_query,
-            code,
-            input,
-            output,
-            errors,
-        })
+        protocol_tests
     }
 
     fn io_structure(
@@ -416,7 +452,8 @@ impl Lower<'_> {
                 id: format!("{op_id}${key}"),
                 name: rust_name.to_owned(),
                 rust_name: rust_name.to_owned(),
-                docs: Vec::new(),
+                builder_name: String::new(),
+                docs: Docs::default(),
                 members: Vec::new(),
                 error: None,
             },
@@ -434,7 +471,8 @@ impl Lower<'_> {
                         id: id.to_owned(),
                         name: rust_name.to_owned(),
                         rust_name: rust_name.to_owned(),
-                        docs: vec![],
+                        builder_name: String::new(),
+                        docs: Docs::default(),
                         members: vec![],
                         error: None,
                     }
@@ -494,7 +532,7 @@ impl Lower<'_> {
                 Shape::Enum(Enum {
                     id: id.to_owned(),
                     rust_name: String::new(),
-                    docs: vec![],
+                    docs: Docs::default(),
                     variants: vec![],
                 }),
             );
@@ -557,20 +595,10 @@ impl Lower<'_> {
                     Some(RetryKind::Throttling)
                 }
                 Some(_) => Some(RetryKind::Transient),
-                // Not marked retryable: follow the status, as the AWS SDKs'
-                // standard retry mode does (429 throttles; 500, 502, 503 and 504
-                // are transient server faults).
-                None => match status {
-                    Some(429) => Some(RetryKind::Throttling),
-                    Some(500 | 502 | 503 | 504) => Some(RetryKind::Server),
-                    _ => None,
-                },
+                // Not stated: `normalize` follows the status.
+                None => None,
             };
-            let name = local_name(id);
-            let mut codes = vec![name.to_owned()];
-            if let Some(short) = name.strip_suffix("Exception").filter(|s| !s.is_empty()) {
-                codes.push(short.to_owned());
-            }
+            let codes = vec![local_name(id).to_owned()];
             ErrorInfo {
                 fault,
                 status,
@@ -590,6 +618,7 @@ impl Lower<'_> {
             id: id.to_owned(),
             name: local_name(id).to_owned(),
             rust_name,
+            builder_name: String::new(),
             docs: docs(traits),
             members,
             error,
@@ -711,10 +740,11 @@ impl Lower<'_> {
             media_type: get("smithy.api#mediaType")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
-            default: mtraits
+            stated_default: mtraits
                 .get("smithy.api#default")
                 .filter(|v| !v.is_null() && !mtraits.contains_key("smithy.api#clientOptional"))
                 .cloned(),
+            default: None,
         })
     }
 
@@ -866,11 +896,11 @@ impl Lower<'_> {
                     continue;
                 };
                 let name = v.get("name").and_then(Value::as_str).unwrap_or(value);
-                let docs = v
-                    .get("documentation")
-                    .and_then(Value::as_str)
-                    .map(to_rustdoc)
-                    .unwrap_or_default();
+                let docs = Docs::new(
+                    v.get("documentation")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default(),
+                );
                 variants.push(EnumVariant {
                     rust_name: names::variant_ident(name, i),
                     value: value.to_owned(),
@@ -1010,26 +1040,25 @@ fn refs(shape: &Map<String, Value>, key: &str) -> Vec<String> {
     }
 }
 
-fn docs(traits: &Map<String, Value>) -> Vec<String> {
-    let mut lines = traits
+/// The documentation as the model states it, with a deprecation note.
+fn docs(traits: &Map<String, Value>) -> Docs {
+    let mut text = traits
         .get("smithy.api#documentation")
         .and_then(Value::as_str)
-        .map(to_rustdoc)
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .to_owned();
     if let Some(d) = traits.get("smithy.api#deprecated") {
-        let mut note = "**Deprecated**".to_owned();
+        let mut note = "<p>**Deprecated**".to_owned();
         if let Some(since) = d.get("since").and_then(Value::as_str) {
             note.push_str(&format!(" since {since}"));
         }
         if let Some(message) = d.get("message").and_then(Value::as_str) {
-            note.push_str(&format!(": {}", to_rustdoc(message).join(" ")));
+            note.push_str(&format!(": {message}"));
         }
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(note);
+        note.push_str("</p>");
+        text.push_str(&note);
     }
-    lines
+    Docs::new(text)
 }
 
 /// `ns#Name` -> `Name`.

@@ -16,7 +16,16 @@ const NOT_RAW: &[&str] = &["crate", "self", "super", "Self"];
 
 /// `ResetPersonalPIN` -> `reset_personal_pin`, `CreatedTimestamp` -> `created_timestamp`.
 pub fn snake(name: &str) -> String {
-    name.to_snake_case()
+    words(name).to_snake_case()
+}
+
+/// The name with every character but ASCII letters and digits made a word
+/// break: generated names are ASCII (rustc warns on some non-ASCII
+/// identifiers, and a name with a dash or a space is none at all).
+fn words(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
 }
 
 /// A snake-case name safe as a Rust field, function or module identifier:
@@ -119,7 +128,7 @@ pub fn resolve_member_names(service: &mut crate::ir::Service) {
 /// `ErrorCode` stays, `room_type` -> `RoomType`; a type named like a
 /// prelude or keyword type is suffixed with `Value`.
 pub fn type_ident(name: &str) -> String {
-    let s = name.to_upper_camel_case();
+    let s = words(name).to_upper_camel_case();
     let s = if s.starts_with(|c: char| c.is_ascii_digit()) {
         format!("_{s}")
     } else {
@@ -132,9 +141,41 @@ pub fn type_ident(name: &str) -> String {
     }
 }
 
+/// `name` where it is an UpperCamelCase ASCII name the generated code can
+/// use as a type, else [`type_ident`] of it.
+pub fn type_name(name: &str) -> String {
+    if is_camel(name) && type_ident(name) != format!("{name}Value") {
+        name.to_owned()
+    } else {
+        type_ident(name)
+    }
+}
+
+/// `name` where it is an UpperCamelCase ASCII name the generated code can
+/// use as a variant, else [`variant_ident`] of it.
+pub fn variant_name(name: &str, index: usize) -> String {
+    if is_camel(name) && !matches!(name, "Self" | "Unknown") {
+        name.to_owned()
+    } else {
+        variant_ident(name, index)
+    }
+}
+
+/// ASCII letters and digits, starting with a capital (or `_` and a digit,
+/// as [`type_ident`] writes a name that starts with one).
+fn is_camel(name: &str) -> bool {
+    let body = match name.strip_prefix('_') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
+        Some(_) => return false,
+        None if name.starts_with(|c: char| c.is_ascii_uppercase()) => name,
+        None => return false,
+    };
+    body.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
 /// An enum variant for a wire value: `us-east-1` -> `UsEast1`, `*` -> `Value0`.
 pub fn variant_ident(name: &str, index: usize) -> String {
-    let s = name.to_upper_camel_case();
+    let s = words(name).to_upper_camel_case();
     if s.is_empty() {
         format!("Value{index}")
     } else if s.starts_with(|c: char| c.is_ascii_digit()) {
@@ -182,6 +223,45 @@ mod tests {
         assert_eq!(variant_ident("*", 3), "Value3");
         assert_eq!(variant_ident("Unknown", 1), "UnknownValue");
         assert_eq!(variant_ident("2FA", 1), "Value2fa");
+        // Dashes, spaces and non-ASCII letters break words.
+        assert_eq!(field_ident("create-room"), "create_room");
+        assert_eq!(type_ident("create-room"), "CreateRoom");
+        assert_eq!(type_ident("createRoom"), "CreateRoom");
+        assert_eq!(field_ident("créer salle"), "cr_er_salle");
+        assert_eq!(variant_ident("-", 2), "Value2");
+        assert_eq!(type_ident("-"), "");
+    }
+
+    /// `normalize` keeps the type and variant names a front end states
+    /// where they are good Rust names (those `type_ident` and
+    /// `variant_ident` make among them) and makes names of the rest.
+    #[test]
+    fn good_type_and_variant_names_are_kept() {
+        for name in [
+            "ResetPersonalPIN",
+            "us-east-1",
+            "2FA",
+            "Self",
+            "Unknown",
+            "String",
+            "3rdParty",
+            "*",
+            "a_b",
+            "createRoom",
+            "X",
+            "ÄÖ",
+        ] {
+            let t = type_ident(name);
+            assert_eq!(type_name(&t), t, "type name of {name}");
+            let v = variant_ident(name, 4);
+            assert_eq!(variant_name(&v, 4), v, "variant of {name}");
+        }
+        assert_eq!(type_name("AB"), "AB");
+        assert_eq!(type_name("createRoom"), "CreateRoom");
+        assert_eq!(type_name("Create-Room"), "CreateRoom");
+        assert_eq!(type_name("Option"), "OptionValue");
+        assert_eq!(variant_name("US_EAST", 0), "UsEast");
+        assert_eq!(variant_name("Unknown", 0), "UnknownValue");
     }
 
     #[test]

@@ -19,16 +19,9 @@ pub struct Ast {
 /// Parses one model file into `ast`, recording located problems in `diags`.
 /// `source` names the file in messages.
 pub fn parse_into(ast: &mut Ast, source: &str, text: &str, diags: &mut Diagnostics) {
-    let doc: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            diags.error(
-                format!("{source}:{}:{}", e.line(), e.column()),
-                format!("not valid JSON: {e}"),
-                Some("a Smithy model must be a JSON AST document (`smithy build` writes one)"),
-            );
-            return;
-        }
+    let hint = "a Smithy model must be a JSON AST document (`smithy build` writes one)";
+    let Some(doc) = diags.json(source, text, Some(hint)) else {
+        return;
     };
     let Some(top) = doc.as_object() else {
         diags.error(

@@ -141,7 +141,7 @@ async fn optional_auth_signs_only_when_a_token_is_configured() {
 #[tokio::test]
 async fn sdk_config_token_provider_is_used() {
     let server = server().await;
-    let sdk_config = ::sdkgen_runtime::deps::aws_types::SdkConfig::builder()
+    let sdk_config = aws_types::SdkConfig::builder()
         .region(config::Region::new("us-west-2"))
         .endpoint_url(server.uri())
         .token_provider(config::SharedTokenProvider::new(config::Token::new(

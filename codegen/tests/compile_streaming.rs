@@ -29,11 +29,9 @@ fn client(url: &str) -> Client {
             .credentials_provider(credentials())
             .region(config::Region::new("us-west-2"))
             .endpoint_url(url)
-            .time_source(
-                sdkgen_runtime::deps::aws_smithy_async::time::StaticTimeSource::new(
-                    UNIX_EPOCH + Duration::from_secs(SIGNED_AT),
-                ),
-            )
+            .time_source(aws_smithy_async::time::StaticTimeSource::new(
+                UNIX_EPOCH + Duration::from_secs(SIGNED_AT),
+            ))
             .build(),
     )
 }

@@ -134,7 +134,7 @@ fn a_bearer_document_needs_no_signing_name() {
     .unwrap();
     assert!(generated
         .code
-        .contains("auth: &[::sdkgen_runtime::client::auth::HTTP_BEARER]"));
+        .contains("auth: &[rt::client::auth::HTTP_BEARER]"));
     assert!(generated
         .code
         .contains("signing_name: ::std::option::Option::None"));

@@ -450,7 +450,7 @@ fn unsupported_auth_beside_a_supported_one_is_a_warning() {
     );
     assert!(generated
         .code
-        .contains("auth: &[::sdkgen_runtime::client::auth::NO_AUTH]"));
+        .contains("auth: &[rt::client::auth::NO_AUTH]"));
 
     // A service without any auth trait: its operations go unsigned.
     let text = model(serde_json::json!({"ex#Svc": {
@@ -465,7 +465,7 @@ fn unsupported_auth_beside_a_supported_one_is_a_warning() {
     );
     assert!(generated
         .code
-        .contains("auth: &[::sdkgen_runtime::client::auth::NO_AUTH]"));
+        .contains("auth: &[rt::client::auth::NO_AUTH]"));
     assert!(generated
         .code
         .contains("signing_name: ::std::option::Option::None"));

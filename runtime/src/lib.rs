@@ -142,22 +142,6 @@ impl std::error::Error for UnknownVariantError {}
 /// The marker used in place of `@sensitive` values in `Debug` output.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
-/// The smithy-rs crates beneath this one, for tests that build their
-/// configuration by hand. Generated code does not use it (it names
-/// `__private` only). Not part of the stable API.
-#[doc(hidden)]
-pub mod deps {
-    pub use aws_credential_types;
-    pub use aws_smithy_async;
-    pub use aws_smithy_http;
-    pub use aws_smithy_json;
-    pub use aws_smithy_runtime;
-    pub use aws_smithy_runtime_api;
-    pub use aws_smithy_types;
-    pub use aws_types;
-    pub use serde_json;
-}
-
 /// The value of an enum the generated code does not know; kept as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnknownVariantValue(String);

@@ -52,6 +52,11 @@ pub mod client {
         CustomizableOperation, DefaultEndpoint, Deserialize, Handle, OperationInput, OperationSpec,
         PageSpec, Pages, ServiceMetadata,
     };
+
+    /// The auth schemes an operation names.
+    pub mod auth {
+        pub use crate::client::auth::{HTTP_BEARER, NO_AUTH, SIGV4};
+    }
 }
 
 /// What an input needs from the configuration ([`crate::config`]).

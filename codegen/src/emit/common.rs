@@ -115,7 +115,7 @@ pub(crate) fn doc(lines: &[String], fallback: &str) -> TokenStream {
 /// required, length, pattern, range, sensitive, idempotency token. Fields,
 /// getters, builder and fluent-builder setters all carry them.
 pub(crate) fn member_doc(m: &Member) -> TokenStream {
-    let mut lines = m.docs.clone();
+    let mut lines = m.docs.to_vec();
     if lines.is_empty() {
         lines.push(format!("The `{}` member.", m.name));
     }
@@ -233,22 +233,22 @@ pub(crate) fn get_fn(m: &Member) -> Ident {
 
 /// `RoomBuilder`: the builder of a structure.
 pub(crate) fn builder_name(s: &Structure) -> Ident {
-    format_ident!("{}Builder", s.rust_name)
+    ident(&s.builder_name)
 }
 
 /// `CreateRoomError`: the error enum of an operation.
 pub(crate) fn error_name(op: &Operation) -> Ident {
-    format_ident!("{}Error", op.name)
+    ident(&op.names.error)
 }
 
 /// `CreateRoomFluentBuilder`: the fluent builder of an operation.
 pub(crate) fn fluent_name(op: &Operation) -> Ident {
-    format_ident!("{}FluentBuilder", op.name)
+    ident(&op.names.fluent_builder)
 }
 
 /// `ListRoomsPaginator`: the paginator of an operation.
 pub(crate) fn paginator_name(op: &Operation) -> Ident {
-    format_ident!("{}Paginator", op.name)
+    ident(&op.names.paginator)
 }
 
 /// The timestamp format path for a format.

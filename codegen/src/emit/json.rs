@@ -77,7 +77,7 @@ pub(crate) fn ser_members<'m>(
             .default
             .as_ref()
             .filter(|_| defaults)
-            .and_then(|d| value_expr(cx, &m.ty, d, true).ok());
+            .map(|d| value_expr(cx, &m.ty, d));
         match default {
             Some(d) => quote! {
                 match &#src.#f {
@@ -257,10 +257,7 @@ pub(crate) fn de_members<'m>(
         let path = format!("{}.{}", s.name, m.name);
         let read = de_value(cx, &m.ty, quote!(v), &path, 0);
         // A missing member with a `@default` takes it.
-        let default = m
-            .default
-            .as_ref()
-            .and_then(|d| value_expr(cx, &m.ty, d, true).ok());
+        let default = m.default.as_ref().map(|d| value_expr(cx, &m.ty, d));
         match default {
             Some(d) => quote! {
                 builder = builder.#set(Some(match #rt::json::member(#obj, #key) {

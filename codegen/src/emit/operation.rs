@@ -131,11 +131,7 @@ fn emit_spec(cx: &Cx, op: &Operation) -> TokenStream {
     } else {
         format_ident!("Buffered")
     };
-    // The one path past the facade, for now: tests in codegen/tests
-    // (pipeline.rs, openapi.rs) look for this text. Once they look for
-    // `rt::client::auth::..`, re-export `client::auth` in the facade and
-    // write `#rt::client::auth` here.
-    let auth_path = quote!(::sdkgen_runtime::client::auth);
+    let auth_path = quote!(#rt::client::auth);
     let auth = op.auth.iter().map(|scheme| match scheme {
         AuthScheme::SigV4 => quote!(#auth_path::SIGV4),
         AuthScheme::HttpBearer => quote!(#auth_path::HTTP_BEARER),

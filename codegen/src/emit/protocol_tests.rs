@@ -24,11 +24,11 @@ pub(crate) fn emit_protocol_tests(cx: &Cx, harness: &syn::Path) -> TokenStream {
                 TestKind::Request => "request",
                 TestKind::Response => "response",
             };
-            let name = format_ident!("{}_{}", kind, crate::names::snake(&t.id));
+            let name = ident(&t.rust_name);
             let case_fn = format_ident!("{}_case", name);
             let id = &t.id;
             let body = match t.kind {
-                TestKind::Request => request_case(cx, op, &t.case),
+                TestKind::Request => request_case(cx, op, t),
                 TestKind::Response => response_case(cx, op, t),
             };
             let body = match body {
@@ -91,26 +91,19 @@ fn strs(case: &Value, key: &str) -> Vec<String> {
         .collect()
 }
 
-/// A case's `params`: an empty object where none are stated.
-fn params(case: &Value) -> Value {
-    case.get("params")
-        .cloned()
-        .unwrap_or(Value::Object(Default::default()))
-}
-
 /// A request case: the input built from `params` is sent through the
 /// client into a capturing HTTP client, and the request that arrived is
 /// checked.
-fn request_case(cx: &Cx, op: &Operation, case: &Value) -> Result<TokenStream, String> {
+fn request_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStream, String> {
+    let case = &t.case;
     let module = ident(&op.rust_name);
     let input_ty = ident(&op.input.rust_name);
     let input = structure_expr(
         cx,
         &op.input,
         &quote!(crate::operation::#module::#input_ty),
-        &params(case),
-        false,
-    )?;
+        t.params.as_ref()?,
+    );
     let host = case
         .get("host")
         .and_then(Value::as_str)
@@ -219,18 +212,23 @@ fn body_check(case: &Value) -> Option<TokenStream> {
 /// A response case: the stated response is read by the operation and the
 /// result compared with `params` (an output, or the stated error).
 fn response_case(cx: &Cx, op: &Operation, t: &ProtocolTest) -> Result<TokenStream, String> {
-    match &t.error {
-        None if op.output.has_stream() => streaming_output_case(cx, op, &t.case),
-        None => output_case(cx, op, &t.case),
-        Some(err) => error_case(cx, op, &t.case, err),
-    }
+    let params = t.params.as_ref()?;
+    Ok(match &t.error {
+        None if op.output.has_stream() => streaming_output_case(cx, op, &t.case, params),
+        None => output_case(cx, op, &t.case, params),
+        Some(err) => error_case(cx, op, &t.case, params, err)?,
+    })
 }
 
 /// `let response = HttpResponse::new(..)` with the case's status, body and
 /// headers; `mut` where headers are inserted or `mutable` asks for it.
 fn http_response(case: &Value, mutable: bool) -> TokenStream {
     let rt = Rt::path();
-    let code = case.get("code").and_then(Value::as_u64).unwrap_or(200) as u16;
+    let code = case
+        .get("code")
+        .and_then(Value::as_u64)
+        .and_then(|c| u16::try_from(c).ok())
+        .unwrap_or(200);
     let body = case.get("body").and_then(Value::as_str).unwrap_or_default();
     let (hk, hv) = headers(case);
     let mut_response = (mutable || !hk.is_empty()).then(|| quote!(mut));
@@ -244,24 +242,28 @@ fn http_response(case: &Value, mutable: bool) -> TokenStream {
 }
 
 /// The output the case expects, built from its `params`.
-fn expected_output(cx: &Cx, op: &Operation, case: &Value) -> Result<TokenStream, String> {
+fn expected_output(cx: &Cx, op: &Operation, params: &crate::ir::Value) -> TokenStream {
     let module = ident(&op.rust_name);
     let output_ty = ident(&op.output.rust_name);
     structure_expr(
         cx,
         &op.output,
         &quote!(crate::operation::#module::#output_ty),
-        &params(case),
-        false,
+        params,
     )
 }
 
 /// A streaming output is read as the runtime reads it (headers, then the
 /// body taken unread) and compared member by member: a stream has no
 /// `PartialEq`, so its bytes are compared.
-fn streaming_output_case(cx: &Cx, op: &Operation, case: &Value) -> Result<TokenStream, String> {
+fn streaming_output_case(
+    cx: &Cx,
+    op: &Operation,
+    case: &Value,
+    params: &crate::ir::Value,
+) -> TokenStream {
     let module = ident(&op.rust_name);
-    let output = expected_output(cx, op, case)?;
+    let output = expected_output(cx, op, params);
     let response = http_response(case, true);
     let compare = op.output.members.iter().map(|m| {
         let f = ident(&m.rust_name);
@@ -284,7 +286,7 @@ fn streaming_output_case(cx: &Cx, op: &Operation, case: &Value) -> Result<TokenS
             }
         }
     });
-    Ok(quote! {
+    quote! {
         #response
         let result = crate::operation::#module::SPEC
             .read_streaming(&mut response)
@@ -293,15 +295,15 @@ fn streaming_output_case(cx: &Cx, op: &Operation, case: &Value) -> Result<TokenS
         let mut actual = result.map_err(|e| format!("expected {expected:?}, got the error {e:?}"))?;
         #(#compare)*
         Ok(())
-    })
+    }
 }
 
 /// A buffered output, compared whole.
-fn output_case(cx: &Cx, op: &Operation, case: &Value) -> Result<TokenStream, String> {
+fn output_case(cx: &Cx, op: &Operation, case: &Value, params: &crate::ir::Value) -> TokenStream {
     let module = ident(&op.rust_name);
-    let output = expected_output(cx, op, case)?;
+    let output = expected_output(cx, op, params);
     let response = http_response(case, false);
-    Ok(quote! {
+    quote! {
         #response
         let result = crate::operation::#module::SPEC.read_response(&response);
         let expected = #output;
@@ -310,15 +312,21 @@ fn output_case(cx: &Cx, op: &Operation, case: &Value) -> Result<TokenStream, Str
             Ok(actual) => Err(format!("expected {expected:?}, got {actual:?}")),
             Err(e) => Err(format!("expected {expected:?}, got the error {e:?}")),
         }
-    })
+    }
 }
 
 /// A modeled error `err`, compared whole but for its metadata.
-fn error_case(cx: &Cx, op: &Operation, case: &Value, err: &str) -> Result<TokenStream, String> {
+fn error_case(
+    cx: &Cx,
+    op: &Operation,
+    case: &Value,
+    params: &crate::ir::Value,
+    err: &str,
+) -> Result<TokenStream, String> {
     let module = ident(&op.rust_name);
     let s = cx.structure(err).ok_or("the error is not a structure")?;
     let path = cx.named_path(err);
-    let expected = structure_expr(cx, s, &path, &params(case), false)?;
+    let expected = structure_expr(cx, s, &path, params);
     let error = error_name(op);
     let variant = ident(&s.rust_name);
     let response = http_response(case, false);

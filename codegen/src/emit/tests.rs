@@ -6,7 +6,7 @@ fn member(name: &str, ty: Type, binding: Binding) -> Member {
         name: name.into(),
         json_name: name.into(),
         rust_name: crate::names::field_ident(name),
-        docs: vec![],
+        docs: Docs::default(),
         ty,
         required: true,
         sensitive: false,
@@ -15,6 +15,7 @@ fn member(name: &str, ty: Type, binding: Binding) -> Member {
         constraints: Constraints::default(),
         boxed: false,
         media_type: None,
+        stated_default: None,
         default: None,
     }
 }
@@ -24,7 +25,8 @@ fn structure(name: &str, members: Vec<Member>) -> Structure {
         id: format!("ex#{name}"),
         name: name.into(),
         rust_name: name.into(),
-        docs: vec![],
+        builder_name: String::new(),
+        docs: Docs::default(),
         members,
         error: None,
     }
@@ -42,12 +44,13 @@ fn emits_an_operation_from_hand_built_ir() {
         endpoint: Endpoint::Regional {
             prefix: "ex".into(),
         },
-        docs: vec![],
+        docs: Docs::default(),
         operations: vec![Operation {
             id: "ex#GetThing".into(),
             name: "GetThing".into(),
             rust_name: "get_thing".into(),
-            docs: vec!["Gets a thing.".into()],
+            names: Default::default(),
+            docs: Docs::new("Gets a thing."),
             method: "GET".into(),
             uri: vec![
                 UriSegment::Literal("/things/".into()),
@@ -77,6 +80,9 @@ fn emits_an_operation_from_hand_built_ir() {
         }],
         shapes: Default::default(),
     };
+    let mut service = service;
+    let mut diags = crate::diag::Diagnostics::default();
+    crate::normalize::normalize(&mut service, &mut diags);
     let cx = Cx::new(&service);
     let text: String = parts(&service)
         .into_iter()
@@ -95,7 +101,7 @@ fn emits_an_operation_from_hand_built_ir() {
         "DefaultEndpoint::Regional",
         "pub fn get_thing(",
         "v.pattern(\"GetThingInput.Type\"",
-        "auth: &[\n                ::sdkgen_runtime::client::auth::HTTP_BEARER,\n                ::sdkgen_runtime::client::auth::NO_AUTH,\n            ]",
+        "auth: &[rt::client::auth::HTTP_BEARER, rt::client::auth::NO_AUTH]",
         "signing_name: ::std::option::Option::Some(\"ex\")",
         // A module imports the facade once and names it short; the crate
         // root, a user's lib.rs, names it by absolute path.

@@ -1,38 +1,33 @@
-//! Rust expressions for values stated in a model as JSON: a protocol
-//! case's `params` and `@default` traits.
+//! Rust expressions for values the model states: a protocol case's
+//! `params` and `@default` traits, read into typed [`Value`]s by
+//! `normalize` and checked to fit their types by `check`.
 
 use super::common::{ident, set_fn, variant_name, Rt};
 use super::cx::Cx;
 use crate::ir::*;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
-use serde_json::Value;
 
-/// An expression building structure `s` (Rust path `path`) from `params`.
+/// An expression building structure `s` (Rust path `path`) from `value` (a
+/// [`Value::Structure`]). An input's `build()` can fail (protocol cases
+/// alone construct inputs, in functions returning `Result<_, String>`).
 pub(crate) fn structure_expr(
     cx: &Cx,
     s: &Structure,
     path: &TokenStream,
-    params: &Value,
-    base64_blobs: bool,
-) -> Result<TokenStream, String> {
-    let obj = params
-        .as_object()
-        .ok_or_else(|| format!("params of {} are not an object", s.name))?;
-    let mut sets = Vec::new();
-    for (key, value) in obj {
-        let m = s
-            .members
-            .iter()
-            .find(|m| &m.name == key)
-            .ok_or_else(|| format!("{} has no member {key}", s.name))?;
+    value: &Value,
+) -> TokenStream {
+    let Value::Structure(members) = value else {
+        return mismatch(value, &s.name);
+    };
+    let sets = members.iter().map(|(name, v)| {
+        let Some(m) = s.members.iter().find(|m| &m.name == name) else {
+            return mismatch(v, &format!("{}.{name}", s.name));
+        };
         let set = set_fn(m);
-        if value.is_null() {
-            continue;
-        }
-        let v = value_expr(cx, &m.ty, value, base64_blobs)?;
-        sets.push(quote!(.#set(Some(#v))));
-    }
+        let v = value_expr(cx, &m.ty, v);
+        quote!(.#set(Some(#v)))
+    });
     let build = if cx
         .service
         .operations
@@ -43,160 +38,118 @@ pub(crate) fn structure_expr(
     } else {
         quote!(.build())
     };
-    Ok(quote!(#path::builder() #(#sets)* #build))
+    quote!(#path::builder() #(#sets)* #build)
 }
 
-/// An expression of type `ty` from a JSON value as a protocol case's
-/// `params` or a `@default` trait state it. Blobs are text in `params` and
-/// base64 in defaults; the expression never fails except for an input's
-/// `build()`, which protocol cases alone construct.
-pub(crate) fn value_expr(
-    cx: &Cx,
-    ty: &Type,
-    v: &Value,
-    base64_blobs: bool,
-) -> Result<TokenStream, String> {
+/// An expression of type `ty` for `v`. Never fails: `check` has made sure
+/// that `v` fits `ty`; were it not so, the expression is a `compile_error!`
+/// naming the value, never a silent stand-in.
+pub(crate) fn value_expr(cx: &Cx, ty: &Type, v: &Value) -> TokenStream {
     let rt = Rt::path();
-    let bad = || format!("{v} does not fit {ty:?}");
-    Ok(match ty {
-        Type::String => {
-            let s = v.as_str().ok_or_else(bad)?;
-            quote!(::std::string::String::from(#s))
+    match (ty, v) {
+        (Type::Optional(_), Value::Null) => quote!(None),
+        (Type::Optional(inner), _) => {
+            let inner = value_expr(cx, inner, v);
+            quote!(Some(#inner))
         }
-        Type::Boolean => {
-            let b = v.as_bool().ok_or_else(bad)?;
-            quote!(#b)
-        }
-        Type::Byte => int_lit(v, |n| Literal::i8_suffixed(n as i8)).ok_or_else(bad)?,
-        Type::Short => int_lit(v, |n| Literal::i16_suffixed(n as i16)).ok_or_else(bad)?,
-        Type::Integer => int_lit(v, |n| Literal::i32_suffixed(n as i32)).ok_or_else(bad)?,
-        Type::Long => int_lit(v, Literal::i64_suffixed).ok_or_else(bad)?,
-        Type::Float | Type::Double => float_expr(*ty == Type::Float, v).ok_or_else(bad)?,
-        Type::Timestamp(_) => {
-            let f = v.as_f64().ok_or_else(bad)?;
-            let secs = f.floor();
-            let nanos = ((f - secs) * 1e9).round() as u32;
-            let secs = secs as i64;
-            quote!(#rt::DateTime::from_secs_and_nanos(#secs, #nanos))
-        }
-        Type::Blob | Type::Stream { .. } => {
-            let s = v.as_str().ok_or_else(bad)?;
-            let bytes = if base64_blobs {
-                aws_smithy_types::base64::decode(s).map_err(|_| bad())?
+        (Type::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (Type::Boolean, Value::Bool(b)) => quote!(#b),
+        (Type::Byte, Value::Int(n)) => int(*n, i8::try_from(*n).map(Literal::i8_suffixed)),
+        (Type::Short, Value::Int(n)) => int(*n, i16::try_from(*n).map(Literal::i16_suffixed)),
+        (Type::Integer, Value::Int(n)) => int(*n, i32::try_from(*n).map(Literal::i32_suffixed)),
+        (Type::Long, Value::Int(n)) => int(*n, Ok::<_, ()>(Literal::i64_suffixed(*n))),
+        (Type::Float | Type::Double, Value::Float(f)) => {
+            let t = if *ty == Type::Float {
+                quote!(f32)
             } else {
-                s.as_bytes().to_vec()
+                quote!(f64)
             };
-            blob_expr(ty, &bytes)
-        }
-        Type::Document => {
-            let text = v.to_string();
-            quote!(#rt::json::document_literal(#text))
-        }
-        Type::Unit => quote!(()),
-        Type::Optional(inner) => {
-            if v.is_null() {
-                quote!(None)
+            if f.is_nan() {
+                quote!(#t::NAN)
+            } else if *f == f64::INFINITY {
+                quote!(#t::INFINITY)
+            } else if *f == f64::NEG_INFINITY {
+                quote!(#t::NEG_INFINITY)
+            } else if *ty == Type::Float {
+                let f = Literal::f32_suffixed(*f as f32);
+                quote!(#f)
             } else {
-                let inner = value_expr(cx, inner, v, base64_blobs)?;
-                quote!(Some(#inner))
+                let f = Literal::f64_suffixed(*f);
+                quote!(#f)
             }
         }
-        Type::List(item) => {
-            let items = v
-                .as_array()
-                .ok_or_else(bad)?
-                .iter()
-                .map(|x| value_expr(cx, item, x, base64_blobs))
-                .collect::<Result<Vec<_>, _>>()?;
+        (Type::Timestamp(_), Value::Timestamp { secs, nanos }) => {
+            quote!(#rt::DateTime::from_secs_and_nanos(#secs, #nanos))
+        }
+        (Type::Blob, Value::Blob(bytes)) => {
+            let bytes = Literal::byte_string(bytes);
+            quote!(#rt::Blob::new(#bytes.to_vec()))
+        }
+        (Type::Stream { .. }, Value::Blob(bytes)) => {
+            let bytes = Literal::byte_string(bytes);
+            quote!(#rt::ByteStream::from_static(#bytes))
+        }
+        (Type::Document, Value::Document(d)) => {
+            let text = d.to_string();
+            quote!(#rt::json::document_literal(#text))
+        }
+        (Type::Unit, _) => quote!(()),
+        (Type::List(item), Value::List(items)) => {
+            let items = items.iter().map(|x| value_expr(cx, item, x));
             let t = cx.rust_type(item);
             quote!(::std::vec::Vec::<#t>::from([#(#items),*]))
         }
-        Type::Map(value) => {
-            let mut entries = Vec::new();
-            for (k, x) in v.as_object().ok_or_else(bad)? {
-                let x = value_expr(cx, value, x, base64_blobs)?;
-                entries.push(quote!((::std::string::String::from(#k), #x)));
-            }
+        (Type::Map(value), Value::Map(entries)) => {
+            let entries = entries.iter().map(|(k, x)| {
+                let x = value_expr(cx, value, x);
+                quote!((::std::string::String::from(#k), #x))
+            });
             let t = cx.rust_type(value);
             quote!(::std::collections::HashMap::<::std::string::String, #t>::from([#(#entries),*]))
         }
-        Type::Named(id) => named_expr(cx, ty, id, v, base64_blobs)?,
-    })
-}
-
-/// A `f32` (`single`) or `f64` literal, or `NaN` and the infinities as
-/// Smithy writes them.
-fn float_expr(single: bool, v: &Value) -> Option<TokenStream> {
-    let t = if single { quote!(f32) } else { quote!(f64) };
-    Some(match v {
-        Value::Number(n) => {
-            let f = n.as_f64()?;
-            let f = if single {
-                Literal::f32_suffixed(f as f32)
-            } else {
-                Literal::f64_suffixed(f)
-            };
-            quote!(#f)
-        }
-        Value::String(s) if s == "NaN" => quote!(#t::NAN),
-        Value::String(s) if s == "Infinity" => quote!(#t::INFINITY),
-        Value::String(s) if s == "-Infinity" => quote!(#t::NEG_INFINITY),
-        _ => return None,
-    })
-}
-
-/// A `Blob`, or a `ByteStream` for a streaming blob, of `bytes`.
-fn blob_expr(ty: &Type, bytes: &[u8]) -> TokenStream {
-    let rt = Rt::path();
-    let bytes = Literal::byte_string(bytes);
-    if matches!(ty, Type::Blob) {
-        quote!(#rt::Blob::new(#bytes.to_vec()))
-    } else {
-        quote!(#rt::ByteStream::from_static(#bytes))
+        (Type::Named(id), _) => named_expr(cx, id, v),
+        _ => mismatch(v, &format!("{ty:?}")),
     }
 }
 
-/// A value of the named shape `id` (type `ty`): a structure, union, enum or
-/// int enum.
-fn named_expr(
-    cx: &Cx,
-    ty: &Type,
-    id: &str,
-    v: &Value,
-    base64_blobs: bool,
-) -> Result<TokenStream, String> {
-    let bad = || format!("{v} does not fit {ty:?}");
+/// A value of the named shape `id`.
+fn named_expr(cx: &Cx, id: &str, v: &Value) -> TokenStream {
     let path = cx.named_path(id);
-    Ok(match cx.service.shapes.get(id) {
-        Some(Shape::Structure(s)) => structure_expr(cx, s, &path, v, base64_blobs)?,
-        Some(Shape::Union(u)) => {
-            let (key, x) = v
-                .as_object()
-                .and_then(|o| o.iter().next())
-                .ok_or_else(bad)?;
-            let m = u.members.iter().find(|m| &m.name == key).ok_or_else(bad)?;
+    match (cx.service.shapes.get(id), v) {
+        (Some(Shape::Structure(s)), Value::Structure(_)) => structure_expr(cx, s, &path, v),
+        (Some(Shape::Union(u)), Value::Union(key, x)) => {
+            let Some(m) = u.members.iter().find(|m| &m.name == key) else {
+                return mismatch(v, id);
+            };
             let variant = ident(&variant_name(m));
-            let x = value_expr(cx, &m.ty, x, base64_blobs)?;
+            let x = value_expr(cx, &m.ty, x);
             if m.boxed {
                 quote!(#path::#variant(::std::boxed::Box::new(#x)))
             } else {
                 quote!(#path::#variant(#x))
             }
         }
-        Some(Shape::Enum(_)) => {
-            let s = v.as_str().ok_or_else(bad)?;
-            quote!(#path::from(#s))
-        }
-        Some(Shape::IntEnum(_)) => {
-            let n = int_lit(v, |n| Literal::i32_suffixed(n as i32)).ok_or_else(bad)?;
+        (Some(Shape::Enum(_)), Value::String(s)) => quote!(#path::from(#s)),
+        (Some(Shape::IntEnum(_)), Value::Int(n)) => {
+            let n = int(*n, i32::try_from(*n).map(Literal::i32_suffixed));
             quote!(#path::from(#n))
         }
-        None => return Err(bad()),
-    })
+        _ => mismatch(v, id),
+    }
 }
 
-fn int_lit(v: &Value, lit: impl Fn(i64) -> Literal) -> Option<TokenStream> {
-    let n = v.as_i64()?;
-    let l = lit(n);
-    Some(quote!(#l))
+/// An integer literal of its type, or, out of range (which `check` rules
+/// out), an unsuffixed one that rustc rejects rather than a wrapped value.
+fn int<E>(n: i64, typed: Result<Literal, E>) -> TokenStream {
+    let lit = typed.unwrap_or_else(|_| Literal::i64_unsuffixed(n));
+    quote!(#lit)
+}
+
+/// What emitting a value that does not fit its type gives: a compile error
+/// in the generated code (unreachable after `check`).
+fn mismatch(v: &Value, what: &str) -> TokenStream {
+    let message = format!(
+        "sdkgen: {v:?} does not fit {what} (a generator bug: `check` lets no such value through)"
+    );
+    quote!(::core::compile_error!(#message))
 }

@@ -46,8 +46,8 @@ pub fn export(service: &Service) -> Value {
         "paths": paths,
         "components": {"schemas": schemas},
     });
-    if !service.docs.is_empty() {
-        doc["info"]["description"] = json!(service.docs.join("\n"));
+    if !service.docs.source.is_empty() {
+        doc["info"]["description"] = json!(service.docs.source);
     }
     doc
 }
@@ -61,7 +61,7 @@ fn auth_names(schemes: &[AuthScheme]) -> Value {
 }
 
 fn io(s: &Structure) -> Value {
-    json!({"id": s.id, "name": s.name, "rustName": s.rust_name, "docs": s.docs,
+    json!({"id": s.id, "name": s.name, "rustName": s.rust_name, "docs": s.docs.source,
            "members": s.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>()})
 }
 
@@ -83,8 +83,8 @@ fn operation(service: &Service, op: &Operation) -> Value {
             }
         };
         let mut p = json!({"name": name, "in": location, "required": m.required, "schema": member_schema(service, m), "x-sdkgen-member": m.name});
-        if !m.docs.is_empty() {
-            p["description"] = json!(m.docs.join("\n"));
+        if !m.docs.source.is_empty() {
+            p["description"] = json!(m.docs.source);
         }
         parameters.push(p);
     }
@@ -100,8 +100,8 @@ fn operation(service: &Service, op: &Operation) -> Value {
     if !body.is_empty() {
         o["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": body, "required": required}}}});
     }
-    if !op.docs.is_empty() {
-        o["description"] = json!(op.docs.join("\n"));
+    if !op.docs.source.is_empty() {
+        o["description"] = json!(op.docs.source);
     }
     if let Some(p) = &op.pagination {
         o["x-sdkgen-paginated"] = json!({"inputToken": p.input_token, "outputToken": p.output_token, "items": p.items, "pageSize": p.page_size});
@@ -195,8 +195,8 @@ fn structure(service: &Service, s: &Structure, union: bool) -> Value {
     if !required.is_empty() {
         v["required"] = json!(required);
     }
-    if !s.docs.is_empty() {
-        v["description"] = json!(s.docs.join("\n"));
+    if !s.docs.source.is_empty() {
+        v["description"] = json!(s.docs.source);
     }
     if union {
         v["x-sdkgen-union"] = json!(true);
@@ -222,10 +222,10 @@ fn enumeration(e: &Enum) -> Value {
         "type": "string",
         "enum": e.variants.iter().map(|v| v.value.clone()).collect::<Vec<_>>(),
         "x-sdkgen-id": e.id,
-        "x-sdkgen-variants": e.variants.iter().map(|v| json!({"name": v.rust_name, "docs": v.docs})).collect::<Vec<_>>(),
+        "x-sdkgen-variants": e.variants.iter().map(|v| json!({"name": v.rust_name, "docs": v.docs.source})).collect::<Vec<_>>(),
     });
-    if !e.docs.is_empty() {
-        v["description"] = json!(e.docs.join("\n"));
+    if !e.docs.source.is_empty() {
+        v["description"] = json!(e.docs.source);
     }
     v
 }
@@ -238,8 +238,8 @@ fn int_enum(e: &IntEnum) -> Value {
         "x-sdkgen-id": e.id,
         "x-sdkgen-variants": e.variants.iter().map(|v| json!({"name": v.0})).collect::<Vec<_>>(),
     });
-    if !e.docs.is_empty() {
-        v["description"] = json!(e.docs.join("\n"));
+    if !e.docs.source.is_empty() {
+        v["description"] = json!(e.docs.source);
     }
     v
 }
@@ -287,11 +287,11 @@ fn member_schema(service: &Service, m: &Member) -> Value {
         }
         obj.insert("x-sdkgen-range".into(), json!([min, max]));
     }
-    if let Some(d) = &m.default {
+    if let Some(d) = &m.stated_default {
         obj.insert("default".into(), d.clone());
     }
-    if !m.docs.is_empty() {
-        obj.insert("description".into(), json!(m.docs.join("\n")));
+    if !m.docs.source.is_empty() {
+        obj.insert("description".into(), json!(m.docs.source));
     }
     obj.insert("x-sdkgen-member".into(), json!(m.name));
     if m.sensitive {

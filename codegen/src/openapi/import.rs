@@ -14,36 +14,7 @@ use std::collections::BTreeMap;
 
 /// Lowers an OpenAPI document into the IR.
 pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Service> {
-    let raw: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            diags.error(
-                format!("{source}:{}:{}", e.line(), e.column()),
-                format!("not valid JSON: {e}"),
-                None,
-            );
-            return None;
-        }
-    };
-    let version = raw
-        .get("openapi")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    if !version.starts_with("3.0") {
-        diags.error(
-            format!("{source}#/openapi"),
-            format!("OpenAPI {version} is not supported"),
-            Some("write an OpenAPI 3.0.x document"),
-        );
-        return None;
-    }
-    let doc: OpenAPI = match serde_json::from_value(raw) {
-        Ok(d) => d,
-        Err(e) => {
-            diags.error(source, format!("not an OpenAPI 3.0 document: {e}"), None);
-            return None;
-        }
-    };
+    let doc = parse(source, text, diags)?;
     let mut cx = Cx {
         source,
         doc: &doc,
@@ -68,29 +39,7 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
         Some(list) => cx.auth(&format!("{source}#/x-sdkgen-service/auth"), list),
     };
     cx.service_auth = auth.clone();
-    let default_prefix = signing_name
-        .clone()
-        .unwrap_or_else(|| sdk_id.to_lowercase().replace(' ', ""));
-    let endpoint = match service_ext.get("endpoint") {
-        Some(e) if e.get("url").is_some() => Endpoint::Global {
-            url: e["url"].as_str().unwrap_or_default().to_owned(),
-            signing_region: e
-                .get("signingRegion")
-                .and_then(Value::as_str)
-                .unwrap_or("us-east-1")
-                .to_owned(),
-        },
-        Some(e) => Endpoint::Regional {
-            prefix: e
-                .get("prefix")
-                .and_then(Value::as_str)
-                .unwrap_or(&default_prefix)
-                .to_owned(),
-        },
-        None => Endpoint::Regional {
-            prefix: default_prefix.clone(),
-        },
-    };
+    let endpoint = endpoint(&service_ext, signing_name.as_deref(), &sdk_id);
     let id = service_ext.get("id").and_then(Value::as_str).map_or_else(
         || format!("openapi#{}", names::type_ident(&sdk_id)),
         str::to_owned,
@@ -141,12 +90,7 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
         return None;
     }
     crate::lower::mark_recursive_members(&mut shapes);
-    let docs = doc
-        .info
-        .description
-        .as_deref()
-        .map(lines)
-        .unwrap_or_default();
+    let docs = described(doc.info.description.as_deref());
     Some(Service {
         id,
         sdk_id,
@@ -191,8 +135,9 @@ impl Cx<'_> {
     }
 }
 
-fn lines(s: &str) -> Vec<String> {
-    s.split('\n').map(str::to_owned).collect()
+/// A description as the document states it.
+fn described(description: Option<&str>) -> Docs {
+    Docs::new(description.unwrap_or_default())
 }
 
 /// JSON pointer escaping of one token.
@@ -241,12 +186,7 @@ impl Cx<'_> {
         };
         let id = self.keys.get(key)?.clone();
         let ext = &schema.schema_data.extensions;
-        let docs = schema
-            .schema_data
-            .description
-            .as_deref()
-            .map(lines)
-            .unwrap_or_default();
+        let docs = described(schema.schema_data.description.as_deref());
         match &schema.schema_kind {
             SchemaKind::Type(OType::Object(o)) => {
                 let mut members = Vec::new();
@@ -263,37 +203,12 @@ impl Cx<'_> {
                     }
                 }
                 let name = ext_str(ext, "x-sdkgen-name").unwrap_or(key).to_owned();
-                let error = ext.get("x-sdkgen-error").map(|e| ErrorInfo {
-                    fault: if e.get("fault").and_then(Value::as_str) == Some("server") {
-                        Fault::Server
-                    } else {
-                        Fault::Client
-                    },
-                    status: e
-                        .get("status")
-                        .and_then(Value::as_u64)
-                        .and_then(|s| u16::try_from(s).ok()),
-                    retry: match e.get("retry").and_then(Value::as_str) {
-                        Some("throttling") => Some(RetryKind::Throttling),
-                        Some("server") => Some(RetryKind::Server),
-                        Some("transient") => Some(RetryKind::Transient),
-                        _ => None,
-                    },
-                    codes: e
-                        .get("codes")
-                        .and_then(Value::as_array)
-                        .map(|c| {
-                            c.iter()
-                                .filter_map(Value::as_str)
-                                .map(str::to_owned)
-                                .collect()
-                        })
-                        .unwrap_or_else(|| vec![name.clone()]),
-                });
+                let error = ext.get("x-sdkgen-error").map(error_info);
                 let s = Structure {
                     id: id.clone(),
                     name,
                     rust_name: names::type_ident(key),
+                    builder_name: String::new(),
                     docs,
                     members,
                     error,
@@ -323,16 +238,7 @@ impl Cx<'_> {
                                 .and_then(Value::as_str)
                                 .map_or_else(|| names::variant_ident(value, i), str::to_owned),
                             value: value.clone(),
-                            docs: v
-                                .and_then(|v| v.get("docs"))
-                                .and_then(Value::as_array)
-                                .map(|d| {
-                                    d.iter()
-                                        .filter_map(Value::as_str)
-                                        .map(str::to_owned)
-                                        .collect()
-                                })
-                                .unwrap_or_default(),
+                            docs: described(v.and_then(|v| v.get("docs")).and_then(Value::as_str)),
                         }
                     })
                     .collect();
@@ -348,25 +254,23 @@ impl Cx<'_> {
             }
             SchemaKind::Type(OType::Integer(n)) => {
                 let variants_ext = ext.get("x-sdkgen-variants").and_then(Value::as_array);
-                let variants = n
-                    .enumeration
-                    .iter()
-                    .flatten()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        let name = variants_ext
-                            .and_then(|e| e.get(i))
-                            .and_then(|e| e.get("name"))
-                            .and_then(Value::as_str);
-                        (
-                            name.map_or_else(
-                                || names::variant_ident(&v.to_string(), i),
-                                str::to_owned,
-                            ),
-                            *v as i32,
-                        )
-                    })
-                    .collect();
+                let mut variants = Vec::new();
+                for (i, v) in n.enumeration.iter().flatten().enumerate() {
+                    let name = variants_ext
+                        .and_then(|e| e.get(i))
+                        .and_then(|e| e.get("name"))
+                        .and_then(Value::as_str);
+                    let Ok(value) = i32::try_from(*v) else {
+                        self.diags.error(
+                            &loc,
+                            format!("enum value {v} does not fit an int enum (32 bits)"),
+                            None,
+                        );
+                        continue;
+                    };
+                    let name = name.map_or_else(|| v.to_string(), str::to_owned);
+                    variants.push((name, value));
+                }
                 Some((
                     id.clone(),
                     Shape::IntEnum(IntEnum {
@@ -379,6 +283,60 @@ impl Cx<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The input members bound to path, query and header parameters.
+    fn parameters(&mut self, loc: &str, op: &openapiv3::Operation) -> Vec<Member> {
+        let mut input_members = Vec::new();
+        for p in &op.parameters {
+            let ReferenceOr::Item(p) = p else {
+                self.diags
+                    .error(loc, "parameter `$ref`s are not supported", None);
+                continue;
+            };
+            let (data, binding) = match p {
+                Parameter::Path { parameter_data, .. } => (parameter_data, Binding::Label),
+                Parameter::Query { parameter_data, .. } => {
+                    (parameter_data, Binding::Query(parameter_data.name.clone()))
+                }
+                Parameter::Header { parameter_data, .. } => {
+                    (parameter_data, Binding::Header(parameter_data.name.clone()))
+                }
+                Parameter::Cookie { .. } => {
+                    self.diags
+                        .error(loc, "cookie parameters are not supported", None);
+                    continue;
+                }
+            };
+            let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+                self.diags.error(
+                    loc,
+                    format!("parameter `{}` has no schema", data.name),
+                    None,
+                );
+                continue;
+            };
+            let mut schema = schema.clone();
+            if let (ReferenceOr::Item(s), Some(d)) = (&mut schema, &data.description) {
+                s.schema_data.description.get_or_insert_with(|| d.clone());
+            }
+            if let Some(mut m) =
+                self.member(loc, &data.name, &schema, data.required, binding.clone())
+            {
+                if let Some(member) = data
+                    .extensions
+                    .get("x-sdkgen-member")
+                    .and_then(Value::as_str)
+                {
+                    m.name = member.to_owned();
+                    m.rust_name = names::field_ident(member);
+                }
+                // A parameter has no JSON name of its own.
+                m.json_name = m.name.clone();
+                input_members.push(m);
+            }
+        }
+        input_members
     }
 
     fn operation(
@@ -400,55 +358,7 @@ impl Cx<'_> {
         let id =
             ext_str(ext, "x-sdkgen-id").map_or_else(|| format!("openapi#{name}"), str::to_owned);
         // Input: parameters, then the JSON body's properties.
-        let mut input_members = Vec::new();
-        for p in &op.parameters {
-            let ReferenceOr::Item(p) = p else {
-                self.diags
-                    .error(&loc, "parameter `$ref`s are not supported", None);
-                continue;
-            };
-            let (data, binding) = match p {
-                Parameter::Path { parameter_data, .. } => (parameter_data, Binding::Label),
-                Parameter::Query { parameter_data, .. } => {
-                    (parameter_data, Binding::Query(parameter_data.name.clone()))
-                }
-                Parameter::Header { parameter_data, .. } => {
-                    (parameter_data, Binding::Header(parameter_data.name.clone()))
-                }
-                Parameter::Cookie { .. } => {
-                    self.diags
-                        .error(&loc, "cookie parameters are not supported", None);
-                    continue;
-                }
-            };
-            let ParameterSchemaOrContent::Schema(schema) = &data.format else {
-                self.diags.error(
-                    &loc,
-                    format!("parameter `{}` has no schema", data.name),
-                    None,
-                );
-                continue;
-            };
-            let mut schema = schema.clone();
-            if let (ReferenceOr::Item(s), Some(d)) = (&mut schema, &data.description) {
-                s.schema_data.description.get_or_insert_with(|| d.clone());
-            }
-            if let Some(mut m) =
-                self.member(&loc, &data.name, &schema, data.required, binding.clone())
-            {
-                if let Some(member) = data
-                    .extensions
-                    .get("x-sdkgen-member")
-                    .and_then(Value::as_str)
-                {
-                    m.name = member.to_owned();
-                    m.rust_name = names::field_ident(member);
-                }
-                // A parameter has no JSON name of its own.
-                m.json_name = m.name.clone();
-                input_members.push(m);
-            }
-        }
+        let mut input_members = self.parameters(&loc, op);
         if let Some(body) = &op.request_body {
             let ReferenceOr::Item(body) = body else {
                 self.diags
@@ -501,33 +411,12 @@ impl Cx<'_> {
                 page_size: p.get("pageSize").and_then(Value::as_str).map(str::to_owned),
             })
         });
-        let protocol_tests = ext
-            .get("x-sdkgen-protocol-tests")
-            .and_then(Value::as_array)
-            .map(|tests| {
-                tests
-                    .iter()
-                    .map(|t| ProtocolTest {
-                        id: t["case"]
-                            .get("id")
-                            .and_then(Value::as_str)
-                            .unwrap_or_default()
-                            .to_owned(),
-                        kind: if t["kind"] == "request" {
-                            TestKind::Request
-                        } else {
-                            TestKind::Response
-                        },
-                        error: t.get("error").and_then(Value::as_str).map(str::to_owned),
-                        case: t["case"].clone(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let protocol_tests = protocol_tests(ext.get("x-sdkgen-protocol-tests"));
         Some(Operation {
             id,
             rust_name: names::field_ident(&name),
-            docs: op.description.as_deref().map(lines).unwrap_or_default(),
+            names: Default::default(),
+            docs: described(op.description.as_deref()),
             name,
             method: method.to_ascii_uppercase(),
             uri,
@@ -694,10 +583,7 @@ impl Cx<'_> {
             rust_name: names::field_ident(&name),
             json_name: key.to_owned(),
             name,
-            docs: data
-                .and_then(|d| d.description.as_deref())
-                .map(lines)
-                .unwrap_or_default(),
+            docs: described(data.and_then(|d| d.description.as_deref())),
             ty,
             required,
             sensitive: ext.get("x-sdkgen-sensitive").and_then(Value::as_bool) == Some(true),
@@ -709,7 +595,8 @@ impl Cx<'_> {
             constraints,
             boxed: false,
             media_type: ext_str(&ext, "x-sdkgen-media-type").map(str::to_owned),
-            default: data.and_then(|d| d.default.clone()),
+            stated_default: data.and_then(|d| d.default.clone()),
+            default: None,
         })
     }
 
@@ -841,7 +728,10 @@ fn unbox(schema: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
 fn is_shape(s: &Schema) -> bool {
     match &s.schema_kind {
         SchemaKind::Type(OType::Object(o)) => {
-            !o.properties.is_empty() || s.schema_data.extensions.contains_key("x-sdkgen-id")
+            // An error without members is a shape too.
+            !o.properties.is_empty()
+                || s.schema_data.extensions.contains_key("x-sdkgen-id")
+                || s.schema_data.extensions.contains_key("x-sdkgen-error")
         }
         SchemaKind::Type(OType::String(st)) => !st.enumeration.is_empty(),
         SchemaKind::Type(OType::Integer(i)) => !i.enumeration.is_empty(),
@@ -923,17 +813,119 @@ fn io_structure(
         id: get("id").unwrap_or_else(|| format!("{op_id}${key}")),
         name: get("name").unwrap_or_else(|| default_name.to_owned()),
         rust_name: get("rustName").unwrap_or_else(|| default_name.to_owned()),
-        docs: ext
-            .and_then(|e| e.get("docs"))
+        builder_name: String::new(),
+        docs: described(ext.and_then(|e| e.get("docs")).and_then(Value::as_str)),
+        members,
+        error: None,
+    }
+}
+
+/// The protocol cases an `x-sdkgen-protocol-tests` list states.
+fn protocol_tests(list: Option<&Value>) -> Vec<ProtocolTest> {
+    list.and_then(Value::as_array)
+        .map(|tests| {
+            tests
+                .iter()
+                .map(|t| ProtocolTest {
+                    id: t["case"]
+                        .get("id")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    kind: if t["kind"] == "request" {
+                        TestKind::Request
+                    } else {
+                        TestKind::Response
+                    },
+                    error: t.get("error").and_then(Value::as_str).map(str::to_owned),
+                    rust_name: String::new(),
+                    case: t["case"].clone(),
+                    params: Ok(crate::ir::Value::Null),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What an `x-sdkgen-error` extension states (`normalize` adds the codes
+/// and retry class the AWS SDKs derive).
+fn error_info(e: &Value) -> ErrorInfo {
+    ErrorInfo {
+        fault: if e.get("fault").and_then(Value::as_str) == Some("server") {
+            Fault::Server
+        } else {
+            Fault::Client
+        },
+        status: e
+            .get("status")
+            .and_then(Value::as_u64)
+            .and_then(|s| u16::try_from(s).ok()),
+        retry: match e.get("retry").and_then(Value::as_str) {
+            Some("throttling") => Some(RetryKind::Throttling),
+            Some("server") => Some(RetryKind::Server),
+            Some("transient") => Some(RetryKind::Transient),
+            _ => None,
+        },
+        codes: e
+            .get("codes")
             .and_then(Value::as_array)
-            .map(|d| {
-                d.iter()
+            .map(|c| {
+                c.iter()
                     .filter_map(Value::as_str)
                     .map(str::to_owned)
                     .collect()
             })
             .unwrap_or_default(),
-        members,
-        error: None,
+    }
+}
+
+/// The text as an OpenAPI 3.0 document.
+fn parse(source: &str, text: &str, diags: &mut Diagnostics) -> Option<OpenAPI> {
+    let raw = diags.json(source, text, None)?;
+    let version = raw
+        .get("openapi")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    if !version.starts_with("3.0") {
+        diags.error(
+            format!("{source}#/openapi"),
+            format!("OpenAPI {version} is not supported"),
+            Some("write an OpenAPI 3.0.x document"),
+        );
+        return None;
+    }
+    match serde_json::from_value(raw) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            diags.error(source, format!("not an OpenAPI 3.0 document: {e}"), None);
+            None
+        }
+    }
+}
+
+/// The default endpoint `x-sdkgen-service` states: a global URL, or a
+/// regional prefix (by default the signing name).
+fn endpoint(service_ext: &Value, signing_name: Option<&str>, sdk_id: &str) -> Endpoint {
+    let default_prefix =
+        signing_name.map_or_else(|| sdk_id.to_lowercase().replace(' ', ""), str::to_owned);
+    match service_ext.get("endpoint") {
+        Some(e) if e.get("url").is_some() => Endpoint::Global {
+            url: e["url"].as_str().unwrap_or_default().to_owned(),
+            signing_region: e
+                .get("signingRegion")
+                .and_then(Value::as_str)
+                .unwrap_or("us-east-1")
+                .to_owned(),
+        },
+        Some(e) => Endpoint::Regional {
+            prefix: e
+                .get("prefix")
+                .and_then(Value::as_str)
+                .unwrap_or(&default_prefix)
+                .to_owned(),
+        },
+        None => Endpoint::Regional {
+            prefix: default_prefix.clone(),
+        },
     }
 }

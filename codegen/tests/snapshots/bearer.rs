@@ -9,18 +9,22 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     /// Errors the model describes.
     pub mod error {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `AccessDenied` structure.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -29,26 +33,31 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl AccessDenied {
             /// The `message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::AccessDeniedBuilder {
                 builders::AccessDeniedBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for AccessDenied {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("AccessDenied").field("message", &self.message).finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for AccessDenied {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for AccessDenied {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -60,15 +69,19 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for AccessDenied {}
+
         impl rt::RequestId for AccessDenied {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// Builders for the error types.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`AccessDenied`](super::AccessDenied).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -76,6 +89,7 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl AccessDeniedBuilder {
                 /// The `message` member.
                 pub fn message(
@@ -85,6 +99,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `message` member.
                 pub fn set_message(
                     mut self,
@@ -93,17 +108,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -112,6 +130,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::AccessDenied {
                     super::AccessDenied {
@@ -120,6 +139,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for AccessDeniedBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("AccessDeniedBuilder")
@@ -130,10 +150,12 @@ pub mod types {
         }
     }
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {
     use ::sdkgen_runtime::__private as rt;
+
     pub(crate) fn read_access_denied(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -149,12 +171,15 @@ mod json_codec {
         Ok(builder.meta(response.meta.clone()).build())
     }
 }
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// Needs a bearer token.
     pub mod get_project {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `GetProjectInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -164,6 +189,7 @@ pub mod operation {
             /// Required.
             pub name: ::std::option::Option<::std::string::String>,
         }
+
         impl GetProjectInput {
             /// The `Name` member.
             ///
@@ -171,11 +197,13 @@ pub mod operation {
             pub fn name(&self) -> ::std::option::Option<&str> {
                 self.name.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::GetProjectInputBuilder {
                 builders::GetProjectInputBuilder::default()
             }
         }
+
         /// The `GetProjectOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -185,20 +213,24 @@ pub mod operation {
             /// The `Owner` member.
             pub owner: ::std::option::Option<::std::string::String>,
         }
+
         impl GetProjectOutput {
             /// The `Name` member.
             pub fn name(&self) -> ::std::option::Option<&str> {
                 self.name.as_deref()
             }
+
             /// The `Owner` member.
             pub fn owner(&self) -> ::std::option::Option<&str> {
                 self.owner.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::GetProjectOutputBuilder {
                 builders::GetProjectOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for GetProjectInput {
             fn validate(
                 &self,
@@ -206,6 +238,7 @@ pub mod operation {
                 GetProjectInput::validate(self)
             }
         }
+
         impl GetProjectInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -221,6 +254,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `GetProject` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -231,11 +265,13 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl GetProjectError {
             /// Whether this is a `AccessDenied`.
             pub fn is_access_denied(&self) -> bool {
                 matches!(self, Self::AccessDenied(_))
             }
+
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
                 use rt::ProvideErrorMetadata;
@@ -244,10 +280,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -257,6 +295,7 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("AccessDenied"), _) => {
@@ -279,11 +318,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::RequestId for GetProjectError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for GetProjectError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -292,6 +333,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for GetProjectError {
             fn source(
                 &self,
@@ -302,11 +344,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for GetProjectError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 GetProjectError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for GetProjectError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -317,6 +361,7 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for GetProjectError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
@@ -324,10 +369,12 @@ pub mod operation {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             GetProjectInput,
             GetProjectOutput,
@@ -338,8 +385,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: GetProjectError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::HTTP_BEARER],
+            auth: &[rt::client::auth::HTTP_BEARER],
         };
+
         fn serialize(
             input: GetProjectInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -366,6 +414,7 @@ pub mod operation {
             let request = rt::http::json_request("GET", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetProjectOutput, rt::json::DeserializeError> {
@@ -382,15 +431,18 @@ pub mod operation {
             }
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`GetProjectInput`](super::GetProjectInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetProjectInputBuilder {
                 pub(crate) name: ::std::option::Option<::std::string::String>,
             }
+
             impl GetProjectInputBuilder {
                 /// The `Name` member.
                 ///
@@ -402,6 +454,7 @@ pub mod operation {
                     self.name = Some(input.into());
                     self
                 }
+
                 /// The `Name` member.
                 ///
                 /// Required.
@@ -412,12 +465,14 @@ pub mod operation {
                     self.name = input;
                     self
                 }
+
                 /// The `Name` member.
                 ///
                 /// Required.
                 pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
                     &self.name
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -427,6 +482,7 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`GetProjectOutput`](super::GetProjectOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -434,6 +490,7 @@ pub mod operation {
                 pub(crate) name: ::std::option::Option<::std::string::String>,
                 pub(crate) owner: ::std::option::Option<::std::string::String>,
             }
+
             impl GetProjectOutputBuilder {
                 /// The `Name` member.
                 pub fn name(
@@ -443,6 +500,7 @@ pub mod operation {
                     self.name = Some(input.into());
                     self
                 }
+
                 /// The `Name` member.
                 pub fn set_name(
                     mut self,
@@ -451,10 +509,12 @@ pub mod operation {
                     self.name = input;
                     self
                 }
+
                 /// The `Name` member.
                 pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
                     &self.name
                 }
+
                 /// The `Owner` member.
                 pub fn owner(
                     mut self,
@@ -463,6 +523,7 @@ pub mod operation {
                     self.owner = Some(input.into());
                     self
                 }
+
                 /// The `Owner` member.
                 pub fn set_owner(
                     mut self,
@@ -471,12 +532,14 @@ pub mod operation {
                     self.owner = input;
                     self
                 }
+
                 /// The `Owner` member.
                 pub fn get_owner(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.owner
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetProjectOutput {
                     super::GetProjectOutput {
@@ -485,12 +548,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `GetProject` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct GetProjectFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: GetProjectInputBuilder,
             }
+
             impl GetProjectFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -498,10 +563,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &GetProjectInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -513,6 +580,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -528,6 +596,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Name` member.
                 ///
                 /// Required.
@@ -538,6 +607,7 @@ pub mod operation {
                     self.inner = self.inner.name(input);
                     self
                 }
+
                 /// The `Name` member.
                 ///
                 /// Required.
@@ -548,6 +618,7 @@ pub mod operation {
                     self.inner = self.inner.set_name(input);
                     self
                 }
+
                 /// The `Name` member.
                 ///
                 /// Required.
@@ -555,6 +626,7 @@ pub mod operation {
                     self.inner.get_name()
                 }
             }
+
             impl GetProjectInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -569,19 +641,23 @@ pub mod operation {
             }
         }
     }
+
     /// Anonymous: sent without authentication.
     pub mod get_status {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `GetStatusInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct GetStatusInput {}
+
         impl GetStatusInput {
             /// A builder for this type.
             pub fn builder() -> builders::GetStatusInputBuilder {
                 builders::GetStatusInputBuilder::default()
             }
         }
+
         /// The `GetStatusOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -589,16 +665,19 @@ pub mod operation {
             /// The `Status` member.
             pub status: ::std::option::Option<::std::string::String>,
         }
+
         impl GetStatusOutput {
             /// The `Status` member.
             pub fn status(&self) -> ::std::option::Option<&str> {
                 self.status.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::GetStatusOutputBuilder {
                 builders::GetStatusOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for GetStatusInput {
             fn validate(
                 &self,
@@ -606,6 +685,7 @@ pub mod operation {
                 GetStatusInput::validate(self)
             }
         }
+
         impl GetStatusInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -617,6 +697,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `GetStatus` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -627,11 +708,13 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl GetStatusError {
             /// Whether this is a `AccessDenied`.
             pub fn is_access_denied(&self) -> bool {
                 matches!(self, Self::AccessDenied(_))
             }
+
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
                 use rt::ProvideErrorMetadata;
@@ -640,10 +723,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -653,6 +738,7 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("AccessDenied"), _) => {
@@ -675,11 +761,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::RequestId for GetStatusError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for GetStatusError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -688,6 +776,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for GetStatusError {
             fn source(
                 &self,
@@ -698,11 +787,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for GetStatusError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 GetStatusError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for GetStatusError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -713,6 +804,7 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for GetStatusError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
@@ -720,10 +812,12 @@ pub mod operation {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             GetStatusInput,
             GetStatusOutput,
@@ -734,8 +828,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: GetStatusError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::NO_AUTH],
+            auth: &[rt::client::auth::NO_AUTH],
         };
+
         fn serialize(
             _input: GetStatusInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -744,6 +839,7 @@ pub mod operation {
             let request = rt::http::json_request("GET", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetStatusOutput, rt::json::DeserializeError> {
@@ -756,13 +852,16 @@ pub mod operation {
             }
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`GetStatusInput`](super::GetStatusInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetStatusInputBuilder {}
+
             impl GetStatusInputBuilder {
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
@@ -771,12 +870,14 @@ pub mod operation {
                     Ok(super::GetStatusInput {})
                 }
             }
+
             /// A builder for [`GetStatusOutput`](super::GetStatusOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetStatusOutputBuilder {
                 pub(crate) status: ::std::option::Option<::std::string::String>,
             }
+
             impl GetStatusOutputBuilder {
                 /// The `Status` member.
                 pub fn status(
@@ -786,6 +887,7 @@ pub mod operation {
                     self.status = Some(input.into());
                     self
                 }
+
                 /// The `Status` member.
                 pub fn set_status(
                     mut self,
@@ -794,12 +896,14 @@ pub mod operation {
                     self.status = input;
                     self
                 }
+
                 /// The `Status` member.
                 pub fn get_status(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.status
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetStatusOutput {
                     super::GetStatusOutput {
@@ -807,12 +911,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `GetStatus` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct GetStatusFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: GetStatusInputBuilder,
             }
+
             impl GetStatusFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -820,10 +926,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &GetStatusInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -835,6 +943,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -851,6 +960,7 @@ pub mod operation {
                     )
                 }
             }
+
             impl GetStatusInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -865,19 +975,23 @@ pub mod operation {
             }
         }
     }
+
     /// Signed with the token when one is configured, else sent anonymously.
     pub mod list_public_projects {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `ListPublicProjectsInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct ListPublicProjectsInput {}
+
         impl ListPublicProjectsInput {
             /// A builder for this type.
             pub fn builder() -> builders::ListPublicProjectsInputBuilder {
                 builders::ListPublicProjectsInputBuilder::default()
             }
         }
+
         /// The `ListPublicProjectsOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -885,16 +999,19 @@ pub mod operation {
             /// The `Names` member.
             pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         }
+
         impl ListPublicProjectsOutput {
             /// The `Names` member.
             pub fn names(&self) -> &[::std::string::String] {
                 self.names.as_deref().unwrap_or_default()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::ListPublicProjectsOutputBuilder {
                 builders::ListPublicProjectsOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for ListPublicProjectsInput {
             fn validate(
                 &self,
@@ -902,6 +1019,7 @@ pub mod operation {
                 ListPublicProjectsInput::validate(self)
             }
         }
+
         impl ListPublicProjectsInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -913,6 +1031,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `ListPublicProjects` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -923,11 +1042,13 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl ListPublicProjectsError {
             /// Whether this is a `AccessDenied`.
             pub fn is_access_denied(&self) -> bool {
                 matches!(self, Self::AccessDenied(_))
             }
+
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
                 use rt::ProvideErrorMetadata;
@@ -936,10 +1057,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -949,6 +1072,7 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("AccessDenied"), _) => {
@@ -971,11 +1095,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::RequestId for ListPublicProjectsError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for ListPublicProjectsError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -984,6 +1110,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for ListPublicProjectsError {
             fn source(
                 &self,
@@ -994,11 +1121,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for ListPublicProjectsError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 ListPublicProjectsError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for ListPublicProjectsError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -1009,6 +1138,7 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for ListPublicProjectsError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
@@ -1016,10 +1146,12 @@ pub mod operation {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             ListPublicProjectsInput,
             ListPublicProjectsOutput,
@@ -1030,11 +1162,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: ListPublicProjectsError::from_response,
             sensitive_output: false,
-            auth: &[
-                ::sdkgen_runtime::client::auth::HTTP_BEARER,
-                ::sdkgen_runtime::client::auth::NO_AUTH,
-            ],
+            auth: &[rt::client::auth::HTTP_BEARER, rt::client::auth::NO_AUTH],
         };
+
         fn serialize(
             _input: ListPublicProjectsInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -1043,6 +1173,7 @@ pub mod operation {
             let request = rt::http::json_request("GET", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<
@@ -1072,13 +1203,16 @@ pub mod operation {
             }
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`ListPublicProjectsInput`](super::ListPublicProjectsInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct ListPublicProjectsInputBuilder {}
+
             impl ListPublicProjectsInputBuilder {
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
@@ -1090,6 +1224,7 @@ pub mod operation {
                     Ok(super::ListPublicProjectsInput {})
                 }
             }
+
             /// A builder for [`ListPublicProjectsOutput`](super::ListPublicProjectsOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -1098,6 +1233,7 @@ pub mod operation {
                     ::std::vec::Vec<::std::string::String>,
                 >,
             }
+
             impl ListPublicProjectsOutputBuilder {
                 /// The `Names` member.
                 pub fn names(
@@ -1109,6 +1245,7 @@ pub mod operation {
                         .push(input.into());
                     self
                 }
+
                 /// The `Names` member.
                 pub fn set_names(
                     mut self,
@@ -1117,12 +1254,14 @@ pub mod operation {
                     self.names = input;
                     self
                 }
+
                 /// The `Names` member.
                 pub fn get_names(
                     &self,
                 ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
                     &self.names
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ListPublicProjectsOutput {
                     super::ListPublicProjectsOutput {
@@ -1130,12 +1269,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `ListPublicProjects` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct ListPublicProjectsFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: ListPublicProjectsInputBuilder,
             }
+
             impl ListPublicProjectsFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -1143,10 +1284,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &ListPublicProjectsInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -1158,6 +1301,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -1174,6 +1318,7 @@ pub mod operation {
                     )
                 }
             }
+
             impl ListPublicProjectsInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -1189,6 +1334,7 @@ pub mod operation {
         }
     }
 }
+
 /// A service that authenticates with bearer tokens only.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -1196,6 +1342,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -1203,6 +1350,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -1211,10 +1359,12 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// Needs a bearer token.
     pub fn get_project(
         &self,
@@ -1223,6 +1373,7 @@ impl Client {
             self.handle.clone(),
         )
     }
+
     /// Anonymous: sent without authentication.
     pub fn get_status(
         &self,
@@ -1231,6 +1382,7 @@ impl Client {
             self.handle.clone(),
         )
     }
+
     /// Signed with the token when one is configured, else sent anonymously.
     pub fn list_public_projects(
         &self,
@@ -1240,14 +1392,17 @@ impl Client {
         )
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -1259,6 +1414,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::get_project::GetProjectError> for Error {
     fn from(err: crate::operation::get_project::GetProjectError) -> Self {
         match err {
@@ -1271,6 +1427,7 @@ impl ::std::convert::From<crate::operation::get_project::GetProjectError> for Er
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1295,6 +1452,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<crate::operation::get_status::GetStatusError> for Error {
     fn from(err: crate::operation::get_status::GetStatusError) -> Self {
         match err {
@@ -1307,6 +1465,7 @@ impl ::std::convert::From<crate::operation::get_status::GetStatusError> for Erro
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1331,6 +1490,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_public_projects::ListPublicProjectsError,
 > for Error {
@@ -1347,6 +1507,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1371,6 +1532,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -1381,6 +1543,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -1389,6 +1552,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -1397,6 +1561,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -1409,6 +1574,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -1416,6 +1582,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:d25074f32f31e2d480a1c10de665c2b4eab98af6cc3820a6b989983d22eee14b";

@@ -10,16 +10,20 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     use ::sdkgen_runtime::__private as rt;
+
     /// Machine-readable reason carried by an error response.
     ///
     /// A value this version of the SDK does not know is kept in `Unknown`.
@@ -59,6 +63,7 @@ pub mod types {
         /// A value not in the model this SDK was generated from.
         Unknown(rt::UnknownVariantValue),
     }
+
     impl ErrorCode {
         /// The value on the wire.
         pub fn as_str(&self) -> &str {
@@ -83,6 +88,7 @@ pub mod types {
                 Self::Unknown(v) => v.as_str(),
             }
         }
+
         /// Every value the model lists, sorted (as aws-sdk-rust lists them).
         pub const fn values() -> &'static [&'static str] {
             &[
@@ -103,6 +109,7 @@ pub mod types {
                 "VoiceConnectorGroupAssociationsExist",
             ]
         }
+
         /// The variant of a value the model lists, else an error (where
         /// `From<&str>` would keep the value as `Unknown`).
         pub fn try_parse(
@@ -114,6 +121,7 @@ pub mod types {
             }
         }
     }
+
     impl ::std::convert::From<&str> for ErrorCode {
         fn from(s: &str) -> Self {
             match s {
@@ -138,22 +146,27 @@ pub mod types {
             }
         }
     }
+
     impl ::std::str::FromStr for ErrorCode {
         type Err = ::std::convert::Infallible;
+
         fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(s))
         }
     }
+
     impl ::std::convert::AsRef<str> for ErrorCode {
         fn as_ref(&self) -> &str {
             self.as_str()
         }
     }
+
     impl ::std::fmt::Display for ErrorCode {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     /// A chat room in an Amazon Chime account.
     #[non_exhaustive]
     #[derive(Clone, PartialEq)]
@@ -179,6 +192,7 @@ pub mod types {
         /// When the room was last changed (ISO 8601).
         pub updated_timestamp: ::std::option::Option<rt::DateTime>,
     }
+
     impl Room {
         /// ID of the room.
         ///
@@ -186,37 +200,44 @@ pub mod types {
         pub fn room_id(&self) -> ::std::option::Option<&str> {
             self.room_id.as_deref()
         }
+
         /// Name of the room.
         ///
         /// Sensitive: redacted in `Debug` output.
         pub fn name(&self) -> ::std::option::Option<&str> {
             self.name.as_deref()
         }
+
         /// ID of the Amazon Chime account that owns the room.
         ///
         /// Must match `\S`.
         pub fn account_id(&self) -> ::std::option::Option<&str> {
             self.account_id.as_deref()
         }
+
         /// Who created the room.
         ///
         /// Must match `\S`.
         pub fn created_by(&self) -> ::std::option::Option<&str> {
             self.created_by.as_deref()
         }
+
         /// When the room was created (ISO 8601).
         pub fn created_timestamp(&self) -> ::std::option::Option<&rt::DateTime> {
             self.created_timestamp.as_ref()
         }
+
         /// When the room was last changed (ISO 8601).
         pub fn updated_timestamp(&self) -> ::std::option::Option<&rt::DateTime> {
             self.updated_timestamp.as_ref()
         }
+
         /// A builder for this type.
         pub fn builder() -> builders::RoomBuilder {
             builders::RoomBuilder::default()
         }
     }
+
     impl ::std::fmt::Debug for Room {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("Room")
@@ -229,9 +250,11 @@ pub mod types {
                 .finish()
         }
     }
+
     /// Builders for the types.
     pub mod builders {
         use ::sdkgen_runtime::__private as rt;
+
         /// A builder for [`Room`](super::Room).
         #[non_exhaustive]
         #[derive(Clone, Default, PartialEq)]
@@ -243,6 +266,7 @@ pub mod types {
             pub(crate) created_timestamp: ::std::option::Option<rt::DateTime>,
             pub(crate) updated_timestamp: ::std::option::Option<rt::DateTime>,
         }
+
         impl RoomBuilder {
             /// ID of the room.
             ///
@@ -254,6 +278,7 @@ pub mod types {
                 self.room_id = Some(input.into());
                 self
             }
+
             /// ID of the room.
             ///
             /// Must match `\S`.
@@ -264,12 +289,14 @@ pub mod types {
                 self.room_id = input;
                 self
             }
+
             /// ID of the room.
             ///
             /// Must match `\S`.
             pub fn get_room_id(&self) -> &::std::option::Option<::std::string::String> {
                 &self.room_id
             }
+
             /// Name of the room.
             ///
             /// Sensitive: redacted in `Debug` output.
@@ -280,6 +307,7 @@ pub mod types {
                 self.name = Some(input.into());
                 self
             }
+
             /// Name of the room.
             ///
             /// Sensitive: redacted in `Debug` output.
@@ -290,12 +318,14 @@ pub mod types {
                 self.name = input;
                 self
             }
+
             /// Name of the room.
             ///
             /// Sensitive: redacted in `Debug` output.
             pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
                 &self.name
             }
+
             /// ID of the Amazon Chime account that owns the room.
             ///
             /// Must match `\S`.
@@ -306,6 +336,7 @@ pub mod types {
                 self.account_id = Some(input.into());
                 self
             }
+
             /// ID of the Amazon Chime account that owns the room.
             ///
             /// Must match `\S`.
@@ -316,6 +347,7 @@ pub mod types {
                 self.account_id = input;
                 self
             }
+
             /// ID of the Amazon Chime account that owns the room.
             ///
             /// Must match `\S`.
@@ -324,6 +356,7 @@ pub mod types {
             ) -> &::std::option::Option<::std::string::String> {
                 &self.account_id
             }
+
             /// Who created the room.
             ///
             /// Must match `\S`.
@@ -334,6 +367,7 @@ pub mod types {
                 self.created_by = Some(input.into());
                 self
             }
+
             /// Who created the room.
             ///
             /// Must match `\S`.
@@ -344,6 +378,7 @@ pub mod types {
                 self.created_by = input;
                 self
             }
+
             /// Who created the room.
             ///
             /// Must match `\S`.
@@ -352,11 +387,13 @@ pub mod types {
             ) -> &::std::option::Option<::std::string::String> {
                 &self.created_by
             }
+
             /// When the room was created (ISO 8601).
             pub fn created_timestamp(mut self, input: rt::DateTime) -> Self {
                 self.created_timestamp = Some(input);
                 self
             }
+
             /// When the room was created (ISO 8601).
             pub fn set_created_timestamp(
                 mut self,
@@ -365,15 +402,18 @@ pub mod types {
                 self.created_timestamp = input;
                 self
             }
+
             /// When the room was created (ISO 8601).
             pub fn get_created_timestamp(&self) -> &::std::option::Option<rt::DateTime> {
                 &self.created_timestamp
             }
+
             /// When the room was last changed (ISO 8601).
             pub fn updated_timestamp(mut self, input: rt::DateTime) -> Self {
                 self.updated_timestamp = Some(input);
                 self
             }
+
             /// When the room was last changed (ISO 8601).
             pub fn set_updated_timestamp(
                 mut self,
@@ -382,10 +422,12 @@ pub mod types {
                 self.updated_timestamp = input;
                 self
             }
+
             /// When the room was last changed (ISO 8601).
             pub fn get_updated_timestamp(&self) -> &::std::option::Option<rt::DateTime> {
                 &self.updated_timestamp
             }
+
             /// Builds the value.
             pub fn build(self) -> super::Room {
                 super::Room {
@@ -398,6 +440,7 @@ pub mod types {
                 }
             }
         }
+
         impl ::std::fmt::Debug for RoomBuilder {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("RoomBuilder")
@@ -411,9 +454,11 @@ pub mod types {
             }
         }
     }
+
     /// Errors the model describes.
     pub mod error {
         use ::sdkgen_runtime::__private as rt;
+
         /// The request's parameters break one of the service's rules.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -424,20 +469,24 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl BadRequestException {
             /// The `Code` member.
             pub fn code(&self) -> ::std::option::Option<&crate::types::ErrorCode> {
                 self.code.as_ref()
             }
+
             /// The `Message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::BadRequestExceptionBuilder {
                 builders::BadRequestExceptionBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for BadRequestException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("BadRequestException")
@@ -446,11 +495,13 @@ pub mod types {
                     .finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for BadRequestException {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for BadRequestException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -462,12 +513,15 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for BadRequestException {}
+
         impl rt::RequestId for BadRequestException {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// The caller may never make this request.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -478,20 +532,24 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl ForbiddenException {
             /// The `Code` member.
             pub fn code(&self) -> ::std::option::Option<&crate::types::ErrorCode> {
                 self.code.as_ref()
             }
+
             /// The `Message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::ForbiddenExceptionBuilder {
                 builders::ForbiddenExceptionBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for ForbiddenException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("ForbiddenException")
@@ -500,11 +558,13 @@ pub mod types {
                     .finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for ForbiddenException {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for ForbiddenException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -516,12 +576,15 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for ForbiddenException {}
+
         impl rt::RequestId for ForbiddenException {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// A resource named in the request does not exist.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -532,20 +595,24 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl NotFoundException {
             /// The `Code` member.
             pub fn code(&self) -> ::std::option::Option<&crate::types::ErrorCode> {
                 self.code.as_ref()
             }
+
             /// The `Message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::NotFoundExceptionBuilder {
                 builders::NotFoundExceptionBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for NotFoundException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("NotFoundException")
@@ -554,11 +621,13 @@ pub mod types {
                     .finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for NotFoundException {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for NotFoundException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -570,12 +639,15 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for NotFoundException {}
+
         impl rt::RequestId for NotFoundException {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// Creating the resource would go over an account limit.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -586,20 +658,24 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl ResourceLimitExceededException {
             /// The `Code` member.
             pub fn code(&self) -> ::std::option::Option<&crate::types::ErrorCode> {
                 self.code.as_ref()
             }
+
             /// The `Message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::ResourceLimitExceededExceptionBuilder {
                 builders::ResourceLimitExceededExceptionBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for ResourceLimitExceededException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("ResourceLimitExceededException")
@@ -608,11 +684,13 @@ pub mod types {
                     .finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for ResourceLimitExceededException {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for ResourceLimitExceededException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -624,12 +702,15 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for ResourceLimitExceededException {}
+
         impl rt::RequestId for ResourceLimitExceededException {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// The service failed in an unexpected way.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -640,20 +721,24 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl ServiceFailureException {
             /// The `Code` member.
             pub fn code(&self) -> ::std::option::Option<&crate::types::ErrorCode> {
                 self.code.as_ref()
             }
+
             /// The `Message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::ServiceFailureExceptionBuilder {
                 builders::ServiceFailureExceptionBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for ServiceFailureException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("ServiceFailureException")
@@ -662,11 +747,13 @@ pub mod types {
                     .finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for ServiceFailureException {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for ServiceFailureException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -678,12 +765,15 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for ServiceFailureException {}
+
         impl rt::RequestId for ServiceFailureException {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// The service cannot take requests right now.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -694,20 +784,24 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl ServiceUnavailableException {
             /// The `Code` member.
             pub fn code(&self) -> ::std::option::Option<&crate::types::ErrorCode> {
                 self.code.as_ref()
             }
+
             /// The `Message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::ServiceUnavailableExceptionBuilder {
                 builders::ServiceUnavailableExceptionBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for ServiceUnavailableException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("ServiceUnavailableException")
@@ -716,11 +810,13 @@ pub mod types {
                     .finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for ServiceUnavailableException {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for ServiceUnavailableException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -732,12 +828,15 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for ServiceUnavailableException {}
+
         impl rt::RequestId for ServiceUnavailableException {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// The caller sent requests faster than its rate limit allows.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -748,20 +847,24 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl ThrottledClientException {
             /// The `Code` member.
             pub fn code(&self) -> ::std::option::Option<&crate::types::ErrorCode> {
                 self.code.as_ref()
             }
+
             /// The `Message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::ThrottledClientExceptionBuilder {
                 builders::ThrottledClientExceptionBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for ThrottledClientException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("ThrottledClientException")
@@ -770,11 +873,13 @@ pub mod types {
                     .finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for ThrottledClientException {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for ThrottledClientException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -786,12 +891,15 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for ThrottledClientException {}
+
         impl rt::RequestId for ThrottledClientException {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// The caller is not authorized to make this request right now.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -802,20 +910,24 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl UnauthorizedClientException {
             /// The `Code` member.
             pub fn code(&self) -> ::std::option::Option<&crate::types::ErrorCode> {
                 self.code.as_ref()
             }
+
             /// The `Message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::UnauthorizedClientExceptionBuilder {
                 builders::UnauthorizedClientExceptionBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for UnauthorizedClientException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("UnauthorizedClientException")
@@ -824,11 +936,13 @@ pub mod types {
                     .finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for UnauthorizedClientException {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for UnauthorizedClientException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -840,15 +954,19 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for UnauthorizedClientException {}
+
         impl rt::RequestId for UnauthorizedClientException {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// Builders for the error types.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`BadRequestException`](super::BadRequestException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -857,12 +975,14 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl BadRequestExceptionBuilder {
                 /// The `Code` member.
                 pub fn code(mut self, input: crate::types::ErrorCode) -> Self {
                     self.code = Some(input);
                     self
                 }
+
                 /// The `Code` member.
                 pub fn set_code(
                     mut self,
@@ -871,12 +991,14 @@ pub mod types {
                     self.code = input;
                     self
                 }
+
                 /// The `Code` member.
                 pub fn get_code(
                     &self,
                 ) -> &::std::option::Option<crate::types::ErrorCode> {
                     &self.code
                 }
+
                 /// The `Message` member.
                 pub fn message(
                     mut self,
@@ -885,6 +1007,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `Message` member.
                 pub fn set_message(
                     mut self,
@@ -893,17 +1016,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `Message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -912,6 +1038,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::BadRequestException {
                     super::BadRequestException {
@@ -921,6 +1048,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for BadRequestExceptionBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("BadRequestExceptionBuilder")
@@ -929,6 +1057,7 @@ pub mod types {
                         .finish()
                 }
             }
+
             /// A builder for [`ForbiddenException`](super::ForbiddenException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -937,12 +1066,14 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl ForbiddenExceptionBuilder {
                 /// The `Code` member.
                 pub fn code(mut self, input: crate::types::ErrorCode) -> Self {
                     self.code = Some(input);
                     self
                 }
+
                 /// The `Code` member.
                 pub fn set_code(
                     mut self,
@@ -951,12 +1082,14 @@ pub mod types {
                     self.code = input;
                     self
                 }
+
                 /// The `Code` member.
                 pub fn get_code(
                     &self,
                 ) -> &::std::option::Option<crate::types::ErrorCode> {
                     &self.code
                 }
+
                 /// The `Message` member.
                 pub fn message(
                     mut self,
@@ -965,6 +1098,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `Message` member.
                 pub fn set_message(
                     mut self,
@@ -973,17 +1107,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `Message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -992,6 +1129,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ForbiddenException {
                     super::ForbiddenException {
@@ -1001,6 +1139,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for ForbiddenExceptionBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("ForbiddenExceptionBuilder")
@@ -1009,6 +1148,7 @@ pub mod types {
                         .finish()
                 }
             }
+
             /// A builder for [`NotFoundException`](super::NotFoundException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -1017,12 +1157,14 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl NotFoundExceptionBuilder {
                 /// The `Code` member.
                 pub fn code(mut self, input: crate::types::ErrorCode) -> Self {
                     self.code = Some(input);
                     self
                 }
+
                 /// The `Code` member.
                 pub fn set_code(
                     mut self,
@@ -1031,12 +1173,14 @@ pub mod types {
                     self.code = input;
                     self
                 }
+
                 /// The `Code` member.
                 pub fn get_code(
                     &self,
                 ) -> &::std::option::Option<crate::types::ErrorCode> {
                     &self.code
                 }
+
                 /// The `Message` member.
                 pub fn message(
                     mut self,
@@ -1045,6 +1189,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `Message` member.
                 pub fn set_message(
                     mut self,
@@ -1053,17 +1198,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `Message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -1072,6 +1220,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::NotFoundException {
                     super::NotFoundException {
@@ -1081,6 +1230,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for NotFoundExceptionBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("NotFoundExceptionBuilder")
@@ -1089,6 +1239,7 @@ pub mod types {
                         .finish()
                 }
             }
+
             /// A builder for [`ResourceLimitExceededException`](super::ResourceLimitExceededException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -1097,12 +1248,14 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl ResourceLimitExceededExceptionBuilder {
                 /// The `Code` member.
                 pub fn code(mut self, input: crate::types::ErrorCode) -> Self {
                     self.code = Some(input);
                     self
                 }
+
                 /// The `Code` member.
                 pub fn set_code(
                     mut self,
@@ -1111,12 +1264,14 @@ pub mod types {
                     self.code = input;
                     self
                 }
+
                 /// The `Code` member.
                 pub fn get_code(
                     &self,
                 ) -> &::std::option::Option<crate::types::ErrorCode> {
                     &self.code
                 }
+
                 /// The `Message` member.
                 pub fn message(
                     mut self,
@@ -1125,6 +1280,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `Message` member.
                 pub fn set_message(
                     mut self,
@@ -1133,17 +1289,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `Message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -1152,6 +1311,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ResourceLimitExceededException {
                     super::ResourceLimitExceededException {
@@ -1161,6 +1321,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for ResourceLimitExceededExceptionBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("ResourceLimitExceededExceptionBuilder")
@@ -1169,6 +1330,7 @@ pub mod types {
                         .finish()
                 }
             }
+
             /// A builder for [`ServiceFailureException`](super::ServiceFailureException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -1177,12 +1339,14 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl ServiceFailureExceptionBuilder {
                 /// The `Code` member.
                 pub fn code(mut self, input: crate::types::ErrorCode) -> Self {
                     self.code = Some(input);
                     self
                 }
+
                 /// The `Code` member.
                 pub fn set_code(
                     mut self,
@@ -1191,12 +1355,14 @@ pub mod types {
                     self.code = input;
                     self
                 }
+
                 /// The `Code` member.
                 pub fn get_code(
                     &self,
                 ) -> &::std::option::Option<crate::types::ErrorCode> {
                     &self.code
                 }
+
                 /// The `Message` member.
                 pub fn message(
                     mut self,
@@ -1205,6 +1371,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `Message` member.
                 pub fn set_message(
                     mut self,
@@ -1213,17 +1380,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `Message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -1232,6 +1402,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ServiceFailureException {
                     super::ServiceFailureException {
@@ -1241,6 +1412,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for ServiceFailureExceptionBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("ServiceFailureExceptionBuilder")
@@ -1249,6 +1421,7 @@ pub mod types {
                         .finish()
                 }
             }
+
             /// A builder for [`ServiceUnavailableException`](super::ServiceUnavailableException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -1257,12 +1430,14 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl ServiceUnavailableExceptionBuilder {
                 /// The `Code` member.
                 pub fn code(mut self, input: crate::types::ErrorCode) -> Self {
                     self.code = Some(input);
                     self
                 }
+
                 /// The `Code` member.
                 pub fn set_code(
                     mut self,
@@ -1271,12 +1446,14 @@ pub mod types {
                     self.code = input;
                     self
                 }
+
                 /// The `Code` member.
                 pub fn get_code(
                     &self,
                 ) -> &::std::option::Option<crate::types::ErrorCode> {
                     &self.code
                 }
+
                 /// The `Message` member.
                 pub fn message(
                     mut self,
@@ -1285,6 +1462,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `Message` member.
                 pub fn set_message(
                     mut self,
@@ -1293,17 +1471,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `Message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -1312,6 +1493,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ServiceUnavailableException {
                     super::ServiceUnavailableException {
@@ -1321,6 +1503,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for ServiceUnavailableExceptionBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("ServiceUnavailableExceptionBuilder")
@@ -1329,6 +1512,7 @@ pub mod types {
                         .finish()
                 }
             }
+
             /// A builder for [`ThrottledClientException`](super::ThrottledClientException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -1337,12 +1521,14 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl ThrottledClientExceptionBuilder {
                 /// The `Code` member.
                 pub fn code(mut self, input: crate::types::ErrorCode) -> Self {
                     self.code = Some(input);
                     self
                 }
+
                 /// The `Code` member.
                 pub fn set_code(
                     mut self,
@@ -1351,12 +1537,14 @@ pub mod types {
                     self.code = input;
                     self
                 }
+
                 /// The `Code` member.
                 pub fn get_code(
                     &self,
                 ) -> &::std::option::Option<crate::types::ErrorCode> {
                     &self.code
                 }
+
                 /// The `Message` member.
                 pub fn message(
                     mut self,
@@ -1365,6 +1553,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `Message` member.
                 pub fn set_message(
                     mut self,
@@ -1373,17 +1562,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `Message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -1392,6 +1584,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ThrottledClientException {
                     super::ThrottledClientException {
@@ -1401,6 +1594,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for ThrottledClientExceptionBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("ThrottledClientExceptionBuilder")
@@ -1409,6 +1603,7 @@ pub mod types {
                         .finish()
                 }
             }
+
             /// A builder for [`UnauthorizedClientException`](super::UnauthorizedClientException).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -1417,12 +1612,14 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl UnauthorizedClientExceptionBuilder {
                 /// The `Code` member.
                 pub fn code(mut self, input: crate::types::ErrorCode) -> Self {
                     self.code = Some(input);
                     self
                 }
+
                 /// The `Code` member.
                 pub fn set_code(
                     mut self,
@@ -1431,12 +1628,14 @@ pub mod types {
                     self.code = input;
                     self
                 }
+
                 /// The `Code` member.
                 pub fn get_code(
                     &self,
                 ) -> &::std::option::Option<crate::types::ErrorCode> {
                     &self.code
                 }
+
                 /// The `Message` member.
                 pub fn message(
                     mut self,
@@ -1445,6 +1644,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `Message` member.
                 pub fn set_message(
                     mut self,
@@ -1453,17 +1653,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `Message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -1472,6 +1675,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::UnauthorizedClientException {
                     super::UnauthorizedClientException {
@@ -1481,6 +1685,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for UnauthorizedClientExceptionBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("UnauthorizedClientExceptionBuilder")
@@ -1492,10 +1697,12 @@ pub mod types {
         }
     }
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {
     use ::sdkgen_runtime::__private as rt;
+
     pub(crate) fn read_bad_request_exception(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -1519,6 +1726,7 @@ mod json_codec {
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
+
     pub(crate) fn read_forbidden_exception(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -1542,6 +1750,7 @@ mod json_codec {
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
+
     pub(crate) fn read_not_found_exception(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -1565,6 +1774,7 @@ mod json_codec {
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
+
     pub(crate) fn read_resource_limit_exceeded_exception(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -1590,6 +1800,7 @@ mod json_codec {
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
+
     pub(crate) fn de_room(
         value: &rt::json::Value,
     ) -> ::std::result::Result<crate::types::Room, rt::json::DeserializeError> {
@@ -1635,6 +1846,7 @@ mod json_codec {
         }
         Ok(builder.build())
     }
+
     pub(crate) fn read_service_failure_exception(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -1660,6 +1872,7 @@ mod json_codec {
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
+
     pub(crate) fn read_service_unavailable_exception(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -1685,6 +1898,7 @@ mod json_codec {
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
+
     pub(crate) fn read_throttled_client_exception(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -1710,6 +1924,7 @@ mod json_codec {
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
+
     pub(crate) fn read_unauthorized_client_exception(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -1736,12 +1951,15 @@ mod json_codec {
         Ok(builder.meta(response.meta.clone()).build())
     }
 }
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// Creates a chat room in an Amazon Chime Enterprise account.
     pub mod create_room {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `CreateRoomRequest` structure.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -1759,6 +1977,7 @@ pub mod operation {
             /// Length 2 to 64. Must match `^[-_a-zA-Z0-9]*$`. Sensitive: redacted in `Debug` output. Idempotency token: a UUIDv4 is filled in when unset.
             pub client_request_token: ::std::option::Option<::std::string::String>,
         }
+
         impl CreateRoomInput {
             /// ID of the Amazon Chime account that owns the room.
             ///
@@ -1766,23 +1985,27 @@ pub mod operation {
             pub fn account_id(&self) -> ::std::option::Option<&str> {
                 self.account_id.as_deref()
             }
+
             /// Name of the new room.
             ///
             /// Required. Sensitive: redacted in `Debug` output.
             pub fn name(&self) -> ::std::option::Option<&str> {
                 self.name.as_deref()
             }
+
             /// Makes the request idempotent: a retried request with the same token creates no second room.
             ///
             /// Length 2 to 64. Must match `^[-_a-zA-Z0-9]*$`. Sensitive: redacted in `Debug` output. Idempotency token: a UUIDv4 is filled in when unset.
             pub fn client_request_token(&self) -> ::std::option::Option<&str> {
                 self.client_request_token.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::CreateRoomInputBuilder {
                 builders::CreateRoomInputBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for CreateRoomInput {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("CreateRoomInput")
@@ -1792,6 +2015,7 @@ pub mod operation {
                     .finish()
             }
         }
+
         /// The `CreateRoomResponse` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -1799,16 +2023,19 @@ pub mod operation {
             /// The room that was created.
             pub room: ::std::option::Option<crate::types::Room>,
         }
+
         impl CreateRoomOutput {
             /// The room that was created.
             pub fn room(&self) -> ::std::option::Option<&crate::types::Room> {
                 self.room.as_ref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::CreateRoomOutputBuilder {
                 builders::CreateRoomOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for CreateRoomInput {
             fn fill_idempotency_tokens(
                 &mut self,
@@ -1818,12 +2045,14 @@ pub mod operation {
                     self.client_request_token = Some(provider.make_token());
                 }
             }
+
             fn validate(
                 &self,
             ) -> ::std::result::Result<(), rt::validation::ValidationError> {
                 CreateRoomInput::validate(self)
             }
         }
+
         impl CreateRoomInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -1835,6 +2064,7 @@ pub mod operation {
                 v.required("CreateRoomInput.AccountId", self.account_id.as_ref());
                 if let Some(value) = &self.account_id {
                     v.label("CreateRoomInput.AccountId", value);
+
                     static PATTERN: ::std::sync::LazyLock<rt::validation::Pattern> = ::std::sync::LazyLock::new(||
                     rt::validation::compile_translation(
                         "[^\\x{9}-\\x{D}\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]",
@@ -1849,6 +2079,7 @@ pub mod operation {
                         Some(2u64),
                         Some(64u64),
                     );
+
                     static PATTERN: ::std::sync::LazyLock<rt::validation::Pattern> = ::std::sync::LazyLock::new(||
                     rt::validation::compile_translation(
                         "^[\\x{2D}\\x{5F}\\x{61}-\\x{7A}\\x{41}-\\x{5A}\\x{30}-\\x{39}]*$",
@@ -1863,6 +2094,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `CreateRoom` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -1893,39 +2125,48 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl CreateRoomError {
             /// Whether this is a `BadRequestException`.
             pub fn is_bad_request_exception(&self) -> bool {
                 matches!(self, Self::BadRequestException(_))
             }
+
             /// Whether this is a `ForbiddenException`.
             pub fn is_forbidden_exception(&self) -> bool {
                 matches!(self, Self::ForbiddenException(_))
             }
+
             /// Whether this is a `NotFoundException`.
             pub fn is_not_found_exception(&self) -> bool {
                 matches!(self, Self::NotFoundException(_))
             }
+
             /// Whether this is a `ResourceLimitExceededException`.
             pub fn is_resource_limit_exceeded_exception(&self) -> bool {
                 matches!(self, Self::ResourceLimitExceededException(_))
             }
+
             /// Whether this is a `ServiceFailureException`.
             pub fn is_service_failure_exception(&self) -> bool {
                 matches!(self, Self::ServiceFailureException(_))
             }
+
             /// Whether this is a `ServiceUnavailableException`.
             pub fn is_service_unavailable_exception(&self) -> bool {
                 matches!(self, Self::ServiceUnavailableException(_))
             }
+
             /// Whether this is a `ThrottledClientException`.
             pub fn is_throttled_client_exception(&self) -> bool {
                 matches!(self, Self::ThrottledClientException(_))
             }
+
             /// Whether this is a `UnauthorizedClientException`.
             pub fn is_unauthorized_client_exception(&self) -> bool {
                 matches!(self, Self::UnauthorizedClientException(_))
             }
+
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
                 use rt::ProvideErrorMetadata;
@@ -1941,10 +2182,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -1954,6 +2197,7 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("BadRequestException" | "BadRequest"), _) => {
@@ -2075,11 +2319,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::RequestId for CreateRoomError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for CreateRoomError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -2101,6 +2347,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for CreateRoomError {
             fn source(
                 &self,
@@ -2118,11 +2365,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for CreateRoomError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 CreateRoomError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for CreateRoomError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -2133,6 +2382,7 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for CreateRoomError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
@@ -2151,10 +2401,12 @@ pub mod operation {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             CreateRoomInput,
             CreateRoomOutput,
@@ -2165,8 +2417,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: CreateRoomError::from_response,
             sensitive_output: true,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: CreateRoomInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -2205,6 +2458,7 @@ pub mod operation {
             };
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<CreateRoomOutput, rt::json::DeserializeError> {
@@ -2216,9 +2470,11 @@ pub mod operation {
             }
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`CreateRoomInput`](super::CreateRoomInput).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -2229,6 +2485,7 @@ pub mod operation {
                     ::std::string::String,
                 >,
             }
+
             impl CreateRoomInputBuilder {
                 /// ID of the Amazon Chime account that owns the room.
                 ///
@@ -2240,6 +2497,7 @@ pub mod operation {
                     self.account_id = Some(input.into());
                     self
                 }
+
                 /// ID of the Amazon Chime account that owns the room.
                 ///
                 /// Required. Must match `\S`.
@@ -2250,6 +2508,7 @@ pub mod operation {
                     self.account_id = input;
                     self
                 }
+
                 /// ID of the Amazon Chime account that owns the room.
                 ///
                 /// Required. Must match `\S`.
@@ -2258,6 +2517,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.account_id
                 }
+
                 /// Name of the new room.
                 ///
                 /// Required. Sensitive: redacted in `Debug` output.
@@ -2268,6 +2528,7 @@ pub mod operation {
                     self.name = Some(input.into());
                     self
                 }
+
                 /// Name of the new room.
                 ///
                 /// Required. Sensitive: redacted in `Debug` output.
@@ -2278,12 +2539,14 @@ pub mod operation {
                     self.name = input;
                     self
                 }
+
                 /// Name of the new room.
                 ///
                 /// Required. Sensitive: redacted in `Debug` output.
                 pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
                     &self.name
                 }
+
                 /// Makes the request idempotent: a retried request with the same token creates no second room.
                 ///
                 /// Length 2 to 64. Must match `^[-_a-zA-Z0-9]*$`. Sensitive: redacted in `Debug` output. Idempotency token: a UUIDv4 is filled in when unset.
@@ -2294,6 +2557,7 @@ pub mod operation {
                     self.client_request_token = Some(input.into());
                     self
                 }
+
                 /// Makes the request idempotent: a retried request with the same token creates no second room.
                 ///
                 /// Length 2 to 64. Must match `^[-_a-zA-Z0-9]*$`. Sensitive: redacted in `Debug` output. Idempotency token: a UUIDv4 is filled in when unset.
@@ -2304,6 +2568,7 @@ pub mod operation {
                     self.client_request_token = input;
                     self
                 }
+
                 /// Makes the request idempotent: a retried request with the same token creates no second room.
                 ///
                 /// Length 2 to 64. Must match `^[-_a-zA-Z0-9]*$`. Sensitive: redacted in `Debug` output. Idempotency token: a UUIDv4 is filled in when unset.
@@ -2312,6 +2577,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.client_request_token
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -2323,6 +2589,7 @@ pub mod operation {
                     })
                 }
             }
+
             impl ::std::fmt::Debug for CreateRoomInputBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("CreateRoomInputBuilder")
@@ -2332,18 +2599,21 @@ pub mod operation {
                         .finish()
                 }
             }
+
             /// A builder for [`CreateRoomOutput`](super::CreateRoomOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct CreateRoomOutputBuilder {
                 pub(crate) room: ::std::option::Option<crate::types::Room>,
             }
+
             impl CreateRoomOutputBuilder {
                 /// The room that was created.
                 pub fn room(mut self, input: crate::types::Room) -> Self {
                     self.room = Some(input);
                     self
                 }
+
                 /// The room that was created.
                 pub fn set_room(
                     mut self,
@@ -2352,10 +2622,12 @@ pub mod operation {
                     self.room = input;
                     self
                 }
+
                 /// The room that was created.
                 pub fn get_room(&self) -> &::std::option::Option<crate::types::Room> {
                     &self.room
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::CreateRoomOutput {
                     super::CreateRoomOutput {
@@ -2363,12 +2635,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `CreateRoom` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct CreateRoomFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: CreateRoomInputBuilder,
             }
+
             impl CreateRoomFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -2376,10 +2650,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &CreateRoomInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -2391,6 +2667,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -2406,6 +2683,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// ID of the Amazon Chime account that owns the room.
                 ///
                 /// Required. Must match `\S`.
@@ -2416,6 +2694,7 @@ pub mod operation {
                     self.inner = self.inner.account_id(input);
                     self
                 }
+
                 /// ID of the Amazon Chime account that owns the room.
                 ///
                 /// Required. Must match `\S`.
@@ -2426,6 +2705,7 @@ pub mod operation {
                     self.inner = self.inner.set_account_id(input);
                     self
                 }
+
                 /// ID of the Amazon Chime account that owns the room.
                 ///
                 /// Required. Must match `\S`.
@@ -2434,6 +2714,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_account_id()
                 }
+
                 /// Name of the new room.
                 ///
                 /// Required. Sensitive: redacted in `Debug` output.
@@ -2444,6 +2725,7 @@ pub mod operation {
                     self.inner = self.inner.name(input);
                     self
                 }
+
                 /// Name of the new room.
                 ///
                 /// Required. Sensitive: redacted in `Debug` output.
@@ -2454,12 +2736,14 @@ pub mod operation {
                     self.inner = self.inner.set_name(input);
                     self
                 }
+
                 /// Name of the new room.
                 ///
                 /// Required. Sensitive: redacted in `Debug` output.
                 pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_name()
                 }
+
                 /// Makes the request idempotent: a retried request with the same token creates no second room.
                 ///
                 /// Length 2 to 64. Must match `^[-_a-zA-Z0-9]*$`. Sensitive: redacted in `Debug` output. Idempotency token: a UUIDv4 is filled in when unset.
@@ -2470,6 +2754,7 @@ pub mod operation {
                     self.inner = self.inner.client_request_token(input);
                     self
                 }
+
                 /// Makes the request idempotent: a retried request with the same token creates no second room.
                 ///
                 /// Length 2 to 64. Must match `^[-_a-zA-Z0-9]*$`. Sensitive: redacted in `Debug` output. Idempotency token: a UUIDv4 is filled in when unset.
@@ -2480,6 +2765,7 @@ pub mod operation {
                     self.inner = self.inner.set_client_request_token(input);
                     self
                 }
+
                 /// Makes the request idempotent: a retried request with the same token creates no second room.
                 ///
                 /// Length 2 to 64. Must match `^[-_a-zA-Z0-9]*$`. Sensitive: redacted in `Debug` output. Idempotency token: a UUIDv4 is filled in when unset.
@@ -2489,6 +2775,7 @@ pub mod operation {
                     self.inner.get_client_request_token()
                 }
             }
+
             impl CreateRoomInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -2504,6 +2791,7 @@ pub mod operation {
         }
     }
 }
+
 /// Amazon Chime manages chat rooms, meetings and users for an organization. This model covers only `CreateRoom`.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -2511,6 +2799,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -2518,6 +2807,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -2526,10 +2816,12 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// Creates a chat room in an Amazon Chime Enterprise account.
     pub fn create_room(
         &self,
@@ -2539,14 +2831,17 @@ impl Client {
         )
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -2572,6 +2867,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::create_room::CreateRoomError> for Error {
     fn from(err: crate::operation::create_room::CreateRoomError) -> Self {
         match err {
@@ -2605,6 +2901,7 @@ impl ::std::convert::From<crate::operation::create_room::CreateRoomError> for Er
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -2629,6 +2926,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -2639,6 +2937,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -2654,6 +2953,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -2669,6 +2969,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -2702,6 +3003,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -2709,6 +3011,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:a131a3e9b69afc8b188ed477bdb54362e6a7a8ef81a7b6e9388b578a677707a7";

@@ -9,13 +9,16 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     /// The `FooInput` structure.
@@ -27,20 +30,24 @@ pub mod types {
         /// The `BuildValue` member.
         pub build_value: ::std::option::Option<::std::string::String>,
     }
+
     impl FooInput {
         /// The `Build` member.
         pub fn build_value_value(&self) -> ::std::option::Option<&str> {
             self.build_value_value.as_deref()
         }
+
         /// The `BuildValue` member.
         pub fn build_value(&self) -> ::std::option::Option<&str> {
             self.build_value.as_deref()
         }
+
         /// A builder for this type.
         pub fn builder() -> builders::FooInputBuilder {
             builders::FooInputBuilder::default()
         }
     }
+
     /// The `FooOutput` structure.
     #[non_exhaustive]
     #[derive(Clone, Debug, PartialEq)]
@@ -50,20 +57,24 @@ pub mod types {
         /// The `Value` member.
         pub value: ::std::option::Option<::std::string::String>,
     }
+
     impl FooOutput {
         /// The `GetValue` member.
         pub fn get_value_value(&self) -> ::std::option::Option<&str> {
             self.get_value_value.as_deref()
         }
+
         /// The `Value` member.
         pub fn value(&self) -> ::std::option::Option<&str> {
             self.value.as_deref()
         }
+
         /// A builder for this type.
         pub fn builder() -> builders::FooOutputBuilder {
             builders::FooOutputBuilder::default()
         }
     }
+
     /// Builders for the types.
     pub mod builders {
         /// A builder for [`FooInput`](super::FooInput).
@@ -73,6 +84,7 @@ pub mod types {
             pub(crate) build_value_value: ::std::option::Option<::std::string::String>,
             pub(crate) build_value: ::std::option::Option<::std::string::String>,
         }
+
         impl FooInputBuilder {
             /// The `Build` member.
             pub fn build_value_value(
@@ -82,6 +94,7 @@ pub mod types {
                 self.build_value_value = Some(input.into());
                 self
             }
+
             /// The `Build` member.
             pub fn set_build_value_value(
                 mut self,
@@ -90,12 +103,14 @@ pub mod types {
                 self.build_value_value = input;
                 self
             }
+
             /// The `Build` member.
             pub fn get_build_value_value(
                 &self,
             ) -> &::std::option::Option<::std::string::String> {
                 &self.build_value_value
             }
+
             /// The `BuildValue` member.
             pub fn build_value(
                 mut self,
@@ -104,6 +119,7 @@ pub mod types {
                 self.build_value = Some(input.into());
                 self
             }
+
             /// The `BuildValue` member.
             pub fn set_build_value(
                 mut self,
@@ -112,12 +128,14 @@ pub mod types {
                 self.build_value = input;
                 self
             }
+
             /// The `BuildValue` member.
             pub fn get_build_value(
                 &self,
             ) -> &::std::option::Option<::std::string::String> {
                 &self.build_value
             }
+
             /// Builds the value.
             pub fn build(self) -> super::FooInput {
                 super::FooInput {
@@ -126,6 +144,7 @@ pub mod types {
                 }
             }
         }
+
         /// A builder for [`FooOutput`](super::FooOutput).
         #[non_exhaustive]
         #[derive(Clone, Default, Debug, PartialEq)]
@@ -133,6 +152,7 @@ pub mod types {
             pub(crate) get_value_value: ::std::option::Option<::std::string::String>,
             pub(crate) value: ::std::option::Option<::std::string::String>,
         }
+
         impl FooOutputBuilder {
             /// The `GetValue` member.
             pub fn get_value_value(
@@ -142,6 +162,7 @@ pub mod types {
                 self.get_value_value = Some(input.into());
                 self
             }
+
             /// The `GetValue` member.
             pub fn set_get_value_value(
                 mut self,
@@ -150,12 +171,14 @@ pub mod types {
                 self.get_value_value = input;
                 self
             }
+
             /// The `GetValue` member.
             pub fn get_get_value_value(
                 &self,
             ) -> &::std::option::Option<::std::string::String> {
                 &self.get_value_value
             }
+
             /// The `Value` member.
             pub fn value(
                 mut self,
@@ -164,6 +187,7 @@ pub mod types {
                 self.value = Some(input.into());
                 self
             }
+
             /// The `Value` member.
             pub fn set_value(
                 mut self,
@@ -172,10 +196,12 @@ pub mod types {
                 self.value = input;
                 self
             }
+
             /// The `Value` member.
             pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
                 &self.value
             }
+
             /// Builds the value.
             pub fn build(self) -> super::FooOutput {
                 super::FooOutput {
@@ -185,9 +211,11 @@ pub mod types {
             }
         }
     }
+
     /// Errors the model describes.
     pub mod error {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `FooError` structure.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -198,20 +226,24 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl FooError {
             /// The `Meta` member.
             pub fn meta_value(&self) -> ::std::option::Option<&str> {
                 self.meta_value.as_deref()
             }
+
             /// The `Message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::FooErrorBuilder {
                 builders::FooErrorBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for FooError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("FooError")
@@ -220,11 +252,13 @@ pub mod types {
                     .finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for FooError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for FooError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -236,15 +270,19 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for FooError {}
+
         impl rt::RequestId for FooError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// Builders for the error types.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`FooError`](super::FooError).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -253,6 +291,7 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl FooErrorBuilder {
                 /// The `Meta` member.
                 pub fn meta_value(
@@ -262,6 +301,7 @@ pub mod types {
                     self.meta_value = Some(input.into());
                     self
                 }
+
                 /// The `Meta` member.
                 pub fn set_meta_value(
                     mut self,
@@ -270,12 +310,14 @@ pub mod types {
                     self.meta_value = input;
                     self
                 }
+
                 /// The `Meta` member.
                 pub fn get_meta_value(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.meta_value
                 }
+
                 /// The `Message` member.
                 pub fn message(
                     mut self,
@@ -284,6 +326,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `Message` member.
                 pub fn set_message(
                     mut self,
@@ -292,17 +335,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `Message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -311,6 +357,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::FooError {
                     super::FooError {
@@ -320,6 +367,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for FooErrorBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("FooErrorBuilder")
@@ -331,10 +379,12 @@ pub mod types {
         }
     }
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {
     use ::sdkgen_runtime::__private as rt;
+
     pub(crate) fn read_foo_error(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -353,6 +403,7 @@ mod json_codec {
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
+
     pub(crate) fn ser_foo_input(
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::FooInput,
@@ -365,6 +416,7 @@ mod json_codec {
         }
         Ok(())
     }
+
     pub(crate) fn ser_foo_output(
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::FooOutput,
@@ -378,12 +430,15 @@ mod json_codec {
         Ok(())
     }
 }
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// The `Foo` operation.
     pub mod foo {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `FooRequest` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -403,40 +458,49 @@ pub mod operation {
             /// The `Output` member.
             pub output: ::std::option::Option<crate::types::FooOutput>,
         }
+
         impl FooInput {
             /// The `Build` member.
             pub fn build_value(&self) -> ::std::option::Option<&str> {
                 self.build_value.as_deref()
             }
+
             /// The `Send` member.
             pub fn send_value(&self) -> ::std::option::Option<&str> {
                 self.send_value.as_deref()
             }
+
             /// The `Validate` member.
             pub fn validate_value(&self) -> ::std::option::Option<&str> {
                 self.validate_value.as_deref()
             }
+
             /// The `Name` member.
             pub fn name(&self) -> ::std::option::Option<&str> {
                 self.name.as_deref()
             }
+
             /// The `SetName` member.
             pub fn set_name_value(&self) -> ::std::option::Option<&str> {
                 self.set_name_value.as_deref()
             }
+
             /// The `Input` member.
             pub fn input(&self) -> ::std::option::Option<&crate::types::FooInput> {
                 self.input.as_ref()
             }
+
             /// The `Output` member.
             pub fn output(&self) -> ::std::option::Option<&crate::types::FooOutput> {
                 self.output.as_ref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::FooInputBuilder {
                 builders::FooInputBuilder::default()
             }
         }
+
         /// The `FooResponse` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -446,20 +510,24 @@ pub mod operation {
             /// The `Send` member.
             pub send: ::std::option::Option<::std::string::String>,
         }
+
         impl FooOutput {
             /// The `Builder` member.
             pub fn builder_value(&self) -> ::std::option::Option<&str> {
                 self.builder_value.as_deref()
             }
+
             /// The `Send` member.
             pub fn send(&self) -> ::std::option::Option<&str> {
                 self.send.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::FooOutputBuilder {
                 builders::FooOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for FooInput {
             fn validate(
                 &self,
@@ -467,6 +535,7 @@ pub mod operation {
                 FooInput::validate(self)
             }
         }
+
         impl FooInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -478,6 +547,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `Foo` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -488,11 +558,13 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl FooError {
             /// Whether this is a `FooError`.
             pub fn is_foo_error(&self) -> bool {
                 matches!(self, Self::FooError(_))
             }
+
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
                 use rt::ProvideErrorMetadata;
@@ -501,10 +573,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -514,6 +588,7 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("FooError"), _) => {
@@ -536,11 +611,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::RequestId for FooError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for FooError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -549,6 +626,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for FooError {
             fn source(
                 &self,
@@ -559,11 +637,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for FooError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 FooError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for FooError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -574,6 +654,7 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for FooError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
@@ -581,10 +662,12 @@ pub mod operation {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             FooInput,
             FooOutput,
@@ -595,8 +678,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: FooError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: FooInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -635,6 +719,7 @@ pub mod operation {
             };
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<FooOutput, rt::json::DeserializeError> {
@@ -653,9 +738,11 @@ pub mod operation {
             }
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`FooInput`](super::FooInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -668,6 +755,7 @@ pub mod operation {
                 pub(crate) input: ::std::option::Option<crate::types::FooInput>,
                 pub(crate) output: ::std::option::Option<crate::types::FooOutput>,
             }
+
             impl FooInputBuilder {
                 /// The `Build` member.
                 pub fn build_value(
@@ -677,6 +765,7 @@ pub mod operation {
                     self.build_value = Some(input.into());
                     self
                 }
+
                 /// The `Build` member.
                 pub fn set_build_value(
                     mut self,
@@ -685,12 +774,14 @@ pub mod operation {
                     self.build_value = input;
                     self
                 }
+
                 /// The `Build` member.
                 pub fn get_build_value(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.build_value
                 }
+
                 /// The `Send` member.
                 pub fn send_value(
                     mut self,
@@ -699,6 +790,7 @@ pub mod operation {
                     self.send_value = Some(input.into());
                     self
                 }
+
                 /// The `Send` member.
                 pub fn set_send_value(
                     mut self,
@@ -707,12 +799,14 @@ pub mod operation {
                     self.send_value = input;
                     self
                 }
+
                 /// The `Send` member.
                 pub fn get_send_value(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.send_value
                 }
+
                 /// The `Validate` member.
                 pub fn validate_value(
                     mut self,
@@ -721,6 +815,7 @@ pub mod operation {
                     self.validate_value = Some(input.into());
                     self
                 }
+
                 /// The `Validate` member.
                 pub fn set_validate_value(
                     mut self,
@@ -729,12 +824,14 @@ pub mod operation {
                     self.validate_value = input;
                     self
                 }
+
                 /// The `Validate` member.
                 pub fn get_validate_value(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.validate_value
                 }
+
                 /// The `Name` member.
                 pub fn name(
                     mut self,
@@ -743,6 +840,7 @@ pub mod operation {
                     self.name = Some(input.into());
                     self
                 }
+
                 /// The `Name` member.
                 pub fn set_name(
                     mut self,
@@ -751,10 +849,12 @@ pub mod operation {
                     self.name = input;
                     self
                 }
+
                 /// The `Name` member.
                 pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
                     &self.name
                 }
+
                 /// The `SetName` member.
                 pub fn set_name_value(
                     mut self,
@@ -763,6 +863,7 @@ pub mod operation {
                     self.set_name_value = Some(input.into());
                     self
                 }
+
                 /// The `SetName` member.
                 pub fn set_set_name_value(
                     mut self,
@@ -771,17 +872,20 @@ pub mod operation {
                     self.set_name_value = input;
                     self
                 }
+
                 /// The `SetName` member.
                 pub fn get_set_name_value(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.set_name_value
                 }
+
                 /// The `Input` member.
                 pub fn input(mut self, input: crate::types::FooInput) -> Self {
                     self.input = Some(input);
                     self
                 }
+
                 /// The `Input` member.
                 pub fn set_input(
                     mut self,
@@ -790,17 +894,20 @@ pub mod operation {
                     self.input = input;
                     self
                 }
+
                 /// The `Input` member.
                 pub fn get_input(
                     &self,
                 ) -> &::std::option::Option<crate::types::FooInput> {
                     &self.input
                 }
+
                 /// The `Output` member.
                 pub fn output(mut self, input: crate::types::FooOutput) -> Self {
                     self.output = Some(input);
                     self
                 }
+
                 /// The `Output` member.
                 pub fn set_output(
                     mut self,
@@ -809,12 +916,14 @@ pub mod operation {
                     self.output = input;
                     self
                 }
+
                 /// The `Output` member.
                 pub fn get_output(
                     &self,
                 ) -> &::std::option::Option<crate::types::FooOutput> {
                     &self.output
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -830,6 +939,7 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`FooOutput`](super::FooOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -837,6 +947,7 @@ pub mod operation {
                 pub(crate) builder_value: ::std::option::Option<::std::string::String>,
                 pub(crate) send: ::std::option::Option<::std::string::String>,
             }
+
             impl FooOutputBuilder {
                 /// The `Builder` member.
                 pub fn builder_value(
@@ -846,6 +957,7 @@ pub mod operation {
                     self.builder_value = Some(input.into());
                     self
                 }
+
                 /// The `Builder` member.
                 pub fn set_builder_value(
                     mut self,
@@ -854,12 +966,14 @@ pub mod operation {
                     self.builder_value = input;
                     self
                 }
+
                 /// The `Builder` member.
                 pub fn get_builder_value(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.builder_value
                 }
+
                 /// The `Send` member.
                 pub fn send(
                     mut self,
@@ -868,6 +982,7 @@ pub mod operation {
                     self.send = Some(input.into());
                     self
                 }
+
                 /// The `Send` member.
                 pub fn set_send(
                     mut self,
@@ -876,10 +991,12 @@ pub mod operation {
                     self.send = input;
                     self
                 }
+
                 /// The `Send` member.
                 pub fn get_send(&self) -> &::std::option::Option<::std::string::String> {
                     &self.send
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::FooOutput {
                     super::FooOutput {
@@ -888,12 +1005,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `Foo` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct FooFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: FooInputBuilder,
             }
+
             impl FooFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -901,10 +1020,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &FooInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -916,6 +1037,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -931,6 +1053,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Build` member.
                 pub fn build_value(
                     mut self,
@@ -939,6 +1062,7 @@ pub mod operation {
                     self.inner = self.inner.build_value(input);
                     self
                 }
+
                 /// The `Build` member.
                 pub fn set_build_value(
                     mut self,
@@ -947,12 +1071,14 @@ pub mod operation {
                     self.inner = self.inner.set_build_value(input);
                     self
                 }
+
                 /// The `Build` member.
                 pub fn get_build_value(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_build_value()
                 }
+
                 /// The `Send` member.
                 pub fn send_value(
                     mut self,
@@ -961,6 +1087,7 @@ pub mod operation {
                     self.inner = self.inner.send_value(input);
                     self
                 }
+
                 /// The `Send` member.
                 pub fn set_send_value(
                     mut self,
@@ -969,12 +1096,14 @@ pub mod operation {
                     self.inner = self.inner.set_send_value(input);
                     self
                 }
+
                 /// The `Send` member.
                 pub fn get_send_value(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_send_value()
                 }
+
                 /// The `Validate` member.
                 pub fn validate_value(
                     mut self,
@@ -983,6 +1112,7 @@ pub mod operation {
                     self.inner = self.inner.validate_value(input);
                     self
                 }
+
                 /// The `Validate` member.
                 pub fn set_validate_value(
                     mut self,
@@ -991,12 +1121,14 @@ pub mod operation {
                     self.inner = self.inner.set_validate_value(input);
                     self
                 }
+
                 /// The `Validate` member.
                 pub fn get_validate_value(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_validate_value()
                 }
+
                 /// The `Name` member.
                 pub fn name(
                     mut self,
@@ -1005,6 +1137,7 @@ pub mod operation {
                     self.inner = self.inner.name(input);
                     self
                 }
+
                 /// The `Name` member.
                 pub fn set_name(
                     mut self,
@@ -1013,10 +1146,12 @@ pub mod operation {
                     self.inner = self.inner.set_name(input);
                     self
                 }
+
                 /// The `Name` member.
                 pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_name()
                 }
+
                 /// The `SetName` member.
                 pub fn set_name_value(
                     mut self,
@@ -1025,6 +1160,7 @@ pub mod operation {
                     self.inner = self.inner.set_name_value(input);
                     self
                 }
+
                 /// The `SetName` member.
                 pub fn set_set_name_value(
                     mut self,
@@ -1033,17 +1169,20 @@ pub mod operation {
                     self.inner = self.inner.set_set_name_value(input);
                     self
                 }
+
                 /// The `SetName` member.
                 pub fn get_set_name_value(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_set_name_value()
                 }
+
                 /// The `Input` member.
                 pub fn input(mut self, input: crate::types::FooInput) -> Self {
                     self.inner = self.inner.input(input);
                     self
                 }
+
                 /// The `Input` member.
                 pub fn set_input(
                     mut self,
@@ -1052,17 +1191,20 @@ pub mod operation {
                     self.inner = self.inner.set_input(input);
                     self
                 }
+
                 /// The `Input` member.
                 pub fn get_input(
                     &self,
                 ) -> &::std::option::Option<crate::types::FooInput> {
                     self.inner.get_input()
                 }
+
                 /// The `Output` member.
                 pub fn output(mut self, input: crate::types::FooOutput) -> Self {
                     self.inner = self.inner.output(input);
                     self
                 }
+
                 /// The `Output` member.
                 pub fn set_output(
                     mut self,
@@ -1071,6 +1213,7 @@ pub mod operation {
                     self.inner = self.inner.set_output(input);
                     self
                 }
+
                 /// The `Output` member.
                 pub fn get_output(
                     &self,
@@ -1078,6 +1221,7 @@ pub mod operation {
                     self.inner.get_output()
                 }
             }
+
             impl FooInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -1093,6 +1237,7 @@ pub mod operation {
         }
     }
 }
+
 /// The service.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -1100,6 +1245,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -1107,6 +1253,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -1115,23 +1262,28 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// Calls `Foo`.
     pub fn foo(&self) -> crate::operation::foo::builders::FooFluentBuilder {
         crate::operation::foo::builders::FooFluentBuilder::new(self.handle.clone())
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -1143,6 +1295,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::foo::FooError> for Error {
     fn from(err: crate::operation::foo::FooError) -> Self {
         match err {
@@ -1151,6 +1304,7 @@ impl ::std::convert::From<crate::operation::foo::FooError> for Error {
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1169,6 +1323,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -1179,6 +1334,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -1187,6 +1343,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -1195,6 +1352,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -1207,6 +1365,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -1214,6 +1373,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:6d400fb7919484690bcae592ddc7f43847bc845631a4c96101e10c33d75ef203";

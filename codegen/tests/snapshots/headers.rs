@@ -9,16 +9,20 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     use ::sdkgen_runtime::__private as rt;
+
     /// Values of `Mode`.
     ///
     /// A value this version of the SDK does not know is kept in `Unknown`.
@@ -32,6 +36,7 @@ pub mod types {
         /// A value not in the model this SDK was generated from.
         Unknown(rt::UnknownVariantValue),
     }
+
     impl Mode {
         /// The value on the wire.
         pub fn as_str(&self) -> &str {
@@ -41,10 +46,12 @@ pub mod types {
                 Self::Unknown(v) => v.as_str(),
             }
         }
+
         /// Every value the model lists, sorted (as aws-sdk-rust lists them).
         pub const fn values() -> &'static [&'static str] {
             &["fast", "slow"]
         }
+
         /// The variant of a value the model lists, else an error (where
         /// `From<&str>` would keep the value as `Unknown`).
         pub fn try_parse(
@@ -56,6 +63,7 @@ pub mod types {
             }
         }
     }
+
     impl ::std::convert::From<&str> for Mode {
         fn from(s: &str) -> Self {
             match s {
@@ -65,34 +73,43 @@ pub mod types {
             }
         }
     }
+
     impl ::std::str::FromStr for Mode {
         type Err = ::std::convert::Infallible;
+
         fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(s))
         }
     }
+
     impl ::std::convert::AsRef<str> for Mode {
         fn as_ref(&self) -> &str {
             self.as_str()
         }
     }
+
     impl ::std::fmt::Display for Mode {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     /// Errors the model describes.
     pub mod error {}
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {}
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// The `PutThing` operation.
     pub mod put_thing {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `PutThingInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -118,6 +135,7 @@ pub mod operation {
             /// The `Note` member.
             pub note: ::std::option::Option<::std::string::String>,
         }
+
         impl PutThingInput {
             /// The `Id` member.
             ///
@@ -125,26 +143,32 @@ pub mod operation {
             pub fn id(&self) -> ::std::option::Option<&str> {
                 self.id.as_deref()
             }
+
             /// The `Token` member.
             pub fn token(&self) -> ::std::option::Option<&str> {
                 self.token.as_deref()
             }
+
             /// The `Count` member.
             pub fn count(&self) -> ::std::option::Option<i32> {
                 self.count
             }
+
             /// The `When` member.
             pub fn when(&self) -> ::std::option::Option<&rt::DateTime> {
                 self.when.as_ref()
             }
+
             /// The `Colors` member.
             pub fn colors(&self) -> &[::std::string::String] {
                 self.colors.as_deref().unwrap_or_default()
             }
+
             /// The `Mode` member.
             pub fn mode(&self) -> ::std::option::Option<&crate::types::Mode> {
                 self.mode.as_ref()
             }
+
             /// The `Meta` member.
             pub fn meta(
                 &self,
@@ -156,15 +180,18 @@ pub mod operation {
             > {
                 self.meta.as_ref()
             }
+
             /// The `Note` member.
             pub fn note(&self) -> ::std::option::Option<&str> {
                 self.note.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::PutThingInputBuilder {
                 builders::PutThingInputBuilder::default()
             }
         }
+
         /// The `PutThingOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -180,19 +207,23 @@ pub mod operation {
                 ::std::collections::HashMap<::std::string::String, ::std::string::String>,
             >,
         }
+
         impl PutThingOutput {
             /// The `Status` member.
             pub fn status(&self) -> ::std::option::Option<i32> {
                 self.status
             }
+
             /// The `ETag` member.
             pub fn e_tag(&self) -> ::std::option::Option<&str> {
                 self.e_tag.as_deref()
             }
+
             /// The `Expires` member.
             pub fn expires(&self) -> ::std::option::Option<&rt::DateTime> {
                 self.expires.as_ref()
             }
+
             /// The `Meta` member.
             pub fn meta(
                 &self,
@@ -204,11 +235,13 @@ pub mod operation {
             > {
                 self.meta.as_ref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::PutThingOutputBuilder {
                 builders::PutThingOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for PutThingInput {
             fn validate(
                 &self,
@@ -216,6 +249,7 @@ pub mod operation {
                 PutThingInput::validate(self)
             }
         }
+
         impl PutThingInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -231,6 +265,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `PutThing` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -239,6 +274,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl PutThingError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -247,10 +283,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -260,15 +298,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for PutThingError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for PutThingError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -276,6 +317,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for PutThingError {
             fn source(
                 &self,
@@ -285,11 +327,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for PutThingError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 PutThingError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for PutThingError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -300,16 +344,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for PutThingError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             PutThingInput,
             PutThingOutput,
@@ -320,8 +367,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: PutThingError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: PutThingInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -409,6 +457,7 @@ pub mod operation {
             }
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<PutThingOutput, rt::json::DeserializeError> {
@@ -429,9 +478,11 @@ pub mod operation {
                 .set_meta(rt::http::prefix_headers(response.headers(), "X-Meta-"));
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`PutThingInput`](super::PutThingInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -452,6 +503,7 @@ pub mod operation {
                 >,
                 pub(crate) note: ::std::option::Option<::std::string::String>,
             }
+
             impl PutThingInputBuilder {
                 /// The `Id` member.
                 ///
@@ -463,6 +515,7 @@ pub mod operation {
                     self.id = Some(input.into());
                     self
                 }
+
                 /// The `Id` member.
                 ///
                 /// Required.
@@ -473,12 +526,14 @@ pub mod operation {
                     self.id = input;
                     self
                 }
+
                 /// The `Id` member.
                 ///
                 /// Required.
                 pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
                     &self.id
                 }
+
                 /// The `Token` member.
                 pub fn token(
                     mut self,
@@ -487,6 +542,7 @@ pub mod operation {
                     self.token = Some(input.into());
                     self
                 }
+
                 /// The `Token` member.
                 pub fn set_token(
                     mut self,
@@ -495,31 +551,37 @@ pub mod operation {
                     self.token = input;
                     self
                 }
+
                 /// The `Token` member.
                 pub fn get_token(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.token
                 }
+
                 /// The `Count` member.
                 pub fn count(mut self, input: i32) -> Self {
                     self.count = Some(input);
                     self
                 }
+
                 /// The `Count` member.
                 pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
                     self.count = input;
                     self
                 }
+
                 /// The `Count` member.
                 pub fn get_count(&self) -> &::std::option::Option<i32> {
                     &self.count
                 }
+
                 /// The `When` member.
                 pub fn when(mut self, input: rt::DateTime) -> Self {
                     self.when = Some(input);
                     self
                 }
+
                 /// The `When` member.
                 pub fn set_when(
                     mut self,
@@ -528,10 +590,12 @@ pub mod operation {
                     self.when = input;
                     self
                 }
+
                 /// The `When` member.
                 pub fn get_when(&self) -> &::std::option::Option<rt::DateTime> {
                     &self.when
                 }
+
                 /// The `Colors` member.
                 pub fn colors(
                     mut self,
@@ -542,6 +606,7 @@ pub mod operation {
                         .push(input.into());
                     self
                 }
+
                 /// The `Colors` member.
                 pub fn set_colors(
                     mut self,
@@ -550,17 +615,20 @@ pub mod operation {
                     self.colors = input;
                     self
                 }
+
                 /// The `Colors` member.
                 pub fn get_colors(
                     &self,
                 ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
                     &self.colors
                 }
+
                 /// The `Mode` member.
                 pub fn mode(mut self, input: crate::types::Mode) -> Self {
                     self.mode = Some(input);
                     self
                 }
+
                 /// The `Mode` member.
                 pub fn set_mode(
                     mut self,
@@ -569,10 +637,12 @@ pub mod operation {
                     self.mode = input;
                     self
                 }
+
                 /// The `Mode` member.
                 pub fn get_mode(&self) -> &::std::option::Option<crate::types::Mode> {
                     &self.mode
                 }
+
                 /// The `Meta` member.
                 pub fn meta(
                     mut self,
@@ -584,6 +654,7 @@ pub mod operation {
                         .insert(key.into(), value.into());
                     self
                 }
+
                 /// The `Meta` member.
                 pub fn set_meta(
                     mut self,
@@ -597,6 +668,7 @@ pub mod operation {
                     self.meta = input;
                     self
                 }
+
                 /// The `Meta` member.
                 pub fn get_meta(
                     &self,
@@ -608,6 +680,7 @@ pub mod operation {
                 > {
                     &self.meta
                 }
+
                 /// The `Note` member.
                 pub fn note(
                     mut self,
@@ -616,6 +689,7 @@ pub mod operation {
                     self.note = Some(input.into());
                     self
                 }
+
                 /// The `Note` member.
                 pub fn set_note(
                     mut self,
@@ -624,10 +698,12 @@ pub mod operation {
                     self.note = input;
                     self
                 }
+
                 /// The `Note` member.
                 pub fn get_note(&self) -> &::std::option::Option<::std::string::String> {
                     &self.note
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -644,6 +720,7 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`PutThingOutput`](super::PutThingOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -658,21 +735,25 @@ pub mod operation {
                     >,
                 >,
             }
+
             impl PutThingOutputBuilder {
                 /// The `Status` member.
                 pub fn status(mut self, input: i32) -> Self {
                     self.status = Some(input);
                     self
                 }
+
                 /// The `Status` member.
                 pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
                     self.status = input;
                     self
                 }
+
                 /// The `Status` member.
                 pub fn get_status(&self) -> &::std::option::Option<i32> {
                     &self.status
                 }
+
                 /// The `ETag` member.
                 pub fn e_tag(
                     mut self,
@@ -681,6 +762,7 @@ pub mod operation {
                     self.e_tag = Some(input.into());
                     self
                 }
+
                 /// The `ETag` member.
                 pub fn set_e_tag(
                     mut self,
@@ -689,17 +771,20 @@ pub mod operation {
                     self.e_tag = input;
                     self
                 }
+
                 /// The `ETag` member.
                 pub fn get_e_tag(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.e_tag
                 }
+
                 /// The `Expires` member.
                 pub fn expires(mut self, input: rt::DateTime) -> Self {
                     self.expires = Some(input);
                     self
                 }
+
                 /// The `Expires` member.
                 pub fn set_expires(
                     mut self,
@@ -708,10 +793,12 @@ pub mod operation {
                     self.expires = input;
                     self
                 }
+
                 /// The `Expires` member.
                 pub fn get_expires(&self) -> &::std::option::Option<rt::DateTime> {
                     &self.expires
                 }
+
                 /// The `Meta` member.
                 pub fn meta(
                     mut self,
@@ -723,6 +810,7 @@ pub mod operation {
                         .insert(key.into(), value.into());
                     self
                 }
+
                 /// The `Meta` member.
                 pub fn set_meta(
                     mut self,
@@ -736,6 +824,7 @@ pub mod operation {
                     self.meta = input;
                     self
                 }
+
                 /// The `Meta` member.
                 pub fn get_meta(
                     &self,
@@ -747,6 +836,7 @@ pub mod operation {
                 > {
                     &self.meta
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutThingOutput {
                     super::PutThingOutput {
@@ -757,12 +847,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `PutThing` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct PutThingFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: PutThingInputBuilder,
             }
+
             impl PutThingFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -770,10 +862,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &PutThingInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -785,6 +879,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -800,6 +895,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Id` member.
                 ///
                 /// Required.
@@ -810,6 +906,7 @@ pub mod operation {
                     self.inner = self.inner.id(input);
                     self
                 }
+
                 /// The `Id` member.
                 ///
                 /// Required.
@@ -820,12 +917,14 @@ pub mod operation {
                     self.inner = self.inner.set_id(input);
                     self
                 }
+
                 /// The `Id` member.
                 ///
                 /// Required.
                 pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_id()
                 }
+
                 /// The `Token` member.
                 pub fn token(
                     mut self,
@@ -834,6 +933,7 @@ pub mod operation {
                     self.inner = self.inner.token(input);
                     self
                 }
+
                 /// The `Token` member.
                 pub fn set_token(
                     mut self,
@@ -842,31 +942,37 @@ pub mod operation {
                     self.inner = self.inner.set_token(input);
                     self
                 }
+
                 /// The `Token` member.
                 pub fn get_token(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_token()
                 }
+
                 /// The `Count` member.
                 pub fn count(mut self, input: i32) -> Self {
                     self.inner = self.inner.count(input);
                     self
                 }
+
                 /// The `Count` member.
                 pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
                     self.inner = self.inner.set_count(input);
                     self
                 }
+
                 /// The `Count` member.
                 pub fn get_count(&self) -> &::std::option::Option<i32> {
                     self.inner.get_count()
                 }
+
                 /// The `When` member.
                 pub fn when(mut self, input: rt::DateTime) -> Self {
                     self.inner = self.inner.when(input);
                     self
                 }
+
                 /// The `When` member.
                 pub fn set_when(
                     mut self,
@@ -875,10 +981,12 @@ pub mod operation {
                     self.inner = self.inner.set_when(input);
                     self
                 }
+
                 /// The `When` member.
                 pub fn get_when(&self) -> &::std::option::Option<rt::DateTime> {
                     self.inner.get_when()
                 }
+
                 /// The `Colors` member.
                 pub fn colors(
                     mut self,
@@ -887,6 +995,7 @@ pub mod operation {
                     self.inner = self.inner.colors(input);
                     self
                 }
+
                 /// The `Colors` member.
                 pub fn set_colors(
                     mut self,
@@ -895,17 +1004,20 @@ pub mod operation {
                     self.inner = self.inner.set_colors(input);
                     self
                 }
+
                 /// The `Colors` member.
                 pub fn get_colors(
                     &self,
                 ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
                     self.inner.get_colors()
                 }
+
                 /// The `Mode` member.
                 pub fn mode(mut self, input: crate::types::Mode) -> Self {
                     self.inner = self.inner.mode(input);
                     self
                 }
+
                 /// The `Mode` member.
                 pub fn set_mode(
                     mut self,
@@ -914,10 +1026,12 @@ pub mod operation {
                     self.inner = self.inner.set_mode(input);
                     self
                 }
+
                 /// The `Mode` member.
                 pub fn get_mode(&self) -> &::std::option::Option<crate::types::Mode> {
                     self.inner.get_mode()
                 }
+
                 /// The `Meta` member.
                 pub fn meta(
                     mut self,
@@ -927,6 +1041,7 @@ pub mod operation {
                     self.inner = self.inner.meta(key, value);
                     self
                 }
+
                 /// The `Meta` member.
                 pub fn set_meta(
                     mut self,
@@ -940,6 +1055,7 @@ pub mod operation {
                     self.inner = self.inner.set_meta(input);
                     self
                 }
+
                 /// The `Meta` member.
                 pub fn get_meta(
                     &self,
@@ -951,6 +1067,7 @@ pub mod operation {
                 > {
                     self.inner.get_meta()
                 }
+
                 /// The `Note` member.
                 pub fn note(
                     mut self,
@@ -959,6 +1076,7 @@ pub mod operation {
                     self.inner = self.inner.note(input);
                     self
                 }
+
                 /// The `Note` member.
                 pub fn set_note(
                     mut self,
@@ -967,11 +1085,13 @@ pub mod operation {
                     self.inner = self.inner.set_note(input);
                     self
                 }
+
                 /// The `Note` member.
                 pub fn get_note(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_note()
                 }
             }
+
             impl PutThingInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -987,6 +1107,7 @@ pub mod operation {
         }
     }
 }
+
 /// The service.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -994,6 +1115,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -1001,6 +1123,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -1009,10 +1132,12 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// Calls `PutThing`.
     pub fn put_thing(
         &self,
@@ -1022,14 +1147,17 @@ impl Client {
         )
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -1039,6 +1167,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::put_thing::PutThingError> for Error {
     fn from(err: crate::operation::put_thing::PutThingError) -> Self {
         match err {
@@ -1048,6 +1177,7 @@ impl ::std::convert::From<crate::operation::put_thing::PutThingError> for Error 
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1069,6 +1199,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -1079,6 +1210,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -1086,6 +1218,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -1093,6 +1226,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -1102,6 +1236,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -1109,6 +1244,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:d1a4c0495181d41135e4733bba0a8bd9f1ada1f880edccf6cf70a87aa579cded";

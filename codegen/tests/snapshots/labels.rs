@@ -9,27 +9,34 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     /// Errors the model describes.
     pub mod error {}
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {}
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// The `GetObject` operation.
     pub mod get_object {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `GetObjectInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +62,7 @@ pub mod operation {
                 ::std::collections::HashMap<::std::string::String, ::std::string::String>,
             >,
         }
+
         impl GetObjectInput {
             /// The `Bucket` member.
             ///
@@ -62,28 +70,34 @@ pub mod operation {
             pub fn bucket(&self) -> ::std::option::Option<&str> {
                 self.bucket.as_deref()
             }
+
             /// The `Key` member.
             ///
             /// Required.
             pub fn key(&self) -> ::std::option::Option<&str> {
                 self.key.as_deref()
             }
+
             /// The `Version` member.
             pub fn version(&self) -> ::std::option::Option<i32> {
                 self.version
             }
+
             /// The `Tags` member.
             pub fn tags(&self) -> &[::std::string::String] {
                 self.tags.as_deref().unwrap_or_default()
             }
+
             /// The `Since` member.
             pub fn since(&self) -> ::std::option::Option<&rt::DateTime> {
                 self.since.as_ref()
             }
+
             /// The `Flag` member.
             pub fn flag(&self) -> ::std::option::Option<bool> {
                 self.flag
             }
+
             /// The `Extra` member.
             pub fn extra(
                 &self,
@@ -95,11 +109,13 @@ pub mod operation {
             > {
                 self.extra.as_ref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::GetObjectInputBuilder {
                 builders::GetObjectInputBuilder::default()
             }
         }
+
         /// The `GetObjectOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -107,16 +123,19 @@ pub mod operation {
             /// The `Size` member.
             pub size: ::std::option::Option<i64>,
         }
+
         impl GetObjectOutput {
             /// The `Size` member.
             pub fn size(&self) -> ::std::option::Option<i64> {
                 self.size
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::GetObjectOutputBuilder {
                 builders::GetObjectOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for GetObjectInput {
             fn validate(
                 &self,
@@ -124,6 +143,7 @@ pub mod operation {
                 GetObjectInput::validate(self)
             }
         }
+
         impl GetObjectInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -143,6 +163,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `GetObject` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -151,6 +172,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl GetObjectError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -159,10 +181,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -172,15 +196,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for GetObjectError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for GetObjectError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -188,6 +215,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for GetObjectError {
             fn source(
                 &self,
@@ -197,11 +225,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for GetObjectError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 GetObjectError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for GetObjectError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -212,16 +242,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for GetObjectError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             GetObjectInput,
             GetObjectOutput,
@@ -232,8 +265,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: GetObjectError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: GetObjectInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -324,6 +358,7 @@ pub mod operation {
             let request = rt::http::json_request("GET", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetObjectOutput, rt::json::DeserializeError> {
@@ -336,9 +371,11 @@ pub mod operation {
             }
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`GetObjectInput`](super::GetObjectInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -358,6 +395,7 @@ pub mod operation {
                     >,
                 >,
             }
+
             impl GetObjectInputBuilder {
                 /// The `Bucket` member.
                 ///
@@ -369,6 +407,7 @@ pub mod operation {
                     self.bucket = Some(input.into());
                     self
                 }
+
                 /// The `Bucket` member.
                 ///
                 /// Required.
@@ -379,6 +418,7 @@ pub mod operation {
                     self.bucket = input;
                     self
                 }
+
                 /// The `Bucket` member.
                 ///
                 /// Required.
@@ -387,6 +427,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.bucket
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -397,6 +438,7 @@ pub mod operation {
                     self.key = Some(input.into());
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -407,26 +449,31 @@ pub mod operation {
                     self.key = input;
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
                 pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
                     &self.key
                 }
+
                 /// The `Version` member.
                 pub fn version(mut self, input: i32) -> Self {
                     self.version = Some(input);
                     self
                 }
+
                 /// The `Version` member.
                 pub fn set_version(mut self, input: ::std::option::Option<i32>) -> Self {
                     self.version = input;
                     self
                 }
+
                 /// The `Version` member.
                 pub fn get_version(&self) -> &::std::option::Option<i32> {
                     &self.version
                 }
+
                 /// The `Tags` member.
                 pub fn tags(
                     mut self,
@@ -437,6 +484,7 @@ pub mod operation {
                         .push(input.into());
                     self
                 }
+
                 /// The `Tags` member.
                 pub fn set_tags(
                     mut self,
@@ -445,17 +493,20 @@ pub mod operation {
                     self.tags = input;
                     self
                 }
+
                 /// The `Tags` member.
                 pub fn get_tags(
                     &self,
                 ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
                     &self.tags
                 }
+
                 /// The `Since` member.
                 pub fn since(mut self, input: rt::DateTime) -> Self {
                     self.since = Some(input);
                     self
                 }
+
                 /// The `Since` member.
                 pub fn set_since(
                     mut self,
@@ -464,24 +515,29 @@ pub mod operation {
                     self.since = input;
                     self
                 }
+
                 /// The `Since` member.
                 pub fn get_since(&self) -> &::std::option::Option<rt::DateTime> {
                     &self.since
                 }
+
                 /// The `Flag` member.
                 pub fn flag(mut self, input: bool) -> Self {
                     self.flag = Some(input);
                     self
                 }
+
                 /// The `Flag` member.
                 pub fn set_flag(mut self, input: ::std::option::Option<bool>) -> Self {
                     self.flag = input;
                     self
                 }
+
                 /// The `Flag` member.
                 pub fn get_flag(&self) -> &::std::option::Option<bool> {
                     &self.flag
                 }
+
                 /// The `Extra` member.
                 pub fn extra(
                     mut self,
@@ -493,6 +549,7 @@ pub mod operation {
                         .insert(key.into(), value.into());
                     self
                 }
+
                 /// The `Extra` member.
                 pub fn set_extra(
                     mut self,
@@ -506,6 +563,7 @@ pub mod operation {
                     self.extra = input;
                     self
                 }
+
                 /// The `Extra` member.
                 pub fn get_extra(
                     &self,
@@ -517,6 +575,7 @@ pub mod operation {
                 > {
                     &self.extra
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -532,27 +591,32 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`GetObjectOutput`](super::GetObjectOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetObjectOutputBuilder {
                 pub(crate) size: ::std::option::Option<i64>,
             }
+
             impl GetObjectOutputBuilder {
                 /// The `Size` member.
                 pub fn size(mut self, input: i64) -> Self {
                     self.size = Some(input);
                     self
                 }
+
                 /// The `Size` member.
                 pub fn set_size(mut self, input: ::std::option::Option<i64>) -> Self {
                     self.size = input;
                     self
                 }
+
                 /// The `Size` member.
                 pub fn get_size(&self) -> &::std::option::Option<i64> {
                     &self.size
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetObjectOutput {
                     super::GetObjectOutput {
@@ -560,12 +624,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `GetObject` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct GetObjectFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: GetObjectInputBuilder,
             }
+
             impl GetObjectFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -573,10 +639,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &GetObjectInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -588,6 +656,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -603,6 +672,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Bucket` member.
                 ///
                 /// Required.
@@ -613,6 +683,7 @@ pub mod operation {
                     self.inner = self.inner.bucket(input);
                     self
                 }
+
                 /// The `Bucket` member.
                 ///
                 /// Required.
@@ -623,6 +694,7 @@ pub mod operation {
                     self.inner = self.inner.set_bucket(input);
                     self
                 }
+
                 /// The `Bucket` member.
                 ///
                 /// Required.
@@ -631,6 +703,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_bucket()
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -641,6 +714,7 @@ pub mod operation {
                     self.inner = self.inner.key(input);
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -651,26 +725,31 @@ pub mod operation {
                     self.inner = self.inner.set_key(input);
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
                 pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_key()
                 }
+
                 /// The `Version` member.
                 pub fn version(mut self, input: i32) -> Self {
                     self.inner = self.inner.version(input);
                     self
                 }
+
                 /// The `Version` member.
                 pub fn set_version(mut self, input: ::std::option::Option<i32>) -> Self {
                     self.inner = self.inner.set_version(input);
                     self
                 }
+
                 /// The `Version` member.
                 pub fn get_version(&self) -> &::std::option::Option<i32> {
                     self.inner.get_version()
                 }
+
                 /// The `Tags` member.
                 pub fn tags(
                     mut self,
@@ -679,6 +758,7 @@ pub mod operation {
                     self.inner = self.inner.tags(input);
                     self
                 }
+
                 /// The `Tags` member.
                 pub fn set_tags(
                     mut self,
@@ -687,17 +767,20 @@ pub mod operation {
                     self.inner = self.inner.set_tags(input);
                     self
                 }
+
                 /// The `Tags` member.
                 pub fn get_tags(
                     &self,
                 ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
                     self.inner.get_tags()
                 }
+
                 /// The `Since` member.
                 pub fn since(mut self, input: rt::DateTime) -> Self {
                     self.inner = self.inner.since(input);
                     self
                 }
+
                 /// The `Since` member.
                 pub fn set_since(
                     mut self,
@@ -706,24 +789,29 @@ pub mod operation {
                     self.inner = self.inner.set_since(input);
                     self
                 }
+
                 /// The `Since` member.
                 pub fn get_since(&self) -> &::std::option::Option<rt::DateTime> {
                     self.inner.get_since()
                 }
+
                 /// The `Flag` member.
                 pub fn flag(mut self, input: bool) -> Self {
                     self.inner = self.inner.flag(input);
                     self
                 }
+
                 /// The `Flag` member.
                 pub fn set_flag(mut self, input: ::std::option::Option<bool>) -> Self {
                     self.inner = self.inner.set_flag(input);
                     self
                 }
+
                 /// The `Flag` member.
                 pub fn get_flag(&self) -> &::std::option::Option<bool> {
                     self.inner.get_flag()
                 }
+
                 /// The `Extra` member.
                 pub fn extra(
                     mut self,
@@ -733,6 +821,7 @@ pub mod operation {
                     self.inner = self.inner.extra(key, value);
                     self
                 }
+
                 /// The `Extra` member.
                 pub fn set_extra(
                     mut self,
@@ -746,6 +835,7 @@ pub mod operation {
                     self.inner = self.inner.set_extra(input);
                     self
                 }
+
                 /// The `Extra` member.
                 pub fn get_extra(
                     &self,
@@ -758,6 +848,7 @@ pub mod operation {
                     self.inner.get_extra()
                 }
             }
+
             impl GetObjectInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -773,6 +864,7 @@ pub mod operation {
         }
     }
 }
+
 /// The service.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -780,6 +872,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -787,6 +880,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -795,10 +889,12 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// Calls `GetObject`.
     pub fn get_object(
         &self,
@@ -808,14 +904,17 @@ impl Client {
         )
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -825,6 +924,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::get_object::GetObjectError> for Error {
     fn from(err: crate::operation::get_object::GetObjectError) -> Self {
         match err {
@@ -834,6 +934,7 @@ impl ::std::convert::From<crate::operation::get_object::GetObjectError> for Erro
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -858,6 +959,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -868,6 +970,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -875,6 +978,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -882,6 +986,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -891,6 +996,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -898,6 +1004,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:394ca153da335e754b6525cc32aebb6459abb532da11971f1fcf20b62730ab8a";

@@ -9,47 +9,58 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     /// Errors the model describes.
     pub mod error {}
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {}
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// The service's list: SigV4, then bearer.
     pub mod default {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `DefaultInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct DefaultInput {}
+
         impl DefaultInput {
             /// A builder for this type.
             pub fn builder() -> builders::DefaultInputBuilder {
                 builders::DefaultInputBuilder::default()
             }
         }
+
         /// The `DefaultOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct DefaultOutput {}
+
         impl DefaultOutput {
             /// A builder for this type.
             pub fn builder() -> builders::DefaultOutputBuilder {
                 builders::DefaultOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for DefaultInput {
             fn validate(
                 &self,
@@ -57,6 +68,7 @@ pub mod operation {
                 DefaultInput::validate(self)
             }
         }
+
         impl DefaultInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -68,6 +80,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `Default` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -76,6 +89,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl DefaultError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -84,10 +98,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -97,15 +113,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for DefaultError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for DefaultError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -113,6 +132,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for DefaultError {
             fn source(
                 &self,
@@ -122,11 +142,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for DefaultError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 DefaultError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for DefaultError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -137,16 +159,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for DefaultError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             DefaultInput,
             DefaultOutput,
@@ -157,11 +182,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: DefaultError::from_response,
             sensitive_output: false,
-            auth: &[
-                ::sdkgen_runtime::client::auth::SIGV4,
-                ::sdkgen_runtime::client::auth::HTTP_BEARER,
-            ],
+            auth: &[rt::client::auth::SIGV4, rt::client::auth::HTTP_BEARER],
         };
+
         fn serialize(
             _input: DefaultInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -170,19 +193,23 @@ pub mod operation {
             let request = rt::http::json_request("POST", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             _response: &rt::HttpResponse,
         ) -> ::std::result::Result<DefaultOutput, rt::json::DeserializeError> {
             let builder = DefaultOutput::builder();
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`DefaultInput`](super::DefaultInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct DefaultInputBuilder {}
+
             impl DefaultInputBuilder {
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
@@ -191,22 +218,26 @@ pub mod operation {
                     Ok(super::DefaultInput {})
                 }
             }
+
             /// A builder for [`DefaultOutput`](super::DefaultOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct DefaultOutputBuilder {}
+
             impl DefaultOutputBuilder {
                 /// Builds the value.
                 pub fn build(self) -> super::DefaultOutput {
                     super::DefaultOutput {}
                 }
             }
+
             /// Sends a `Default` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct DefaultFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: DefaultInputBuilder,
             }
+
             impl DefaultFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -214,10 +245,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &DefaultInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -229,6 +262,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -245,6 +279,7 @@ pub mod operation {
                     )
                 }
             }
+
             impl DefaultInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -259,29 +294,35 @@ pub mod operation {
             }
         }
     }
+
     /// The `SigV4First` operation.
     pub mod sig_v4_first {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `SigV4FirstInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct SigV4FirstInput {}
+
         impl SigV4FirstInput {
             /// A builder for this type.
             pub fn builder() -> builders::SigV4FirstInputBuilder {
                 builders::SigV4FirstInputBuilder::default()
             }
         }
+
         /// The `SigV4FirstOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct SigV4FirstOutput {}
+
         impl SigV4FirstOutput {
             /// A builder for this type.
             pub fn builder() -> builders::SigV4FirstOutputBuilder {
                 builders::SigV4FirstOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for SigV4FirstInput {
             fn validate(
                 &self,
@@ -289,6 +330,7 @@ pub mod operation {
                 SigV4FirstInput::validate(self)
             }
         }
+
         impl SigV4FirstInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -300,6 +342,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `SigV4First` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -308,6 +351,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl SigV4FirstError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -316,10 +360,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -329,15 +375,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for SigV4FirstError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for SigV4FirstError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -345,6 +394,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for SigV4FirstError {
             fn source(
                 &self,
@@ -354,11 +404,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for SigV4FirstError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 SigV4FirstError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for SigV4FirstError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -369,16 +421,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for SigV4FirstError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             SigV4FirstInput,
             SigV4FirstOutput,
@@ -389,11 +444,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: SigV4FirstError::from_response,
             sensitive_output: false,
-            auth: &[
-                ::sdkgen_runtime::client::auth::SIGV4,
-                ::sdkgen_runtime::client::auth::HTTP_BEARER,
-            ],
+            auth: &[rt::client::auth::SIGV4, rt::client::auth::HTTP_BEARER],
         };
+
         fn serialize(
             _input: SigV4FirstInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -402,19 +455,23 @@ pub mod operation {
             let request = rt::http::json_request("POST", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             _response: &rt::HttpResponse,
         ) -> ::std::result::Result<SigV4FirstOutput, rt::json::DeserializeError> {
             let builder = SigV4FirstOutput::builder();
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`SigV4FirstInput`](super::SigV4FirstInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct SigV4FirstInputBuilder {}
+
             impl SigV4FirstInputBuilder {
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
@@ -423,22 +480,26 @@ pub mod operation {
                     Ok(super::SigV4FirstInput {})
                 }
             }
+
             /// A builder for [`SigV4FirstOutput`](super::SigV4FirstOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct SigV4FirstOutputBuilder {}
+
             impl SigV4FirstOutputBuilder {
                 /// Builds the value.
                 pub fn build(self) -> super::SigV4FirstOutput {
                     super::SigV4FirstOutput {}
                 }
             }
+
             /// Sends a `SigV4First` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct SigV4FirstFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: SigV4FirstInputBuilder,
             }
+
             impl SigV4FirstFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -446,10 +507,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &SigV4FirstInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -461,6 +524,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -477,6 +541,7 @@ pub mod operation {
                     )
                 }
             }
+
             impl SigV4FirstInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -491,29 +556,35 @@ pub mod operation {
             }
         }
     }
+
     /// The `BearerFirst` operation.
     pub mod bearer_first {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `BearerFirstInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct BearerFirstInput {}
+
         impl BearerFirstInput {
             /// A builder for this type.
             pub fn builder() -> builders::BearerFirstInputBuilder {
                 builders::BearerFirstInputBuilder::default()
             }
         }
+
         /// The `BearerFirstOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct BearerFirstOutput {}
+
         impl BearerFirstOutput {
             /// A builder for this type.
             pub fn builder() -> builders::BearerFirstOutputBuilder {
                 builders::BearerFirstOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for BearerFirstInput {
             fn validate(
                 &self,
@@ -521,6 +592,7 @@ pub mod operation {
                 BearerFirstInput::validate(self)
             }
         }
+
         impl BearerFirstInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -532,6 +604,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `BearerFirst` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -540,6 +613,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl BearerFirstError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -548,10 +622,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -561,15 +637,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for BearerFirstError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for BearerFirstError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -577,6 +656,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for BearerFirstError {
             fn source(
                 &self,
@@ -586,11 +666,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for BearerFirstError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 BearerFirstError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for BearerFirstError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -601,16 +683,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for BearerFirstError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             BearerFirstInput,
             BearerFirstOutput,
@@ -621,11 +706,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: BearerFirstError::from_response,
             sensitive_output: false,
-            auth: &[
-                ::sdkgen_runtime::client::auth::HTTP_BEARER,
-                ::sdkgen_runtime::client::auth::SIGV4,
-            ],
+            auth: &[rt::client::auth::HTTP_BEARER, rt::client::auth::SIGV4],
         };
+
         fn serialize(
             _input: BearerFirstInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -634,19 +717,23 @@ pub mod operation {
             let request = rt::http::json_request("POST", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             _response: &rt::HttpResponse,
         ) -> ::std::result::Result<BearerFirstOutput, rt::json::DeserializeError> {
             let builder = BearerFirstOutput::builder();
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`BearerFirstInput`](super::BearerFirstInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct BearerFirstInputBuilder {}
+
             impl BearerFirstInputBuilder {
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
@@ -655,22 +742,26 @@ pub mod operation {
                     Ok(super::BearerFirstInput {})
                 }
             }
+
             /// A builder for [`BearerFirstOutput`](super::BearerFirstOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct BearerFirstOutputBuilder {}
+
             impl BearerFirstOutputBuilder {
                 /// Builds the value.
                 pub fn build(self) -> super::BearerFirstOutput {
                     super::BearerFirstOutput {}
                 }
             }
+
             /// Sends a `BearerFirst` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct BearerFirstFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: BearerFirstInputBuilder,
             }
+
             impl BearerFirstFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -678,10 +769,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &BearerFirstInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -693,6 +786,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -709,6 +803,7 @@ pub mod operation {
                     )
                 }
             }
+
             impl BearerFirstInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -723,29 +818,35 @@ pub mod operation {
             }
         }
     }
+
     /// The `SigV4Only` operation.
     pub mod sig_v4_only {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `SigV4OnlyInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct SigV4OnlyInput {}
+
         impl SigV4OnlyInput {
             /// A builder for this type.
             pub fn builder() -> builders::SigV4OnlyInputBuilder {
                 builders::SigV4OnlyInputBuilder::default()
             }
         }
+
         /// The `SigV4OnlyOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct SigV4OnlyOutput {}
+
         impl SigV4OnlyOutput {
             /// A builder for this type.
             pub fn builder() -> builders::SigV4OnlyOutputBuilder {
                 builders::SigV4OnlyOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for SigV4OnlyInput {
             fn validate(
                 &self,
@@ -753,6 +854,7 @@ pub mod operation {
                 SigV4OnlyInput::validate(self)
             }
         }
+
         impl SigV4OnlyInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -764,6 +866,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `SigV4Only` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -772,6 +875,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl SigV4OnlyError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -780,10 +884,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -793,15 +899,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for SigV4OnlyError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for SigV4OnlyError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -809,6 +918,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for SigV4OnlyError {
             fn source(
                 &self,
@@ -818,11 +928,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for SigV4OnlyError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 SigV4OnlyError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for SigV4OnlyError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -833,16 +945,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for SigV4OnlyError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             SigV4OnlyInput,
             SigV4OnlyOutput,
@@ -853,8 +968,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: SigV4OnlyError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             _input: SigV4OnlyInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -863,19 +979,23 @@ pub mod operation {
             let request = rt::http::json_request("POST", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             _response: &rt::HttpResponse,
         ) -> ::std::result::Result<SigV4OnlyOutput, rt::json::DeserializeError> {
             let builder = SigV4OnlyOutput::builder();
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`SigV4OnlyInput`](super::SigV4OnlyInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct SigV4OnlyInputBuilder {}
+
             impl SigV4OnlyInputBuilder {
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
@@ -884,22 +1004,26 @@ pub mod operation {
                     Ok(super::SigV4OnlyInput {})
                 }
             }
+
             /// A builder for [`SigV4OnlyOutput`](super::SigV4OnlyOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct SigV4OnlyOutputBuilder {}
+
             impl SigV4OnlyOutputBuilder {
                 /// Builds the value.
                 pub fn build(self) -> super::SigV4OnlyOutput {
                     super::SigV4OnlyOutput {}
                 }
             }
+
             /// Sends a `SigV4Only` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct SigV4OnlyFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: SigV4OnlyInputBuilder,
             }
+
             impl SigV4OnlyFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -907,10 +1031,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &SigV4OnlyInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -922,6 +1048,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -938,6 +1065,7 @@ pub mod operation {
                     )
                 }
             }
+
             impl SigV4OnlyInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -953,6 +1081,7 @@ pub mod operation {
         }
     }
 }
+
 /// The service.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -960,6 +1089,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -967,6 +1097,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -975,16 +1106,19 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// The service's list: SigV4, then bearer.
     pub fn default(&self) -> crate::operation::default::builders::DefaultFluentBuilder {
         crate::operation::default::builders::DefaultFluentBuilder::new(
             self.handle.clone(),
         )
     }
+
     /// Calls `SigV4First`.
     pub fn sig_v4_first(
         &self,
@@ -993,6 +1127,7 @@ impl Client {
             self.handle.clone(),
         )
     }
+
     /// Calls `BearerFirst`.
     pub fn bearer_first(
         &self,
@@ -1001,6 +1136,7 @@ impl Client {
             self.handle.clone(),
         )
     }
+
     /// Calls `SigV4Only`.
     pub fn sig_v4_only(
         &self,
@@ -1010,14 +1146,17 @@ impl Client {
         )
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -1027,6 +1166,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::default::DefaultError> for Error {
     fn from(err: crate::operation::default::DefaultError) -> Self {
         match err {
@@ -1034,6 +1174,7 @@ impl ::std::convert::From<crate::operation::default::DefaultError> for Error {
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1055,6 +1196,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<crate::operation::sig_v4_first::SigV4FirstError> for Error {
     fn from(err: crate::operation::sig_v4_first::SigV4FirstError) -> Self {
         match err {
@@ -1064,6 +1206,7 @@ impl ::std::convert::From<crate::operation::sig_v4_first::SigV4FirstError> for E
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1088,6 +1231,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<crate::operation::bearer_first::BearerFirstError> for Error {
     fn from(err: crate::operation::bearer_first::BearerFirstError) -> Self {
         match err {
@@ -1097,6 +1241,7 @@ impl ::std::convert::From<crate::operation::bearer_first::BearerFirstError> for 
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1121,6 +1266,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<crate::operation::sig_v4_only::SigV4OnlyError> for Error {
     fn from(err: crate::operation::sig_v4_only::SigV4OnlyError) -> Self {
         match err {
@@ -1130,6 +1276,7 @@ impl ::std::convert::From<crate::operation::sig_v4_only::SigV4OnlyError> for Err
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1154,6 +1301,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -1164,6 +1312,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -1171,6 +1320,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -1178,6 +1328,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -1187,6 +1338,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -1194,6 +1346,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:cbc4efb964255df06d89e2366526cb22055a187e4f2984bdae82bde5500605c8";

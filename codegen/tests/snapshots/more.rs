@@ -9,16 +9,20 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     use ::sdkgen_runtime::__private as rt;
+
     /// The `Events` union.
     #[non_exhaustive]
     #[derive(Clone, PartialEq)]
@@ -29,20 +33,24 @@ pub mod types {
         /// after the SDK was generated. It cannot be sent.
         Unknown,
     }
+
     impl Events {
         /// The `Tick` member, or `Err(self)` when another is set.
         pub fn as_tick(&self) -> ::std::result::Result<&crate::types::Tick, &Self> {
             if let Self::Tick(v) = self { Ok(v) } else { Err(self) }
         }
+
         /// Whether the `Tick` member is set.
         pub fn is_tick(&self) -> bool {
             matches!(self, Self::Tick(_))
         }
+
         /// Whether the member is one this SDK does not know.
         pub fn is_unknown(&self) -> bool {
             matches!(self, Self::Unknown)
         }
     }
+
     impl ::std::fmt::Debug for Events {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             match self {
@@ -51,6 +59,7 @@ pub mod types {
             }
         }
     }
+
     /// Who and when.
     #[non_exhaustive]
     #[derive(Clone, Debug, PartialEq)]
@@ -64,26 +73,31 @@ pub mod types {
         /// Required.
         pub id: ::std::option::Option<::std::string::String>,
     }
+
     impl Item {
         /// When the item was made.
         pub fn created(&self) -> ::std::option::Option<&rt::DateTime> {
             self.created.as_ref()
         }
+
         /// The `Owner` member.
         pub fn owner(&self) -> ::std::option::Option<&str> {
             self.owner.as_deref()
         }
+
         /// The item's id (applied).
         ///
         /// Required.
         pub fn id(&self) -> ::std::option::Option<&str> {
             self.id.as_deref()
         }
+
         /// A builder for this type.
         pub fn builder() -> builders::ItemBuilder {
             builders::ItemBuilder::default()
         }
     }
+
     /// The `Tick` structure.
     #[non_exhaustive]
     #[derive(Clone, Debug, PartialEq)]
@@ -91,19 +105,23 @@ pub mod types {
         /// The `At` member.
         pub at: ::std::option::Option<rt::DateTime>,
     }
+
     impl Tick {
         /// The `At` member.
         pub fn at(&self) -> ::std::option::Option<&rt::DateTime> {
             self.at.as_ref()
         }
+
         /// A builder for this type.
         pub fn builder() -> builders::TickBuilder {
             builders::TickBuilder::default()
         }
     }
+
     /// Builders for the types.
     pub mod builders {
         use ::sdkgen_runtime::__private as rt;
+
         /// A builder for [`Item`](super::Item).
         #[non_exhaustive]
         #[derive(Clone, Default, Debug, PartialEq)]
@@ -112,12 +130,14 @@ pub mod types {
             pub(crate) owner: ::std::option::Option<::std::string::String>,
             pub(crate) id: ::std::option::Option<::std::string::String>,
         }
+
         impl ItemBuilder {
             /// When the item was made.
             pub fn created(mut self, input: rt::DateTime) -> Self {
                 self.created = Some(input);
                 self
             }
+
             /// When the item was made.
             pub fn set_created(
                 mut self,
@@ -126,10 +146,12 @@ pub mod types {
                 self.created = input;
                 self
             }
+
             /// When the item was made.
             pub fn get_created(&self) -> &::std::option::Option<rt::DateTime> {
                 &self.created
             }
+
             /// The `Owner` member.
             pub fn owner(
                 mut self,
@@ -138,6 +160,7 @@ pub mod types {
                 self.owner = Some(input.into());
                 self
             }
+
             /// The `Owner` member.
             pub fn set_owner(
                 mut self,
@@ -146,10 +169,12 @@ pub mod types {
                 self.owner = input;
                 self
             }
+
             /// The `Owner` member.
             pub fn get_owner(&self) -> &::std::option::Option<::std::string::String> {
                 &self.owner
             }
+
             /// The item's id (applied).
             ///
             /// Required.
@@ -160,6 +185,7 @@ pub mod types {
                 self.id = Some(input.into());
                 self
             }
+
             /// The item's id (applied).
             ///
             /// Required.
@@ -170,12 +196,14 @@ pub mod types {
                 self.id = input;
                 self
             }
+
             /// The item's id (applied).
             ///
             /// Required.
             pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
                 &self.id
             }
+
             /// Builds the value.
             pub fn build(self) -> super::Item {
                 super::Item {
@@ -185,58 +213,69 @@ pub mod types {
                 }
             }
         }
+
         /// A builder for [`Tick`](super::Tick).
         #[non_exhaustive]
         #[derive(Clone, Default, Debug, PartialEq)]
         pub struct TickBuilder {
             pub(crate) at: ::std::option::Option<rt::DateTime>,
         }
+
         impl TickBuilder {
             /// The `At` member.
             pub fn at(mut self, input: rt::DateTime) -> Self {
                 self.at = Some(input);
                 self
             }
+
             /// The `At` member.
             pub fn set_at(mut self, input: ::std::option::Option<rt::DateTime>) -> Self {
                 self.at = input;
                 self
             }
+
             /// The `At` member.
             pub fn get_at(&self) -> &::std::option::Option<rt::DateTime> {
                 &self.at
             }
+
             /// Builds the value.
             pub fn build(self) -> super::Tick {
                 super::Tick { at: self.at }
             }
         }
     }
+
     /// Errors the model describes.
     pub mod error {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `Gone` structure.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
         pub struct Gone {
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl Gone {
             /// A builder for this type.
             pub fn builder() -> builders::GoneBuilder {
                 builders::GoneBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for Gone {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Gone").finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for Gone {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for Gone {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -248,12 +287,15 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for Gone {}
+
         impl rt::RequestId for Gone {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// The `Throttled` structure.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -262,26 +304,31 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl Throttled {
             /// The `message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::ThrottledBuilder {
                 builders::ThrottledBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for Throttled {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Throttled").field("message", &self.message).finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for Throttled {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for Throttled {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -293,27 +340,33 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for Throttled {}
+
         impl rt::RequestId for Throttled {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// Builders for the error types.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`Gone`](super::Gone).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
             pub struct GoneBuilder {
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl GoneBuilder {
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -322,6 +375,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::Gone {
                     super::Gone {
@@ -329,11 +383,13 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for GoneBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("GoneBuilder").finish()
                 }
             }
+
             /// A builder for [`Throttled`](super::Throttled).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -341,6 +397,7 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl ThrottledBuilder {
                 /// The `message` member.
                 pub fn message(
@@ -350,6 +407,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `message` member.
                 pub fn set_message(
                     mut self,
@@ -358,17 +416,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -377,6 +438,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::Throttled {
                     super::Throttled {
@@ -385,6 +447,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for ThrottledBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("ThrottledBuilder")
@@ -395,16 +458,19 @@ pub mod types {
         }
     }
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {
     use ::sdkgen_runtime::__private as rt;
+
     pub(crate) fn read_gone(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<crate::types::error::Gone, rt::json::DeserializeError> {
         let builder = crate::types::error::Gone::builder();
         Ok(builder.meta(response.meta.clone()).build())
     }
+
     pub(crate) fn de_item(
         value: &rt::json::Value,
     ) -> ::std::result::Result<crate::types::Item, rt::json::DeserializeError> {
@@ -430,6 +496,7 @@ mod json_codec {
         }
         Ok(builder.build())
     }
+
     pub(crate) fn read_throttled(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -445,12 +512,15 @@ mod json_codec {
         Ok(builder.meta(response.meta.clone()).build())
     }
 }
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// The `ListItems` operation.
     pub mod list_items {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `ListItemsInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -462,22 +532,26 @@ pub mod operation {
             /// Range 1 to 100.
             pub max_results: ::std::option::Option<i32>,
         }
+
         impl ListItemsInput {
             /// The `NextToken` member.
             pub fn next_token(&self) -> ::std::option::Option<&str> {
                 self.next_token.as_deref()
             }
+
             /// The `MaxResults` member.
             ///
             /// Range 1 to 100.
             pub fn max_results(&self) -> ::std::option::Option<i32> {
                 self.max_results
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::ListItemsInputBuilder {
                 builders::ListItemsInputBuilder::default()
             }
         }
+
         /// The `ListItemsOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -487,20 +561,24 @@ pub mod operation {
             /// The `NextToken` member.
             pub next_token: ::std::option::Option<::std::string::String>,
         }
+
         impl ListItemsOutput {
             /// The `Items` member.
             pub fn items(&self) -> &[crate::types::Item] {
                 self.items.as_deref().unwrap_or_default()
             }
+
             /// The `NextToken` member.
             pub fn next_token(&self) -> ::std::option::Option<&str> {
                 self.next_token.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::ListItemsOutputBuilder {
                 builders::ListItemsOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for ListItemsInput {
             fn validate(
                 &self,
@@ -508,6 +586,7 @@ pub mod operation {
                 ListItemsInput::validate(self)
             }
         }
+
         impl ListItemsInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -527,6 +606,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `ListItems` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -539,15 +619,18 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl ListItemsError {
             /// Whether this is a `Gone`.
             pub fn is_gone(&self) -> bool {
                 matches!(self, Self::Gone(_))
             }
+
             /// Whether this is a `Throttled`.
             pub fn is_throttled(&self) -> bool {
                 matches!(self, Self::Throttled(_))
             }
+
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
                 use rt::ProvideErrorMetadata;
@@ -557,10 +640,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -570,6 +655,7 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("Gone"), _) => {
@@ -608,11 +694,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::RequestId for ListItemsError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for ListItemsError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -622,6 +710,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for ListItemsError {
             fn source(
                 &self,
@@ -633,11 +722,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for ListItemsError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 ListItemsError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for ListItemsError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -648,6 +739,7 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for ListItemsError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
@@ -656,10 +748,12 @@ pub mod operation {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             ListItemsInput,
             ListItemsOutput,
@@ -670,8 +764,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: ListItemsError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: ListItemsInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -696,6 +791,7 @@ pub mod operation {
             let request = rt::http::json_request("GET", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<ListItemsOutput, rt::json::DeserializeError> {
@@ -725,9 +821,11 @@ pub mod operation {
             }
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`ListItemsInput`](super::ListItemsInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -735,6 +833,7 @@ pub mod operation {
                 pub(crate) next_token: ::std::option::Option<::std::string::String>,
                 pub(crate) max_results: ::std::option::Option<i32>,
             }
+
             impl ListItemsInputBuilder {
                 /// The `NextToken` member.
                 pub fn next_token(
@@ -744,6 +843,7 @@ pub mod operation {
                     self.next_token = Some(input.into());
                     self
                 }
+
                 /// The `NextToken` member.
                 pub fn set_next_token(
                     mut self,
@@ -752,12 +852,14 @@ pub mod operation {
                     self.next_token = input;
                     self
                 }
+
                 /// The `NextToken` member.
                 pub fn get_next_token(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.next_token
                 }
+
                 /// The `MaxResults` member.
                 ///
                 /// Range 1 to 100.
@@ -765,6 +867,7 @@ pub mod operation {
                     self.max_results = Some(input);
                     self
                 }
+
                 /// The `MaxResults` member.
                 ///
                 /// Range 1 to 100.
@@ -775,12 +878,14 @@ pub mod operation {
                     self.max_results = input;
                     self
                 }
+
                 /// The `MaxResults` member.
                 ///
                 /// Range 1 to 100.
                 pub fn get_max_results(&self) -> &::std::option::Option<i32> {
                     &self.max_results
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -791,6 +896,7 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`ListItemsOutput`](super::ListItemsOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -800,12 +906,14 @@ pub mod operation {
                 >,
                 pub(crate) next_token: ::std::option::Option<::std::string::String>,
             }
+
             impl ListItemsOutputBuilder {
                 /// The `Items` member.
                 pub fn items(mut self, input: crate::types::Item) -> Self {
                     self.items.get_or_insert_with(::std::vec::Vec::new).push(input);
                     self
                 }
+
                 /// The `Items` member.
                 pub fn set_items(
                     mut self,
@@ -814,12 +922,14 @@ pub mod operation {
                     self.items = input;
                     self
                 }
+
                 /// The `Items` member.
                 pub fn get_items(
                     &self,
                 ) -> &::std::option::Option<::std::vec::Vec<crate::types::Item>> {
                     &self.items
                 }
+
                 /// The `NextToken` member.
                 pub fn next_token(
                     mut self,
@@ -828,6 +938,7 @@ pub mod operation {
                     self.next_token = Some(input.into());
                     self
                 }
+
                 /// The `NextToken` member.
                 pub fn set_next_token(
                     mut self,
@@ -836,12 +947,14 @@ pub mod operation {
                     self.next_token = input;
                     self
                 }
+
                 /// The `NextToken` member.
                 pub fn get_next_token(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.next_token
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ListItemsOutput {
                     super::ListItemsOutput {
@@ -850,12 +963,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `ListItems` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct ListItemsFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: ListItemsInputBuilder,
             }
+
             impl ListItemsFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -863,10 +978,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &ListItemsInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -878,6 +995,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -893,6 +1011,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `NextToken` member.
                 pub fn next_token(
                     mut self,
@@ -901,6 +1020,7 @@ pub mod operation {
                     self.inner = self.inner.next_token(input);
                     self
                 }
+
                 /// The `NextToken` member.
                 pub fn set_next_token(
                     mut self,
@@ -909,12 +1029,14 @@ pub mod operation {
                     self.inner = self.inner.set_next_token(input);
                     self
                 }
+
                 /// The `NextToken` member.
                 pub fn get_next_token(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_next_token()
                 }
+
                 /// The `MaxResults` member.
                 ///
                 /// Range 1 to 100.
@@ -922,6 +1044,7 @@ pub mod operation {
                     self.inner = self.inner.max_results(input);
                     self
                 }
+
                 /// The `MaxResults` member.
                 ///
                 /// Range 1 to 100.
@@ -932,6 +1055,7 @@ pub mod operation {
                     self.inner = self.inner.set_max_results(input);
                     self
                 }
+
                 /// The `MaxResults` member.
                 ///
                 /// Range 1 to 100.
@@ -939,6 +1063,7 @@ pub mod operation {
                     self.inner.get_max_results()
                 }
             }
+
             impl ListItemsInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -951,6 +1076,7 @@ pub mod operation {
                     client.handle.send(&super::SPEC, self.build()).await
                 }
             }
+
             impl ListItemsFluentBuilder {
                 /// Pages through the results instead of sending one request.
                 pub fn into_paginator(self) -> ListItemsPaginator {
@@ -960,18 +1086,21 @@ pub mod operation {
                     }
                 }
             }
+
             /// Pages through `ListItems`: each call gets the next page with the previous page's `NextToken`.
             #[derive(Clone, Debug)]
             pub struct ListItemsPaginator {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: ListItemsInputBuilder,
             }
+
             impl ListItemsPaginator {
                 /// Sets the page size (`MaxResults`).
                 pub fn page_size(mut self, limit: i32) -> Self {
                     self.inner = self.inner.set_max_results(Some(limit));
                     self
                 }
+
                 /// A stream of pages; an error ends it.
                 pub fn send(
                     self,
@@ -990,6 +1119,7 @@ pub mod operation {
                             },
                         )
                 }
+
                 /// A stream of the `Items` of every page.
                 pub fn items(
                     self,
@@ -1007,9 +1137,11 @@ pub mod operation {
             }
         }
     }
+
     /// **Deprecated** since 2024: Use health checks.
     pub mod ping {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `PingInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -1021,6 +1153,7 @@ pub mod operation {
             /// **Deprecated**
             pub old: ::std::option::Option<::std::string::String>,
         }
+
         impl PingInput {
             /// The `Region` member.
             ///
@@ -1028,25 +1161,30 @@ pub mod operation {
             pub fn region(&self) -> ::std::option::Option<&str> {
                 self.region.as_deref()
             }
+
             /// **Deprecated**
             pub fn old(&self) -> ::std::option::Option<&str> {
                 self.old.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::PingInputBuilder {
                 builders::PingInputBuilder::default()
             }
         }
+
         /// The `PingOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct PingOutput {}
+
         impl PingOutput {
             /// A builder for this type.
             pub fn builder() -> builders::PingOutputBuilder {
                 builders::PingOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for PingInput {
             fn validate(
                 &self,
@@ -1054,6 +1192,7 @@ pub mod operation {
                 PingInput::validate(self)
             }
         }
+
         impl PingInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -1069,6 +1208,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `Ping` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -1079,11 +1219,13 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl PingError {
             /// Whether this is a `Throttled`.
             pub fn is_throttled(&self) -> bool {
                 matches!(self, Self::Throttled(_))
             }
+
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
                 use rt::ProvideErrorMetadata;
@@ -1092,10 +1234,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -1105,6 +1249,7 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("Throttled"), _) => {
@@ -1127,11 +1272,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::RequestId for PingError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for PingError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -1140,6 +1287,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for PingError {
             fn source(
                 &self,
@@ -1150,11 +1298,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for PingError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 PingError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for PingError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -1165,6 +1315,7 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for PingError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
@@ -1172,10 +1323,12 @@ pub mod operation {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             PingInput,
             PingOutput,
@@ -1186,8 +1339,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: PingError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: PingInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -1232,15 +1386,18 @@ pub mod operation {
             rt::http::set_host_prefix(&mut request, prefix)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             _response: &rt::HttpResponse,
         ) -> ::std::result::Result<PingOutput, rt::json::DeserializeError> {
             let builder = PingOutput::builder();
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`PingInput`](super::PingInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -1248,6 +1405,7 @@ pub mod operation {
                 pub(crate) region: ::std::option::Option<::std::string::String>,
                 pub(crate) old: ::std::option::Option<::std::string::String>,
             }
+
             impl PingInputBuilder {
                 /// The `Region` member.
                 ///
@@ -1259,6 +1417,7 @@ pub mod operation {
                     self.region = Some(input.into());
                     self
                 }
+
                 /// The `Region` member.
                 ///
                 /// Required.
@@ -1269,6 +1428,7 @@ pub mod operation {
                     self.region = input;
                     self
                 }
+
                 /// The `Region` member.
                 ///
                 /// Required.
@@ -1277,6 +1437,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.region
                 }
+
                 /// **Deprecated**
                 pub fn old(
                     mut self,
@@ -1285,6 +1446,7 @@ pub mod operation {
                     self.old = Some(input.into());
                     self
                 }
+
                 /// **Deprecated**
                 pub fn set_old(
                     mut self,
@@ -1293,10 +1455,12 @@ pub mod operation {
                     self.old = input;
                     self
                 }
+
                 /// **Deprecated**
                 pub fn get_old(&self) -> &::std::option::Option<::std::string::String> {
                     &self.old
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -1307,22 +1471,26 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`PingOutput`](super::PingOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PingOutputBuilder {}
+
             impl PingOutputBuilder {
                 /// Builds the value.
                 pub fn build(self) -> super::PingOutput {
                     super::PingOutput {}
                 }
             }
+
             /// Sends a `Ping` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct PingFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: PingInputBuilder,
             }
+
             impl PingFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -1330,10 +1498,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &PingInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -1345,6 +1515,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -1360,6 +1531,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Region` member.
                 ///
                 /// Required.
@@ -1370,6 +1542,7 @@ pub mod operation {
                     self.inner = self.inner.region(input);
                     self
                 }
+
                 /// The `Region` member.
                 ///
                 /// Required.
@@ -1380,6 +1553,7 @@ pub mod operation {
                     self.inner = self.inner.set_region(input);
                     self
                 }
+
                 /// The `Region` member.
                 ///
                 /// Required.
@@ -1388,6 +1562,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_region()
                 }
+
                 /// **Deprecated**
                 pub fn old(
                     mut self,
@@ -1396,6 +1571,7 @@ pub mod operation {
                     self.inner = self.inner.old(input);
                     self
                 }
+
                 /// **Deprecated**
                 pub fn set_old(
                     mut self,
@@ -1404,11 +1580,13 @@ pub mod operation {
                     self.inner = self.inner.set_old(input);
                     self
                 }
+
                 /// **Deprecated**
                 pub fn get_old(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_old()
                 }
             }
+
             impl PingInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -1424,6 +1602,7 @@ pub mod operation {
         }
     }
 }
+
 /// The service.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -1431,6 +1610,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -1438,6 +1618,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -1446,10 +1627,12 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// Calls `ListItems`.
     pub fn list_items(
         &self,
@@ -1458,19 +1641,23 @@ impl Client {
             self.handle.clone(),
         )
     }
+
     /// **Deprecated** since 2024: Use health checks.
     pub fn ping(&self) -> crate::operation::ping::builders::PingFluentBuilder {
         crate::operation::ping::builders::PingFluentBuilder::new(self.handle.clone())
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -1484,6 +1671,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::list_items::ListItemsError> for Error {
     fn from(err: crate::operation::list_items::ListItemsError) -> Self {
         match err {
@@ -1497,6 +1685,7 @@ impl ::std::convert::From<crate::operation::list_items::ListItemsError> for Erro
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1521,6 +1710,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<crate::operation::ping::PingError> for Error {
     fn from(err: crate::operation::ping::PingError) -> Self {
         match err {
@@ -1529,6 +1719,7 @@ impl ::std::convert::From<crate::operation::ping::PingError> for Error {
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1547,6 +1738,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -1557,6 +1749,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -1566,6 +1759,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -1575,6 +1769,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -1588,6 +1783,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -1595,6 +1791,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:9564b0ef86d887ddd844fe0be5b5512494ec8d049c4042b752a342ee34f45757";

@@ -9,27 +9,34 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     /// Errors the model describes.
     pub mod error {}
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {}
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// The `Check` operation.
     pub mod check {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `CheckInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +82,7 @@ pub mod operation {
             /// Must match `^\d+$`.
             pub digits: ::std::option::Option<::std::string::String>,
         }
+
         impl CheckInput {
             /// A bucket name: look-ahead and negative look-ahead (backtracking).
             ///
@@ -82,75 +90,88 @@ pub mod operation {
             pub fn bucket(&self) -> ::std::option::Option<&str> {
                 self.bucket.as_deref()
             }
+
             /// No control, format, private-use or unassigned character: a property escape (backtracking).
             ///
             /// Must match `^\P{C}+$`.
             pub fn printable(&self) -> ::std::option::Option<&str> {
                 self.printable.as_deref()
             }
+
             /// XML characters, U+10000 to U+10FFFF written as surrogate pairs.
             ///
             /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t\r\n]*$`.
             pub fn xml(&self) -> ::std::option::Option<&str> {
                 self.xml.as_deref()
             }
+
             /// The same range mistyped: lone surrogates, so nothing beyond U+FFFF.
             ///
             /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*$`.
             pub fn bmp(&self) -> ::std::option::Option<&str> {
                 self.bmp.as_deref()
             }
+
             /// java.util.regex's name for any character.
             ///
             /// Must match `^[\p{all}]*$`.
             pub fn anything(&self) -> ::std::option::Option<&str> {
                 self.anything.as_deref()
             }
+
             /// Annex B: a class escape before `-` (automaton).
             ///
             /// Must match `^[\w-.]+$`.
             pub fn dotted(&self) -> ::std::option::Option<&str> {
                 self.dotted.as_deref()
             }
+
             /// A plain class (automaton).
             ///
             /// Must match `^[-_a-zA-Z0-9]*${2,64}$`.
             pub fn token(&self) -> ::std::option::Option<&str> {
                 self.token.as_deref()
             }
+
             /// A back-reference (backtracking).
             ///
             /// Must match `^(\w)\1$`.
             pub fn twice(&self) -> ::std::option::Option<&str> {
                 self.twice.as_deref()
             }
+
             /// `.`: anything but a line terminator (automaton).
             ///
             /// Must match `^.+$`.
             pub fn line(&self) -> ::std::option::Option<&str> {
                 self.line.as_deref()
             }
+
             /// ASCII digits only (automaton).
             ///
             /// Must match `^\d+$`.
             pub fn digits(&self) -> ::std::option::Option<&str> {
                 self.digits.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::CheckInputBuilder {
                 builders::CheckInputBuilder::default()
             }
         }
+
         /// The `CheckOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct CheckOutput {}
+
         impl CheckOutput {
             /// A builder for this type.
             pub fn builder() -> builders::CheckOutputBuilder {
                 builders::CheckOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for CheckInput {
             fn validate(
                 &self,
@@ -158,6 +179,7 @@ pub mod operation {
                 CheckInput::validate(self)
             }
         }
+
         impl CheckInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -251,6 +273,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `Check` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -259,6 +282,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl CheckError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -267,10 +291,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -280,15 +306,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for CheckError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for CheckError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -296,6 +325,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for CheckError {
             fn source(
                 &self,
@@ -305,11 +335,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for CheckError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 CheckError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for CheckError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -320,16 +352,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for CheckError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             CheckInput,
             CheckOutput,
@@ -340,8 +375,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: CheckError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: CheckInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -385,15 +421,18 @@ pub mod operation {
             };
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             _response: &rt::HttpResponse,
         ) -> ::std::result::Result<CheckOutput, rt::json::DeserializeError> {
             let builder = CheckOutput::builder();
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`CheckInput`](super::CheckInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -409,6 +448,7 @@ pub mod operation {
                 pub(crate) line: ::std::option::Option<::std::string::String>,
                 pub(crate) digits: ::std::option::Option<::std::string::String>,
             }
+
             impl CheckInputBuilder {
                 /// A bucket name: look-ahead and negative look-ahead (backtracking).
                 ///
@@ -420,6 +460,7 @@ pub mod operation {
                     self.bucket = Some(input.into());
                     self
                 }
+
                 /// A bucket name: look-ahead and negative look-ahead (backtracking).
                 ///
                 /// Must match `^(?=^.{3,63}$)(?!^(\d+\.)+\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])$)$`.
@@ -430,6 +471,7 @@ pub mod operation {
                     self.bucket = input;
                     self
                 }
+
                 /// A bucket name: look-ahead and negative look-ahead (backtracking).
                 ///
                 /// Must match `^(?=^.{3,63}$)(?!^(\d+\.)+\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])$)$`.
@@ -438,6 +480,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.bucket
                 }
+
                 /// No control, format, private-use or unassigned character: a property escape (backtracking).
                 ///
                 /// Must match `^\P{C}+$`.
@@ -448,6 +491,7 @@ pub mod operation {
                     self.printable = Some(input.into());
                     self
                 }
+
                 /// No control, format, private-use or unassigned character: a property escape (backtracking).
                 ///
                 /// Must match `^\P{C}+$`.
@@ -458,6 +502,7 @@ pub mod operation {
                     self.printable = input;
                     self
                 }
+
                 /// No control, format, private-use or unassigned character: a property escape (backtracking).
                 ///
                 /// Must match `^\P{C}+$`.
@@ -466,6 +511,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.printable
                 }
+
                 /// XML characters, U+10000 to U+10FFFF written as surrogate pairs.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t\r\n]*$`.
@@ -476,6 +522,7 @@ pub mod operation {
                     self.xml = Some(input.into());
                     self
                 }
+
                 /// XML characters, U+10000 to U+10FFFF written as surrogate pairs.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t\r\n]*$`.
@@ -486,12 +533,14 @@ pub mod operation {
                     self.xml = input;
                     self
                 }
+
                 /// XML characters, U+10000 to U+10FFFF written as surrogate pairs.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t\r\n]*$`.
                 pub fn get_xml(&self) -> &::std::option::Option<::std::string::String> {
                     &self.xml
                 }
+
                 /// The same range mistyped: lone surrogates, so nothing beyond U+FFFF.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*$`.
@@ -502,6 +551,7 @@ pub mod operation {
                     self.bmp = Some(input.into());
                     self
                 }
+
                 /// The same range mistyped: lone surrogates, so nothing beyond U+FFFF.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*$`.
@@ -512,12 +562,14 @@ pub mod operation {
                     self.bmp = input;
                     self
                 }
+
                 /// The same range mistyped: lone surrogates, so nothing beyond U+FFFF.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*$`.
                 pub fn get_bmp(&self) -> &::std::option::Option<::std::string::String> {
                     &self.bmp
                 }
+
                 /// java.util.regex's name for any character.
                 ///
                 /// Must match `^[\p{all}]*$`.
@@ -528,6 +580,7 @@ pub mod operation {
                     self.anything = Some(input.into());
                     self
                 }
+
                 /// java.util.regex's name for any character.
                 ///
                 /// Must match `^[\p{all}]*$`.
@@ -538,6 +591,7 @@ pub mod operation {
                     self.anything = input;
                     self
                 }
+
                 /// java.util.regex's name for any character.
                 ///
                 /// Must match `^[\p{all}]*$`.
@@ -546,6 +600,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.anything
                 }
+
                 /// Annex B: a class escape before `-` (automaton).
                 ///
                 /// Must match `^[\w-.]+$`.
@@ -556,6 +611,7 @@ pub mod operation {
                     self.dotted = Some(input.into());
                     self
                 }
+
                 /// Annex B: a class escape before `-` (automaton).
                 ///
                 /// Must match `^[\w-.]+$`.
@@ -566,6 +622,7 @@ pub mod operation {
                     self.dotted = input;
                     self
                 }
+
                 /// Annex B: a class escape before `-` (automaton).
                 ///
                 /// Must match `^[\w-.]+$`.
@@ -574,6 +631,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.dotted
                 }
+
                 /// A plain class (automaton).
                 ///
                 /// Must match `^[-_a-zA-Z0-9]*${2,64}$`.
@@ -584,6 +642,7 @@ pub mod operation {
                     self.token = Some(input.into());
                     self
                 }
+
                 /// A plain class (automaton).
                 ///
                 /// Must match `^[-_a-zA-Z0-9]*${2,64}$`.
@@ -594,6 +653,7 @@ pub mod operation {
                     self.token = input;
                     self
                 }
+
                 /// A plain class (automaton).
                 ///
                 /// Must match `^[-_a-zA-Z0-9]*${2,64}$`.
@@ -602,6 +662,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.token
                 }
+
                 /// A back-reference (backtracking).
                 ///
                 /// Must match `^(\w)\1$`.
@@ -612,6 +673,7 @@ pub mod operation {
                     self.twice = Some(input.into());
                     self
                 }
+
                 /// A back-reference (backtracking).
                 ///
                 /// Must match `^(\w)\1$`.
@@ -622,6 +684,7 @@ pub mod operation {
                     self.twice = input;
                     self
                 }
+
                 /// A back-reference (backtracking).
                 ///
                 /// Must match `^(\w)\1$`.
@@ -630,6 +693,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.twice
                 }
+
                 /// `.`: anything but a line terminator (automaton).
                 ///
                 /// Must match `^.+$`.
@@ -640,6 +704,7 @@ pub mod operation {
                     self.line = Some(input.into());
                     self
                 }
+
                 /// `.`: anything but a line terminator (automaton).
                 ///
                 /// Must match `^.+$`.
@@ -650,12 +715,14 @@ pub mod operation {
                     self.line = input;
                     self
                 }
+
                 /// `.`: anything but a line terminator (automaton).
                 ///
                 /// Must match `^.+$`.
                 pub fn get_line(&self) -> &::std::option::Option<::std::string::String> {
                     &self.line
                 }
+
                 /// ASCII digits only (automaton).
                 ///
                 /// Must match `^\d+$`.
@@ -666,6 +733,7 @@ pub mod operation {
                     self.digits = Some(input.into());
                     self
                 }
+
                 /// ASCII digits only (automaton).
                 ///
                 /// Must match `^\d+$`.
@@ -676,6 +744,7 @@ pub mod operation {
                     self.digits = input;
                     self
                 }
+
                 /// ASCII digits only (automaton).
                 ///
                 /// Must match `^\d+$`.
@@ -684,6 +753,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.digits
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -702,22 +772,26 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`CheckOutput`](super::CheckOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct CheckOutputBuilder {}
+
             impl CheckOutputBuilder {
                 /// Builds the value.
                 pub fn build(self) -> super::CheckOutput {
                     super::CheckOutput {}
                 }
             }
+
             /// Sends a `Check` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct CheckFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: CheckInputBuilder,
             }
+
             impl CheckFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -725,10 +799,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &CheckInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -740,6 +816,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -755,6 +832,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// A bucket name: look-ahead and negative look-ahead (backtracking).
                 ///
                 /// Must match `^(?=^.{3,63}$)(?!^(\d+\.)+\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])$)$`.
@@ -765,6 +843,7 @@ pub mod operation {
                     self.inner = self.inner.bucket(input);
                     self
                 }
+
                 /// A bucket name: look-ahead and negative look-ahead (backtracking).
                 ///
                 /// Must match `^(?=^.{3,63}$)(?!^(\d+\.)+\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])$)$`.
@@ -775,6 +854,7 @@ pub mod operation {
                     self.inner = self.inner.set_bucket(input);
                     self
                 }
+
                 /// A bucket name: look-ahead and negative look-ahead (backtracking).
                 ///
                 /// Must match `^(?=^.{3,63}$)(?!^(\d+\.)+\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])\.)*([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])$)$`.
@@ -783,6 +863,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_bucket()
                 }
+
                 /// No control, format, private-use or unassigned character: a property escape (backtracking).
                 ///
                 /// Must match `^\P{C}+$`.
@@ -793,6 +874,7 @@ pub mod operation {
                     self.inner = self.inner.printable(input);
                     self
                 }
+
                 /// No control, format, private-use or unassigned character: a property escape (backtracking).
                 ///
                 /// Must match `^\P{C}+$`.
@@ -803,6 +885,7 @@ pub mod operation {
                     self.inner = self.inner.set_printable(input);
                     self
                 }
+
                 /// No control, format, private-use or unassigned character: a property escape (backtracking).
                 ///
                 /// Must match `^\P{C}+$`.
@@ -811,6 +894,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_printable()
                 }
+
                 /// XML characters, U+10000 to U+10FFFF written as surrogate pairs.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t\r\n]*$`.
@@ -821,6 +905,7 @@ pub mod operation {
                     self.inner = self.inner.xml(input);
                     self
                 }
+
                 /// XML characters, U+10000 to U+10FFFF written as surrogate pairs.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t\r\n]*$`.
@@ -831,12 +916,14 @@ pub mod operation {
                     self.inner = self.inner.set_xml(input);
                     self
                 }
+
                 /// XML characters, U+10000 to U+10FFFF written as surrogate pairs.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t\r\n]*$`.
                 pub fn get_xml(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_xml()
                 }
+
                 /// The same range mistyped: lone surrogates, so nothing beyond U+FFFF.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*$`.
@@ -847,6 +934,7 @@ pub mod operation {
                     self.inner = self.inner.bmp(input);
                     self
                 }
+
                 /// The same range mistyped: lone surrogates, so nothing beyond U+FFFF.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*$`.
@@ -857,12 +945,14 @@ pub mod operation {
                     self.inner = self.inner.set_bmp(input);
                     self
                 }
+
                 /// The same range mistyped: lone surrogates, so nothing beyond U+FFFF.
                 ///
                 /// Must match `^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*$`.
                 pub fn get_bmp(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_bmp()
                 }
+
                 /// java.util.regex's name for any character.
                 ///
                 /// Must match `^[\p{all}]*$`.
@@ -873,6 +963,7 @@ pub mod operation {
                     self.inner = self.inner.anything(input);
                     self
                 }
+
                 /// java.util.regex's name for any character.
                 ///
                 /// Must match `^[\p{all}]*$`.
@@ -883,6 +974,7 @@ pub mod operation {
                     self.inner = self.inner.set_anything(input);
                     self
                 }
+
                 /// java.util.regex's name for any character.
                 ///
                 /// Must match `^[\p{all}]*$`.
@@ -891,6 +983,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_anything()
                 }
+
                 /// Annex B: a class escape before `-` (automaton).
                 ///
                 /// Must match `^[\w-.]+$`.
@@ -901,6 +994,7 @@ pub mod operation {
                     self.inner = self.inner.dotted(input);
                     self
                 }
+
                 /// Annex B: a class escape before `-` (automaton).
                 ///
                 /// Must match `^[\w-.]+$`.
@@ -911,6 +1005,7 @@ pub mod operation {
                     self.inner = self.inner.set_dotted(input);
                     self
                 }
+
                 /// Annex B: a class escape before `-` (automaton).
                 ///
                 /// Must match `^[\w-.]+$`.
@@ -919,6 +1014,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_dotted()
                 }
+
                 /// A plain class (automaton).
                 ///
                 /// Must match `^[-_a-zA-Z0-9]*${2,64}$`.
@@ -929,6 +1025,7 @@ pub mod operation {
                     self.inner = self.inner.token(input);
                     self
                 }
+
                 /// A plain class (automaton).
                 ///
                 /// Must match `^[-_a-zA-Z0-9]*${2,64}$`.
@@ -939,6 +1036,7 @@ pub mod operation {
                     self.inner = self.inner.set_token(input);
                     self
                 }
+
                 /// A plain class (automaton).
                 ///
                 /// Must match `^[-_a-zA-Z0-9]*${2,64}$`.
@@ -947,6 +1045,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_token()
                 }
+
                 /// A back-reference (backtracking).
                 ///
                 /// Must match `^(\w)\1$`.
@@ -957,6 +1056,7 @@ pub mod operation {
                     self.inner = self.inner.twice(input);
                     self
                 }
+
                 /// A back-reference (backtracking).
                 ///
                 /// Must match `^(\w)\1$`.
@@ -967,6 +1067,7 @@ pub mod operation {
                     self.inner = self.inner.set_twice(input);
                     self
                 }
+
                 /// A back-reference (backtracking).
                 ///
                 /// Must match `^(\w)\1$`.
@@ -975,6 +1076,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_twice()
                 }
+
                 /// `.`: anything but a line terminator (automaton).
                 ///
                 /// Must match `^.+$`.
@@ -985,6 +1087,7 @@ pub mod operation {
                     self.inner = self.inner.line(input);
                     self
                 }
+
                 /// `.`: anything but a line terminator (automaton).
                 ///
                 /// Must match `^.+$`.
@@ -995,12 +1098,14 @@ pub mod operation {
                     self.inner = self.inner.set_line(input);
                     self
                 }
+
                 /// `.`: anything but a line terminator (automaton).
                 ///
                 /// Must match `^.+$`.
                 pub fn get_line(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_line()
                 }
+
                 /// ASCII digits only (automaton).
                 ///
                 /// Must match `^\d+$`.
@@ -1011,6 +1116,7 @@ pub mod operation {
                     self.inner = self.inner.digits(input);
                     self
                 }
+
                 /// ASCII digits only (automaton).
                 ///
                 /// Must match `^\d+$`.
@@ -1021,6 +1127,7 @@ pub mod operation {
                     self.inner = self.inner.set_digits(input);
                     self
                 }
+
                 /// ASCII digits only (automaton).
                 ///
                 /// Must match `^\d+$`.
@@ -1030,6 +1137,7 @@ pub mod operation {
                     self.inner.get_digits()
                 }
             }
+
             impl CheckInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -1045,6 +1153,7 @@ pub mod operation {
         }
     }
 }
+
 /// The service.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -1052,6 +1161,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -1059,6 +1169,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -1067,23 +1178,28 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// Calls `Check`.
     pub fn check(&self) -> crate::operation::check::builders::CheckFluentBuilder {
         crate::operation::check::builders::CheckFluentBuilder::new(self.handle.clone())
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -1093,6 +1209,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::check::CheckError> for Error {
     fn from(err: crate::operation::check::CheckError) -> Self {
         match err {
@@ -1100,6 +1217,7 @@ impl ::std::convert::From<crate::operation::check::CheckError> for Error {
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1121,6 +1239,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -1131,6 +1250,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -1138,6 +1258,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -1145,6 +1266,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -1154,6 +1276,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -1161,6 +1284,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:6ddcaa42313ae26b9877e1ca0fd32a43cd3c4e722808a2f9466dd303e8be280e";

@@ -9,16 +9,20 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     use ::sdkgen_runtime::__private as rt;
+
     /// The `Doc` structure.
     #[non_exhaustive]
     #[derive(Clone, PartialEq)]
@@ -32,26 +36,31 @@ pub mod types {
         /// Sensitive: redacted in `Debug` output.
         pub secret: ::std::option::Option<::std::string::String>,
     }
+
     impl Doc {
         /// The `Title` member.
         pub fn title(&self) -> ::std::option::Option<&str> {
             self.title.as_deref()
         }
+
         /// The `Pages` member.
         pub fn pages(&self) -> ::std::option::Option<i32> {
             self.pages
         }
+
         /// The `Secret` member.
         ///
         /// Sensitive: redacted in `Debug` output.
         pub fn secret(&self) -> ::std::option::Option<&str> {
             self.secret.as_deref()
         }
+
         /// A builder for this type.
         pub fn builder() -> builders::DocBuilder {
             builders::DocBuilder::default()
         }
     }
+
     impl ::std::fmt::Debug for Doc {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("Doc")
@@ -61,9 +70,11 @@ pub mod types {
                 .finish()
         }
     }
+
     /// Builders for the types.
     pub mod builders {
         use ::sdkgen_runtime::__private as rt;
+
         /// A builder for [`Doc`](super::Doc).
         #[non_exhaustive]
         #[derive(Clone, Default, PartialEq)]
@@ -72,6 +83,7 @@ pub mod types {
             pub(crate) pages: ::std::option::Option<i32>,
             pub(crate) secret: ::std::option::Option<::std::string::String>,
         }
+
         impl DocBuilder {
             /// The `Title` member.
             pub fn title(
@@ -81,6 +93,7 @@ pub mod types {
                 self.title = Some(input.into());
                 self
             }
+
             /// The `Title` member.
             pub fn set_title(
                 mut self,
@@ -89,24 +102,29 @@ pub mod types {
                 self.title = input;
                 self
             }
+
             /// The `Title` member.
             pub fn get_title(&self) -> &::std::option::Option<::std::string::String> {
                 &self.title
             }
+
             /// The `Pages` member.
             pub fn pages(mut self, input: i32) -> Self {
                 self.pages = Some(input);
                 self
             }
+
             /// The `Pages` member.
             pub fn set_pages(mut self, input: ::std::option::Option<i32>) -> Self {
                 self.pages = input;
                 self
             }
+
             /// The `Pages` member.
             pub fn get_pages(&self) -> &::std::option::Option<i32> {
                 &self.pages
             }
+
             /// The `Secret` member.
             ///
             /// Sensitive: redacted in `Debug` output.
@@ -117,6 +135,7 @@ pub mod types {
                 self.secret = Some(input.into());
                 self
             }
+
             /// The `Secret` member.
             ///
             /// Sensitive: redacted in `Debug` output.
@@ -127,12 +146,14 @@ pub mod types {
                 self.secret = input;
                 self
             }
+
             /// The `Secret` member.
             ///
             /// Sensitive: redacted in `Debug` output.
             pub fn get_secret(&self) -> &::std::option::Option<::std::string::String> {
                 &self.secret
             }
+
             /// Builds the value.
             pub fn build(self) -> super::Doc {
                 super::Doc {
@@ -142,6 +163,7 @@ pub mod types {
                 }
             }
         }
+
         impl ::std::fmt::Debug for DocBuilder {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("DocBuilder")
@@ -152,13 +174,16 @@ pub mod types {
             }
         }
     }
+
     /// Errors the model describes.
     pub mod error {}
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {
     use ::sdkgen_runtime::__private as rt;
+
     pub(crate) fn ser_doc(
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::Doc,
@@ -174,6 +199,7 @@ mod json_codec {
         }
         Ok(())
     }
+
     pub(crate) fn de_doc(
         value: &rt::json::Value,
     ) -> ::std::result::Result<crate::types::Doc, rt::json::DeserializeError> {
@@ -191,12 +217,15 @@ mod json_codec {
         Ok(builder.build())
     }
 }
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// The `PutBlob` operation.
     pub mod put_blob {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `PutBlobInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -208,6 +237,7 @@ pub mod operation {
             /// The `Data` member.
             pub data: ::std::option::Option<rt::Blob>,
         }
+
         impl PutBlobInput {
             /// The `Name` member.
             ///
@@ -215,15 +245,18 @@ pub mod operation {
             pub fn name(&self) -> ::std::option::Option<&str> {
                 self.name.as_deref()
             }
+
             /// The `Data` member.
             pub fn data(&self) -> ::std::option::Option<&rt::Blob> {
                 self.data.as_ref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::PutBlobInputBuilder {
                 builders::PutBlobInputBuilder::default()
             }
         }
+
         /// The `PutBlobOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -231,16 +264,19 @@ pub mod operation {
             /// The `Data` member.
             pub data: ::std::option::Option<rt::Blob>,
         }
+
         impl PutBlobOutput {
             /// The `Data` member.
             pub fn data(&self) -> ::std::option::Option<&rt::Blob> {
                 self.data.as_ref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::PutBlobOutputBuilder {
                 builders::PutBlobOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for PutBlobInput {
             fn validate(
                 &self,
@@ -248,6 +284,7 @@ pub mod operation {
                 PutBlobInput::validate(self)
             }
         }
+
         impl PutBlobInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -263,6 +300,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `PutBlob` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -271,6 +309,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl PutBlobError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -279,10 +318,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -292,15 +333,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for PutBlobError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for PutBlobError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -308,6 +352,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for PutBlobError {
             fn source(
                 &self,
@@ -317,11 +362,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for PutBlobError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 PutBlobError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for PutBlobError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -332,16 +379,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for PutBlobError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             PutBlobInput,
             PutBlobOutput,
@@ -352,8 +402,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: PutBlobError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: PutBlobInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -396,6 +447,7 @@ pub mod operation {
             };
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<PutBlobOutput, rt::json::DeserializeError> {
@@ -405,9 +457,11 @@ pub mod operation {
                 .set_data((!bytes.is_empty()).then(|| rt::Blob::new(bytes.to_vec())));
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`PutBlobInput`](super::PutBlobInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -415,6 +469,7 @@ pub mod operation {
                 pub(crate) name: ::std::option::Option<::std::string::String>,
                 pub(crate) data: ::std::option::Option<rt::Blob>,
             }
+
             impl PutBlobInputBuilder {
                 /// The `Name` member.
                 ///
@@ -426,6 +481,7 @@ pub mod operation {
                     self.name = Some(input.into());
                     self
                 }
+
                 /// The `Name` member.
                 ///
                 /// Required.
@@ -436,17 +492,20 @@ pub mod operation {
                     self.name = input;
                     self
                 }
+
                 /// The `Name` member.
                 ///
                 /// Required.
                 pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
                     &self.name
                 }
+
                 /// The `Data` member.
                 pub fn data(mut self, input: rt::Blob) -> Self {
                     self.data = Some(input);
                     self
                 }
+
                 /// The `Data` member.
                 pub fn set_data(
                     mut self,
@@ -455,10 +514,12 @@ pub mod operation {
                     self.data = input;
                     self
                 }
+
                 /// The `Data` member.
                 pub fn get_data(&self) -> &::std::option::Option<rt::Blob> {
                     &self.data
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -469,18 +530,21 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`PutBlobOutput`](super::PutBlobOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutBlobOutputBuilder {
                 pub(crate) data: ::std::option::Option<rt::Blob>,
             }
+
             impl PutBlobOutputBuilder {
                 /// The `Data` member.
                 pub fn data(mut self, input: rt::Blob) -> Self {
                     self.data = Some(input);
                     self
                 }
+
                 /// The `Data` member.
                 pub fn set_data(
                     mut self,
@@ -489,10 +553,12 @@ pub mod operation {
                     self.data = input;
                     self
                 }
+
                 /// The `Data` member.
                 pub fn get_data(&self) -> &::std::option::Option<rt::Blob> {
                     &self.data
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutBlobOutput {
                     super::PutBlobOutput {
@@ -500,12 +566,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `PutBlob` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct PutBlobFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: PutBlobInputBuilder,
             }
+
             impl PutBlobFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -513,10 +581,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &PutBlobInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -528,6 +598,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -543,6 +614,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Name` member.
                 ///
                 /// Required.
@@ -553,6 +625,7 @@ pub mod operation {
                     self.inner = self.inner.name(input);
                     self
                 }
+
                 /// The `Name` member.
                 ///
                 /// Required.
@@ -563,17 +636,20 @@ pub mod operation {
                     self.inner = self.inner.set_name(input);
                     self
                 }
+
                 /// The `Name` member.
                 ///
                 /// Required.
                 pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_name()
                 }
+
                 /// The `Data` member.
                 pub fn data(mut self, input: rt::Blob) -> Self {
                     self.inner = self.inner.data(input);
                     self
                 }
+
                 /// The `Data` member.
                 pub fn set_data(
                     mut self,
@@ -582,11 +658,13 @@ pub mod operation {
                     self.inner = self.inner.set_data(input);
                     self
                 }
+
                 /// The `Data` member.
                 pub fn get_data(&self) -> &::std::option::Option<rt::Blob> {
                     self.inner.get_data()
                 }
             }
+
             impl PutBlobInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -601,9 +679,11 @@ pub mod operation {
             }
         }
     }
+
     /// The `PutDoc` operation.
     pub mod put_doc {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `PutDocInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -611,16 +691,19 @@ pub mod operation {
             /// The `Doc` member.
             pub doc: ::std::option::Option<crate::types::Doc>,
         }
+
         impl PutDocInput {
             /// The `Doc` member.
             pub fn doc(&self) -> ::std::option::Option<&crate::types::Doc> {
                 self.doc.as_ref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::PutDocInputBuilder {
                 builders::PutDocInputBuilder::default()
             }
         }
+
         /// The `PutDocOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -630,20 +713,24 @@ pub mod operation {
             /// The `Id` member.
             pub id: ::std::option::Option<::std::string::String>,
         }
+
         impl PutDocOutput {
             /// The `Doc` member.
             pub fn doc(&self) -> ::std::option::Option<&crate::types::Doc> {
                 self.doc.as_ref()
             }
+
             /// The `Id` member.
             pub fn id(&self) -> ::std::option::Option<&str> {
                 self.id.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::PutDocOutputBuilder {
                 builders::PutDocOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for PutDocInput {
             fn validate(
                 &self,
@@ -651,6 +738,7 @@ pub mod operation {
                 PutDocInput::validate(self)
             }
         }
+
         impl PutDocInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -662,6 +750,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `PutDoc` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -670,6 +759,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl PutDocError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -678,10 +768,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -691,15 +783,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for PutDocError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for PutDocError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -707,6 +802,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for PutDocError {
             fn source(
                 &self,
@@ -716,11 +812,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for PutDocError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 PutDocError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for PutDocError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -731,16 +829,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for PutDocError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             PutDocInput,
             PutDocOutput,
@@ -751,8 +852,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: PutDocError::from_response,
             sensitive_output: true,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: PutDocInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -785,6 +887,7 @@ pub mod operation {
             };
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<PutDocOutput, rt::json::DeserializeError> {
@@ -803,21 +906,25 @@ pub mod operation {
                 .set_id(rt::http::headers::string(response.headers(), "X-Id"));
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`PutDocInput`](super::PutDocInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutDocInputBuilder {
                 pub(crate) doc: ::std::option::Option<crate::types::Doc>,
             }
+
             impl PutDocInputBuilder {
                 /// The `Doc` member.
                 pub fn doc(mut self, input: crate::types::Doc) -> Self {
                     self.doc = Some(input);
                     self
                 }
+
                 /// The `Doc` member.
                 pub fn set_doc(
                     mut self,
@@ -826,10 +933,12 @@ pub mod operation {
                     self.doc = input;
                     self
                 }
+
                 /// The `Doc` member.
                 pub fn get_doc(&self) -> &::std::option::Option<crate::types::Doc> {
                     &self.doc
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -839,6 +948,7 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`PutDocOutput`](super::PutDocOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
@@ -846,12 +956,14 @@ pub mod operation {
                 pub(crate) doc: ::std::option::Option<crate::types::Doc>,
                 pub(crate) id: ::std::option::Option<::std::string::String>,
             }
+
             impl PutDocOutputBuilder {
                 /// The `Doc` member.
                 pub fn doc(mut self, input: crate::types::Doc) -> Self {
                     self.doc = Some(input);
                     self
                 }
+
                 /// The `Doc` member.
                 pub fn set_doc(
                     mut self,
@@ -860,10 +972,12 @@ pub mod operation {
                     self.doc = input;
                     self
                 }
+
                 /// The `Doc` member.
                 pub fn get_doc(&self) -> &::std::option::Option<crate::types::Doc> {
                     &self.doc
                 }
+
                 /// The `Id` member.
                 pub fn id(
                     mut self,
@@ -872,6 +986,7 @@ pub mod operation {
                     self.id = Some(input.into());
                     self
                 }
+
                 /// The `Id` member.
                 pub fn set_id(
                     mut self,
@@ -880,10 +995,12 @@ pub mod operation {
                     self.id = input;
                     self
                 }
+
                 /// The `Id` member.
                 pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
                     &self.id
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutDocOutput {
                     super::PutDocOutput {
@@ -892,12 +1009,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `PutDoc` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct PutDocFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: PutDocInputBuilder,
             }
+
             impl PutDocFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -905,10 +1024,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &PutDocInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -920,6 +1041,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -935,11 +1057,13 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Doc` member.
                 pub fn doc(mut self, input: crate::types::Doc) -> Self {
                     self.inner = self.inner.doc(input);
                     self
                 }
+
                 /// The `Doc` member.
                 pub fn set_doc(
                     mut self,
@@ -948,11 +1072,13 @@ pub mod operation {
                     self.inner = self.inner.set_doc(input);
                     self
                 }
+
                 /// The `Doc` member.
                 pub fn get_doc(&self) -> &::std::option::Option<crate::types::Doc> {
                     self.inner.get_doc()
                 }
             }
+
             impl PutDocInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -967,19 +1093,23 @@ pub mod operation {
             }
         }
     }
+
     /// The `GetText` operation.
     pub mod get_text {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `GetTextInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct GetTextInput {}
+
         impl GetTextInput {
             /// A builder for this type.
             pub fn builder() -> builders::GetTextInputBuilder {
                 builders::GetTextInputBuilder::default()
             }
         }
+
         /// The `GetTextOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -987,16 +1117,19 @@ pub mod operation {
             /// The `Text` member.
             pub text: ::std::option::Option<::std::string::String>,
         }
+
         impl GetTextOutput {
             /// The `Text` member.
             pub fn text(&self) -> ::std::option::Option<&str> {
                 self.text.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::GetTextOutputBuilder {
                 builders::GetTextOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for GetTextInput {
             fn validate(
                 &self,
@@ -1004,6 +1137,7 @@ pub mod operation {
                 GetTextInput::validate(self)
             }
         }
+
         impl GetTextInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -1015,6 +1149,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `GetText` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -1023,6 +1158,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl GetTextError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -1031,10 +1167,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -1044,15 +1182,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for GetTextError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for GetTextError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -1060,6 +1201,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for GetTextError {
             fn source(
                 &self,
@@ -1069,11 +1211,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for GetTextError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 GetTextError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for GetTextError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -1084,16 +1228,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for GetTextError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             GetTextInput,
             GetTextOutput,
@@ -1104,8 +1251,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: GetTextError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             _input: GetTextInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -1114,6 +1262,7 @@ pub mod operation {
             let request = rt::http::json_request("GET", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetTextOutput, rt::json::DeserializeError> {
@@ -1132,13 +1281,16 @@ pub mod operation {
                 );
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`GetTextInput`](super::GetTextInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetTextInputBuilder {}
+
             impl GetTextInputBuilder {
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
@@ -1147,12 +1299,14 @@ pub mod operation {
                     Ok(super::GetTextInput {})
                 }
             }
+
             /// A builder for [`GetTextOutput`](super::GetTextOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetTextOutputBuilder {
                 pub(crate) text: ::std::option::Option<::std::string::String>,
             }
+
             impl GetTextOutputBuilder {
                 /// The `Text` member.
                 pub fn text(
@@ -1162,6 +1316,7 @@ pub mod operation {
                     self.text = Some(input.into());
                     self
                 }
+
                 /// The `Text` member.
                 pub fn set_text(
                     mut self,
@@ -1170,10 +1325,12 @@ pub mod operation {
                     self.text = input;
                     self
                 }
+
                 /// The `Text` member.
                 pub fn get_text(&self) -> &::std::option::Option<::std::string::String> {
                     &self.text
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetTextOutput {
                     super::GetTextOutput {
@@ -1181,12 +1338,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `GetText` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct GetTextFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: GetTextInputBuilder,
             }
+
             impl GetTextFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -1194,10 +1353,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &GetTextInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -1209,6 +1370,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -1225,6 +1387,7 @@ pub mod operation {
                     )
                 }
             }
+
             impl GetTextInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -1240,6 +1403,7 @@ pub mod operation {
         }
     }
 }
+
 /// The service.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -1247,6 +1411,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -1254,6 +1419,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -1262,10 +1428,12 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// Calls `PutBlob`.
     pub fn put_blob(
         &self,
@@ -1274,12 +1442,14 @@ impl Client {
             self.handle.clone(),
         )
     }
+
     /// Calls `PutDoc`.
     pub fn put_doc(&self) -> crate::operation::put_doc::builders::PutDocFluentBuilder {
         crate::operation::put_doc::builders::PutDocFluentBuilder::new(
             self.handle.clone(),
         )
     }
+
     /// Calls `GetText`.
     pub fn get_text(
         &self,
@@ -1289,14 +1459,17 @@ impl Client {
         )
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -1306,6 +1479,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::put_blob::PutBlobError> for Error {
     fn from(err: crate::operation::put_blob::PutBlobError) -> Self {
         match err {
@@ -1313,6 +1487,7 @@ impl ::std::convert::From<crate::operation::put_blob::PutBlobError> for Error {
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1334,6 +1509,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<crate::operation::put_doc::PutDocError> for Error {
     fn from(err: crate::operation::put_doc::PutDocError) -> Self {
         match err {
@@ -1341,6 +1517,7 @@ impl ::std::convert::From<crate::operation::put_doc::PutDocError> for Error {
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1362,6 +1539,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<crate::operation::get_text::GetTextError> for Error {
     fn from(err: crate::operation::get_text::GetTextError) -> Self {
         match err {
@@ -1369,6 +1547,7 @@ impl ::std::convert::From<crate::operation::get_text::GetTextError> for Error {
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1390,6 +1569,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -1400,6 +1580,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -1407,6 +1588,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -1414,6 +1596,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -1423,6 +1606,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -1430,6 +1614,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:6ad168baa97aef116ed8e2006ceb54ecaae7262d31baa6c949ab5d590b9dad80";

@@ -9,16 +9,20 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     use ::sdkgen_runtime::__private as rt;
+
     /// The `Choice` union.
     #[non_exhaustive]
     #[derive(Clone, PartialEq)]
@@ -35,44 +39,54 @@ pub mod types {
         /// after the SDK was generated. It cannot be sent.
         Unknown,
     }
+
     impl Choice {
         /// The `Name` member, or `Err(self)` when another is set.
         pub fn as_name(&self) -> ::std::result::Result<&::std::string::String, &Self> {
             if let Self::Name(v) = self { Ok(v) } else { Err(self) }
         }
+
         /// Whether the `Name` member is set.
         pub fn is_name(&self) -> bool {
             matches!(self, Self::Name(_))
         }
+
         /// The `Count` member, or `Err(self)` when another is set.
         pub fn as_count(&self) -> ::std::result::Result<&i32, &Self> {
             if let Self::Count(v) = self { Ok(v) } else { Err(self) }
         }
+
         /// Whether the `Count` member is set.
         pub fn is_count(&self) -> bool {
             matches!(self, Self::Count(_))
         }
+
         /// The `Nested` member, or `Err(self)` when another is set.
         pub fn as_nested(&self) -> ::std::result::Result<&crate::types::Choice, &Self> {
             if let Self::Nested(v) = self { Ok(v) } else { Err(self) }
         }
+
         /// Whether the `Nested` member is set.
         pub fn is_nested(&self) -> bool {
             matches!(self, Self::Nested(_))
         }
+
         /// The `Secret` member, or `Err(self)` when another is set.
         pub fn as_secret(&self) -> ::std::result::Result<&::std::string::String, &Self> {
             if let Self::Secret(v) = self { Ok(v) } else { Err(self) }
         }
+
         /// Whether the `Secret` member is set.
         pub fn is_secret(&self) -> bool {
             matches!(self, Self::Secret(_))
         }
+
         /// Whether the member is one this SDK does not know.
         pub fn is_unknown(&self) -> bool {
             matches!(self, Self::Unknown)
         }
     }
+
     impl ::std::fmt::Debug for Choice {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             match self {
@@ -84,16 +98,19 @@ pub mod types {
             }
         }
     }
+
     /// The `Empty` structure.
     #[non_exhaustive]
     #[derive(Clone, Debug, PartialEq)]
     pub struct Empty {}
+
     impl Empty {
         /// A builder for this type.
         pub fn builder() -> builders::EmptyBuilder {
             builders::EmptyBuilder::default()
         }
     }
+
     /// The `Everything` structure.
     #[non_exhaustive]
     #[derive(Clone, Debug, PartialEq)]
@@ -162,79 +179,98 @@ pub mod types {
         /// Must match `^[a-z \t\r\n]*$`.
         pub spaced: ::std::option::Option<::std::string::String>,
     }
+
     impl Everything {
         /// The `Text` member.
         pub fn text(&self) -> ::std::option::Option<&str> {
             self.text.as_deref()
         }
+
         /// The `Flag` member.
         pub fn flag(&self) -> ::std::option::Option<bool> {
             self.flag
         }
+
         /// The `Tiny` member.
         pub fn tiny(&self) -> ::std::option::Option<i8> {
             self.tiny
         }
+
         /// The `Small` member.
         pub fn small(&self) -> ::std::option::Option<i16> {
             self.small
         }
+
         /// The `Num` member.
         pub fn num(&self) -> ::std::option::Option<i32> {
             self.num
         }
+
         /// The `Big` member.
         pub fn big(&self) -> ::std::option::Option<i64> {
             self.big
         }
+
         /// The `Ratio` member.
         pub fn ratio(&self) -> ::std::option::Option<f32> {
             self.ratio
         }
+
         /// The `Precise` member.
         pub fn precise(&self) -> ::std::option::Option<f64> {
             self.precise
         }
+
         /// The `Epoch` member.
         pub fn epoch(&self) -> ::std::option::Option<&rt::DateTime> {
             self.epoch.as_ref()
         }
+
         /// The `Iso` member.
         pub fn iso(&self) -> ::std::option::Option<&rt::DateTime> {
             self.iso.as_ref()
         }
+
         /// The `Http` member.
         pub fn http(&self) -> ::std::option::Option<&rt::DateTime> {
             self.http.as_ref()
         }
+
         /// The `Bytes` member.
         pub fn bytes(&self) -> ::std::option::Option<&rt::Blob> {
             self.bytes.as_ref()
         }
+
         /// The `Doc` member.
         pub fn doc(&self) -> ::std::option::Option<&rt::Document> {
             self.doc.as_ref()
         }
+
         /// The `Choice` member.
         pub fn choice(&self) -> ::std::option::Option<&crate::types::Choice> {
             self.choice.as_ref()
         }
+
         /// The `Level` member.
         pub fn level(&self) -> ::std::option::Option<&crate::types::Level> {
             self.level.as_ref()
         }
+
         /// The `Size` member.
         pub fn size(&self) -> ::std::option::Option<&crate::types::Size> {
             self.size.as_ref()
         }
+
         /// The `Legacy` member.
         pub fn legacy(&self) -> ::std::option::Option<&crate::types::LegacyEnum> {
             self.legacy.as_ref()
         }
+
         /// The `Sparse` member.
         pub fn sparse(&self) -> &[::std::option::Option<::std::string::String>] {
             self.sparse.as_deref().unwrap_or_default()
         }
+
         /// The `SparseMap` member.
         pub fn sparse_map(
             &self,
@@ -246,6 +282,7 @@ pub mod types {
         > {
             self.sparse_map.as_ref()
         }
+
         /// The `Grid` member.
         pub fn grid(
             &self,
@@ -254,37 +291,45 @@ pub mod types {
         > {
             self.grid.as_ref()
         }
+
         /// The `Tree` member.
         pub fn tree(&self) -> ::std::option::Option<&crate::types::Node> {
             self.tree.as_ref()
         }
+
         /// The `Type` member.
         pub fn r#type(&self) -> ::std::option::Option<&str> {
             self.r#type.as_deref()
         }
+
         /// The `Self` member.
         pub fn self_(&self) -> ::std::option::Option<&str> {
             self.self_.as_deref()
         }
+
         /// The `Async` member.
         pub fn r#async(&self) -> ::std::option::Option<bool> {
             self.r#async
         }
+
         /// The `Empty` member.
         pub fn empty(&self) -> ::std::option::Option<&crate::types::Empty> {
             self.empty.as_ref()
         }
+
         /// The `Spaced` member.
         ///
         /// Must match `^[a-z \t\r\n]*$`.
         pub fn spaced(&self) -> ::std::option::Option<&str> {
             self.spaced.as_deref()
         }
+
         /// A builder for this type.
         pub fn builder() -> builders::EverythingBuilder {
             builders::EverythingBuilder::default()
         }
     }
+
     /// Values of `LegacyEnum`.
     ///
     /// A value this version of the SDK does not know is kept in `Unknown`.
@@ -298,6 +343,7 @@ pub mod types {
         /// A value not in the model this SDK was generated from.
         Unknown(rt::UnknownVariantValue),
     }
+
     impl LegacyEnum {
         /// The value on the wire.
         pub fn as_str(&self) -> &str {
@@ -307,10 +353,12 @@ pub mod types {
                 Self::Unknown(v) => v.as_str(),
             }
         }
+
         /// Every value the model lists, sorted (as aws-sdk-rust lists them).
         pub const fn values() -> &'static [&'static str] {
             &["v1", "v2-beta"]
         }
+
         /// The variant of a value the model lists, else an error (where
         /// `From<&str>` would keep the value as `Unknown`).
         pub fn try_parse(
@@ -322,6 +370,7 @@ pub mod types {
             }
         }
     }
+
     impl ::std::convert::From<&str> for LegacyEnum {
         fn from(s: &str) -> Self {
             match s {
@@ -331,22 +380,27 @@ pub mod types {
             }
         }
     }
+
     impl ::std::str::FromStr for LegacyEnum {
         type Err = ::std::convert::Infallible;
+
         fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(s))
         }
     }
+
     impl ::std::convert::AsRef<str> for LegacyEnum {
         fn as_ref(&self) -> &str {
             self.as_str()
         }
     }
+
     impl ::std::fmt::Display for LegacyEnum {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     /// Values of `Level`.
     ///
     /// A value this version of the SDK does not know is kept in `Unknown`.
@@ -360,6 +414,7 @@ pub mod types {
         /// A value not in the model this SDK was generated from.
         Unknown(i32),
     }
+
     impl Level {
         /// The value on the wire.
         pub fn as_i32(&self) -> i32 {
@@ -369,11 +424,13 @@ pub mod types {
                 Self::Unknown(v) => *v,
             }
         }
+
         /// Every value the model lists.
         pub const fn values() -> &'static [i32] {
             &[1i32, 10i32]
         }
     }
+
     impl ::std::convert::From<i32> for Level {
         fn from(v: i32) -> Self {
             match v {
@@ -383,6 +440,7 @@ pub mod types {
             }
         }
     }
+
     /// The `Node` structure.
     #[non_exhaustive]
     #[derive(Clone, Debug, PartialEq)]
@@ -394,24 +452,29 @@ pub mod types {
         /// The `Children` member.
         pub children: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
     }
+
     impl Node {
         /// The `Label` member.
         pub fn label(&self) -> ::std::option::Option<&str> {
             self.label.as_deref()
         }
+
         /// The `Next` member.
         pub fn next(&self) -> ::std::option::Option<&crate::types::Node> {
             self.next.as_deref()
         }
+
         /// The `Children` member.
         pub fn children(&self) -> &[crate::types::Node] {
             self.children.as_deref().unwrap_or_default()
         }
+
         /// A builder for this type.
         pub fn builder() -> builders::NodeBuilder {
             builders::NodeBuilder::default()
         }
     }
+
     /// Values of `Size`.
     ///
     /// A value this version of the SDK does not know is kept in `Unknown`.
@@ -425,6 +488,7 @@ pub mod types {
         /// A value not in the model this SDK was generated from.
         Unknown(rt::UnknownVariantValue),
     }
+
     impl Size {
         /// The value on the wire.
         pub fn as_str(&self) -> &str {
@@ -434,10 +498,12 @@ pub mod types {
                 Self::Unknown(v) => v.as_str(),
             }
         }
+
         /// Every value the model lists, sorted (as aws-sdk-rust lists them).
         pub const fn values() -> &'static [&'static str] {
             &["L", "S"]
         }
+
         /// The variant of a value the model lists, else an error (where
         /// `From<&str>` would keep the value as `Unknown`).
         pub fn try_parse(
@@ -449,6 +515,7 @@ pub mod types {
             }
         }
     }
+
     impl ::std::convert::From<&str> for Size {
         fn from(s: &str) -> Self {
             match s {
@@ -458,35 +525,43 @@ pub mod types {
             }
         }
     }
+
     impl ::std::str::FromStr for Size {
         type Err = ::std::convert::Infallible;
+
         fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(s))
         }
     }
+
     impl ::std::convert::AsRef<str> for Size {
         fn as_ref(&self) -> &str {
             self.as_str()
         }
     }
+
     impl ::std::fmt::Display for Size {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     /// Builders for the types.
     pub mod builders {
         use ::sdkgen_runtime::__private as rt;
+
         /// A builder for [`Empty`](super::Empty).
         #[non_exhaustive]
         #[derive(Clone, Default, Debug, PartialEq)]
         pub struct EmptyBuilder {}
+
         impl EmptyBuilder {
             /// Builds the value.
             pub fn build(self) -> super::Empty {
                 super::Empty {}
             }
         }
+
         /// A builder for [`Everything`](super::Everything).
         #[non_exhaustive]
         #[derive(Clone, Default, Debug, PartialEq)]
@@ -527,6 +602,7 @@ pub mod types {
             pub(crate) empty: ::std::option::Option<crate::types::Empty>,
             pub(crate) spaced: ::std::option::Option<::std::string::String>,
         }
+
         impl EverythingBuilder {
             /// The `Text` member.
             pub fn text(
@@ -536,6 +612,7 @@ pub mod types {
                 self.text = Some(input.into());
                 self
             }
+
             /// The `Text` member.
             pub fn set_text(
                 mut self,
@@ -544,113 +621,137 @@ pub mod types {
                 self.text = input;
                 self
             }
+
             /// The `Text` member.
             pub fn get_text(&self) -> &::std::option::Option<::std::string::String> {
                 &self.text
             }
+
             /// The `Flag` member.
             pub fn flag(mut self, input: bool) -> Self {
                 self.flag = Some(input);
                 self
             }
+
             /// The `Flag` member.
             pub fn set_flag(mut self, input: ::std::option::Option<bool>) -> Self {
                 self.flag = input;
                 self
             }
+
             /// The `Flag` member.
             pub fn get_flag(&self) -> &::std::option::Option<bool> {
                 &self.flag
             }
+
             /// The `Tiny` member.
             pub fn tiny(mut self, input: i8) -> Self {
                 self.tiny = Some(input);
                 self
             }
+
             /// The `Tiny` member.
             pub fn set_tiny(mut self, input: ::std::option::Option<i8>) -> Self {
                 self.tiny = input;
                 self
             }
+
             /// The `Tiny` member.
             pub fn get_tiny(&self) -> &::std::option::Option<i8> {
                 &self.tiny
             }
+
             /// The `Small` member.
             pub fn small(mut self, input: i16) -> Self {
                 self.small = Some(input);
                 self
             }
+
             /// The `Small` member.
             pub fn set_small(mut self, input: ::std::option::Option<i16>) -> Self {
                 self.small = input;
                 self
             }
+
             /// The `Small` member.
             pub fn get_small(&self) -> &::std::option::Option<i16> {
                 &self.small
             }
+
             /// The `Num` member.
             pub fn num(mut self, input: i32) -> Self {
                 self.num = Some(input);
                 self
             }
+
             /// The `Num` member.
             pub fn set_num(mut self, input: ::std::option::Option<i32>) -> Self {
                 self.num = input;
                 self
             }
+
             /// The `Num` member.
             pub fn get_num(&self) -> &::std::option::Option<i32> {
                 &self.num
             }
+
             /// The `Big` member.
             pub fn big(mut self, input: i64) -> Self {
                 self.big = Some(input);
                 self
             }
+
             /// The `Big` member.
             pub fn set_big(mut self, input: ::std::option::Option<i64>) -> Self {
                 self.big = input;
                 self
             }
+
             /// The `Big` member.
             pub fn get_big(&self) -> &::std::option::Option<i64> {
                 &self.big
             }
+
             /// The `Ratio` member.
             pub fn ratio(mut self, input: f32) -> Self {
                 self.ratio = Some(input);
                 self
             }
+
             /// The `Ratio` member.
             pub fn set_ratio(mut self, input: ::std::option::Option<f32>) -> Self {
                 self.ratio = input;
                 self
             }
+
             /// The `Ratio` member.
             pub fn get_ratio(&self) -> &::std::option::Option<f32> {
                 &self.ratio
             }
+
             /// The `Precise` member.
             pub fn precise(mut self, input: f64) -> Self {
                 self.precise = Some(input);
                 self
             }
+
             /// The `Precise` member.
             pub fn set_precise(mut self, input: ::std::option::Option<f64>) -> Self {
                 self.precise = input;
                 self
             }
+
             /// The `Precise` member.
             pub fn get_precise(&self) -> &::std::option::Option<f64> {
                 &self.precise
             }
+
             /// The `Epoch` member.
             pub fn epoch(mut self, input: rt::DateTime) -> Self {
                 self.epoch = Some(input);
                 self
             }
+
             /// The `Epoch` member.
             pub fn set_epoch(
                 mut self,
@@ -659,15 +760,18 @@ pub mod types {
                 self.epoch = input;
                 self
             }
+
             /// The `Epoch` member.
             pub fn get_epoch(&self) -> &::std::option::Option<rt::DateTime> {
                 &self.epoch
             }
+
             /// The `Iso` member.
             pub fn iso(mut self, input: rt::DateTime) -> Self {
                 self.iso = Some(input);
                 self
             }
+
             /// The `Iso` member.
             pub fn set_iso(
                 mut self,
@@ -676,15 +780,18 @@ pub mod types {
                 self.iso = input;
                 self
             }
+
             /// The `Iso` member.
             pub fn get_iso(&self) -> &::std::option::Option<rt::DateTime> {
                 &self.iso
             }
+
             /// The `Http` member.
             pub fn http(mut self, input: rt::DateTime) -> Self {
                 self.http = Some(input);
                 self
             }
+
             /// The `Http` member.
             pub fn set_http(
                 mut self,
@@ -693,29 +800,35 @@ pub mod types {
                 self.http = input;
                 self
             }
+
             /// The `Http` member.
             pub fn get_http(&self) -> &::std::option::Option<rt::DateTime> {
                 &self.http
             }
+
             /// The `Bytes` member.
             pub fn bytes(mut self, input: rt::Blob) -> Self {
                 self.bytes = Some(input);
                 self
             }
+
             /// The `Bytes` member.
             pub fn set_bytes(mut self, input: ::std::option::Option<rt::Blob>) -> Self {
                 self.bytes = input;
                 self
             }
+
             /// The `Bytes` member.
             pub fn get_bytes(&self) -> &::std::option::Option<rt::Blob> {
                 &self.bytes
             }
+
             /// The `Doc` member.
             pub fn doc(mut self, input: rt::Document) -> Self {
                 self.doc = Some(input);
                 self
             }
+
             /// The `Doc` member.
             pub fn set_doc(
                 mut self,
@@ -724,15 +837,18 @@ pub mod types {
                 self.doc = input;
                 self
             }
+
             /// The `Doc` member.
             pub fn get_doc(&self) -> &::std::option::Option<rt::Document> {
                 &self.doc
             }
+
             /// The `Choice` member.
             pub fn choice(mut self, input: crate::types::Choice) -> Self {
                 self.choice = Some(input);
                 self
             }
+
             /// The `Choice` member.
             pub fn set_choice(
                 mut self,
@@ -741,15 +857,18 @@ pub mod types {
                 self.choice = input;
                 self
             }
+
             /// The `Choice` member.
             pub fn get_choice(&self) -> &::std::option::Option<crate::types::Choice> {
                 &self.choice
             }
+
             /// The `Level` member.
             pub fn level(mut self, input: crate::types::Level) -> Self {
                 self.level = Some(input);
                 self
             }
+
             /// The `Level` member.
             pub fn set_level(
                 mut self,
@@ -758,15 +877,18 @@ pub mod types {
                 self.level = input;
                 self
             }
+
             /// The `Level` member.
             pub fn get_level(&self) -> &::std::option::Option<crate::types::Level> {
                 &self.level
             }
+
             /// The `Size` member.
             pub fn size(mut self, input: crate::types::Size) -> Self {
                 self.size = Some(input);
                 self
             }
+
             /// The `Size` member.
             pub fn set_size(
                 mut self,
@@ -775,15 +897,18 @@ pub mod types {
                 self.size = input;
                 self
             }
+
             /// The `Size` member.
             pub fn get_size(&self) -> &::std::option::Option<crate::types::Size> {
                 &self.size
             }
+
             /// The `Legacy` member.
             pub fn legacy(mut self, input: crate::types::LegacyEnum) -> Self {
                 self.legacy = Some(input);
                 self
             }
+
             /// The `Legacy` member.
             pub fn set_legacy(
                 mut self,
@@ -792,12 +917,14 @@ pub mod types {
                 self.legacy = input;
                 self
             }
+
             /// The `Legacy` member.
             pub fn get_legacy(
                 &self,
             ) -> &::std::option::Option<crate::types::LegacyEnum> {
                 &self.legacy
             }
+
             /// The `Sparse` member.
             pub fn sparse(
                 mut self,
@@ -806,6 +933,7 @@ pub mod types {
                 self.sparse.get_or_insert_with(::std::vec::Vec::new).push(input);
                 self
             }
+
             /// The `Sparse` member.
             pub fn set_sparse(
                 mut self,
@@ -816,6 +944,7 @@ pub mod types {
                 self.sparse = input;
                 self
             }
+
             /// The `Sparse` member.
             pub fn get_sparse(
                 &self,
@@ -824,6 +953,7 @@ pub mod types {
             > {
                 &self.sparse
             }
+
             /// The `SparseMap` member.
             pub fn sparse_map(
                 mut self,
@@ -835,6 +965,7 @@ pub mod types {
                     .insert(key.into(), value);
                 self
             }
+
             /// The `SparseMap` member.
             pub fn set_sparse_map(
                 mut self,
@@ -848,6 +979,7 @@ pub mod types {
                 self.sparse_map = input;
                 self
             }
+
             /// The `SparseMap` member.
             pub fn get_sparse_map(
                 &self,
@@ -859,6 +991,7 @@ pub mod types {
             > {
                 &self.sparse_map
             }
+
             /// The `Grid` member.
             pub fn grid(
                 mut self,
@@ -870,6 +1003,7 @@ pub mod types {
                     .insert(key.into(), value);
                 self
             }
+
             /// The `Grid` member.
             pub fn set_grid(
                 mut self,
@@ -883,6 +1017,7 @@ pub mod types {
                 self.grid = input;
                 self
             }
+
             /// The `Grid` member.
             pub fn get_grid(
                 &self,
@@ -891,11 +1026,13 @@ pub mod types {
             > {
                 &self.grid
             }
+
             /// The `Tree` member.
             pub fn tree(mut self, input: crate::types::Node) -> Self {
                 self.tree = Some(input);
                 self
             }
+
             /// The `Tree` member.
             pub fn set_tree(
                 mut self,
@@ -904,10 +1041,12 @@ pub mod types {
                 self.tree = input;
                 self
             }
+
             /// The `Tree` member.
             pub fn get_tree(&self) -> &::std::option::Option<crate::types::Node> {
                 &self.tree
             }
+
             /// The `Type` member.
             pub fn r#type(
                 mut self,
@@ -916,6 +1055,7 @@ pub mod types {
                 self.r#type = Some(input.into());
                 self
             }
+
             /// The `Type` member.
             pub fn set_type(
                 mut self,
@@ -924,10 +1064,12 @@ pub mod types {
                 self.r#type = input;
                 self
             }
+
             /// The `Type` member.
             pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
                 &self.r#type
             }
+
             /// The `Self` member.
             pub fn self_(
                 mut self,
@@ -936,6 +1078,7 @@ pub mod types {
                 self.self_ = Some(input.into());
                 self
             }
+
             /// The `Self` member.
             pub fn set_self_(
                 mut self,
@@ -944,29 +1087,35 @@ pub mod types {
                 self.self_ = input;
                 self
             }
+
             /// The `Self` member.
             pub fn get_self_(&self) -> &::std::option::Option<::std::string::String> {
                 &self.self_
             }
+
             /// The `Async` member.
             pub fn r#async(mut self, input: bool) -> Self {
                 self.r#async = Some(input);
                 self
             }
+
             /// The `Async` member.
             pub fn set_async(mut self, input: ::std::option::Option<bool>) -> Self {
                 self.r#async = input;
                 self
             }
+
             /// The `Async` member.
             pub fn get_async(&self) -> &::std::option::Option<bool> {
                 &self.r#async
             }
+
             /// The `Empty` member.
             pub fn empty(mut self, input: crate::types::Empty) -> Self {
                 self.empty = Some(input);
                 self
             }
+
             /// The `Empty` member.
             pub fn set_empty(
                 mut self,
@@ -975,10 +1124,12 @@ pub mod types {
                 self.empty = input;
                 self
             }
+
             /// The `Empty` member.
             pub fn get_empty(&self) -> &::std::option::Option<crate::types::Empty> {
                 &self.empty
             }
+
             /// The `Spaced` member.
             ///
             /// Must match `^[a-z \t\r\n]*$`.
@@ -989,6 +1140,7 @@ pub mod types {
                 self.spaced = Some(input.into());
                 self
             }
+
             /// The `Spaced` member.
             ///
             /// Must match `^[a-z \t\r\n]*$`.
@@ -999,12 +1151,14 @@ pub mod types {
                 self.spaced = input;
                 self
             }
+
             /// The `Spaced` member.
             ///
             /// Must match `^[a-z \t\r\n]*$`.
             pub fn get_spaced(&self) -> &::std::option::Option<::std::string::String> {
                 &self.spaced
             }
+
             /// Builds the value.
             pub fn build(self) -> super::Everything {
                 super::Everything {
@@ -1037,6 +1191,7 @@ pub mod types {
                 }
             }
         }
+
         /// A builder for [`Node`](super::Node).
         #[non_exhaustive]
         #[derive(Clone, Default, Debug, PartialEq)]
@@ -1049,6 +1204,7 @@ pub mod types {
                 ::std::vec::Vec<crate::types::Node>,
             >,
         }
+
         impl NodeBuilder {
             /// The `Label` member.
             pub fn label(
@@ -1058,6 +1214,7 @@ pub mod types {
                 self.label = Some(input.into());
                 self
             }
+
             /// The `Label` member.
             pub fn set_label(
                 mut self,
@@ -1066,15 +1223,18 @@ pub mod types {
                 self.label = input;
                 self
             }
+
             /// The `Label` member.
             pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
                 &self.label
             }
+
             /// The `Next` member.
             pub fn next(mut self, input: crate::types::Node) -> Self {
                 self.next = Some(::std::boxed::Box::new(input));
                 self
             }
+
             /// The `Next` member.
             pub fn set_next(
                 mut self,
@@ -1083,17 +1243,20 @@ pub mod types {
                 self.next = input.map(::std::boxed::Box::new);
                 self
             }
+
             /// The `Next` member.
             pub fn get_next(
                 &self,
             ) -> &::std::option::Option<::std::boxed::Box<crate::types::Node>> {
                 &self.next
             }
+
             /// The `Children` member.
             pub fn children(mut self, input: crate::types::Node) -> Self {
                 self.children.get_or_insert_with(::std::vec::Vec::new).push(input);
                 self
             }
+
             /// The `Children` member.
             pub fn set_children(
                 mut self,
@@ -1102,12 +1265,14 @@ pub mod types {
                 self.children = input;
                 self
             }
+
             /// The `Children` member.
             pub fn get_children(
                 &self,
             ) -> &::std::option::Option<::std::vec::Vec<crate::types::Node>> {
                 &self.children
             }
+
             /// Builds the value.
             pub fn build(self) -> super::Node {
                 super::Node {
@@ -1118,13 +1283,16 @@ pub mod types {
             }
         }
     }
+
     /// Errors the model describes.
     pub mod error {}
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {
     use ::sdkgen_runtime::__private as rt;
+
     pub(crate) fn ser_choice(
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::Choice,
@@ -1150,6 +1318,7 @@ mod json_codec {
         }
         Ok(())
     }
+
     pub(crate) fn de_choice(
         value: &rt::json::Value,
     ) -> ::std::result::Result<crate::types::Choice, rt::json::DeserializeError> {
@@ -1184,12 +1353,14 @@ mod json_codec {
             },
         )
     }
+
     pub(crate) fn ser_empty(
         _obj: &mut rt::json::JsonObjectWriter<'_>,
         _value: &crate::types::Empty,
     ) -> ::std::result::Result<(), rt::BoxError> {
         Ok(())
     }
+
     pub(crate) fn de_empty(
         value: &rt::json::Value,
     ) -> ::std::result::Result<crate::types::Empty, rt::json::DeserializeError> {
@@ -1197,6 +1368,7 @@ mod json_codec {
         let builder = crate::types::Empty::builder();
         Ok(builder.build())
     }
+
     pub(crate) fn ser_everything(
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::Everything,
@@ -1315,6 +1487,7 @@ mod json_codec {
         }
         Ok(())
     }
+
     pub(crate) fn de_everything(
         value: &rt::json::Value,
     ) -> ::std::result::Result<crate::types::Everything, rt::json::DeserializeError> {
@@ -1515,6 +1688,7 @@ mod json_codec {
         }
         Ok(builder.build())
     }
+
     pub(crate) fn ser_node(
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::Node,
@@ -1538,6 +1712,7 @@ mod json_codec {
         }
         Ok(())
     }
+
     pub(crate) fn de_node(
         value: &rt::json::Value,
     ) -> ::std::result::Result<crate::types::Node, rt::json::DeserializeError> {
@@ -1567,12 +1742,15 @@ mod json_codec {
         Ok(builder.build())
     }
 }
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// The `Echo` operation.
     pub mod echo {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `EchoInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -1580,16 +1758,19 @@ pub mod operation {
             /// The `Value` member.
             pub value: ::std::option::Option<crate::types::Everything>,
         }
+
         impl EchoInput {
             /// The `Value` member.
             pub fn value(&self) -> ::std::option::Option<&crate::types::Everything> {
                 self.value.as_ref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::EchoInputBuilder {
                 builders::EchoInputBuilder::default()
             }
         }
+
         /// The `EchoOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -1597,16 +1778,19 @@ pub mod operation {
             /// The `Value` member.
             pub value: ::std::option::Option<crate::types::Everything>,
         }
+
         impl EchoOutput {
             /// The `Value` member.
             pub fn value(&self) -> ::std::option::Option<&crate::types::Everything> {
                 self.value.as_ref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::EchoOutputBuilder {
                 builders::EchoOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for EchoInput {
             fn validate(
                 &self,
@@ -1614,6 +1798,7 @@ pub mod operation {
                 EchoInput::validate(self)
             }
         }
+
         impl EchoInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -1625,6 +1810,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `Echo` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -1633,6 +1819,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl EchoError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -1641,10 +1828,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -1654,15 +1843,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for EchoError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for EchoError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -1670,6 +1862,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for EchoError {
             fn source(
                 &self,
@@ -1679,11 +1872,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for EchoError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 EchoError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for EchoError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -1694,16 +1889,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for EchoError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             EchoInput,
             EchoOutput,
@@ -1714,8 +1912,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: EchoError::from_response,
             sensitive_output: true,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: EchoInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -1734,6 +1933,7 @@ pub mod operation {
             };
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<EchoOutput, rt::json::DeserializeError> {
@@ -1745,21 +1945,25 @@ pub mod operation {
             }
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`EchoInput`](super::EchoInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct EchoInputBuilder {
                 pub(crate) value: ::std::option::Option<crate::types::Everything>,
             }
+
             impl EchoInputBuilder {
                 /// The `Value` member.
                 pub fn value(mut self, input: crate::types::Everything) -> Self {
                     self.value = Some(input);
                     self
                 }
+
                 /// The `Value` member.
                 pub fn set_value(
                     mut self,
@@ -1768,12 +1972,14 @@ pub mod operation {
                     self.value = input;
                     self
                 }
+
                 /// The `Value` member.
                 pub fn get_value(
                     &self,
                 ) -> &::std::option::Option<crate::types::Everything> {
                     &self.value
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -1783,18 +1989,21 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`EchoOutput`](super::EchoOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct EchoOutputBuilder {
                 pub(crate) value: ::std::option::Option<crate::types::Everything>,
             }
+
             impl EchoOutputBuilder {
                 /// The `Value` member.
                 pub fn value(mut self, input: crate::types::Everything) -> Self {
                     self.value = Some(input);
                     self
                 }
+
                 /// The `Value` member.
                 pub fn set_value(
                     mut self,
@@ -1803,12 +2012,14 @@ pub mod operation {
                     self.value = input;
                     self
                 }
+
                 /// The `Value` member.
                 pub fn get_value(
                     &self,
                 ) -> &::std::option::Option<crate::types::Everything> {
                     &self.value
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::EchoOutput {
                     super::EchoOutput {
@@ -1816,12 +2027,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `Echo` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct EchoFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: EchoInputBuilder,
             }
+
             impl EchoFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -1829,10 +2042,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &EchoInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -1844,6 +2059,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -1859,11 +2075,13 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Value` member.
                 pub fn value(mut self, input: crate::types::Everything) -> Self {
                     self.inner = self.inner.value(input);
                     self
                 }
+
                 /// The `Value` member.
                 pub fn set_value(
                     mut self,
@@ -1872,6 +2090,7 @@ pub mod operation {
                     self.inner = self.inner.set_value(input);
                     self
                 }
+
                 /// The `Value` member.
                 pub fn get_value(
                     &self,
@@ -1879,6 +2098,7 @@ pub mod operation {
                     self.inner.get_value()
                 }
             }
+
             impl EchoInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -1894,6 +2114,7 @@ pub mod operation {
         }
     }
 }
+
 /// The service.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -1901,6 +2122,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -1908,6 +2130,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -1916,23 +2139,28 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// Calls `Echo`.
     pub fn echo(&self) -> crate::operation::echo::builders::EchoFluentBuilder {
         crate::operation::echo::builders::EchoFluentBuilder::new(self.handle.clone())
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -1942,6 +2170,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::echo::EchoError> for Error {
     fn from(err: crate::operation::echo::EchoError) -> Self {
         match err {
@@ -1949,6 +2178,7 @@ impl ::std::convert::From<crate::operation::echo::EchoError> for Error {
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1967,6 +2197,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -1977,6 +2208,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -1984,6 +2216,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -1991,6 +2224,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -2000,6 +2234,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -2007,6 +2242,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:e0bca7cd39c55b310ccc7cf5f05244c4b5a2e8977f2f0f5d48571b8e68546e7d";

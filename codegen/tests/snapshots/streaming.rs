@@ -9,18 +9,22 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     },
     crate_version: env!("CARGO_PKG_VERSION"),
 };
+
 pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
 pub use config::Config;
+
 /// Information about this crate.
 pub mod meta {
     /// The crate's version.
     pub static PKG_VERSION: &str = env!("CARGO_PKG_VERSION");
 }
+
 /// Data types of the model.
 pub mod types {
     /// Errors the model describes.
     pub mod error {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `NoSuchKey` structure.
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
@@ -29,26 +33,31 @@ pub mod types {
             pub message: ::std::option::Option<::std::string::String>,
             pub(crate) meta: rt::ErrorMetadata,
         }
+
         impl NoSuchKey {
             /// The `Message` member.
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.message.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::NoSuchKeyBuilder {
                 builders::NoSuchKeyBuilder::default()
             }
         }
+
         impl ::std::fmt::Debug for NoSuchKey {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("NoSuchKey").field("message", &self.message).finish()
             }
         }
+
         impl rt::ProvideErrorMetadata for NoSuchKey {
             fn meta(&self) -> &rt::ErrorMetadata {
                 &self.meta
             }
         }
+
         impl ::std::fmt::Display for NoSuchKey {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 rt::error::fmt_error(
@@ -60,15 +69,19 @@ pub mod types {
                 )
             }
         }
+
         impl ::std::error::Error for NoSuchKey {}
+
         impl rt::RequestId for NoSuchKey {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(&self.meta)
             }
         }
+
         /// Builders for the error types.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`NoSuchKey`](super::NoSuchKey).
             #[non_exhaustive]
             #[derive(Clone, Default, PartialEq)]
@@ -76,6 +89,7 @@ pub mod types {
                 pub(crate) message: ::std::option::Option<::std::string::String>,
                 meta: ::std::option::Option<rt::ErrorMetadata>,
             }
+
             impl NoSuchKeyBuilder {
                 /// The `Message` member.
                 pub fn message(
@@ -85,6 +99,7 @@ pub mod types {
                     self.message = Some(input.into());
                     self
                 }
+
                 /// The `Message` member.
                 pub fn set_message(
                     mut self,
@@ -93,17 +108,20 @@ pub mod types {
                     self.message = input;
                     self
                 }
+
                 /// The `Message` member.
                 pub fn get_message(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
+
                 /// Sets the error metadata (code, message, request id).
                 pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
                     self.meta = Some(meta);
                     self
                 }
+
                 /// Sets or unsets the error metadata.
                 pub fn set_meta(
                     &mut self,
@@ -112,6 +130,7 @@ pub mod types {
                     self.meta = meta;
                     self
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::NoSuchKey {
                     super::NoSuchKey {
@@ -120,6 +139,7 @@ pub mod types {
                     }
                 }
             }
+
             impl ::std::fmt::Debug for NoSuchKeyBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct("NoSuchKeyBuilder")
@@ -130,10 +150,12 @@ pub mod types {
         }
     }
 }
+
 /// JSON codecs for structures nested in bodies, and the readers of
 /// error responses.
 mod json_codec {
     use ::sdkgen_runtime::__private as rt;
+
     pub(crate) fn read_no_such_key(
         response: &rt::error::ErrorResponse<'_>,
     ) -> ::std::result::Result<
@@ -149,12 +171,15 @@ mod json_codec {
         Ok(builder.meta(response.meta.clone()).build())
     }
 }
+
 /// Operations: inputs, outputs, errors and fluent builders.
 pub mod operation {
     pub use ::sdkgen_runtime::__private::RequestId;
+
     /// The `PutObject` operation.
     pub mod put_object {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `PutObjectInput` structure.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -168,6 +193,7 @@ pub mod operation {
             /// The `Body` member.
             pub body: rt::ByteStream,
         }
+
         impl PutObjectInput {
             /// The `Key` member.
             ///
@@ -175,19 +201,23 @@ pub mod operation {
             pub fn key(&self) -> ::std::option::Option<&str> {
                 self.key.as_deref()
             }
+
             /// The `ContentType` member.
             pub fn content_type(&self) -> ::std::option::Option<&str> {
                 self.content_type.as_deref()
             }
+
             /// The `Body` member.
             pub fn body(&self) -> &rt::ByteStream {
                 &self.body
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::PutObjectInputBuilder {
                 builders::PutObjectInputBuilder::default()
             }
         }
+
         /// The `PutObjectOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -195,16 +225,19 @@ pub mod operation {
             /// The `ETag` member.
             pub e_tag: ::std::option::Option<::std::string::String>,
         }
+
         impl PutObjectOutput {
             /// The `ETag` member.
             pub fn e_tag(&self) -> ::std::option::Option<&str> {
                 self.e_tag.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::PutObjectOutputBuilder {
                 builders::PutObjectOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for PutObjectInput {
             fn validate(
                 &self,
@@ -212,6 +245,7 @@ pub mod operation {
                 PutObjectInput::validate(self)
             }
         }
+
         impl PutObjectInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -227,6 +261,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `PutObject` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -235,6 +270,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl PutObjectError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -243,10 +279,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -256,15 +294,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for PutObjectError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for PutObjectError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -272,6 +313,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for PutObjectError {
             fn source(
                 &self,
@@ -281,11 +323,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for PutObjectError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 PutObjectError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for PutObjectError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -296,16 +340,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for PutObjectError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             PutObjectInput,
             PutObjectOutput,
@@ -316,8 +363,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: PutObjectError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: PutObjectInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -358,6 +406,7 @@ pub mod operation {
             }
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &rt::HttpResponse,
         ) -> ::std::result::Result<PutObjectOutput, rt::json::DeserializeError> {
@@ -366,9 +415,11 @@ pub mod operation {
                 .set_e_tag(rt::http::headers::string(response.headers(), "ETag"));
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`PutObjectInput`](super::PutObjectInput).
             #[non_exhaustive]
             #[derive(Default, Debug)]
@@ -377,6 +428,7 @@ pub mod operation {
                 pub(crate) content_type: ::std::option::Option<::std::string::String>,
                 pub(crate) body: ::std::option::Option<rt::ByteStream>,
             }
+
             impl PutObjectInputBuilder {
                 /// The `Key` member.
                 ///
@@ -388,6 +440,7 @@ pub mod operation {
                     self.key = Some(input.into());
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -398,12 +451,14 @@ pub mod operation {
                     self.key = input;
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
                 pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
                     &self.key
                 }
+
                 /// The `ContentType` member.
                 pub fn content_type(
                     mut self,
@@ -412,6 +467,7 @@ pub mod operation {
                     self.content_type = Some(input.into());
                     self
                 }
+
                 /// The `ContentType` member.
                 pub fn set_content_type(
                     mut self,
@@ -420,17 +476,20 @@ pub mod operation {
                     self.content_type = input;
                     self
                 }
+
                 /// The `ContentType` member.
                 pub fn get_content_type(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.content_type
                 }
+
                 /// The `Body` member.
                 pub fn body(mut self, input: rt::ByteStream) -> Self {
                     self.body = Some(input);
                     self
                 }
+
                 /// The `Body` member.
                 pub fn set_body(
                     mut self,
@@ -439,10 +498,12 @@ pub mod operation {
                     self.body = input;
                     self
                 }
+
                 /// The `Body` member.
                 pub fn get_body(&self) -> &::std::option::Option<rt::ByteStream> {
                     &self.body
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -454,12 +515,14 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`PutObjectOutput`](super::PutObjectOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutObjectOutputBuilder {
                 pub(crate) e_tag: ::std::option::Option<::std::string::String>,
             }
+
             impl PutObjectOutputBuilder {
                 /// The `ETag` member.
                 pub fn e_tag(
@@ -469,6 +532,7 @@ pub mod operation {
                     self.e_tag = Some(input.into());
                     self
                 }
+
                 /// The `ETag` member.
                 pub fn set_e_tag(
                     mut self,
@@ -477,12 +541,14 @@ pub mod operation {
                     self.e_tag = input;
                     self
                 }
+
                 /// The `ETag` member.
                 pub fn get_e_tag(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.e_tag
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutObjectOutput {
                     super::PutObjectOutput {
@@ -490,12 +556,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `PutObject` request: set members, then call `send()`.
             #[derive(Debug)]
             pub struct PutObjectFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: PutObjectInputBuilder,
             }
+
             impl PutObjectFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -503,10 +571,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &PutObjectInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -518,6 +588,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -533,6 +604,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -543,6 +615,7 @@ pub mod operation {
                     self.inner = self.inner.key(input);
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -553,12 +626,14 @@ pub mod operation {
                     self.inner = self.inner.set_key(input);
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
                 pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_key()
                 }
+
                 /// The `ContentType` member.
                 pub fn content_type(
                     mut self,
@@ -567,6 +642,7 @@ pub mod operation {
                     self.inner = self.inner.content_type(input);
                     self
                 }
+
                 /// The `ContentType` member.
                 pub fn set_content_type(
                     mut self,
@@ -575,17 +651,20 @@ pub mod operation {
                     self.inner = self.inner.set_content_type(input);
                     self
                 }
+
                 /// The `ContentType` member.
                 pub fn get_content_type(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_content_type()
                 }
+
                 /// The `Body` member.
                 pub fn body(mut self, input: rt::ByteStream) -> Self {
                     self.inner = self.inner.body(input);
                     self
                 }
+
                 /// The `Body` member.
                 pub fn set_body(
                     mut self,
@@ -594,11 +673,13 @@ pub mod operation {
                     self.inner = self.inner.set_body(input);
                     self
                 }
+
                 /// The `Body` member.
                 pub fn get_body(&self) -> &::std::option::Option<rt::ByteStream> {
                     self.inner.get_body()
                 }
             }
+
             impl PutObjectInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -613,9 +694,11 @@ pub mod operation {
             }
         }
     }
+
     /// The `PutSized` operation.
     pub mod put_sized {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `PutSizedInput` structure.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -627,6 +710,7 @@ pub mod operation {
             /// The `Body` member.
             pub body: rt::ByteStream,
         }
+
         impl PutSizedInput {
             /// The `Key` member.
             ///
@@ -634,25 +718,30 @@ pub mod operation {
             pub fn key(&self) -> ::std::option::Option<&str> {
                 self.key.as_deref()
             }
+
             /// The `Body` member.
             pub fn body(&self) -> &rt::ByteStream {
                 &self.body
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::PutSizedInputBuilder {
                 builders::PutSizedInputBuilder::default()
             }
         }
+
         /// The `PutSizedOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
         pub struct PutSizedOutput {}
+
         impl PutSizedOutput {
             /// A builder for this type.
             pub fn builder() -> builders::PutSizedOutputBuilder {
                 builders::PutSizedOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for PutSizedInput {
             fn validate(
                 &self,
@@ -660,6 +749,7 @@ pub mod operation {
                 PutSizedInput::validate(self)
             }
         }
+
         impl PutSizedInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -675,6 +765,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `PutSized` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -683,6 +774,7 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl PutSizedError {
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
@@ -691,10 +783,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -704,15 +798,18 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::from_response(response))
             }
         }
+
         impl rt::RequestId for PutSizedError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for PutSizedError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -720,6 +817,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for PutSizedError {
             fn source(
                 &self,
@@ -729,11 +827,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for PutSizedError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 PutSizedError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for PutSizedError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -744,16 +844,19 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for PutSizedError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             PutSizedInput,
             PutSizedOutput,
@@ -764,8 +867,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Buffered(deserialize),
             error: PutSizedError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: PutSizedInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -797,15 +901,18 @@ pub mod operation {
             )?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             _response: &rt::HttpResponse,
         ) -> ::std::result::Result<PutSizedOutput, rt::json::DeserializeError> {
             let builder = PutSizedOutput::builder();
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`PutSizedInput`](super::PutSizedInput).
             #[non_exhaustive]
             #[derive(Default, Debug)]
@@ -813,6 +920,7 @@ pub mod operation {
                 pub(crate) key: ::std::option::Option<::std::string::String>,
                 pub(crate) body: ::std::option::Option<rt::ByteStream>,
             }
+
             impl PutSizedInputBuilder {
                 /// The `Key` member.
                 ///
@@ -824,6 +932,7 @@ pub mod operation {
                     self.key = Some(input.into());
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -834,17 +943,20 @@ pub mod operation {
                     self.key = input;
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
                 pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
                     &self.key
                 }
+
                 /// The `Body` member.
                 pub fn body(mut self, input: rt::ByteStream) -> Self {
                     self.body = Some(input);
                     self
                 }
+
                 /// The `Body` member.
                 pub fn set_body(
                     mut self,
@@ -853,10 +965,12 @@ pub mod operation {
                     self.body = input;
                     self
                 }
+
                 /// The `Body` member.
                 pub fn get_body(&self) -> &::std::option::Option<rt::ByteStream> {
                     &self.body
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -867,22 +981,26 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`PutSizedOutput`](super::PutSizedOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutSizedOutputBuilder {}
+
             impl PutSizedOutputBuilder {
                 /// Builds the value.
                 pub fn build(self) -> super::PutSizedOutput {
                     super::PutSizedOutput {}
                 }
             }
+
             /// Sends a `PutSized` request: set members, then call `send()`.
             #[derive(Debug)]
             pub struct PutSizedFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: PutSizedInputBuilder,
             }
+
             impl PutSizedFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -890,10 +1008,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &PutSizedInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -905,6 +1025,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -920,6 +1041,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -930,6 +1052,7 @@ pub mod operation {
                     self.inner = self.inner.key(input);
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -940,17 +1063,20 @@ pub mod operation {
                     self.inner = self.inner.set_key(input);
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
                 pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
                     self.inner.get_key()
                 }
+
                 /// The `Body` member.
                 pub fn body(mut self, input: rt::ByteStream) -> Self {
                     self.inner = self.inner.body(input);
                     self
                 }
+
                 /// The `Body` member.
                 pub fn set_body(
                     mut self,
@@ -959,11 +1085,13 @@ pub mod operation {
                     self.inner = self.inner.set_body(input);
                     self
                 }
+
                 /// The `Body` member.
                 pub fn get_body(&self) -> &::std::option::Option<rt::ByteStream> {
                     self.inner.get_body()
                 }
             }
+
             impl PutSizedInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -978,9 +1106,11 @@ pub mod operation {
             }
         }
     }
+
     /// The `GetObject` operation.
     pub mod get_object {
         use ::sdkgen_runtime::__private as rt;
+
         /// The `GetObjectInput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
@@ -990,6 +1120,7 @@ pub mod operation {
             /// Required.
             pub key: ::std::option::Option<::std::string::String>,
         }
+
         impl GetObjectInput {
             /// The `Key` member.
             ///
@@ -997,11 +1128,13 @@ pub mod operation {
             pub fn key(&self) -> ::std::option::Option<&str> {
                 self.key.as_deref()
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::GetObjectInputBuilder {
                 builders::GetObjectInputBuilder::default()
             }
         }
+
         /// The `GetObjectOutput` structure.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -1011,20 +1144,24 @@ pub mod operation {
             /// The `Body` member.
             pub body: rt::ByteStream,
         }
+
         impl GetObjectOutput {
             /// The `ETag` member.
             pub fn e_tag(&self) -> ::std::option::Option<&str> {
                 self.e_tag.as_deref()
             }
+
             /// The `Body` member.
             pub fn body(&self) -> &rt::ByteStream {
                 &self.body
             }
+
             /// A builder for this type.
             pub fn builder() -> builders::GetObjectOutputBuilder {
                 builders::GetObjectOutputBuilder::default()
             }
         }
+
         impl rt::client::OperationInput for GetObjectInput {
             fn validate(
                 &self,
@@ -1032,6 +1169,7 @@ pub mod operation {
                 GetObjectInput::validate(self)
             }
         }
+
         impl GetObjectInput {
             /// Checks every constraint of the model (required members,
             /// lengths, patterns, non-empty labels) and reports every
@@ -1047,6 +1185,7 @@ pub mod operation {
                 v.finish()
             }
         }
+
         /// Errors `GetObject` can return.
         #[non_exhaustive]
         #[derive(Debug)]
@@ -1057,11 +1196,13 @@ pub mod operation {
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
         }
+
         impl GetObjectError {
             /// Whether this is a `NoSuchKey`.
             pub fn is_no_such_key(&self) -> bool {
                 matches!(self, Self::NoSuchKey(_))
             }
+
             /// Code, message and request id of the error.
             pub fn meta(&self) -> &rt::ErrorMetadata {
                 use rt::ProvideErrorMetadata;
@@ -1070,10 +1211,12 @@ pub mod operation {
                     Self::Unhandled(e) => e.meta(),
                 }
             }
+
             /// An error the model does not describe, from any error.
             pub fn unhandled(err: impl ::std::convert::Into<rt::BoxError>) -> Self {
                 Self::Unhandled(rt::error::Unhandled::new(err.into(), None))
             }
+
             /// An error the model does not describe, from its metadata only.
             pub fn generic(meta: rt::ErrorMetadata) -> Self {
                 Self::Unhandled(
@@ -1083,6 +1226,7 @@ pub mod operation {
                     ),
                 )
             }
+
             fn from_response(response: rt::error::ErrorResponse<'_>) -> Self {
                 match (response.meta.code(), response.status) {
                     (Some("NoSuchKey"), _) => {
@@ -1105,11 +1249,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::RequestId for GetObjectError {
             fn request_id(&self) -> ::std::option::Option<&str> {
                 rt::error::request_id(self.meta())
             }
         }
+
         impl ::std::fmt::Display for GetObjectError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -1118,6 +1264,7 @@ pub mod operation {
                 }
             }
         }
+
         impl ::std::error::Error for GetObjectError {
             fn source(
                 &self,
@@ -1128,11 +1275,13 @@ pub mod operation {
                 }
             }
         }
+
         impl rt::ProvideErrorMetadata for GetObjectError {
             fn meta(&self) -> &rt::ErrorMetadata {
                 GetObjectError::meta(self)
             }
         }
+
         impl rt::CreateUnhandledError for GetObjectError {
             fn create_unhandled_error(
                 source: ::std::boxed::Box<
@@ -1143,6 +1292,7 @@ pub mod operation {
                 Self::Unhandled(rt::error::Unhandled::new(source, meta))
             }
         }
+
         impl rt::ProvideErrorKind for GetObjectError {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
@@ -1150,10 +1300,12 @@ pub mod operation {
                     Self::Unhandled(_) => None,
                 }
             }
+
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
             }
         }
+
         pub(crate) static SPEC: rt::client::OperationSpec<
             GetObjectInput,
             GetObjectOutput,
@@ -1164,8 +1316,9 @@ pub mod operation {
             deserialize: rt::client::Deserialize::Streaming(deserialize),
             error: GetObjectError::from_response,
             sensitive_output: false,
-            auth: &[::sdkgen_runtime::client::auth::SIGV4],
+            auth: &[rt::client::auth::SIGV4],
         };
+
         fn serialize(
             input: GetObjectInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
@@ -1189,6 +1342,7 @@ pub mod operation {
             let request = rt::http::json_request("GET", uri, None, false)?;
             Ok(request)
         }
+
         pub(crate) fn deserialize(
             response: &mut rt::HttpResponse,
         ) -> ::std::result::Result<GetObjectOutput, rt::json::DeserializeError> {
@@ -1198,15 +1352,18 @@ pub mod operation {
             builder = builder.set_body(Some(rt::http::take_stream(response)));
             Ok(builder.build())
         }
+
         /// Builders for this operation.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
+
             /// A builder for [`GetObjectInput`](super::GetObjectInput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetObjectInputBuilder {
                 pub(crate) key: ::std::option::Option<::std::string::String>,
             }
+
             impl GetObjectInputBuilder {
                 /// The `Key` member.
                 ///
@@ -1218,6 +1375,7 @@ pub mod operation {
                     self.key = Some(input.into());
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -1228,12 +1386,14 @@ pub mod operation {
                     self.key = input;
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
                 pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
                     &self.key
                 }
+
                 /// Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.
                 pub fn build(
                     self,
@@ -1243,6 +1403,7 @@ pub mod operation {
                     })
                 }
             }
+
             /// A builder for [`GetObjectOutput`](super::GetObjectOutput).
             #[non_exhaustive]
             #[derive(Default, Debug)]
@@ -1250,6 +1411,7 @@ pub mod operation {
                 pub(crate) e_tag: ::std::option::Option<::std::string::String>,
                 pub(crate) body: ::std::option::Option<rt::ByteStream>,
             }
+
             impl GetObjectOutputBuilder {
                 /// The `ETag` member.
                 pub fn e_tag(
@@ -1259,6 +1421,7 @@ pub mod operation {
                     self.e_tag = Some(input.into());
                     self
                 }
+
                 /// The `ETag` member.
                 pub fn set_e_tag(
                     mut self,
@@ -1267,17 +1430,20 @@ pub mod operation {
                     self.e_tag = input;
                     self
                 }
+
                 /// The `ETag` member.
                 pub fn get_e_tag(
                     &self,
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.e_tag
                 }
+
                 /// The `Body` member.
                 pub fn body(mut self, input: rt::ByteStream) -> Self {
                     self.body = Some(input);
                     self
                 }
+
                 /// The `Body` member.
                 pub fn set_body(
                     mut self,
@@ -1286,10 +1452,12 @@ pub mod operation {
                     self.body = input;
                     self
                 }
+
                 /// The `Body` member.
                 pub fn get_body(&self) -> &::std::option::Option<rt::ByteStream> {
                     &self.body
                 }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetObjectOutput {
                     super::GetObjectOutput {
@@ -1298,12 +1466,14 @@ pub mod operation {
                     }
                 }
             }
+
             /// Sends a `GetObject` request: set members, then call `send()`.
             #[derive(Clone, Debug)]
             pub struct GetObjectFluentBuilder {
                 handle: ::std::sync::Arc<rt::client::Handle>,
                 inner: GetObjectInputBuilder,
             }
+
             impl GetObjectFluentBuilder {
                 pub(crate) fn new(handle: ::std::sync::Arc<rt::client::Handle>) -> Self {
                     Self {
@@ -1311,10 +1481,12 @@ pub mod operation {
                         inner: ::std::default::Default::default(),
                     }
                 }
+
                 /// The input built so far.
                 pub fn as_input(&self) -> &GetObjectInputBuilder {
                     &self.inner
                 }
+
                 /// Validates the input (unless turned off), then sends it
                 /// through the configured pipeline: signing, retries and
                 /// timeouts.
@@ -1326,6 +1498,7 @@ pub mod operation {
                 > {
                     self.handle.send(&super::SPEC, self.inner.build()).await
                 }
+
                 /// This call with interceptors or request changes of its
                 /// own; `send()` it when done.
                 pub fn customize(
@@ -1341,6 +1514,7 @@ pub mod operation {
                         self.inner.build(),
                     )
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -1351,6 +1525,7 @@ pub mod operation {
                     self.inner = self.inner.key(input);
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -1361,6 +1536,7 @@ pub mod operation {
                     self.inner = self.inner.set_key(input);
                     self
                 }
+
                 /// The `Key` member.
                 ///
                 /// Required.
@@ -1368,6 +1544,7 @@ pub mod operation {
                     self.inner.get_key()
                 }
             }
+
             impl GetObjectInputBuilder {
                 /// Builds the input and sends it with `client`.
                 pub async fn send_with(
@@ -1383,6 +1560,7 @@ pub mod operation {
         }
     }
 }
+
 /// The service.
 ///
 /// One `Client` is cheap to clone and shares its configuration.
@@ -1390,6 +1568,7 @@ pub mod operation {
 pub struct Client {
     handle: ::std::sync::Arc<::sdkgen_runtime::__private::client::Handle>,
 }
+
 impl Client {
     /// A client configured from shared AWS configuration (region,
     /// credentials, retries, timeouts, HTTP client), as loaded by
@@ -1397,6 +1576,7 @@ impl Client {
     pub fn new(sdk_config: &::sdkgen_runtime::__private::SdkConfig) -> Self {
         Self::from_conf(crate::config::Config::from(sdk_config))
     }
+
     /// A client from this crate's own configuration.
     pub fn from_conf(config: crate::config::Config) -> Self {
         Self {
@@ -1405,10 +1585,12 @@ impl Client {
             ),
         }
     }
+
     /// The client's configuration.
     pub fn config(&self) -> &crate::config::Config {
         self.handle.config()
     }
+
     /// Calls `PutObject`.
     pub fn put_object(
         &self,
@@ -1417,6 +1599,7 @@ impl Client {
             self.handle.clone(),
         )
     }
+
     /// Calls `PutSized`.
     pub fn put_sized(
         &self,
@@ -1425,6 +1608,7 @@ impl Client {
             self.handle.clone(),
         )
     }
+
     /// Calls `GetObject`.
     pub fn get_object(
         &self,
@@ -1434,14 +1618,17 @@ impl Client {
         )
     }
 }
+
 /// The client, where aws-sdk-rust also has it.
 pub mod client {
     pub use crate::Client;
+
     /// Customizing one call (`customize()` on a fluent builder).
     pub mod customize {
         pub use ::sdkgen_runtime::__private::client::CustomizableOperation;
     }
 }
+
 /// Every error of the service's operations, for code that calls
 /// several of them and propagates errors with `?`.
 #[non_exhaustive]
@@ -1453,6 +1640,7 @@ pub enum Error {
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
 }
+
 impl ::std::convert::From<crate::operation::put_object::PutObjectError> for Error {
     fn from(err: crate::operation::put_object::PutObjectError) -> Self {
         match err {
@@ -1462,6 +1650,7 @@ impl ::std::convert::From<crate::operation::put_object::PutObjectError> for Erro
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1486,6 +1675,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<crate::operation::put_sized::PutSizedError> for Error {
     fn from(err: crate::operation::put_sized::PutSizedError) -> Self {
         match err {
@@ -1495,6 +1685,7 @@ impl ::std::convert::From<crate::operation::put_sized::PutSizedError> for Error 
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1516,6 +1707,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<crate::operation::get_object::GetObjectError> for Error {
     fn from(err: crate::operation::get_object::GetObjectError) -> Self {
         match err {
@@ -1528,6 +1720,7 @@ impl ::std::convert::From<crate::operation::get_object::GetObjectError> for Erro
         }
     }
 }
+
 impl<
     R,
 > ::std::convert::From<
@@ -1552,6 +1745,7 @@ where
         )
     }
 }
+
 impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
     fn from(err: ::sdkgen_runtime::__private::BuildError) -> Self {
         Self::Unhandled(
@@ -1562,6 +1756,7 @@ impl ::std::convert::From<::sdkgen_runtime::__private::BuildError> for Error {
         )
     }
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -1570,6 +1765,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -1578,6 +1774,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
     fn meta(&self) -> &::sdkgen_runtime::__private::ErrorMetadata {
         match self {
@@ -1590,6 +1787,7 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::sdkgen_runtime::__private::RequestId for Error {
     fn request_id(&self) -> ::std::option::Option<&str> {
         ::sdkgen_runtime::__private::error::request_id(
@@ -1597,6 +1795,7 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
         )
     }
 }
+
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:3439e1504dc93051ba61281fe7c3532d91ef299388662f4372e6961be9fae840";
