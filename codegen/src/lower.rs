@@ -62,6 +62,7 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
         shapes: BTreeMap::new(),
         renames,
         tested_errors: Default::default(),
+        open_collections: Default::default(),
     };
     let traits = traits_of(service);
     let sdk_id = traits
@@ -90,7 +91,7 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
     let endpoint = endpoint(traits, &default_prefix);
 
     let mut op_ids: Vec<String> = Vec::new();
-    collect_operations(ast, service, &mut op_ids);
+    collect_operations(ast, service, &mut op_ids, &mut Default::default());
     if let Some(only) = only {
         for name in only {
             if !op_ids.iter().any(|id| local_name(id) == name) {
@@ -129,7 +130,12 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
 }
 
 /// Operations bound to the service directly and through resources, in model order.
-fn collect_operations(ast: &Ast, shape: &Map<String, Value>, out: &mut Vec<String>) {
+fn collect_operations(
+    ast: &Ast,
+    shape: &Map<String, Value>,
+    out: &mut Vec<String>,
+    seen: &mut std::collections::BTreeSet<String>,
+) {
     for key in [
         "operations",
         "create",
@@ -146,9 +152,10 @@ fn collect_operations(ast: &Ast, shape: &Map<String, Value>, out: &mut Vec<Strin
             }
         }
     }
+    // A resource is read once: resources that name each other end.
     for id in refs(shape, "resources") {
-        if let Some(resource) = ast.shapes.get(&id) {
-            collect_operations(ast, resource, out);
+        if let Some(resource) = ast.shapes.get(&id).filter(|_| seen.insert(id.clone())) {
+            collect_operations(ast, resource, out, seen);
         }
     }
 }
@@ -215,6 +222,10 @@ struct Lower<'a> {
     renames: BTreeMap<ShapeId, String>,
     /// Errors whose protocol cases an operation already carries.
     tested_errors: std::collections::BTreeSet<ShapeId>,
+    /// Lists and maps being lowered: one that holds itself (Smithy allows
+    /// recursion only through structures and unions) is an error, not
+    /// endless recursion.
+    open_collections: std::collections::BTreeSet<ShapeId>,
 }
 
 /// Where a structure is used decides which bindings mean something.
@@ -748,63 +759,14 @@ impl Lower<'_> {
         })
     }
 
-    fn ty(&mut self, loc: &str, target: &str, ts: TimestampFormat) -> Option<Type> {
-        if let Some(prelude) = target.strip_prefix("smithy.api#") {
-            let t = match prelude {
-                "String" => Type::String,
-                "Boolean" | "PrimitiveBoolean" => Type::Boolean,
-                "Byte" | "PrimitiveByte" => Type::Byte,
-                "Short" | "PrimitiveShort" => Type::Short,
-                "Integer" | "PrimitiveInteger" => Type::Integer,
-                "Long" | "PrimitiveLong" => Type::Long,
-                "Float" | "PrimitiveFloat" => Type::Float,
-                "Double" | "PrimitiveDouble" => Type::Double,
-                "Timestamp" => Type::Timestamp(ts),
-                "Blob" => Type::Blob,
-                "Document" => Type::Document,
-                "Unit" => Type::Unit,
-                other => {
-                    self.diags.error(loc, format!("prelude shape `smithy.api#{other}` is not supported as a member target"), None);
-                    return None;
-                }
-            };
-            return Some(t);
-        }
-        let Some(shape) = self.ast.shapes.get(target) else {
-            self.diags.error(
-                loc,
-                format!("target `{target}` does not exist"),
-                Some("define the shape or fix the target's shape id"),
-            );
-            return None;
-        };
-        let t = match kind(shape) {
-            "string" if traits_of(shape).contains_key("smithy.api#enum") => {
-                self.named(target);
-                Type::Named(target.to_owned())
-            }
-            "string" => Type::String,
-            "enum" => {
-                self.named(target);
-                Type::Named(target.to_owned())
-            }
-            "structure" | "union" | "intEnum" => {
-                self.named(target);
-                Type::Named(target.to_owned())
-            }
-            "boolean" => Type::Boolean,
-            "byte" => Type::Byte,
-            "short" => Type::Short,
-            "integer" => Type::Integer,
-            "long" => Type::Long,
-            "float" => Type::Float,
-            "double" => Type::Double,
-            "timestamp" => Type::Timestamp(ts),
-            "blob" if traits_of(shape).contains_key("smithy.api#streaming") => Type::Stream {
-                requires_length: traits_of(shape).contains_key("smithy.api#requiresLength"),
-            },
-            "blob" => Type::Blob,
-            "document" => Type::Document,
+    /// A list or map shape's type.
+    fn collection(
+        &mut self,
+        target: &str,
+        shape: &Map<String, Value>,
+        ts: TimestampFormat,
+    ) -> Option<Type> {
+        Some(match kind(shape) {
             "list" | "set" => {
                 let member = shape
                     .get("member")
@@ -841,6 +803,80 @@ impl Lower<'_> {
                 let value = self.ty(&format!("{target}$value"), value, ts)?;
                 Type::Map(Box::new(sparse(shape, value)))
             }
+            _ => return None,
+        })
+    }
+
+    fn ty(&mut self, loc: &str, target: &str, ts: TimestampFormat) -> Option<Type> {
+        if let Some(prelude) = target.strip_prefix("smithy.api#") {
+            let t = match prelude {
+                "String" => Type::String,
+                "Boolean" | "PrimitiveBoolean" => Type::Boolean,
+                "Byte" | "PrimitiveByte" => Type::Byte,
+                "Short" | "PrimitiveShort" => Type::Short,
+                "Integer" | "PrimitiveInteger" => Type::Integer,
+                "Long" | "PrimitiveLong" => Type::Long,
+                "Float" | "PrimitiveFloat" => Type::Float,
+                "Double" | "PrimitiveDouble" => Type::Double,
+                "Timestamp" => Type::Timestamp(ts),
+                "Blob" => Type::Blob,
+                "Document" => Type::Document,
+                "Unit" => Type::Unit,
+                other => {
+                    self.diags.error(loc, format!("prelude shape `smithy.api#{other}` is not supported as a member target"), None);
+                    return None;
+                }
+            };
+            return Some(t);
+        }
+        let Some(shape) = self.ast.shapes.get(target) else {
+            self.diags.error(
+                loc,
+                format!("target `{target}` does not exist"),
+                Some("define the shape or fix the target's shape id"),
+            );
+            return None;
+        };
+        if matches!(kind(shape), "list" | "set" | "map") {
+            if !self.open_collections.insert(target.to_owned()) {
+                self.diags.error(
+                    target,
+                    "a list or map that holds itself",
+                    Some("recursion must go through a structure or a union"),
+                );
+                return None;
+            }
+            let t = self.collection(target, shape, ts);
+            self.open_collections.remove(target);
+            return t;
+        }
+        let t = match kind(shape) {
+            "string" if traits_of(shape).contains_key("smithy.api#enum") => {
+                self.named(target);
+                Type::Named(target.to_owned())
+            }
+            "string" => Type::String,
+            "enum" => {
+                self.named(target);
+                Type::Named(target.to_owned())
+            }
+            "structure" | "union" | "intEnum" => {
+                self.named(target);
+                Type::Named(target.to_owned())
+            }
+            "boolean" => Type::Boolean,
+            "byte" => Type::Byte,
+            "short" => Type::Short,
+            "integer" => Type::Integer,
+            "long" => Type::Long,
+            "float" => Type::Float,
+            "double" => Type::Double,
+            "timestamp" => Type::Timestamp(ts),
+            "blob" if traits_of(shape).contains_key("smithy.api#streaming") => Type::Stream {
+                requires_length: traits_of(shape).contains_key("smithy.api#requiresLength"),
+            },
+            "blob" => Type::Blob,
+            "document" => Type::Document,
             other => {
                 self.diags.error(loc, format!("target `{target}` is a {other}, which is not supported yet"), Some("supported: structure, union, enum, intEnum, string, boolean, numbers except bigInteger and bigDecimal, timestamp, blob, document, list, map"));
                 return None;

@@ -401,3 +401,26 @@ fn hand_built_ir_that_breaks_an_invariant_gets_located_errors() {
         "{err}"
     );
 }
+
+#[test]
+fn cycles_that_smithy_forbids_end_with_an_error_or_are_read_once() {
+    // Before: a resource naming itself, or a list holding itself,
+    // recursed until the stack overflowed.
+    let mut model = smithy(
+        json!({}),
+        json!({"ex#Things": {"type": "resource", "resources": [{"target": "ex#Things"}], "operations": [{"target": "ex#Op"}]}}),
+    );
+    model["shapes"]["ex#Svc"]["resources"] = json!([{"target": "ex#Things"}]);
+    assert!(generate("cycle.json", &model).is_ok());
+    let err = rejected(
+        "list.json",
+        &smithy(
+            json!({"Items": {"target": "ex#Items"}}),
+            json!({"ex#Items": {"type": "list", "member": {"target": "ex#Items"}}}),
+        ),
+    );
+    assert!(
+        err.contains("ex#Items: a list or map that holds itself"),
+        "{err}"
+    );
+}
