@@ -1,0 +1,333 @@
+//! Every `smithy.rules#endpointTests` case of the corpus models, through the
+//! rule set interpreter.
+//!
+//! The models are read from `../shared/models` beside the workspace root
+//! (`aws/*.json` and `chime-2018-05-01.json`), never from the repository;
+//! where they are absent the test says so and passes. A case that fails
+//! fails the test unless `endpoint-expected-failures.txt` lists it (model,
+//! case index, reason); a listed case that passes fails it too, so the list
+//! stays true.
+//!
+//! The cases run on the partitions their expectations were written against
+//! ([`models_partitions`]): the corpus (aws/api-models-aws, 2025-04-02) is
+//! older than `runtime/data/partitions.json` (aws-sdk-chime 1.121.0), in which
+//! the ISO partitions have since gained dual-stack endpoints. On the embedded
+//! document those cases fail, as they should; the test prints how many.
+//!
+//! `cargo test -p sdkgen-runtime --release --test endpoint_rules -- --ignored
+//! --nocapture` prints the cost of a resolution.
+
+use sdkgen_runtime::endpoint::{
+    evaluate, evaluate_with, BuiltIns, Params, Partitions, RuleSet, RulesResolver, Value,
+};
+use serde_json::Value as Json;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+fn shared_models() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models")
+}
+
+/// The corpus, sorted, or `None` (with a message) where it is absent.
+fn corpus() -> Option<Vec<PathBuf>> {
+    let dir = shared_models();
+    let mut models: Vec<PathBuf> = match std::fs::read_dir(dir.join("aws")) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    models.sort();
+    let chime = dir.join("chime-2018-05-01.json");
+    if chime.exists() {
+        models.push(chime);
+    }
+    if models.is_empty() {
+        eprintln!(
+            "skipping: no models under {} (the shared corpus is not checked out)",
+            dir.display()
+        );
+        return None;
+    }
+    Some(models)
+}
+
+fn model_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A service's rule set and test cases.
+struct Service {
+    id: String,
+    rule_set: Json,
+    cases: Vec<Json>,
+}
+
+fn services(path: &Path) -> Vec<Service> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let model: Json =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    let Some(shapes) = model["shapes"].as_object() else {
+        return out;
+    };
+    for (id, shape) in shapes {
+        if shape["type"] != "service" {
+            continue;
+        }
+        let traits = &shape["traits"];
+        let rule_set = &traits["smithy.rules#endpointRuleSet"];
+        if rule_set.is_null() {
+            continue;
+        }
+        let cases = traits["smithy.rules#endpointTests"]["testCases"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        out.push(Service {
+            id: id.clone(),
+            rule_set: rule_set.clone(),
+            cases,
+        });
+    }
+    out
+}
+
+fn params_of(case: &Json) -> Params {
+    let mut params = Params::new();
+    if let Some(map) = case["params"].as_object() {
+        for (name, value) in map {
+            match Value::from_json(value) {
+                Ok(Some(v)) => params.insert(name.clone(), v),
+                Ok(None) => {}
+                Err(e) => panic!("parameter {name}: {e}"),
+            }
+        }
+    }
+    params
+}
+
+/// The embedded partitions as they were when the corpus's test cases were
+/// written: the ISO partitions (`aws-iso*`) without dual-stack support, their
+/// dual-stack DNS suffix their DNS suffix. The corpus's own expectations say
+/// so: `DualStack is enabled but this partition does not support DualStack`
+/// for `us-iso-east-1`, and `https://dsql.us-iso-east-1.c2s.ic.gov` for it
+/// with dual-stack on (dsql's rules do not check the support flag).
+fn models_partitions() -> Partitions {
+    let text = include_str!("../data/partitions.json");
+    let mut doc: Json = serde_json::from_str(text).expect("embedded partitions are JSON");
+    for p in doc["partitions"].as_array_mut().expect("a partitions list") {
+        if p["id"].as_str().is_some_and(|id| id.starts_with("aws-iso")) {
+            let outputs = &mut p["outputs"];
+            outputs["supportsDualStack"] = Json::Bool(false);
+            outputs["dualStackDnsSuffix"] = outputs["dnsSuffix"].clone();
+        }
+    }
+    Partitions::from_json(&doc.to_string()).expect("the altered document reads")
+}
+
+/// `None` if the case passes, else what went wrong.
+fn check(rule_set: &RuleSet, case: &Json, partitions: &Partitions) -> Option<String> {
+    let result = evaluate_with(rule_set, &params_of(case), partitions);
+    let expect = &case["expect"];
+    if let Some(message) = expect["error"].as_str() {
+        return match result {
+            Err(got) if got == message => None,
+            Err(got) => Some(format!("expected error {message:?}, got error {got:?}")),
+            Ok(e) => Some(format!(
+                "expected error {message:?}, got endpoint {}",
+                e.url
+            )),
+        };
+    }
+    let want = &expect["endpoint"];
+    let got = match result {
+        Ok(got) => got,
+        Err(e) => {
+            return Some(format!(
+                "expected endpoint {}, got error {e:?}",
+                want["url"]
+            ))
+        }
+    };
+    let mut problems = Vec::new();
+    if want["url"].as_str() != Some(got.url.as_str()) {
+        problems.push(format!("url: expected {}, got {:?}", want["url"], got.url));
+    }
+    let want_headers: BTreeMap<String, Vec<String>> =
+        serde_json::from_value(want.get("headers").cloned().unwrap_or(Json::Null))
+            .unwrap_or_default();
+    if want_headers != got.headers {
+        problems.push(format!(
+            "headers: expected {want_headers:?}, got {:?}",
+            got.headers
+        ));
+    }
+    let want_properties = want
+        .get("properties")
+        .cloned()
+        .unwrap_or_else(|| Json::Object(Default::default()));
+    let got_properties = Json::Object(
+        got.properties
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_json()))
+            .collect(),
+    );
+    if want_properties != got_properties {
+        problems.push(format!(
+            "properties: expected {want_properties}, got {got_properties}"
+        ));
+    }
+    (!problems.is_empty()).then(|| problems.join("; "))
+}
+
+/// `(model, case index)` of the listed expected failures.
+fn expected_failures() -> BTreeSet<(String, usize)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/endpoint-expected-failures.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let mut out = BTreeSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        let (Some(model), Some(index), Some(_reason)) = (words.next(), words.next(), words.next())
+        else {
+            panic!("{}:{}: want `model index reason`", path.display(), n + 1);
+        };
+        let index = index
+            .parse()
+            .unwrap_or_else(|_| panic!("{}:{}: bad case index", path.display(), n + 1));
+        out.insert((model.to_owned(), index));
+    }
+    out
+}
+
+#[test]
+fn corpus_endpoint_tests() {
+    let Some(models) = corpus() else { return };
+    let expected = expected_failures();
+    let partitions = models_partitions();
+    let (mut passed, mut total, mut embedded_passed) = (0, 0, 0);
+    let mut unexpected = Vec::new();
+    let mut stale = Vec::new();
+    for path in &models {
+        let model = model_name(path);
+        let (mut model_passed, mut model_total) = (0, 0);
+        for service in services(path) {
+            let rule_set = match RuleSet::from_value(&service.rule_set) {
+                Ok(r) => r,
+                Err(e) => {
+                    unexpected.push(format!("{model} ({}): rule set: {e}", service.id));
+                    continue;
+                }
+            };
+            for (i, case) in service.cases.iter().enumerate() {
+                model_total += 1;
+                let listed = expected.contains(&(model.clone(), i));
+                if check(&rule_set, case, Partitions::aws()).is_none() {
+                    embedded_passed += 1;
+                }
+                match check(&rule_set, case, &partitions) {
+                    None if listed => stale.push(format!("{model} {i}")),
+                    None => model_passed += 1,
+                    Some(_) if listed => {}
+                    Some(problem) => unexpected.push(format!(
+                        "{model} {i} ({}): {problem}",
+                        case["documentation"].as_str().unwrap_or("")
+                    )),
+                }
+            }
+        }
+        println!("{model}: {model_passed}/{model_total}");
+        passed += model_passed;
+        total += model_total;
+    }
+    println!(
+        "overall: {passed}/{total} passed, {} listed as expected failures, {} models",
+        expected.len(),
+        models.len()
+    );
+    println!(
+        "on the embedded (newer) partitions: {embedded_passed}/{total} \
+         (the others expect ISO partitions without dual-stack)"
+    );
+    assert!(
+        unexpected.is_empty() && stale.is_empty(),
+        "{} unexpected failures:\n{}\n{} listed failures that pass: {}",
+        unexpected.len(),
+        unexpected.join("\n"),
+        stale.len(),
+        stale.join(", ")
+    );
+}
+
+/// Nanoseconds per resolution, over every test case's parameters in turn.
+fn time_per_call(rule_set: &Arc<RuleSet>, cases: &[Json]) -> (f64, f64) {
+    let params: Vec<Params> = cases.iter().map(params_of).collect();
+    let resolver = RulesResolver::new(rule_set.clone(), BuiltIns::new());
+    let rounds = (200_000 / params.len().max(1)).max(1);
+    let calls = (rounds * params.len()) as f64;
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for p in &params {
+            std::hint::black_box(evaluate(rule_set, std::hint::black_box(p)).is_ok());
+        }
+    }
+    let evaluate_ns = start.elapsed().as_nanos() as f64 / calls;
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for p in &params {
+            std::hint::black_box(resolver.resolve(std::hint::black_box(p)).is_ok());
+        }
+    }
+    let resolve_ns = start.elapsed().as_nanos() as f64 / calls;
+    (evaluate_ns, resolve_ns)
+}
+
+#[test]
+#[ignore = "timing; run with --release --ignored --nocapture"]
+fn resolution_cost() {
+    let Some(models) = corpus() else { return };
+    let mut measured: Vec<(String, usize, Arc<RuleSet>, Vec<Json>)> = Vec::new();
+    for path in &models {
+        for service in services(path) {
+            let size = service.rule_set.to_string().len();
+            let rule_set =
+                Arc::new(RuleSet::from_value(&service.rule_set).expect("rule set reads"));
+            measured.push((model_name(path), size, rule_set, service.cases));
+        }
+    }
+    measured.sort_by_key(|m| std::cmp::Reverse(m.1));
+    let largest = measured.first().map(|m| m.0.clone());
+    for (model, size, rule_set, cases) in &measured {
+        if Some(model) != largest.as_ref() && model != "chime-2018-05-01" {
+            continue;
+        }
+        let (evaluate_ns, resolve_ns) = time_per_call(rule_set, cases);
+        println!(
+            "{model} (rule set {size} bytes, {} cases): evaluate {evaluate_ns:.0} ns/call, \
+             RulesResolver::resolve (with the smithy-rs Endpoint) {resolve_ns:.0} ns/call",
+            cases.len()
+        );
+    }
+    let start = Instant::now();
+    let mut n = 0;
+    for (_, _, rule_set, cases) in &measured {
+        for case in cases {
+            std::hint::black_box(evaluate(rule_set, &params_of(case)).is_ok());
+            n += 1;
+        }
+    }
+    println!(
+        "all {} cases once (with building Params from JSON): {:.0} ns/case",
+        n,
+        start.elapsed().as_nanos() as f64 / n as f64
+    );
+}
