@@ -46,6 +46,7 @@ const MUTATIONS: &[(&str, Mutation)] = &[
     ("member_extension", member_extension),
     ("add_component", add_component),
     ("change_method", change_method),
+    ("self_reference", self_reference),
     ("mutate_anywhere", mutate_anywhere),
 ];
 
@@ -873,5 +874,41 @@ fn change_method(doc: &mut Value, d: &mut Dice) {
         .unwrap_or(&"get");
     if let Some(o) = doc.pointer_mut(&at).and_then(Value::as_object_mut) {
         rename_key(o, &old, new);
+    }
+}
+
+/// A component that holds itself without an object in between (an array of
+/// itself, a map of itself, an `allOf` of itself, or two arrays of each
+/// other), reached from Room.
+fn self_reference(doc: &mut Value, d: &mut Dice) {
+    let name = if d.chance(1, 2) {
+        "Loop".to_owned()
+    } else {
+        nasty_name(d, "Loop")
+    };
+    let r = json!({"$ref": format!("#/components/schemas/{name}")});
+    let (schema, other) = match d.below(4) {
+        0 => (json!({"type": "array", "items": r}), None),
+        1 => (json!({"type": "object", "additionalProperties": r}), None),
+        2 => (json!({"allOf": [r]}), None),
+        _ => (
+            json!({"type": "array", "items": {"$ref": "#/components/schemas/Other"}}),
+            Some(json!({"type": "array", "items": r})),
+        ),
+    };
+    if let Some(s) = doc.pointer_mut(SCHEMAS).and_then(Value::as_object_mut) {
+        s.insert(name.clone(), schema);
+        if let Some(o) = other {
+            s.insert("Other".into(), o);
+        }
+    }
+    if let Some(o) = doc
+        .pointer_mut(&format!("{SCHEMAS}/Room/properties"))
+        .and_then(Value::as_object_mut)
+    {
+        o.insert(
+            "Loop".into(),
+            json!({"$ref": format!("#/components/schemas/{name}")}),
+        );
     }
 }

@@ -94,6 +94,7 @@ const MUTATIONS: &[(&str, Mutation)] = &[
     ("remove_something", remove_something),
     ("rename_member", rename_member),
     ("rename_shape", rename_shape),
+    ("self_holding_collection", self_holding_collection),
     ("mutate_anywhere", mutate_anywhere),
 ];
 
@@ -870,5 +871,41 @@ fn remove_something(doc: &mut Value, d: &mut Dice) {
                 o.shift_remove(k);
             }
         }
+    }
+}
+
+/// A list or map that holds itself (directly, or through another list or
+/// map), reached from Room.
+fn self_holding_collection(doc: &mut Value, d: &mut Dice) {
+    let id = format!("{NS}Loop");
+    let other = format!("{NS}Other");
+    let (shape, second) = match d.below(4) {
+        0 => (json!({"type": "list", "member": {"target": id}}), None),
+        1 => (
+            json!({"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": id}}),
+            None,
+        ),
+        2 => (
+            json!({"type": "map", "key": {"target": id}, "value": {"target": "smithy.api#String"}}),
+            None,
+        ),
+        _ => (
+            json!({"type": "list", "member": {"target": other}}),
+            Some(
+                json!({"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": id}}),
+            ),
+        ),
+    };
+    if let Some(s) = doc.get_mut("shapes").and_then(Value::as_object_mut) {
+        s.insert(id.clone(), shape);
+        if let Some(o) = second {
+            s.insert(other, o);
+        }
+    }
+    if let Some(ms) = shape_mut(doc, &format!("{NS}Room"))
+        .and_then(|s| s.get_mut("members"))
+        .and_then(Value::as_object_mut)
+    {
+        ms.insert("Loop".into(), json!({"target": id}));
     }
 }
