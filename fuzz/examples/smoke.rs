@@ -64,7 +64,7 @@ fn opts() -> Result<Opts, String> {
         only: None,
         replay: None,
     };
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
@@ -79,7 +79,11 @@ fn opts() -> Result<Opts, String> {
             "--replay" => {
                 let v = value()?;
                 let t = target_named(&v).ok_or(format!("unknown target {v}"))?;
-                let files: Vec<PathBuf> = args.by_ref().map(PathBuf::from).collect();
+                // Files up to the next option.
+                let mut files = Vec::new();
+                while let Some(f) = args.next_if(|a| !a.starts_with("--")) {
+                    files.push(PathBuf::from(f));
+                }
                 o.replay = Some((t, files));
             }
             _ => return Err(format!("unknown argument {a}")),
@@ -345,22 +349,60 @@ fn minimize(target: Target, from: &Path, to: &Path) -> ExitCode {
                 changed = true;
             }
         }
-        // Long strings (docs, say) to short ones.
+        // Odd strings, values and keys, to the plainest odd string that
+        // keeps the panic (random Unicode becomes `-`, say).
+        const PLAIN: &[&str] = &["x", "-", "", "9x", "a-b", "\u{200b}", "\u{9d6}"];
+        let simpler = |s: &str, c: &str| {
+            c.len() < s.len()
+                || (!s.is_ascii() && c.is_ascii()) && c.chars().count() <= s.chars().count()
+        };
         for at in chime_sdk_fuzz::common::pointers(&doc) {
             let Some(Value::String(s)) = doc.pointer(&at) else {
                 continue;
             };
-            if s.chars().count() <= 8 {
+            let s = s.clone();
+            for c in PLAIN.iter().filter(|c| simpler(&s, c)) {
+                let mut candidate = doc.clone();
+                if let Some(slot) = candidate.pointer_mut(&at) {
+                    *slot = Value::String((*c).into());
+                }
+                tries += 1;
+                if same(&candidate) {
+                    doc = candidate;
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        for at in chime_sdk_fuzz::common::pointers(&doc) {
+            let Some(Value::Object(o)) = doc.pointer(&at) else {
                 continue;
-            }
-            let mut candidate = doc.clone();
-            if let Some(slot) = candidate.pointer_mut(&at) {
-                *slot = Value::String("x".into());
-            }
-            tries += 1;
-            if same(&candidate) {
-                doc = candidate;
-                changed = true;
+            };
+            for key in o.keys().cloned().collect::<Vec<_>>() {
+                for c in PLAIN.iter().filter(|c| simpler(&key, c)) {
+                    let mut candidate = doc.clone();
+                    let Some(Value::Object(o)) = candidate.pointer_mut(&at) else {
+                        continue;
+                    };
+                    if o.contains_key(*c) {
+                        continue;
+                    }
+                    chime_sdk_fuzz::common::rename_key(o, &key, c);
+                    // The key may be named elsewhere (a `$ref`, a target).
+                    let text = serde_json::to_string(&candidate)
+                        .unwrap_or_default()
+                        .replace(&format!("#{key}\""), &format!("#{c}\""))
+                        .replace(&format!("/{key}\""), &format!("/{c}\""));
+                    let Ok(candidate) = serde_json::from_str::<Value>(&text) else {
+                        continue;
+                    };
+                    tries += 1;
+                    if same(&candidate) {
+                        doc = candidate;
+                        changed = true;
+                        break;
+                    }
+                }
             }
         }
         if !changed {
@@ -521,7 +563,15 @@ fn main() -> ExitCode {
     let mut failed = false;
 
     if let Some((target, files)) = &o.replay {
-        let jobs: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        let mut jobs: Vec<String> = Vec::new();
+        for f in files {
+            if f.is_file() {
+                jobs.push(f.display().to_string());
+            } else {
+                failed = true;
+                println!("{}: no such file", f.display());
+            }
+        }
         let mut checked = 0;
         for (file, line) in jobs.iter().zip(classify(*target, &jobs)) {
             match line {
