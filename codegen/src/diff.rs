@@ -555,6 +555,33 @@ fn service(a: &Service, b: &Service, out: &mut Vec<Change>) {
     if a.endpoint != b.endpoint {
         out.push(changed_endpoint(&a.endpoint, &b.endpoint));
     }
+    let rules = |s: &Service| s.endpoint_rules.as_ref().map(|r| r.rule_set.clone());
+    if rules(a) != rules(b) {
+        out.push(changed_endpoint_rules(
+            rules(a).is_some(),
+            rules(b).is_some(),
+        ));
+    }
+}
+
+/// A rule set added, removed or changed: requests for some regions or
+/// settings may resolve elsewhere, where an old client does not send them;
+/// like a changed default endpoint, wire-breaking. (Its test cases are the
+/// generated crate's tests: no rule.)
+fn changed_endpoint_rules(had: bool, has: bool) -> Change {
+    let what = match (had, has) {
+        (false, _) => "endpoint rule set added",
+        (_, false) => "endpoint rule set removed",
+        _ => "endpoint rule set changed",
+    };
+    Change::new(
+        SERVICE,
+        "endpointRuleSet",
+        what,
+        true,
+        true,
+        "changed-endpoint-rules",
+    )
 }
 
 /// An operation's fields. Left out: `docs` (rustdoc only),

@@ -25,6 +25,9 @@ pub struct Service {
     pub auth: Vec<AuthScheme>,
     /// Where requests go by default.
     pub endpoint: Endpoint,
+    /// `smithy.rules#endpointRuleSet` and `smithy.rules#endpointTests`,
+    /// where the model has them.
+    pub endpoint_rules: Option<EndpointRules>,
     /// Service documentation.
     pub docs: Docs,
     /// Operations in model order.
@@ -56,6 +59,28 @@ impl AuthScheme {
             AuthScheme::Anonymous => None,
         }
     }
+}
+
+/// A service's endpoint rule set and its test cases, kept as the model
+/// writes them (JSON text): the runtime's interpreter reads the rule set,
+/// and generated tests hand it the cases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointRules {
+    /// The rule set (rules language 1.0), as JSON text.
+    pub rule_set: String,
+    /// The `endpointTests` cases, in model order.
+    pub tests: Vec<EndpointTest>,
+}
+
+/// One `endpointTests` case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointTest {
+    /// What the case is about.
+    pub documentation: String,
+    /// The parameters, as a JSON object text.
+    pub params: String,
+    /// The expected `endpoint` or `error`, as a JSON object text.
+    pub expect: String,
 }
 
 /// The default endpoint of a service.
@@ -681,5 +706,31 @@ impl Value {
             let m = m.ok_or_else(|| format!("`{}` has no member `{name}`", s.name))?;
             x.fits(&m.ty, shapes)
         })
+    }
+}
+
+impl EndpointRules {
+    /// The rule set and the list of cases as a model states them (`tests`
+    /// is the `testCases` array, if any).
+    pub fn from_json(rule_set: &serde_json::Value, tests: Option<&serde_json::Value>) -> Self {
+        let text =
+            |v: Option<&serde_json::Value>| v.map_or_else(|| "{}".to_owned(), |v| v.to_string());
+        EndpointRules {
+            rule_set: rule_set.to_string(),
+            tests: tests
+                .and_then(serde_json::Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|case| EndpointTest {
+                    documentation: case
+                        .get("documentation")
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    params: text(case.get("params")),
+                    expect: text(case.get("expect")),
+                })
+                .collect(),
+        }
     }
 }

@@ -123,6 +123,7 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
         signing_name,
         auth: auth.service_schemes(),
         endpoint,
+        endpoint_rules: endpoint_rules(traits),
         docs: docs(traits),
         operations,
         shapes: cx.shapes,
@@ -1074,6 +1075,17 @@ fn refs(shape: &Map<String, Value>, key: &str) -> Vec<String> {
             .unwrap_or_default(),
         _ => Vec::new(),
     }
+}
+
+/// The service's endpoint rule set and test cases, as the model writes them.
+fn endpoint_rules(traits: &Map<String, Value>) -> Option<EndpointRules> {
+    let tests = traits
+        .get("smithy.rules#endpointTests")
+        .and_then(|t| t.get("testCases"));
+    Some(EndpointRules::from_json(
+        traits.get("smithy.rules#endpointRuleSet")?,
+        tests,
+    ))
 }
 
 /// The documentation as the model states it, with a deprecation note.

@@ -271,6 +271,7 @@ fn hand_built() -> Service {
         endpoint: Endpoint::Regional {
             prefix: "ex".into(),
         },
+        endpoint_rules: None,
         docs: Docs::default(),
         operations: vec![Operation {
             id: "ex#get-thing".into(),

@@ -538,6 +538,17 @@ fn service_changes_are_wire_breaking() {
         true,
         true,
     );
+    expect_one(
+        "endpoint-rules",
+        |m| {
+            service(m)["smithy.rules#endpointRuleSet"] =
+                json!({"version": "1.0", "parameters": {}, "rules": []})
+        },
+        "changed-endpoint-rules",
+        "endpointRuleSet",
+        true,
+        true,
+    );
 }
 
 #[test]
@@ -988,10 +999,11 @@ fn legacy_chime_model_against_the_official_one() {
         &sdkgen::load(&[new], &settings).unwrap(),
     );
     // The 2025 model keeps 62 of the 2022 model's 190 operations, unchanged,
-    // and moves from the regional endpoint to the global one.
+    // moves from the regional endpoint to the global one and states an
+    // endpoint rule set.
     assert_eq!(
         sdkgen::diff::summary(&found),
-        "129 changes: 129 breaking, 0 compatible; 129 change the wire"
+        "130 changes: 130 breaking, 0 compatible; 130 change the wire"
     );
     let (endpoint, rest): (Vec<_>, Vec<_>) = found.iter().partition(|c| c.scope == "(service)");
     assert_eq!(endpoint[0].what, "default endpoint changed from regional `chime` to global `https://chime.us-east-1.amazonaws.com` (signed for us-east-1)");

@@ -44,6 +44,7 @@ fn emits_an_operation_from_hand_built_ir() {
         endpoint: Endpoint::Regional {
             prefix: "ex".into(),
         },
+        endpoint_rules: None,
         docs: Docs::default(),
         operations: vec![Operation {
             id: "ex#GetThing".into(),

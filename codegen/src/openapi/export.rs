@@ -38,6 +38,17 @@ pub fn export(service: &Service) -> Value {
     if service.auth != [AuthScheme::SigV4] {
         sdkgen_service["auth"] = auth_names(&service.auth);
     }
+    if let Some(rules) = &service.endpoint_rules {
+        // The texts are the model's JSON: they parse.
+        let parse = |t: &str| serde_json::from_str::<Value>(t).unwrap_or(Value::Null);
+        let tests: Vec<Value> = rules
+            .tests
+            .iter()
+            .map(|t| json!({"documentation": t.documentation, "params": parse(&t.params), "expect": parse(&t.expect)}))
+            .collect();
+        sdkgen_service["endpointRules"] =
+            json!({"ruleSet": parse(&rules.rule_set), "tests": tests});
+    }
     let mut doc = json!({
         "openapi": "3.0.3",
         "info": {"title": service.sdk_id, "version": "1.0"},

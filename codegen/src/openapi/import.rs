@@ -97,6 +97,7 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
         signing_name,
         auth,
         endpoint,
+        endpoint_rules: endpoint_rules(service_ext.get("endpointRules")),
         docs,
         operations,
         shapes,
@@ -928,4 +929,14 @@ fn endpoint(service_ext: &Value, signing_name: Option<&str>, sdk_id: &str) -> En
             prefix: default_prefix.clone(),
         },
     }
+}
+
+/// The endpoint rule set and its cases an `endpointRules` member states
+/// (`ruleSet`, `tests` of `documentation`, `params`, `expect`).
+fn endpoint_rules(rules: Option<&Value>) -> Option<EndpointRules> {
+    let rules = rules?;
+    Some(EndpointRules::from_json(
+        rules.get("ruleSet")?,
+        rules.get("tests"),
+    ))
 }
