@@ -14,9 +14,13 @@ use std::collections::BTreeMap;
 pub struct Url<'a> {
     /// `http` or `https`.
     pub scheme: String,
-    /// Host and port as written (`example.com:8443`, `[::1]`).
+    /// Host and port as written (`example.com:8443`, `[::1]`, a default port
+    /// kept as the specification's examples and the AWS SDKs keep it), without
+    /// userinfo.
     pub authority: &'a str,
-    /// The path as written, empty when there is none.
+    /// The path as written, empty when there is none (as the AWS SDKs have
+    /// it, so that `{url#authority}{url#path}` gives back the URL; the
+    /// specification's table shows `/` there).
     pub path: &'a str,
     /// The path beginning and ending with `/`.
     pub normalized_path: String,
@@ -34,8 +38,10 @@ pub fn parse_url(value: &str) -> Option<Url<'_>> {
     let uri: http::Uri = value.parse().ok()?;
     let authority_len = uri.authority()?.as_str().len();
     let after_scheme = value.find("://")? + 3;
-    let authority = value.get(after_scheme..after_scheme + authority_len)?;
+    let written = value.get(after_scheme..after_scheme + authority_len)?;
     let rest = &value[after_scheme + authority_len..];
+    // The rules language's authority has no userinfo.
+    let authority = written.rsplit_once('@').map_or(written, |(_, host)| host);
     let path = rest.split('#').next().unwrap_or_default();
     if !(path.is_empty() || path.starts_with('/')) {
         return None;
@@ -136,6 +142,14 @@ mod tests {
         assert_eq!(
             parts("https://example.com/a#frag"),
             p("https", "example.com", "/a", "/a/", false)
+        );
+        assert_eq!(
+            parts("https://u:p@example.com/a"),
+            p("https", "example.com", "/a", "/a/", false)
+        );
+        assert_eq!(
+            parts("HTTPS://example.com"),
+            p("https", "example.com", "", "/", false)
         );
         assert_eq!(parts("https://example.com?x=1"), None);
         assert_eq!(parts("https://example.com/?"), None);
