@@ -17,6 +17,7 @@
 //! `cargo test -p sdkgen-runtime --release --test endpoint_rules -- --ignored
 //! --nocapture` prints the cost of a resolution.
 
+use aws_smithy_types::{Document, Number};
 use sdkgen_runtime::endpoint::{
     evaluate, evaluate_with, BuiltIns, Params, Partitions, RuleSet, RulesResolver, Value,
 };
@@ -266,6 +267,178 @@ fn corpus_endpoint_tests() {
         stale.len(),
         stale.join(", ")
     );
+}
+
+fn document_json(d: &Document) -> Json {
+    match d {
+        Document::Object(o) => Json::Object(
+            o.iter()
+                .map(|(k, v)| (k.clone(), document_json(v)))
+                .collect(),
+        ),
+        Document::Array(a) => Json::Array(a.iter().map(document_json).collect()),
+        Document::Number(n) => match *n {
+            Number::PosInt(u) => u.into(),
+            Number::NegInt(i) => i.into(),
+            Number::Float(f) => serde_json::Number::from_f64(f).map_or(Json::Null, Json::Number),
+        },
+        Document::String(s) => Json::String(s.clone()),
+        Document::Bool(b) => Json::Bool(*b),
+        Document::Null => Json::Null,
+    }
+}
+
+/// The cases with `operationInputs`, through [`RulesResolver`] as a client
+/// would run them: the inputs' `builtInParams` as [`BuiltIns`], the case's
+/// other parameters (those no built-in sets: what an operation's context
+/// parameters give) as the operation's [`Params`], and the smithy-rs
+/// `Endpoint` compared with the expectation.
+#[test]
+fn corpus_operation_inputs_through_the_resolver() {
+    let Some(models) = corpus() else { return };
+    let partitions = Arc::new(models_partitions());
+    let (mut passed, mut total) = (0, 0);
+    let mut failures = Vec::new();
+    for path in &models {
+        let model = model_name(path);
+        for service in services(path) {
+            let rule_set =
+                Arc::new(RuleSet::from_value(&service.rule_set).expect("rule set reads"));
+            for (i, case) in service.cases.iter().enumerate() {
+                let Some(inputs) = case["operationInputs"].as_array() else {
+                    continue;
+                };
+                let all = params_of(case);
+                let operation: Params = all
+                    .iter()
+                    .filter(|(name, _)| {
+                        rule_set
+                            .parameter(name)
+                            .is_some_and(|p| p.built_in.is_none())
+                    })
+                    .map(|(k, v)| (k.to_owned(), v.clone()))
+                    .collect();
+                for input in inputs {
+                    total += 1;
+                    let mut built_ins = BuiltIns::new();
+                    for (name, value) in input["builtInParams"].as_object().into_iter().flatten() {
+                        if let Ok(Some(v)) = Value::from_json(value) {
+                            built_ins = built_ins.set(name.clone(), v);
+                        }
+                    }
+                    let resolver = RulesResolver::new(rule_set.clone(), built_ins)
+                        .with_partitions(partitions.clone());
+                    let got = resolver.resolve(&operation);
+                    let expect = &case["expect"];
+                    let ok = match (&got, expect["error"].as_str()) {
+                        (Err(e), Some(message)) => e.to_string() == message,
+                        (Ok(_), Some(_)) | (Err(_), None) => false,
+                        (Ok(endpoint), None) => {
+                            let want = &expect["endpoint"];
+                            let headers: BTreeMap<String, Vec<String>> = endpoint
+                                .headers()
+                                .map(|(k, v)| (k.to_owned(), v.map(str::to_owned).collect()))
+                                .collect();
+                            let want_headers: BTreeMap<String, Vec<String>> =
+                                serde_json::from_value(
+                                    want.get("headers").cloned().unwrap_or(Json::Null),
+                                )
+                                .unwrap_or_default();
+                            let properties = Json::Object(
+                                endpoint
+                                    .properties()
+                                    .iter()
+                                    .map(|(k, v)| (k.to_string(), document_json(v)))
+                                    .collect(),
+                            );
+                            let want_properties = want
+                                .get("properties")
+                                .cloned()
+                                .unwrap_or_else(|| Json::Object(Default::default()));
+                            want["url"].as_str() == Some(endpoint.url())
+                                && headers == want_headers
+                                && properties == want_properties
+                        }
+                    };
+                    if ok {
+                        passed += 1;
+                    } else {
+                        failures.push(format!("{model} {i}: got {got:?}, expected {expect}"));
+                    }
+                }
+            }
+        }
+    }
+    println!("operation inputs through RulesResolver: {passed}/{total}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every node of a real rule set replaced in turn by each of a few wrong
+/// values: reading gives a located error or a rule set, and evaluating that
+/// rule set with every test case's parameters gives an endpoint or an error,
+/// never a panic.
+#[test]
+fn damaged_rule_sets_never_panic() {
+    let Some(models) = corpus() else { return };
+    let Some(chime) = models.iter().find(|p| model_name(p) == "chime-2018-05-01") else {
+        eprintln!("skipping: no Chime model");
+        return;
+    };
+    let service = services(chime).into_iter().next().expect("a service");
+    let params: Vec<Params> = service.cases.iter().map(params_of).collect();
+    let replacements = [
+        Json::Null,
+        Json::Bool(true),
+        serde_json::json!(-1),
+        serde_json::json!(7),
+        serde_json::json!("{Region}"),
+        serde_json::json!("{"),
+        serde_json::json!("x#y"),
+        serde_json::json!([]),
+        serde_json::json!({}),
+        serde_json::json!({"ref": "Region"}),
+        serde_json::json!({"fn": "getAttr", "argv": [{"ref": "Region"}, "[0]"]}),
+        serde_json::json!({"fn": "substring", "argv": [{"ref": "Region"}, 0, 99, true]}),
+    ];
+    fn pointers(v: &Json, at: String, out: &mut Vec<String>) {
+        match v {
+            Json::Object(o) => o.iter().for_each(|(k, v)| {
+                pointers(
+                    v,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                )
+            }),
+            Json::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+            _ => {}
+        }
+        out.push(at);
+    }
+    let mut all = Vec::new();
+    pointers(&service.rule_set, String::new(), &mut all);
+    let (mut read, mut refused) = (0, 0);
+    for pointer in all.iter().filter(|p| !p.is_empty()) {
+        for replacement in &replacements {
+            let mut damaged = service.rule_set.clone();
+            *damaged.pointer_mut(pointer).expect("pointer exists") = replacement.clone();
+            match RuleSet::from_value(&damaged) {
+                Ok(rule_set) => {
+                    read += 1;
+                    for p in &params {
+                        let _ = evaluate(&rule_set, p);
+                    }
+                }
+                Err(e) => {
+                    refused += 1;
+                    assert!(!e.to_string().is_empty());
+                }
+            }
+        }
+    }
+    println!("damaged rule sets: {read} read and evaluated, {refused} refused");
 }
 
 /// Nanoseconds per resolution, over every test case's parameters in turn.
