@@ -103,3 +103,9 @@ pub mod validation {
         compile_pattern, compile_translation, Pattern, ValidationError, Validator,
     };
 }
+
+/// Endpoint rules ([`crate::endpoint`]): what the tests generated from a
+/// model's `smithy.rules#endpointTests` call.
+pub mod endpoint {
+    pub use crate::endpoint::{check_case, RuleSet};
+}

@@ -19,7 +19,7 @@
 
 use aws_smithy_types::{Document, Number};
 use sdkgen_runtime::endpoint::{
-    evaluate, evaluate_with, BuiltIns, Params, Partitions, RuleSet, RulesResolver, Value,
+    check_case_json, evaluate, BuiltIns, Params, Partitions, RuleSet, RulesResolver, Value,
 };
 use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet};
@@ -134,57 +134,7 @@ fn models_partitions() -> Partitions {
 
 /// `None` if the case passes, else what went wrong.
 fn check(rule_set: &RuleSet, case: &Json, partitions: &Partitions) -> Option<String> {
-    let result = evaluate_with(rule_set, &params_of(case), partitions);
-    let expect = &case["expect"];
-    if let Some(message) = expect["error"].as_str() {
-        return match result {
-            Err(got) if got == message => None,
-            Err(got) => Some(format!("expected error {message:?}, got error {got:?}")),
-            Ok(e) => Some(format!(
-                "expected error {message:?}, got endpoint {}",
-                e.url
-            )),
-        };
-    }
-    let want = &expect["endpoint"];
-    let got = match result {
-        Ok(got) => got,
-        Err(e) => {
-            return Some(format!(
-                "expected endpoint {}, got error {e:?}",
-                want["url"]
-            ))
-        }
-    };
-    let mut problems = Vec::new();
-    if want["url"].as_str() != Some(got.url.as_str()) {
-        problems.push(format!("url: expected {}, got {:?}", want["url"], got.url));
-    }
-    let want_headers: BTreeMap<String, Vec<String>> =
-        serde_json::from_value(want.get("headers").cloned().unwrap_or(Json::Null))
-            .unwrap_or_default();
-    if want_headers != got.headers {
-        problems.push(format!(
-            "headers: expected {want_headers:?}, got {:?}",
-            got.headers
-        ));
-    }
-    let want_properties = want
-        .get("properties")
-        .cloned()
-        .unwrap_or_else(|| Json::Object(Default::default()));
-    let got_properties = Json::Object(
-        got.properties
-            .iter()
-            .map(|(k, v)| (k.clone(), v.to_json()))
-            .collect(),
-    );
-    if want_properties != got_properties {
-        problems.push(format!(
-            "properties: expected {want_properties}, got {got_properties}"
-        ));
-    }
-    (!problems.is_empty()).then(|| problems.join("; "))
+    check_case_json(rule_set, &case["params"], &case["expect"], partitions).err()
 }
 
 /// `(model, case index)` of the listed expected failures.

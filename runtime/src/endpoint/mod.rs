@@ -26,6 +26,7 @@
 //! # Ok::<(), sdkgen_runtime::endpoint::Error>(())
 //! ```
 
+mod case;
 mod eval;
 mod expr;
 mod partitions;
@@ -34,6 +35,7 @@ mod ruleset;
 pub mod stdlib;
 mod value;
 
+pub use case::{check_case, check_case_json, check_case_with};
 pub use partitions::{PartitionOutputs, Partitions};
 pub use resolver::{BuiltIns, RulesResolver};
 pub use ruleset::{Parameter, ParameterType, RuleSet};
