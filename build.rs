@@ -28,7 +28,11 @@ fn main() {
     };
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("chime_sdk.rs");
-    if let Err(e) = sdkgen::build(&[model], &out, &sdkgen::Settings::default()) {
+    // The model's endpoint rule set cases run as the crate's unit tests
+    // (`cargo test endpoint_case`).
+    let mut settings = sdkgen::Settings::default();
+    settings.endpoint_tests = true;
+    if let Err(e) = sdkgen::build(&[model], &out, &settings) {
         eprint!("{e}");
         std::process::exit(1);
     }

@@ -22,12 +22,14 @@
 //! * `client`: `Client`, fluent builders, service metadata;
 //! * `operation`: one operation's module, from the above;
 //! * `values`: Rust expressions of model values (`@default`, test params);
-//! * `protocol_tests`: the model's protocol compliance cases as tests.
+//! * `protocol_tests`: the model's protocol compliance cases as tests;
+//! * `endpoint_tests`: the model's endpoint rule set cases as tests.
 
 mod builders;
 mod client;
 mod common;
 mod cx;
+mod endpoint_tests;
 mod errors;
 mod http_request;
 mod http_response;
@@ -43,6 +45,7 @@ mod values;
 mod tests;
 
 pub(crate) use cx::Cx;
+pub(crate) use endpoint_tests::emit_endpoint_tests;
 pub(crate) use protocol_tests::emit_protocol_tests;
 
 use crate::ir::*;
