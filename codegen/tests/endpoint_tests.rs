@@ -143,3 +143,21 @@ fn official_chime_cases_pass_with_our_rule_set() {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `sdkgen generate` writes the cases into the crate (as unit tests of its
+/// `src/lib.rs`).
+#[test]
+fn sdkgen_generate_includes_them() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("endpoint-tests-crate");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_sdkgen"))
+        .args(["generate", "--model"])
+        .arg(chime())
+        .arg("--out")
+        .arg(&out)
+        .status()
+        .expect("sdkgen runs");
+    assert!(status.success());
+    let lib = std::fs::read_to_string(out.join("src/lib.rs")).expect("src/lib.rs");
+    assert!(lib.contains("mod endpoint_tests {"));
+    assert_eq!(lib.matches("fn endpoint_case_").count(), 26);
+}
