@@ -6,9 +6,10 @@
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). A crash is saved under
 # fuzz/artifacts/<target>/ and makes this script exit 1.
 #
-# The minimized reproducers under fuzz/regressions/<target>/ are passed as
-# seeds: while the generator still has one of those bugs, its target fails
-# at once, on that input.
+# The minimized reproducers under fuzz/regressions/<target>/ (see the
+# README there) are passed as seeds: while the generator still has one of
+# those bugs, its target fails at once, on that input. The compile-*.json
+# ones are replayed by the smoke run, which checks their output compiles.
 #
 # Environment: SMOKE=0 skips the smoke run; SMOKE_MUTATIONS (default 200
 # per model) and SMOKE_CHECK (default 3 accepted outputs per model) size it.
@@ -52,5 +53,16 @@ if [ "${SMOKE:-1}" != 0 ]; then
         echo "smoke: FAILED; the inputs are under fuzz/artifacts/smoke/ (replay: cargo run --no-default-features --example smoke -- --replay <target> FILE...)"
         status=1
     fi
+    # Models the generator accepted but whose output did not compile: each
+    # must now be rejected, or compile.
+    for target in openapi_import smithy_mutations; do
+        compile=(regressions/"$target"/compile-*.json)
+        [ -e "${compile[0]}" ] || continue
+        echo "smoke: ${#compile[@]} $target reproducers of output that did not compile"
+        if ! cargo run --quiet --locked --no-default-features --example smoke -- \
+            --replay "$target" "${compile[@]}" --check "${#compile[@]}"; then
+            status=1
+        fi
+    done
 fi
 exit $status
