@@ -174,7 +174,13 @@ fn render(
     endpoint_tests: bool,
 ) -> Result<String, Error> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    render_on(service, fingerprint, protocol_tests, endpoint_tests, threads)
+    render_on(
+        service,
+        fingerprint,
+        protocol_tests,
+        endpoint_tests,
+        threads,
+    )
 }
 
 /// [`render`] on at most `threads` threads.
@@ -597,8 +603,8 @@ mod tests {
         ));
 
         for threads in [1, 2, 3, 8] {
-            let parts =
-                render_on(&service, "sha256:0", Some("crate::harness"), false, threads).expect("renders");
+            let parts = render_on(&service, "sha256:0", Some("crate::harness"), false, threads)
+                .expect("renders");
             assert!(parts == once, "{threads} threads:\n{parts}\n---\n{once}");
         }
     }
