@@ -58,7 +58,16 @@ async fn every_behavior_version_without_http_client_sleep_or_time_source() {
 #[tokio::test]
 async fn an_empty_sdk_config_names_the_credentials_to_set() {
     let mock = MockChime::start().await.unwrap();
+    // The endpoint rules need a region first.
     let client = Client::new(&SdkConfig::builder().build());
+    let err = create_room(&client).await.unwrap_err();
+    assert!(err.contains("Missing Region"), "{err}");
+    assert!(err.contains("set one in Config or SdkConfig"), "{err}");
+    let client = Client::new(
+        &SdkConfig::builder()
+            .region(Region::new("us-east-1"))
+            .build(),
+    );
     let err = create_room(&client).await.unwrap_err();
     assert!(err.contains("no credentials provider"), "{err}");
     // Same with an endpoint: nothing is sent without credentials.

@@ -70,6 +70,11 @@ pub struct EndpointRules {
     pub rule_set: String,
     /// The `endpointTests` cases, in model order.
     pub tests: Vec<EndpointTest>,
+    /// Some operation sets rule parameters of its own
+    /// (`staticContextParams`, `contextParam`, `operationContextParams`):
+    /// the runtime, which resolves the rules once per client, keeps the
+    /// default endpoint for such a service.
+    pub per_operation: bool,
 }
 
 /// One `endpointTests` case.
@@ -731,6 +736,7 @@ impl EndpointRules {
                     expect: text(case.get("expect")),
                 })
                 .collect(),
+            per_operation: false,
         }
     }
 }

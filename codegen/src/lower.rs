@@ -123,7 +123,14 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
         signing_name,
         auth: auth.service_schemes(),
         endpoint,
-        endpoint_rules: endpoint_rules(traits),
+        endpoint_rules: endpoint_rules(traits).map(|mut rules| {
+            rules.per_operation = op_ids.iter().any(|id| {
+                ast.shapes
+                    .get(id)
+                    .is_some_and(|op| sets_rule_params(ast, op))
+            });
+            rules
+        }),
         docs: docs(traits),
         operations,
         shapes: cx.shapes,
@@ -1086,6 +1093,32 @@ fn endpoint_rules(traits: &Map<String, Value>) -> Option<EndpointRules> {
         traits.get("smithy.rules#endpointRuleSet")?,
         tests,
     ))
+}
+
+/// Whether an operation sets endpoint rule parameters: static ones, from
+/// its input's members, or from paths into its input.
+fn sets_rule_params(ast: &Ast, op: &Map<String, Value>) -> bool {
+    let traits = traits_of(op);
+    if traits.contains_key("smithy.rules#staticContextParams")
+        || traits.contains_key("smithy.rules#operationContextParams")
+    {
+        return true;
+    }
+    let input = op
+        .get("input")
+        .and_then(|i| i.get("target"))
+        .and_then(Value::as_str)
+        .and_then(|id| ast.shapes.get(id));
+    input
+        .and_then(|s| s.get("members"))
+        .and_then(Value::as_object)
+        .is_some_and(|members| {
+            members.values().any(|m| {
+                m.get("traits")
+                    .and_then(Value::as_object)
+                    .is_some_and(|t| t.contains_key("smithy.rules#contextParam"))
+            })
+        })
 }
 
 /// The documentation as the model states it, with a deprecation note.

@@ -73,8 +73,14 @@ pub struct ServiceMetadata {
     /// The SigV4 signing name (`aws.auth#sigv4` `name`), for services with
     /// operations signed with SigV4.
     pub signing_name: Option<&'static str>,
-    /// Where requests go when no endpoint URL is configured.
+    /// Where requests go when no endpoint URL is configured and the service
+    /// has no endpoint rules.
     pub endpoint: DefaultEndpoint,
+    /// The service's endpoint rule set (`smithy.rules#endpointRuleSet`, JSON
+    /// text): where it is set, the rules decide the endpoint and its
+    /// signing region and name, from the configured region, endpoint URL,
+    /// FIPS and dual-stack settings.
+    pub rules: Option<&'static str>,
     /// Version of the generated crate, for the user agent.
     pub crate_version: &'static str,
 }
@@ -343,51 +349,136 @@ impl fmt::Debug for Handle {
     }
 }
 
+/// The endpoint and signing region without endpoint rules: the configured
+/// URL, else the service's default endpoint.
+fn default_endpoint(
+    config: &Config,
+    meta: &ServiceMetadata,
+) -> (Result<String, ConfigError>, Option<String>) {
+    let region = config.region.as_ref().map(|r| r.as_ref().to_owned());
+    // A global endpoint signs for its own region; a regional one needs the
+    // configured region, for the host name and for SigV4 alike.
+    let no_region =
+        || ConfigError("no region is configured: set one in Config or SdkConfig".to_owned());
+    match (&config.endpoint_url, &meta.endpoint) {
+        (Some(url), DefaultEndpoint::Global { signing_region, .. }) => (
+            check_endpoint_url(url),
+            region.or(Some(signing_region.to_string())),
+        ),
+        (
+            None,
+            DefaultEndpoint::Global {
+                url,
+                signing_region,
+            },
+        ) => (Ok(url.to_string()), Some(signing_region.to_string())),
+        (Some(url), DefaultEndpoint::Regional { .. }) => match region {
+            Some(r) => (check_endpoint_url(url), Some(r)),
+            None => (Err(no_region()), None),
+        },
+        (None, DefaultEndpoint::Regional { prefix }) => match region {
+            Some(r) => (Ok(format!("https://{prefix}.{r}.amazonaws.com")), Some(r)),
+            None => (Err(no_region()), None),
+        },
+    }
+}
+
+/// The endpoint, signing region and signing name the service's endpoint
+/// rules give for the configuration (`AWS::Region`, `AWS::UseFIPS`,
+/// `AWS::UseDualStack`, `SDK::Endpoint`), resolved once per client: the
+/// generator writes rules only for services whose operations set no rule
+/// parameters of their own. The first SigV4 `authSchemes` entry of the
+/// endpoint names the signing region and name; without one, requests are
+/// signed for the configured region (else the default endpoint's) and the
+/// service's signing name.
+fn resolve_by_rules(
+    rules: &str,
+    config: &Config,
+    meta: &ServiceMetadata,
+) -> (Result<String, ConfigError>, Option<String>, Option<String>) {
+    use crate::endpoint::{BuiltIns, RuleSet, RulesResolver};
+    let fallback_region = match (&config.region, &meta.endpoint) {
+        (Some(r), _) => Some(r.as_ref().to_owned()),
+        (None, DefaultEndpoint::Global { signing_region, .. }) => Some(signing_region.to_string()),
+        (None, DefaultEndpoint::Regional { .. }) => None,
+    };
+    let name = meta.signing_name.map(str::to_owned);
+    let fail = |e: String| (Err(ConfigError(e)), fallback_region.clone(), name.clone());
+    if let Some(url) = &config.endpoint_url {
+        if let Err(e) = check_endpoint_url(url) {
+            return (Err(e), fallback_region.clone(), name.clone());
+        }
+    }
+    let rule_set = match RuleSet::from_json(rules) {
+        Ok(r) => r,
+        Err(e) => return fail(format!("the service's endpoint rules cannot be read: {e}")),
+    };
+    let mut built_ins = BuiltIns::new();
+    if let Some(region) = &config.region {
+        built_ins = built_ins.region(region.as_ref());
+    }
+    if let Some(url) = &config.endpoint_url {
+        built_ins = built_ins.endpoint_url(url.as_str());
+    }
+    if let Some(fips) = config.use_fips {
+        built_ins = built_ins.use_fips(fips);
+    }
+    if let Some(dual_stack) = config.use_dual_stack {
+        built_ins = built_ins.use_dual_stack(dual_stack);
+    }
+    let resolver = RulesResolver::new(Arc::new(rule_set), built_ins);
+    let resolved = match resolver.evaluate(&Default::default()) {
+        Ok(r) => r,
+        Err(e) if config.region.is_none() => {
+            return fail(format!(
+                "no endpoint for this configuration: {e} (no region is configured: set one in Config or SdkConfig)"
+            ))
+        }
+        Err(e) => return fail(format!("no endpoint for this configuration: {e}")),
+    };
+    let sigv4 = resolved
+        .properties
+        .get("authSchemes")
+        .and_then(|s| s.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_object())
+        .find(|s| s.get("name").and_then(|n| n.as_str()) == Some("sigv4"));
+    let text = |key: &str| {
+        sigv4
+            .and_then(|s| s.get(key))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
+    (
+        Ok(resolved.url.clone()),
+        text("signingRegion").or(fallback_region.clone()),
+        text("signingName").or(name.clone()),
+    )
+}
+
 impl Handle {
     /// Resolves the endpoint and signing setup once for every call.
     pub fn new(config: Config, meta: &'static ServiceMetadata) -> Self {
-        let region = config.region.as_ref().map(|r| r.as_ref().to_owned());
-        // A global endpoint signs for its own region; a regional one needs
-        // the configured region, for the host name and for SigV4 alike.
-        let no_region =
-            || ConfigError("no region is configured: set one in Config or SdkConfig".to_owned());
-        let (endpoint, signing_region) = match (&config.endpoint_url, &meta.endpoint) {
-            (Some(url), DefaultEndpoint::Global { signing_region, .. }) => (
-                check_endpoint_url(url),
-                region.or(Some(signing_region.to_string())),
-            ),
-            (
-                None,
-                DefaultEndpoint::Global {
-                    url,
-                    signing_region,
-                },
-            ) => (Ok(url.to_string()), Some(signing_region.to_string())),
-            (Some(url), DefaultEndpoint::Regional { .. }) => match region {
-                Some(r) => (check_endpoint_url(url), Some(r)),
-                None => (Err(no_region()), None),
-            },
-            (None, DefaultEndpoint::Regional { prefix }) => match region {
-                Some(r) => (Ok(format!("https://{prefix}.{r}.amazonaws.com")), Some(r)),
-                None => (Err(no_region()), None),
-            },
+        let (endpoint, signing_region, signing_name) = match meta.rules {
+            Some(rules) => resolve_by_rules(rules, &config, meta),
+            None => {
+                let (endpoint, region) = default_endpoint(&config, meta);
+                (endpoint, region, meta.signing_name.map(str::to_owned))
+            }
         };
 
         let mut layer = Layer::new(meta.sdk_id);
         layer.store_put(AuthSchemeOptionResolverParams::new(()));
-        if let Some(name) = meta.signing_name {
+        if let Some(name) = signing_name {
             layer.store_put(SigV4OperationSigningConfig {
                 region: signing_region.map(|r| SigningRegion::from(Region::new(r))),
-                name: Some(SigningName::from_static(name)),
+                name: Some(SigningName::from(name)),
                 ..Default::default()
             });
         }
         layer.store_put(ApiMetadata::new(meta.sdk_id, meta.crate_version));
 
-        // Every scheme is registered; an operation lists those it may use
-        // (`OperationSpec::auth`) and the orchestrator takes the first with
-        // an identity resolver, so a scheme whose identity is not
-        // configured is skipped.
         let mut components = RuntimeComponentsBuilder::new(meta.sdk_id)
             .with_auth_scheme(SigV4AuthScheme::new())
             .with_auth_scheme(BearerAuthScheme::new())

@@ -30,6 +30,8 @@ pub struct Config {
     pub(crate) credentials_provider: Option<SharedCredentialsProvider>,
     pub(crate) token_provider: Option<SharedTokenProvider>,
     pub(crate) endpoint_url: Option<String>,
+    pub(crate) use_fips: Option<bool>,
+    pub(crate) use_dual_stack: Option<bool>,
     pub(crate) retry_config: RetryConfig,
     pub(crate) timeout_config: TimeoutConfig,
     pub(crate) http_client: Option<SharedHttpClient>,
@@ -69,6 +71,17 @@ impl Config {
     /// The endpoint URL override, if any.
     pub fn endpoint_url(&self) -> Option<&str> {
         self.endpoint_url.as_deref()
+    }
+
+    /// Whether FIPS endpoints are asked for (`AWS::UseFIPS`), if set.
+    pub fn use_fips(&self) -> Option<bool> {
+        self.use_fips
+    }
+
+    /// Whether dual-stack endpoints are asked for (`AWS::UseDualStack`),
+    /// if set.
+    pub fn use_dual_stack(&self) -> Option<bool> {
+        self.use_dual_stack
     }
 
     /// The retry configuration (always set: standard retries unless
@@ -139,6 +152,8 @@ impl Default for Config {
             credentials_provider: None,
             token_provider: None,
             endpoint_url: None,
+            use_fips: None,
+            use_dual_stack: None,
             retry_config: RetryConfig::standard(),
             timeout_config: TimeoutConfig::builder()
                 .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
@@ -169,6 +184,8 @@ impl fmt::Debug for Config {
                 &self.token_provider.as_ref().map(|_| "** redacted **"),
             )
             .field("endpoint_url", &self.endpoint_url)
+            .field("use_fips", &self.use_fips)
+            .field("use_dual_stack", &self.use_dual_stack)
             .field("retry_config", &self.retry_config)
             .field("timeout_config", &self.timeout_config)
             .field("http_client", &self.http_client.as_ref().map(|_| "set"))
@@ -190,6 +207,8 @@ impl From<&SdkConfig> for Config {
             credentials_provider: sdk.credentials_provider(),
             token_provider: sdk.token_provider(),
             endpoint_url: sdk.endpoint_url().map(str::to_owned),
+            use_fips: sdk.use_fips(),
+            use_dual_stack: sdk.use_dual_stack(),
             retry_config: sdk.retry_config().cloned().unwrap_or(defaults.retry_config),
             timeout_config: sdk
                 .timeout_config()
@@ -360,6 +379,32 @@ impl Builder {
     /// Sends every request to this URL instead of the service's endpoint.
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.config.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Asks for FIPS endpoints: the service's endpoint rules pick one, or
+    /// fail the call where the region's partition has none.
+    pub fn use_fips(mut self, use_fips: bool) -> Self {
+        self.set_use_fips(Some(use_fips));
+        self
+    }
+
+    /// Sets or unsets the FIPS endpoint setting.
+    pub fn set_use_fips(&mut self, use_fips: Option<bool>) -> &mut Self {
+        self.config.use_fips = use_fips;
+        self
+    }
+
+    /// Asks for dual-stack (IPv4 and IPv6) endpoints: the service's
+    /// endpoint rules pick one, or fail the call where there is none.
+    pub fn use_dual_stack(mut self, use_dual_stack: bool) -> Self {
+        self.set_use_dual_stack(Some(use_dual_stack));
+        self
+    }
+
+    /// Sets or unsets the dual-stack endpoint setting.
+    pub fn set_use_dual_stack(&mut self, use_dual_stack: Option<bool>) -> &mut Self {
+        self.config.use_dual_stack = use_dual_stack;
         self
     }
 

@@ -31,12 +31,22 @@ pub(crate) fn emit_service_metadata(service: &Service) -> TokenStream {
             quote!(#rt::client::DefaultEndpoint::Regional { prefix: #prefix })
         }
     };
+    // Rules resolved once per client fit services whose operations set no
+    // rule parameters of their own; the others keep the default endpoint.
+    let rules = match &service.endpoint_rules {
+        Some(r) if !r.per_operation => {
+            let text = &r.rule_set;
+            quote!(::std::option::Option::Some(#text))
+        }
+        _ => quote!(::std::option::Option::None),
+    };
     quote! {
         /// What the runtime needs to know about the service.
         static SERVICE: #rt::client::ServiceMetadata = #rt::client::ServiceMetadata {
             sdk_id: #sdk_id,
             signing_name: #signing_name,
             endpoint: #endpoint,
+            rules: #rules,
             crate_version: env!("CARGO_PKG_VERSION"),
         };
     }

@@ -46,8 +46,7 @@ pub fn export(service: &Service) -> Value {
             .iter()
             .map(|t| json!({"documentation": t.documentation, "params": parse(&t.params), "expect": parse(&t.expect)}))
             .collect();
-        sdkgen_service["endpointRules"] =
-            json!({"ruleSet": parse(&rules.rule_set), "tests": tests});
+        sdkgen_service["endpointRules"] = json!({"ruleSet": parse(&rules.rule_set), "tests": tests, "perOperation": rules.per_operation});
     }
     let mut doc = json!({
         "openapi": "3.0.3",

@@ -935,8 +935,7 @@ fn endpoint(service_ext: &Value, signing_name: Option<&str>, sdk_id: &str) -> En
 /// (`ruleSet`, `tests` of `documentation`, `params`, `expect`).
 fn endpoint_rules(rules: Option<&Value>) -> Option<EndpointRules> {
     let rules = rules?;
-    Some(EndpointRules::from_json(
-        rules.get("ruleSet")?,
-        rules.get("tests"),
-    ))
+    let mut parsed = EndpointRules::from_json(rules.get("ruleSet")?, rules.get("tests"));
+    parsed.per_operation = rules.get("perOperation").and_then(Value::as_bool) == Some(true);
+    Some(parsed)
 }

@@ -7,6 +7,7 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Regional {
         prefix: "mixed",
     },
+    rules: ::std::option::Option::None,
     crate_version: env!("CARGO_PKG_VERSION"),
 };
 
