@@ -3018,3 +3018,578 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:2d762d5775e4ca0c5b4aba3bf99ad995dde06faa6f704d7d37e798d695edc8e4";
+
+/// The model's endpoint rule set test cases (`smithy.rules#endpointTests`).
+#[cfg(test)]
+mod endpoint_tests {
+    use ::sdkgen_runtime::__private as rt;
+
+    /// The service's endpoint rule set, as the model states it.
+    const RULE_SET: &str = r#"{
+  "version": "1.0",
+  "parameters": {
+    "Region": {
+      "type": "String",
+      "builtIn": "AWS::Region",
+      "required": false,
+      "documentation": "The region the client is configured for; it selects the partition and the host."
+    },
+    "UseDualStack": {
+      "type": "Boolean",
+      "builtIn": "AWS::UseDualStack",
+      "required": true,
+      "default": false,
+      "documentation": "Resolve to the partition's dual-stack (IPv4 and IPv6) host; an error where the partition has none."
+    },
+    "UseFIPS": {
+      "type": "Boolean",
+      "builtIn": "AWS::UseFIPS",
+      "required": true,
+      "default": false,
+      "documentation": "Resolve to the FIPS 140 validated host; an error where the partition has none."
+    },
+    "Endpoint": {
+      "type": "String",
+      "builtIn": "SDK::Endpoint",
+      "required": false,
+      "documentation": "A URL to send requests to instead of the resolved one."
+    }
+  },
+  "rules": [
+    {
+      "type": "tree",
+      "documentation": "A configured endpoint URL is used as it is, and cannot be combined with FIPS or dual-stack.",
+      "conditions": [
+        {
+          "fn": "isSet",
+          "argv": [
+            {
+              "ref": "Endpoint"
+            }
+          ]
+        }
+      ],
+      "rules": [
+        {
+          "type": "error",
+          "conditions": [
+            {
+              "fn": "booleanEquals",
+              "argv": [
+                {
+                  "ref": "UseFIPS"
+                },
+                true
+              ]
+            }
+          ],
+          "error": "Invalid Configuration: FIPS and custom endpoint are not supported"
+        },
+        {
+          "type": "error",
+          "conditions": [
+            {
+              "fn": "booleanEquals",
+              "argv": [
+                {
+                  "ref": "UseDualStack"
+                },
+                true
+              ]
+            }
+          ],
+          "error": "Invalid Configuration: Dualstack and custom endpoint are not supported"
+        },
+        {
+          "type": "endpoint",
+          "conditions": [],
+          "endpoint": {
+            "url": {
+              "ref": "Endpoint"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "type": "tree",
+      "documentation": "Otherwise the host follows from the region's partition.",
+      "conditions": [
+        {
+          "fn": "isSet",
+          "argv": [
+            {
+              "ref": "Region"
+            }
+          ]
+        },
+        {
+          "fn": "aws.partition",
+          "argv": [
+            {
+              "ref": "Region"
+            }
+          ],
+          "assign": "Partition"
+        }
+      ],
+      "rules": [
+        {
+          "type": "tree",
+          "documentation": "FIPS hosts are named chime-fips.",
+          "conditions": [
+            {
+              "fn": "booleanEquals",
+              "argv": [
+                {
+                  "ref": "UseFIPS"
+                },
+                true
+              ]
+            }
+          ],
+          "rules": [
+            {
+              "type": "tree",
+              "documentation": "FIPS and dual-stack together need a partition with both.",
+              "conditions": [
+                {
+                  "fn": "booleanEquals",
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    true
+                  ]
+                }
+              ],
+              "rules": [
+                {
+                  "type": "endpoint",
+                  "conditions": [
+                    {
+                      "fn": "booleanEquals",
+                      "argv": [
+                        {
+                          "fn": "getAttr",
+                          "argv": [
+                            {
+                              "ref": "Partition"
+                            },
+                            "supportsFIPS"
+                          ]
+                        },
+                        true
+                      ]
+                    },
+                    {
+                      "fn": "booleanEquals",
+                      "argv": [
+                        {
+                          "fn": "getAttr",
+                          "argv": [
+                            {
+                              "ref": "Partition"
+                            },
+                            "supportsDualStack"
+                          ]
+                        },
+                        true
+                      ]
+                    }
+                  ],
+                  "endpoint": {
+                    "url": "https://chime-fips.{Region}.{Partition#dualStackDnsSuffix}"
+                  }
+                },
+                {
+                  "type": "error",
+                  "conditions": [],
+                  "error": "FIPS and DualStack are enabled, but this partition does not support one or both"
+                }
+              ]
+            },
+            {
+              "type": "endpoint",
+              "conditions": [
+                {
+                  "fn": "booleanEquals",
+                  "argv": [
+                    {
+                      "fn": "getAttr",
+                      "argv": [
+                        {
+                          "ref": "Partition"
+                        },
+                        "supportsFIPS"
+                      ]
+                    },
+                    true
+                  ]
+                }
+              ],
+              "endpoint": {
+                "url": "https://chime-fips.{Region}.{Partition#dnsSuffix}"
+              }
+            },
+            {
+              "type": "error",
+              "conditions": [],
+              "error": "FIPS is enabled but this partition does not support FIPS"
+            }
+          ]
+        },
+        {
+          "type": "tree",
+          "documentation": "Dual-stack hosts use the partition's dual-stack DNS suffix.",
+          "conditions": [
+            {
+              "fn": "booleanEquals",
+              "argv": [
+                {
+                  "ref": "UseDualStack"
+                },
+                true
+              ]
+            }
+          ],
+          "rules": [
+            {
+              "type": "endpoint",
+              "conditions": [
+                {
+                  "fn": "booleanEquals",
+                  "argv": [
+                    {
+                      "fn": "getAttr",
+                      "argv": [
+                        {
+                          "ref": "Partition"
+                        },
+                        "supportsDualStack"
+                      ]
+                    },
+                    true
+                  ]
+                }
+              ],
+              "endpoint": {
+                "url": "https://chime.{Region}.{Partition#dualStackDnsSuffix}"
+              }
+            },
+            {
+              "type": "error",
+              "conditions": [],
+              "error": "DualStack is enabled but this partition does not support DualStack"
+            }
+          ]
+        },
+        {
+          "type": "tree",
+          "documentation": "The commercial partition has one global host, signed for us-east-1, whatever the region (aws-global included).",
+          "conditions": [
+            {
+              "fn": "stringEquals",
+              "argv": [
+                {
+                  "fn": "getAttr",
+                  "argv": [
+                    {
+                      "ref": "Partition"
+                    },
+                    "name"
+                  ]
+                },
+                "aws"
+              ]
+            }
+          ],
+          "rules": [
+            {
+              "type": "endpoint",
+              "conditions": [],
+              "endpoint": {
+                "url": "https://chime.us-east-1.amazonaws.com",
+                "properties": {
+                  "authSchemes": [
+                    {
+                      "name": "sigv4",
+                      "signingName": "chime",
+                      "signingRegion": "us-east-1"
+                    }
+                  ]
+                }
+              }
+            }
+          ]
+        },
+        {
+          "type": "endpoint",
+          "conditions": [],
+          "endpoint": {
+            "url": "https://chime.{Region}.{Partition#dnsSuffix}"
+          }
+        }
+      ]
+    },
+    {
+      "type": "error",
+      "conditions": [],
+      "error": "Invalid Configuration: Missing Region"
+    }
+  ]
+}"#;
+    /// [`RULE_SET`], read once.
+    static RULES: ::std::sync::LazyLock<rt::endpoint::RuleSet> = ::std::sync::LazyLock::new(||
+    {
+        rt::endpoint::RuleSet::from_json(RULE_SET)
+            .unwrap_or_else(|e| {
+                panic!("the model's endpoint rule set cannot be used: {e}")
+            })
+    });
+
+    /// Evaluates a case's parameters and compares the result with its
+    /// expectation (both JSON objects).
+    fn check(params: &str, expect: &str) {
+        if let Err(e) = rt::endpoint::check_case(&RULES, params, expect) {
+            panic!("{e}\n  params: {params}\n  expect: {expect}");
+        }
+    }
+
+    /// The rule set reads.
+    #[test]
+    fn endpoint_rule_set_reads() {
+        ::std::sync::LazyLock::force(&RULES);
+    }
+
+    /// aws-global, FIPS off, dual-stack off.
+    #[test]
+    fn endpoint_case_0() {
+        check(
+            r#"{"Region":"aws-global","UseFIPS":false,"UseDualStack":false}"#,
+            r#"{"endpoint":{"properties":{"authSchemes":[{"name":"sigv4","signingName":"chime","signingRegion":"us-east-1"}]},"url":"https://chime.us-east-1.amazonaws.com"}}"#,
+        );
+    }
+
+    /// us-east-1, FIPS on, dual-stack on.
+    #[test]
+    fn endpoint_case_1() {
+        check(
+            r#"{"Region":"us-east-1","UseFIPS":true,"UseDualStack":true}"#,
+            r#"{"endpoint":{"url":"https://chime-fips.us-east-1.api.aws"}}"#,
+        );
+    }
+
+    /// us-east-1, FIPS on, dual-stack off.
+    #[test]
+    fn endpoint_case_2() {
+        check(
+            r#"{"Region":"us-east-1","UseFIPS":true,"UseDualStack":false}"#,
+            r#"{"endpoint":{"url":"https://chime-fips.us-east-1.amazonaws.com"}}"#,
+        );
+    }
+
+    /// us-east-1, FIPS off, dual-stack on.
+    #[test]
+    fn endpoint_case_3() {
+        check(
+            r#"{"Region":"us-east-1","UseFIPS":false,"UseDualStack":true}"#,
+            r#"{"endpoint":{"url":"https://chime.us-east-1.api.aws"}}"#,
+        );
+    }
+
+    /// us-east-1, FIPS off, dual-stack off.
+    #[test]
+    fn endpoint_case_4() {
+        check(
+            r#"{"Region":"us-east-1","UseFIPS":false,"UseDualStack":false}"#,
+            r#"{"endpoint":{"properties":{"authSchemes":[{"name":"sigv4","signingName":"chime","signingRegion":"us-east-1"}]},"url":"https://chime.us-east-1.amazonaws.com"}}"#,
+        );
+    }
+
+    /// cn-north-1, FIPS on, dual-stack on.
+    #[test]
+    fn endpoint_case_5() {
+        check(
+            r#"{"Region":"cn-north-1","UseFIPS":true,"UseDualStack":true}"#,
+            r#"{"endpoint":{"url":"https://chime-fips.cn-north-1.api.amazonwebservices.com.cn"}}"#,
+        );
+    }
+
+    /// cn-north-1, FIPS on, dual-stack off.
+    #[test]
+    fn endpoint_case_6() {
+        check(
+            r#"{"Region":"cn-north-1","UseFIPS":true,"UseDualStack":false}"#,
+            r#"{"endpoint":{"url":"https://chime-fips.cn-north-1.amazonaws.com.cn"}}"#,
+        );
+    }
+
+    /// cn-north-1, FIPS off, dual-stack on.
+    #[test]
+    fn endpoint_case_7() {
+        check(
+            r#"{"Region":"cn-north-1","UseFIPS":false,"UseDualStack":true}"#,
+            r#"{"endpoint":{"url":"https://chime.cn-north-1.api.amazonwebservices.com.cn"}}"#,
+        );
+    }
+
+    /// cn-north-1, FIPS off, dual-stack off.
+    #[test]
+    fn endpoint_case_8() {
+        check(
+            r#"{"Region":"cn-north-1","UseFIPS":false,"UseDualStack":false}"#,
+            r#"{"endpoint":{"url":"https://chime.cn-north-1.amazonaws.com.cn"}}"#,
+        );
+    }
+
+    /// us-gov-east-1, FIPS on, dual-stack on.
+    #[test]
+    fn endpoint_case_9() {
+        check(
+            r#"{"Region":"us-gov-east-1","UseFIPS":true,"UseDualStack":true}"#,
+            r#"{"endpoint":{"url":"https://chime-fips.us-gov-east-1.api.aws"}}"#,
+        );
+    }
+
+    /// us-gov-east-1, FIPS on, dual-stack off.
+    #[test]
+    fn endpoint_case_10() {
+        check(
+            r#"{"Region":"us-gov-east-1","UseFIPS":true,"UseDualStack":false}"#,
+            r#"{"endpoint":{"url":"https://chime-fips.us-gov-east-1.amazonaws.com"}}"#,
+        );
+    }
+
+    /// us-gov-east-1, FIPS off, dual-stack on.
+    #[test]
+    fn endpoint_case_11() {
+        check(
+            r#"{"Region":"us-gov-east-1","UseFIPS":false,"UseDualStack":true}"#,
+            r#"{"endpoint":{"url":"https://chime.us-gov-east-1.api.aws"}}"#,
+        );
+    }
+
+    /// us-gov-east-1, FIPS off, dual-stack off.
+    #[test]
+    fn endpoint_case_12() {
+        check(
+            r#"{"Region":"us-gov-east-1","UseFIPS":false,"UseDualStack":false}"#,
+            r#"{"endpoint":{"url":"https://chime.us-gov-east-1.amazonaws.com"}}"#,
+        );
+    }
+
+    /// us-iso-east-1, FIPS on, dual-stack on. The partitions the runtime embeds give this partition dual-stack hosts.
+    #[test]
+    fn endpoint_case_13() {
+        check(
+            r#"{"Region":"us-iso-east-1","UseFIPS":true,"UseDualStack":true}"#,
+            r#"{"endpoint":{"url":"https://chime-fips.us-iso-east-1.api.aws.ic.gov"}}"#,
+        );
+    }
+
+    /// us-iso-east-1, FIPS on, dual-stack off.
+    #[test]
+    fn endpoint_case_14() {
+        check(
+            r#"{"Region":"us-iso-east-1","UseFIPS":true,"UseDualStack":false}"#,
+            r#"{"endpoint":{"url":"https://chime-fips.us-iso-east-1.c2s.ic.gov"}}"#,
+        );
+    }
+
+    /// us-iso-east-1, FIPS off, dual-stack on. The partitions the runtime embeds give this partition dual-stack hosts.
+    #[test]
+    fn endpoint_case_15() {
+        check(
+            r#"{"Region":"us-iso-east-1","UseFIPS":false,"UseDualStack":true}"#,
+            r#"{"endpoint":{"url":"https://chime.us-iso-east-1.api.aws.ic.gov"}}"#,
+        );
+    }
+
+    /// us-iso-east-1, FIPS off, dual-stack off.
+    #[test]
+    fn endpoint_case_16() {
+        check(
+            r#"{"Region":"us-iso-east-1","UseFIPS":false,"UseDualStack":false}"#,
+            r#"{"endpoint":{"url":"https://chime.us-iso-east-1.c2s.ic.gov"}}"#,
+        );
+    }
+
+    /// us-isob-east-1, FIPS on, dual-stack on. The partitions the runtime embeds give this partition dual-stack hosts.
+    #[test]
+    fn endpoint_case_17() {
+        check(
+            r#"{"Region":"us-isob-east-1","UseFIPS":true,"UseDualStack":true}"#,
+            r#"{"endpoint":{"url":"https://chime-fips.us-isob-east-1.api.aws.scloud"}}"#,
+        );
+    }
+
+    /// us-isob-east-1, FIPS on, dual-stack off.
+    #[test]
+    fn endpoint_case_18() {
+        check(
+            r#"{"Region":"us-isob-east-1","UseFIPS":true,"UseDualStack":false}"#,
+            r#"{"endpoint":{"url":"https://chime-fips.us-isob-east-1.sc2s.sgov.gov"}}"#,
+        );
+    }
+
+    /// us-isob-east-1, FIPS off, dual-stack on. The partitions the runtime embeds give this partition dual-stack hosts.
+    #[test]
+    fn endpoint_case_19() {
+        check(
+            r#"{"Region":"us-isob-east-1","UseFIPS":false,"UseDualStack":true}"#,
+            r#"{"endpoint":{"url":"https://chime.us-isob-east-1.api.aws.scloud"}}"#,
+        );
+    }
+
+    /// us-isob-east-1, FIPS off, dual-stack off.
+    #[test]
+    fn endpoint_case_20() {
+        check(
+            r#"{"Region":"us-isob-east-1","UseFIPS":false,"UseDualStack":false}"#,
+            r#"{"endpoint":{"url":"https://chime.us-isob-east-1.sc2s.sgov.gov"}}"#,
+        );
+    }
+
+    /// Endpoint URL override with region us-east-1, FIPS off, dual-stack off.
+    #[test]
+    fn endpoint_case_21() {
+        check(
+            r#"{"Region":"us-east-1","UseFIPS":false,"UseDualStack":false,"Endpoint":"https://example.com"}"#,
+            r#"{"endpoint":{"url":"https://example.com"}}"#,
+        );
+    }
+
+    /// Endpoint URL override with no region, FIPS off, dual-stack off.
+    #[test]
+    fn endpoint_case_22() {
+        check(
+            r#"{"UseFIPS":false,"UseDualStack":false,"Endpoint":"https://example.com"}"#,
+            r#"{"endpoint":{"url":"https://example.com"}}"#,
+        );
+    }
+
+    /// Endpoint URL override with region us-east-1, FIPS on, dual-stack off.
+    #[test]
+    fn endpoint_case_23() {
+        check(
+            r#"{"Region":"us-east-1","UseFIPS":true,"UseDualStack":false,"Endpoint":"https://example.com"}"#,
+            r#"{"error":"Invalid Configuration: FIPS and custom endpoint are not supported"}"#,
+        );
+    }
+
+    /// Endpoint URL override with region us-east-1, FIPS off, dual-stack on.
+    #[test]
+    fn endpoint_case_24() {
+        check(
+            r#"{"Region":"us-east-1","UseFIPS":false,"UseDualStack":true,"Endpoint":"https://example.com"}"#,
+            r#"{"error":"Invalid Configuration: Dualstack and custom endpoint are not supported"}"#,
+        );
+    }
+
+    /// No region and no endpoint URL: an error.
+    #[test]
+    fn endpoint_case_25() {
+        check(r#"{}"#, r#"{"error":"Invalid Configuration: Missing Region"}"#);
+    }
+}
