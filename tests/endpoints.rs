@@ -1,0 +1,145 @@
+//! Where a request goes and what it is signed for come from the model's
+//! endpoint rules and the configuration (region, FIPS, dual-stack, endpoint
+//! URL), from `Config` or `SdkConfig`; a configuration the rules reject
+//! fails before anything is sent.
+
+use aws_smithy_http_client::test_util::capture_request;
+use chime_sdk::config::{Credentials, Region};
+use chime_sdk::{Client, Config};
+
+fn credentials() -> Credentials {
+    Credentials::new("AKIDTEST", "secret", None, None, "test")
+}
+
+/// The URI and the SigV4 credential scope of the request a client with
+/// `config` sends, or the error of the call where nothing was sent.
+async fn sent(config: chime_sdk::config::Builder) -> Result<(String, String), String> {
+    let (http, requests) = capture_request(None);
+    let client = Client::from_conf(
+        config
+            .credentials_provider(credentials())
+            .http_client(http)
+            .build(),
+    );
+    let result = client
+        .create_room()
+        .account_id("acct-1")
+        .name("Team Room")
+        .send()
+        .await;
+    if let Err(e @ chime_sdk::error::SdkError::ConstructionFailure(_)) = &result {
+        requests.expect_no_request();
+        return Err(chime_sdk::error::DisplayErrorContext(e).to_string());
+    }
+    let request = requests.expect_request();
+    let auth = request
+        .headers()
+        .get("authorization")
+        .unwrap_or_default()
+        .to_owned();
+    // `Credential=AKIDTEST/<date>/<region>/<service>/aws4_request`.
+    let scope = auth
+        .split("Credential=AKIDTEST/")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|scope| scope.split_once('/'))
+        .map(|(_date, rest)| rest.to_owned())
+        .unwrap_or_default();
+    Ok((request.uri().to_owned(), scope))
+}
+
+fn region(name: &'static str) -> chime_sdk::config::Builder {
+    Config::builder().region(Region::new(name))
+}
+
+#[tokio::test]
+async fn the_region_fips_and_dual_stack_choose_the_endpoint_and_the_signing_region() {
+    let cases = [
+        (
+            region("us-east-1"),
+            "https://chime.us-east-1.amazonaws.com/accounts/acct-1/rooms",
+            "us-east-1/chime/aws4_request",
+        ),
+        (
+            region("eu-west-1"),
+            "https://chime.us-east-1.amazonaws.com/accounts/acct-1/rooms",
+            "us-east-1/chime/aws4_request",
+        ),
+        (
+            region("us-east-1").use_fips(true),
+            "https://chime-fips.us-east-1.amazonaws.com/accounts/acct-1/rooms",
+            "us-east-1/chime/aws4_request",
+        ),
+        (
+            region("us-east-1").use_dual_stack(true),
+            "https://chime.us-east-1.api.aws/accounts/acct-1/rooms",
+            "us-east-1/chime/aws4_request",
+        ),
+        (
+            region("cn-north-1"),
+            "https://chime.cn-north-1.amazonaws.com.cn/accounts/acct-1/rooms",
+            "cn-north-1/chime/aws4_request",
+        ),
+        (
+            region("us-gov-east-1").use_fips(true),
+            "https://chime-fips.us-gov-east-1.amazonaws.com/accounts/acct-1/rooms",
+            "us-gov-east-1/chime/aws4_request",
+        ),
+        (
+            region("us-east-1").endpoint_url("http://127.0.0.1:1"),
+            "http://127.0.0.1:1/accounts/acct-1/rooms",
+            "us-east-1/chime/aws4_request",
+        ),
+    ];
+    for (config, uri, scope) in cases {
+        let what = format!("{config:?}");
+        let (sent_uri, sent_scope) = sent(config).await.unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(sent_uri, uri, "{what}");
+        assert!(
+            sent_scope.starts_with(&format!("{}", "")) && sent_scope.ends_with(scope),
+            "{what}: {sent_scope}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_configuration_the_rules_reject_sends_nothing() {
+    let cases = [
+        (
+            region("us-east-1")
+                .use_fips(true)
+                .endpoint_url("https://example.com"),
+            "Invalid Configuration: FIPS and custom endpoint are not supported",
+        ),
+        (
+            region("us-east-1")
+                .use_dual_stack(true)
+                .endpoint_url("https://example.com"),
+            "Invalid Configuration: Dualstack and custom endpoint are not supported",
+        ),
+        (Config::builder(), "Invalid Configuration: Missing Region"),
+    ];
+    for (config, expected) in cases {
+        let err = sent(config).await.expect_err("nothing is sent");
+        assert!(err.contains(expected), "expected `{expected}` in: {err}");
+    }
+}
+
+#[tokio::test]
+async fn sdk_config_fips_and_dual_stack_are_honoured() {
+    let sdk_config = aws_types::SdkConfig::builder()
+        .region(Region::new("us-east-1"))
+        .use_fips(true)
+        .use_dual_stack(true)
+        .build();
+    let config = Config::from(&sdk_config);
+    assert_eq!(
+        (config.use_fips(), config.use_dual_stack()),
+        (Some(true), Some(true))
+    );
+    let (uri, _) = sent(config.to_builder()).await.unwrap();
+    assert_eq!(
+        uri,
+        "https://chime-fips.us-east-1.api.aws/accounts/acct-1/rooms"
+    );
+}
