@@ -48,6 +48,74 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
     names_are_identifiers(service, diags);
     values_fit(service, diags);
     http_is_well_formed(service, diags);
+    bindings_fit_targets(service, diags);
+}
+
+/// Each HTTP binding targets what it can carry: headers and query
+/// parameters scalars or lists of them, `@httpQueryParams` a map of strings
+/// (or of lists of strings), `@httpPrefixHeaders` a map of strings,
+/// `@httpResponseCode` an integer. (Labels: `labels_are_required_strings`.)
+fn bindings_fit_targets(service: &Service, diags: &mut Diagnostics) {
+    let scalar = |ty: &Type| match ty {
+        Type::Named(id) => matches!(
+            service.shapes.get(id),
+            Some(Shape::Enum(_) | Shape::IntEnum(_))
+        ),
+        Type::String | Type::Timestamp(_) => true,
+        t => t.is_copy_scalar(),
+    };
+    let scalars = |ty: &Type| match ty {
+        Type::List(item) => scalar(item),
+        t => scalar(t),
+    };
+    let strings = |ty: &Type| {
+        matches!(ty, Type::String) || matches!(ty, Type::List(t) if **t == Type::String)
+    };
+    for op in &service.operations {
+        for s in [&op.input, &op.output] {
+            for m in &s.members {
+                let (fits, what) = match &m.binding {
+                    Binding::Header(_) | Binding::Query(_) => {
+                        (scalars(&m.ty), "a scalar or a list of scalars")
+                    }
+                    Binding::QueryParams => (
+                        matches!(&m.ty, Type::Map(v) if strings(v)),
+                        "a map of strings or of lists of strings",
+                    ),
+                    Binding::PrefixHeaders(_) => (
+                        matches!(&m.ty, Type::Map(v) if **v == Type::String),
+                        "a map of strings",
+                    ),
+                    Binding::ResponseCode => (m.ty == Type::Integer, "an integer"),
+                    Binding::Body | Binding::Label | Binding::Payload => continue,
+                };
+                if !fits {
+                    diags.error(
+                        format!("{}${}", s.id, m.name),
+                        format!(
+                            "a member bound with {} must target {what}",
+                            binding_name(&m.binding)
+                        ),
+                        Some("change the member's target or its binding"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The trait a binding comes from, for messages.
+fn binding_name(b: &Binding) -> &'static str {
+    match b {
+        Binding::Body => "no HTTP trait",
+        Binding::Label => "`@httpLabel`",
+        Binding::Query(_) => "`@httpQuery`",
+        Binding::Header(_) => "`@httpHeader`",
+        Binding::QueryParams => "`@httpQueryParams`",
+        Binding::PrefixHeaders(_) => "`@httpPrefixHeaders`",
+        Binding::Payload => "`@httpPayload`",
+        Binding::ResponseCode => "`@httpResponseCode`",
+    }
 }
 
 /// Methods and header names are HTTP tokens, status codes are three-digit:

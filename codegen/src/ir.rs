@@ -650,10 +650,17 @@ impl Value {
             (Type::String, Value::String(_))
             | (Type::Boolean, Value::Bool(_))
             | (Type::Long, Value::Int(_))
-            | (Type::Float | Type::Double, Value::Float(_))
+            | (Type::Double, Value::Float(_))
             | (Type::Timestamp(_), Value::Timestamp { .. })
             | (Type::Blob | Type::Stream { .. }, Value::Blob(_))
             | (Type::Document, Value::Document(_)) => Ok(()),
+            (Type::Float, Value::Float(f)) => {
+                if f.is_finite() && f.abs() > f64::from(f32::MAX) {
+                    Err(format!("{f} is out of range for a float"))
+                } else {
+                    Ok(())
+                }
+            }
             (Type::Byte, Value::Int(n)) => range(*n, i8::MIN.into(), i8::MAX.into(), "a byte"),
             (Type::Short, Value::Int(n)) => range(*n, i16::MIN.into(), i16::MAX.into(), "a short"),
             (Type::Integer, Value::Int(n)) => {

@@ -540,6 +540,14 @@ impl Lower<'_> {
         if self.shapes.contains_key(id) {
             return;
         }
+        // Recursion through a named shape is fine: lists and maps met
+        // inside it start afresh.
+        let open = std::mem::take(&mut self.open_collections);
+        self.named_shape(id);
+        self.open_collections = open;
+    }
+
+    fn named_shape(&mut self, id: &str) {
         let Some(shape) = self.ast.shapes.get(id) else {
             return;
         };

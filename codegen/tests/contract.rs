@@ -424,4 +424,43 @@ fn cycles_that_smithy_forbids_end_with_an_error_or_are_read_once() {
         err.contains("ex#Items: a list or map that holds itself"),
         "{err}"
     );
+    // Through a structure, recursion is allowed.
+    let nested = smithy(
+        json!({"Items": {"target": "ex#Items"}}),
+        json!({
+            "ex#Items": {"type": "list", "member": {"target": "ex#Item"}},
+            "ex#Item": {"type": "structure", "members": {"Children": {"target": "ex#Items"}}}
+        }),
+    );
+    assert!(generate("nested.json", &nested).is_ok());
+}
+
+#[test]
+fn bindings_must_fit_their_targets_and_floats_their_range() {
+    // Before: accepted, and the generated code did not compile
+    // (`to_string` on a structure, a `String` from a status code), or
+    // the generator panicked (a float default beyond `f32`).
+    let thing = json!({"ex#Thing": {"type": "structure", "members": {"A": {"target": "smithy.api#String"}}}});
+    let cases = [
+        (
+            json!({"H": {"target": "ex#Thing", "traits": {"smithy.api#httpHeader": "x-h"}}}),
+            "ex#OpInput$H: a member bound with `@httpHeader` must target a scalar or a list of scalars",
+        ),
+        (
+            json!({"Q": {"target": "ex#Thing", "traits": {"smithy.api#httpQueryParams": {}}}}),
+            "ex#OpInput$Q: a member bound with `@httpQueryParams` must target a map of strings or of lists of strings",
+        ),
+        (
+            json!({"P": {"target": "smithy.api#String", "traits": {"smithy.api#httpPrefixHeaders": "x-"}}}),
+            "ex#OpInput$P: a member bound with `@httpPrefixHeaders` must target a map of strings",
+        ),
+        (
+            json!({"F": {"target": "smithy.api#Float", "traits": {"smithy.api#default": 3.5e38}}}),
+            "is out of range for a float",
+        ),
+    ];
+    for (members, expected) in cases {
+        let err = rejected("m.json", &smithy(members, thing.clone()));
+        assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
+    }
 }

@@ -71,7 +71,12 @@ pub(crate) fn value_expr(cx: &Cx, ty: &Type, v: &Value) -> TokenStream {
             } else if *f == f64::NEG_INFINITY {
                 quote!(#t::NEG_INFINITY)
             } else if *ty == Type::Float {
-                let f = Literal::f32_suffixed(*f as f32);
+                // `check` keeps floats within `f32`'s range.
+                let single = *f as f32;
+                if !single.is_finite() {
+                    return mismatch(v, "a float");
+                }
+                let f = Literal::f32_suffixed(single);
                 quote!(#f)
             } else {
                 let f = Literal::f64_suffixed(*f);

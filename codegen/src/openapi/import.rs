@@ -21,6 +21,7 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
         diags,
         keys: BTreeMap::new(),
         service_auth: Vec::new(),
+        inlining: Vec::new(),
     };
     cx.index_components();
     let ext = |k: &str| doc.extensions.get(k);
@@ -112,6 +113,9 @@ struct Cx<'a> {
     keys: BTreeMap<String, ShapeId>,
     /// The service's auth schemes: those of operations without `x-sdkgen-auth`.
     service_auth: Vec<AuthScheme>,
+    /// Components being inlined (those that are no shape): one that holds
+    /// itself is an error, not endless recursion.
+    inlining: Vec<String>,
 }
 
 impl Cx<'_> {
@@ -611,7 +615,21 @@ impl Cx<'_> {
                 match self.component(reference) {
                     // A component that is only a type (a constrained string,
                     // say) is inlined.
-                    Some((_, s)) => s.clone(),
+                    Some((_, s)) => {
+                        if self.inlining.contains(reference) {
+                            self.diags.error(
+                                loc,
+                                format!("`{reference}` holds itself, but is no object schema"),
+                                Some("recursion must go through an object component (a structure)"),
+                            );
+                            return None;
+                        }
+                        let s = ReferenceOr::Item(s.clone());
+                        self.inlining.push(reference.clone());
+                        let ty = self.ty(loc, &s);
+                        self.inlining.pop();
+                        return ty;
+                    }
                     None => {
                         self.diags.error(
                             loc,
