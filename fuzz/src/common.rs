@@ -112,6 +112,7 @@ pub const NASTY_NAMES: &[&str] = &[
     "as_input",
     "into_paginator",
     "new",
+    "from_conf",
     "Error",
     "Client",
     "Config",
