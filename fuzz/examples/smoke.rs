@@ -30,6 +30,10 @@ use std::sync::Mutex;
 /// errors, so the hook is where they are seen.
 static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
+/// Whether [`outcome`] is running `generate` (whose panics are findings to
+/// collect); any other panic is this program's own and is printed.
+static CAPTURING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn take_panics() -> Vec<String> {
     std::mem::take(&mut *PANICS.lock().unwrap_or_else(|e| e.into_inner()))
 }
@@ -121,9 +125,11 @@ enum Outcome {
 fn outcome(target: Target, data: &[u8]) -> Outcome {
     take_panics();
     let model = target.model(data);
+    CAPTURING.store(true, std::sync::atomic::Ordering::SeqCst);
     let result = std::panic::catch_unwind(|| {
         sdkgen::generate(std::slice::from_ref(&model), &sdkgen::Settings::default())
     });
+    CAPTURING.store(false, std::sync::atomic::Ordering::SeqCst);
     let panics = take_panics();
     // The first panic is the finding; the others (formatting threads
     // panic independently) matter to --minimize.
@@ -258,12 +264,21 @@ fn classify(target: Target, jobs: &[String]) -> Vec<Line> {
     let mut lines = Vec::with_capacity(jobs.len());
     while lines.len() < jobs.len() {
         let rest = &jobs[lines.len()..];
-        let output = Command::new(&exe)
+        let output = match Command::new(&exe)
             .arg("--child")
             .arg(target.name())
             .args(rest)
             .output()
-            .expect("the smoke binary runs");
+        {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("smoke: cannot run {}: {e}", exe.display());
+                while lines.len() < jobs.len() {
+                    lines.push(Line::Died(format!("cannot run the child process: {e}")));
+                }
+                break;
+            }
+        };
         let stdout = String::from_utf8_lossy(&output.stdout);
         let before = lines.len();
         for l in stdout.lines().take(rest.len()) {
@@ -513,10 +528,11 @@ fn minimize_compile(target: Target, from: &Path, to: &Path) -> ExitCode {
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
-        PANICS
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(chime_sdk_fuzz::describe(info));
+        let what = chime_sdk_fuzz::describe(info);
+        if !CAPTURING.load(std::sync::atomic::Ordering::SeqCst) {
+            eprintln!("smoke: {what}");
+        }
+        PANICS.lock().unwrap_or_else(|e| e.into_inner()).push(what);
     }));
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, target, jobs @ ..] = args.as_slice() {
