@@ -309,11 +309,13 @@ fn names_are_identifiers(service: &Service, diags: &mut Diagnostics) {
 
 /// Two operations must not make the same module, client method or types.
 fn unique_operation_names(service: &Service, diags: &mut Diagnostics) {
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for op in &service.operations {
+    let mut seen: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for (i, op) in service.operations.iter().enumerate() {
         for name in [&op.rust_name, &op.names.type_name] {
-            if let Some(first) = seen.insert(name, &op.name) {
-                if first != op.name {
+            // Two operations, even of one name (an OpenAPI document can
+            // repeat an operationId), not one operation's two names.
+            if let Some((j, first)) = seen.insert(name, (i, &op.name)) {
+                if j != i {
                     diags.error(
                         &op.id,
                         format!("becomes the Rust name `{name}`, as operation `{first}` does"),

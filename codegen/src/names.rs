@@ -35,6 +35,18 @@ pub fn field_ident(name: &str) -> String {
     escape(s)
 }
 
+/// The `Client` method (and `operation` module) of an operation: its
+/// [`field_ident`], with `_operation` added where `Client` has a method of
+/// that name already (`new`, `from_conf`, `config`).
+pub fn operation_fn(name: &str) -> String {
+    let f = field_ident(name);
+    if matches!(f.as_str(), "new" | "from_conf" | "config") {
+        format!("{f}_operation")
+    } else {
+        f
+    }
+}
+
 /// Where a structure's members become fields, getters and builder methods,
 /// which decides the method names they must not take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -230,6 +242,10 @@ mod tests {
         assert_eq!(field_ident("créer salle"), "cr_er_salle");
         assert_eq!(variant_ident("-", 2), "Value2");
         assert_eq!(type_ident("-"), "");
+        assert_eq!(operation_fn("New"), "new_operation");
+        assert_eq!(operation_fn("FromConf"), "from_conf_operation");
+        assert_eq!(operation_fn("Config"), "config_operation");
+        assert_eq!(operation_fn("CreateRoom"), "create_room");
     }
 
     /// `normalize` keeps the type and variant names a front end states

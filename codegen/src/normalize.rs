@@ -20,10 +20,20 @@ use std::collections::BTreeMap;
 
 /// Applies every policy to `service`.
 pub fn normalize(service: &mut Service, diags: &mut Diagnostics) {
+    distinct_errors(service);
     rust_names(service);
     error_policy(service);
     rustdoc(service);
     values(service, diags);
+}
+
+/// An operation's errors are a set, in model order: an error listed twice
+/// (two OpenAPI responses of one component, say) is one.
+fn distinct_errors(service: &mut Service) {
+    for op in &mut service.operations {
+        let mut seen = std::collections::BTreeSet::new();
+        op.errors.retain(|id| seen.insert(id.clone()));
+    }
 }
 
 // ---- names ---------------------------------------------------------------
@@ -37,7 +47,7 @@ fn rust_names(service: &mut Service) {
         // output in UpperCamelCase (`GetSamlProviderInput`).
         let type_name = names::type_name(&op.name);
         let camel = names::type_ident(&op.name);
-        op.rust_name = names::field_ident(&op.name);
+        op.rust_name = names::operation_fn(&op.name);
         op.names = OperationNames {
             error: format!("{type_name}Error"),
             fluent_builder: format!("{type_name}FluentBuilder"),
