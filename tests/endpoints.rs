@@ -140,3 +140,30 @@ async fn sdk_config_fips_and_dual_stack_are_honoured() {
         "https://chime-fips.us-east-1.api.aws/accounts/acct-1/rooms"
     );
 }
+
+#[tokio::test]
+async fn partitions_can_be_replaced() {
+    // One partition that has no dual-stack: the rules refuse it.
+    let partitions = chime_sdk::config::endpoint::Partitions::from_json(
+        r#"{"version": "1.1", "partitions": [{"id": "aws", "regionRegex": "^us\\-\\w+\\-\\d+$", "regions": {},
+            "outputs": {"name": "aws", "dnsSuffix": "amazonaws.com", "dualStackDnsSuffix": "api.aws",
+                        "supportsFIPS": true, "supportsDualStack": false, "implicitGlobalRegion": "us-east-1"}}]}"#,
+    )
+    .unwrap();
+    let err = sent(
+        region("us-west-2")
+            .use_dual_stack(true)
+            .partitions(partitions),
+    )
+    .await
+    .expect_err("nothing is sent");
+    assert!(
+        err.contains("DualStack is enabled but this partition does not support DualStack"),
+        "{err}"
+    );
+    // The shipped partitions have dual-stack there.
+    let (uri, _) = sent(region("us-west-2").use_dual_stack(true))
+        .await
+        .unwrap();
+    assert_eq!(uri, "https://chime.us-west-2.api.aws/accounts/acct-1/rooms");
+}

@@ -426,7 +426,10 @@ fn resolve_by_rules(
     if let Some(dual_stack) = config.use_dual_stack {
         built_ins = built_ins.use_dual_stack(dual_stack);
     }
-    let resolver = RulesResolver::new(Arc::new(rule_set), built_ins);
+    let mut resolver = RulesResolver::new(Arc::new(rule_set), built_ins);
+    if let Some(partitions) = &config.partitions {
+        resolver = resolver.with_partitions(partitions.clone());
+    }
     let resolved = match resolver.evaluate(&Default::default()) {
         Ok(r) => r,
         Err(e) if config.region.is_none() => {

@@ -32,6 +32,7 @@ pub struct Config {
     pub(crate) endpoint_url: Option<String>,
     pub(crate) use_fips: Option<bool>,
     pub(crate) use_dual_stack: Option<bool>,
+    pub(crate) partitions: Option<std::sync::Arc<crate::endpoint::Partitions>>,
     pub(crate) retry_config: RetryConfig,
     pub(crate) timeout_config: TimeoutConfig,
     pub(crate) http_client: Option<SharedHttpClient>,
@@ -154,6 +155,7 @@ impl Default for Config {
             endpoint_url: None,
             use_fips: None,
             use_dual_stack: None,
+            partitions: None,
             retry_config: RetryConfig::standard(),
             timeout_config: TimeoutConfig::builder()
                 .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
@@ -186,6 +188,7 @@ impl fmt::Debug for Config {
             .field("endpoint_url", &self.endpoint_url)
             .field("use_fips", &self.use_fips)
             .field("use_dual_stack", &self.use_dual_stack)
+            .field("partitions", &self.partitions.as_ref().map(|_| "custom"))
             .field("retry_config", &self.retry_config)
             .field("timeout_config", &self.timeout_config)
             .field("http_client", &self.http_client.as_ref().map(|_| "set"))
@@ -209,6 +212,7 @@ impl From<&SdkConfig> for Config {
             endpoint_url: sdk.endpoint_url().map(str::to_owned),
             use_fips: sdk.use_fips(),
             use_dual_stack: sdk.use_dual_stack(),
+            partitions: None,
             retry_config: sdk.retry_config().cloned().unwrap_or(defaults.retry_config),
             timeout_config: sdk
                 .timeout_config()
@@ -405,6 +409,15 @@ impl Builder {
     /// Sets or unsets the dual-stack endpoint setting.
     pub fn set_use_dual_stack(&mut self, use_dual_stack: Option<bool>) -> &mut Self {
         self.config.use_dual_stack = use_dual_stack;
+        self
+    }
+
+    /// The AWS partitions (`aws.partition` of the endpoint rules: DNS
+    /// suffixes, FIPS and dual-stack support by region) to resolve
+    /// endpoints with, instead of the ones this crate ships
+    /// (`Partitions::from_json` reads a `partitions.json`).
+    pub fn partitions(mut self, partitions: crate::endpoint::Partitions) -> Self {
+        self.config.partitions = Some(std::sync::Arc::new(partitions));
         self
     }
 

@@ -40,6 +40,12 @@ pub mod modules {
     /// Client configuration.
     pub mod config {
         pub use crate::config::{Builder, Config, IdempotencyTokenProvider};
+
+        /// Endpoint resolution: the AWS partitions the rules read.
+        pub mod endpoint {
+            pub use crate::endpoint::Partitions;
+        }
+
         pub use aws_credential_types::provider::token::{ProvideToken, SharedTokenProvider};
         pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
         pub use aws_credential_types::Credentials;
