@@ -103,15 +103,17 @@ fn range_check(m: &Member, path: &str) -> Option<TokenStream> {
         _ => return None,
     };
     let is_int = !matches!(m.ty, Type::Float | Type::Double);
-    let bound = |b: Option<f64>| match b {
+    // An integer meets a fractional bound at the next whole number inward
+    // (`min: 1.5` is 2); beyond `i64`, the cast saturates.
+    let bound = |b: Option<f64>, round: fn(f64) -> f64| match b {
         None => quote!(None),
         Some(b) if is_int => {
-            let b = b as i64;
+            let b = round(b) as i64;
             quote!(Some(#b))
         }
         Some(b) => quote!(Some(#b)),
     };
-    let (min, max) = (bound(min), bound(max));
+    let (min, max) = (bound(min, f64::ceil), bound(max, f64::floor));
     Some(quote!(v.range(#path, #num, #min, #max);))
 }
 
