@@ -357,21 +357,9 @@ fn values_fit(service: &Service, diags: &mut Diagnostics) {
     for op in &service.operations {
         for t in &op.protocol_tests {
             let Ok(params) = &t.params else { continue };
-            let target = match &t.error {
-                None if t.kind == TestKind::Request => Some(&op.input),
-                None => Some(&op.output),
-                Some(id) => match service.shapes.get(id) {
-                    Some(Shape::Structure(s)) => Some(s),
-                    _ => None,
-                },
-            };
-            let fits = match target {
-                Some(s) => params.fits_structure(s, &service.shapes),
-                None => Err(format!(
-                    "`{}` is not a structure",
-                    t.error.as_deref().unwrap_or_default()
-                )),
-            };
+            let fits = t
+                .target(&op.input, &op.output, &service.shapes)
+                .and_then(|s| params.fits_structure(s, &service.shapes));
             if let Err(e) = fits {
                 diags.error(
                     format!("{}/{}", op.id, t.id),

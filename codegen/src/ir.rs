@@ -747,3 +747,25 @@ impl EndpointRules {
         }
     }
 }
+
+impl ProtocolTest {
+    /// The structure the case's `params` are a value of: the operation's
+    /// `input` for a request case, its `output` for a response case, or
+    /// the case's error structure; `Err` where the error is no structure
+    /// of `shapes`.
+    pub fn target<'a>(
+        &self,
+        input: &'a Structure,
+        output: &'a Structure,
+        shapes: &'a BTreeMap<ShapeId, Shape>,
+    ) -> Result<&'a Structure, String> {
+        match (self.kind, &self.error) {
+            (TestKind::Request, _) => Ok(input),
+            (TestKind::Response, None) => Ok(output),
+            (TestKind::Response, Some(id)) => match shapes.get(id) {
+                Some(Shape::Structure(s)) => Ok(s),
+                _ => Err(format!("`{id}` is not an error structure of the model")),
+            },
+        }
+    }
+}

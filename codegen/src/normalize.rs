@@ -204,24 +204,12 @@ fn values(service: &mut Service, diags: &mut Diagnostics) {
     }
     for op in &mut service.operations {
         for t in &mut op.protocol_tests {
-            let target = match (&t.kind, &t.error) {
-                (TestKind::Request, _) => Some(&op.input),
-                (TestKind::Response, None) => Some(&op.output),
-                (TestKind::Response, Some(id)) => match shapes.get(id) {
-                    Some(Shape::Structure(s)) => Some(s),
-                    _ => None,
-                },
-            };
             let empty = serde_json::Value::Object(Default::default());
             let params = t.case.get("params").unwrap_or(&empty);
-            t.params = match target {
-                Some(s) => read_structure(&shapes, s, params, BlobText::Utf8)
-                    .and_then(|v| v.fits_structure(s, &shapes).map(|()| v)),
-                None => Err(format!(
-                    "`{}` is not an error structure of the model",
-                    t.error.as_deref().unwrap_or_default()
-                )),
-            };
+            t.params = t.target(&op.input, &op.output, &shapes).and_then(|s| {
+                read_structure(&shapes, s, params, BlobText::Utf8)
+                    .and_then(|v| v.fits_structure(s, &shapes).map(|()| v))
+            });
             if let Err(e) = &t.params {
                 diags.warn(
                     format!("{}/{}", op.id, t.id),

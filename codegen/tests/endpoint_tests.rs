@@ -35,7 +35,10 @@ fn one_test_per_case_in_model_order() {
         "{code}"
     );
     assert!(code.contains("use ::sdkgen_runtime::__private as rt;"));
-    assert!(code.contains("rt::endpoint::check_case(&RULES, params, expect)"));
+    assert!(code.contains("rt::endpoint::check_case(rules(), params, expect)"));
+    // The rule set is embedded once, in `SERVICE`.
+    assert_eq!(code.matches("\"version\"").count(), 1, "{code}");
+    assert!(code.contains("rules: ::std::option::Option::Some(\n        ::sdkgen_runtime::__private::client::Rules::per_client("), "{code}");
     assert_eq!(
         code.matches("    #[test]\n    fn endpoint_case_").count(),
         26

@@ -226,7 +226,8 @@ pub fn nasty_value(d: &mut Dice) -> Value {
         34 => json!({"a": 1, "": [], "type": "string"}),
         35 => Value::String(nasty_name(d, "v")),
         36 => json!(d.u64()),
-        37 => json!(-(d.u64() as i64).abs()),
+        // A negative number, never overflowing (`i64::MIN.abs()` would).
+        37 => json!(-((d.u64() >> 1) as i64)),
         38 => json!(f64::from_bits(d.u64()).clamp(-1e300, 1e300)),
         _ => json!("\"}\n*/ ]] \\"),
     }

@@ -76,13 +76,64 @@ pub struct ServiceMetadata {
     /// Where requests go when no endpoint URL is configured and the service
     /// has no endpoint rules.
     pub endpoint: DefaultEndpoint,
-    /// The service's endpoint rule set (`smithy.rules#endpointRuleSet`, JSON
-    /// text): where it is set, the rules decide the endpoint and its
-    /// signing region and name, from the configured region, endpoint URL,
-    /// FIPS and dual-stack settings.
-    pub rules: Option<&'static str>,
+    /// The service's endpoint rule set (`smithy.rules#endpointRuleSet`):
+    /// where the client resolves it ([`Rules::per_client`]), the rules
+    /// decide the endpoint and its signing region and name, from the
+    /// configured region, endpoint URL, FIPS and dual-stack settings.
+    pub rules: Option<Rules>,
     /// Version of the generated crate, for the user agent.
     pub crate_version: &'static str,
+}
+
+/// A service's endpoint rule set as the model states it (JSON text), read
+/// once per process, at the first client or test that needs it.
+pub struct Rules {
+    text: &'static str,
+    per_client: bool,
+    parsed: std::sync::OnceLock<Result<Arc<crate::endpoint::RuleSet>, String>>,
+}
+
+impl Rules {
+    /// Rules the client resolves once, from its configuration: the
+    /// service's operations set no rule parameters of their own.
+    pub const fn per_client(text: &'static str) -> Self {
+        Self {
+            text,
+            per_client: true,
+            parsed: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Rules that need parameters set per operation, which the client does
+    /// not resolve yet: it keeps the default endpoint (the rules serve the
+    /// model's endpoint tests).
+    pub const fn per_operation(text: &'static str) -> Self {
+        Self {
+            text,
+            per_client: false,
+            parsed: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The rule set, or why it cannot be read.
+    pub fn rule_set(&self) -> Result<&Arc<crate::endpoint::RuleSet>, &str> {
+        self.parsed
+            .get_or_init(|| {
+                crate::endpoint::RuleSet::from_json(self.text)
+                    .map(Arc::new)
+                    .map_err(|e| format!("the service's endpoint rules cannot be read: {e}"))
+            })
+            .as_ref()
+            .map_err(String::as_str)
+    }
+}
+
+impl fmt::Debug for Rules {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rules")
+            .field("per_client", &self.per_client)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The service's endpoint when no endpoint URL is configured.
@@ -392,11 +443,11 @@ fn default_endpoint(
 /// signed for the configured region (else the default endpoint's) and the
 /// service's signing name.
 fn resolve_by_rules(
-    rules: &str,
+    rules: &Rules,
     config: &Config,
     meta: &ServiceMetadata,
 ) -> (Result<String, ConfigError>, Option<String>, Option<String>) {
-    use crate::endpoint::{BuiltIns, RuleSet, RulesResolver};
+    use crate::endpoint::{BuiltIns, RulesResolver};
     let fallback_region = match (&config.region, &meta.endpoint) {
         (Some(r), _) => Some(r.as_ref().to_owned()),
         (None, DefaultEndpoint::Global { signing_region, .. }) => Some(signing_region.to_string()),
@@ -409,9 +460,9 @@ fn resolve_by_rules(
             return (Err(e), fallback_region.clone(), name.clone());
         }
     }
-    let rule_set = match RuleSet::from_json(rules) {
-        Ok(r) => r,
-        Err(e) => return fail(format!("the service's endpoint rules cannot be read: {e}")),
+    let rule_set = match rules.rule_set() {
+        Ok(r) => r.clone(),
+        Err(e) => return fail(e.to_owned()),
     };
     let mut built_ins = BuiltIns::new();
     if let Some(region) = &config.region {
@@ -426,7 +477,7 @@ fn resolve_by_rules(
     if let Some(dual_stack) = config.use_dual_stack {
         built_ins = built_ins.use_dual_stack(dual_stack);
     }
-    let mut resolver = RulesResolver::new(Arc::new(rule_set), built_ins);
+    let mut resolver = RulesResolver::new(rule_set, built_ins);
     if let Some(partitions) = &config.partitions {
         resolver = resolver.with_partitions(partitions.clone());
     }
@@ -453,19 +504,19 @@ fn resolve_by_rules(
             .and_then(|v| v.as_str())
             .map(str::to_owned)
     };
-    (
-        Ok(resolved.url.clone()),
-        text("signingRegion").or(fallback_region.clone()),
-        text("signingName").or(name.clone()),
-    )
+    let (region, name) = (
+        text("signingRegion").or(fallback_region),
+        text("signingName").or(name),
+    );
+    (Ok(resolved.url), region, name)
 }
 
 impl Handle {
     /// Resolves the endpoint and signing setup once for every call.
     pub fn new(config: Config, meta: &'static ServiceMetadata) -> Self {
-        let (endpoint, signing_region, signing_name) = match meta.rules {
-            Some(rules) => resolve_by_rules(rules, &config, meta),
-            None => {
+        let (endpoint, signing_region, signing_name) = match &meta.rules {
+            Some(rules) if rules.per_client => resolve_by_rules(rules, &config, meta),
+            _ => {
                 let (endpoint, region) = default_endpoint(&config, meta);
                 (endpoint, region, meta.signing_name.map(str::to_owned))
             }

@@ -286,15 +286,21 @@ pub fn set_host_prefix(request: &mut HttpRequest, prefix: String) -> Result<(), 
     Ok(())
 }
 
+/// Whether `value` is one DNS label: 1 to 63 letters, digits and hyphens,
+/// not starting with a hyphen (`@hostLabel` values, and the endpoint rules'
+/// `isValidHostLabel`).
+pub(crate) fn is_host_label(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    (1..=63).contains(&bytes.len())
+        && bytes[0] != b'-'
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+}
+
 /// Checks a `@hostLabel` value: letters, digits and hyphens, as one DNS label.
 pub fn host_label(value: &str, member: &'static str) -> Result<String, BoxError> {
-    let ok = !value.is_empty()
-        && value.len() <= 63
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        && !value.starts_with('-');
-    if ok {
+    if is_host_label(value) {
         Ok(value.to_owned())
     } else {
         Err(format!("{member} is not a valid host label").into())

@@ -50,7 +50,7 @@ pub mod base64 {
 pub mod client {
     pub use crate::client::{
         CustomizableOperation, DefaultEndpoint, Deserialize, Handle, OperationInput, OperationSpec,
-        PageSpec, Pages, ServiceMetadata,
+        PageSpec, Pages, Rules, ServiceMetadata,
     };
 
     /// The auth schemes an operation names.

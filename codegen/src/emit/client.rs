@@ -32,13 +32,19 @@ pub(crate) fn emit_service_metadata(service: &Service) -> TokenStream {
         }
     };
     // Rules resolved once per client fit services whose operations set no
-    // rule parameters of their own; the others keep the default endpoint.
+    // rule parameters of their own; the others keep the default endpoint
+    // (their rules serve the endpoint tests).
     let rules = match &service.endpoint_rules {
-        Some(r) if !r.per_operation => {
-            let text = &r.rule_set;
-            quote!(::std::option::Option::Some(#text))
+        Some(r) => {
+            let text = super::endpoint_tests::raw_str(&super::endpoint_tests::pretty(&r.rule_set));
+            let constructor = if r.per_operation {
+                quote!(per_operation)
+            } else {
+                quote!(per_client)
+            };
+            quote!(::std::option::Option::Some(#rt::client::Rules::#constructor(#text)))
         }
-        _ => quote!(::std::option::Option::None),
+        None => quote!(::std::option::Option::None),
     };
     quote! {
         /// What the runtime needs to know about the service.

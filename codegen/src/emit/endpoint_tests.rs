@@ -2,7 +2,8 @@
 //! parameters are evaluated with the service's rule set by the runtime's
 //! interpreter (on its embedded AWS partitions) and the result compared
 //! with the case's expectation (`rt::endpoint::check_case`). The rule set
-//! and the cases are embedded as the model states them (JSON text).
+//! is the one of `SERVICE` (read once); the cases are embedded as the model
+//! states them (JSON text).
 
 use super::common::{module_body, Rt};
 use super::cx::Cx;
@@ -17,13 +18,6 @@ pub(crate) fn emit_endpoint_tests(cx: &Cx) -> TokenStream {
         return TokenStream::new();
     };
     let rt = Rt::path();
-    // Pretty-printed, so that the generated source is readable; the text
-    // was read from the model as JSON, so it is JSON.
-    let rule_set = serde_json::from_str::<serde_json::Value>(&rules.rule_set)
-        .ok()
-        .and_then(|v| serde_json::to_string_pretty(&v).ok())
-        .unwrap_or_else(|| rules.rule_set.clone());
-    let rule_set = raw_str(&rule_set);
     let cases = rules.tests.iter().enumerate().map(|(i, case)| {
         let name = format_ident!("endpoint_case_{}", i);
         let doc = if case.documentation.trim().is_empty() {
@@ -41,21 +35,19 @@ pub(crate) fn emit_endpoint_tests(cx: &Cx) -> TokenStream {
         }
     });
     let body = module_body(quote! {
-        /// The service's endpoint rule set, as the model states it.
-        const RULE_SET: &str = #rule_set;
-
-        /// [`RULE_SET`], read once.
-        static RULES: ::std::sync::LazyLock<#rt::endpoint::RuleSet> =
-            ::std::sync::LazyLock::new(|| {
-                #rt::endpoint::RuleSet::from_json(RULE_SET).unwrap_or_else(|e| {
-                    panic!("the model's endpoint rule set cannot be used: {e}")
-                })
-            });
+        /// The service's rule set (`SERVICE.rules`), read once.
+        fn rules() -> &'static #rt::endpoint::RuleSet {
+            match crate::SERVICE.rules.as_ref().map(#rt::client::Rules::rule_set) {
+                Some(Ok(rules)) => rules,
+                Some(Err(e)) => panic!("{e}"),
+                None => panic!("the service has no endpoint rules"),
+            }
+        }
 
         /// Evaluates a case's parameters and compares the result with its
         /// expectation (both JSON objects).
         fn check(params: &str, expect: &str) {
-            if let Err(e) = #rt::endpoint::check_case(&RULES, params, expect) {
+            if let Err(e) = #rt::endpoint::check_case(rules(), params, expect) {
                 panic!("{e}\n  params: {params}\n  expect: {expect}");
             }
         }
@@ -63,7 +55,7 @@ pub(crate) fn emit_endpoint_tests(cx: &Cx) -> TokenStream {
         /// The rule set reads.
         #[test]
         fn endpoint_rule_set_reads() {
-            ::std::sync::LazyLock::force(&RULES);
+            rules();
         }
 
         #(#cases)*
@@ -77,8 +69,17 @@ pub(crate) fn emit_endpoint_tests(cx: &Cx) -> TokenStream {
     }
 }
 
+/// A rule set's text pretty-printed, so that the generated source is
+/// readable (the text was read from the model as JSON, so it is JSON).
+pub(crate) fn pretty(rule_set: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(rule_set)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_else(|| rule_set.to_owned())
+}
+
 /// `text` as a raw string literal (`r#"..."#`, with as many `#` as needed).
-fn raw_str(text: &str) -> TokenStream {
+pub(crate) fn raw_str(text: &str) -> TokenStream {
     let mut hashes = 1;
     while text.contains(&format!("\"{}", "#".repeat(hashes))) {
         hashes += 1;

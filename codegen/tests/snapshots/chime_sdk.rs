@@ -9,7 +9,322 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
         signing_region: "us-east-1",
     },
     rules: ::std::option::Option::Some(
-        "{\"version\":\"1.0\",\"parameters\":{\"Region\":{\"type\":\"String\",\"builtIn\":\"AWS::Region\",\"required\":false,\"documentation\":\"The region the client is configured for; it selects the partition and the host.\"},\"UseDualStack\":{\"type\":\"Boolean\",\"builtIn\":\"AWS::UseDualStack\",\"required\":true,\"default\":false,\"documentation\":\"Resolve to the partition's dual-stack (IPv4 and IPv6) host; an error where the partition has none.\"},\"UseFIPS\":{\"type\":\"Boolean\",\"builtIn\":\"AWS::UseFIPS\",\"required\":true,\"default\":false,\"documentation\":\"Resolve to the FIPS 140 validated host; an error where the partition has none.\"},\"Endpoint\":{\"type\":\"String\",\"builtIn\":\"SDK::Endpoint\",\"required\":false,\"documentation\":\"A URL to send requests to instead of the resolved one.\"}},\"rules\":[{\"type\":\"tree\",\"documentation\":\"A configured endpoint URL is used as it is, and cannot be combined with FIPS or dual-stack.\",\"conditions\":[{\"fn\":\"isSet\",\"argv\":[{\"ref\":\"Endpoint\"}]}],\"rules\":[{\"type\":\"error\",\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseFIPS\"},true]}],\"error\":\"Invalid Configuration: FIPS and custom endpoint are not supported\"},{\"type\":\"error\",\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseDualStack\"},true]}],\"error\":\"Invalid Configuration: Dualstack and custom endpoint are not supported\"},{\"type\":\"endpoint\",\"conditions\":[],\"endpoint\":{\"url\":{\"ref\":\"Endpoint\"}}}]},{\"type\":\"tree\",\"documentation\":\"Otherwise the host follows from the region's partition.\",\"conditions\":[{\"fn\":\"isSet\",\"argv\":[{\"ref\":\"Region\"}]},{\"fn\":\"aws.partition\",\"argv\":[{\"ref\":\"Region\"}],\"assign\":\"Partition\"}],\"rules\":[{\"type\":\"tree\",\"documentation\":\"FIPS hosts are named chime-fips.\",\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseFIPS\"},true]}],\"rules\":[{\"type\":\"tree\",\"documentation\":\"FIPS and dual-stack together need a partition with both.\",\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseDualStack\"},true]}],\"rules\":[{\"type\":\"endpoint\",\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"fn\":\"getAttr\",\"argv\":[{\"ref\":\"Partition\"},\"supportsFIPS\"]},true]},{\"fn\":\"booleanEquals\",\"argv\":[{\"fn\":\"getAttr\",\"argv\":[{\"ref\":\"Partition\"},\"supportsDualStack\"]},true]}],\"endpoint\":{\"url\":\"https://chime-fips.{Region}.{Partition#dualStackDnsSuffix}\"}},{\"type\":\"error\",\"conditions\":[],\"error\":\"FIPS and DualStack are enabled, but this partition does not support one or both\"}]},{\"type\":\"endpoint\",\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"fn\":\"getAttr\",\"argv\":[{\"ref\":\"Partition\"},\"supportsFIPS\"]},true]}],\"endpoint\":{\"url\":\"https://chime-fips.{Region}.{Partition#dnsSuffix}\"}},{\"type\":\"error\",\"conditions\":[],\"error\":\"FIPS is enabled but this partition does not support FIPS\"}]},{\"type\":\"tree\",\"documentation\":\"Dual-stack hosts use the partition's dual-stack DNS suffix.\",\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"ref\":\"UseDualStack\"},true]}],\"rules\":[{\"type\":\"endpoint\",\"conditions\":[{\"fn\":\"booleanEquals\",\"argv\":[{\"fn\":\"getAttr\",\"argv\":[{\"ref\":\"Partition\"},\"supportsDualStack\"]},true]}],\"endpoint\":{\"url\":\"https://chime.{Region}.{Partition#dualStackDnsSuffix}\"}},{\"type\":\"error\",\"conditions\":[],\"error\":\"DualStack is enabled but this partition does not support DualStack\"}]},{\"type\":\"tree\",\"documentation\":\"The commercial partition has one global host, signed for us-east-1, whatever the region (aws-global included).\",\"conditions\":[{\"fn\":\"stringEquals\",\"argv\":[{\"fn\":\"getAttr\",\"argv\":[{\"ref\":\"Partition\"},\"name\"]},\"aws\"]}],\"rules\":[{\"type\":\"endpoint\",\"conditions\":[],\"endpoint\":{\"url\":\"https://chime.us-east-1.amazonaws.com\",\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"chime\",\"signingRegion\":\"us-east-1\"}]}}}]},{\"type\":\"endpoint\",\"conditions\":[],\"endpoint\":{\"url\":\"https://chime.{Region}.{Partition#dnsSuffix}\"}}]},{\"type\":\"error\",\"conditions\":[],\"error\":\"Invalid Configuration: Missing Region\"}]}",
+        ::sdkgen_runtime::__private::client::Rules::per_client(
+            r#"{
+  "version": "1.0",
+  "parameters": {
+    "Region": {
+      "type": "String",
+      "builtIn": "AWS::Region",
+      "required": false,
+      "documentation": "The region the client is configured for; it selects the partition and the host."
+    },
+    "UseDualStack": {
+      "type": "Boolean",
+      "builtIn": "AWS::UseDualStack",
+      "required": true,
+      "default": false,
+      "documentation": "Resolve to the partition's dual-stack (IPv4 and IPv6) host; an error where the partition has none."
+    },
+    "UseFIPS": {
+      "type": "Boolean",
+      "builtIn": "AWS::UseFIPS",
+      "required": true,
+      "default": false,
+      "documentation": "Resolve to the FIPS 140 validated host; an error where the partition has none."
+    },
+    "Endpoint": {
+      "type": "String",
+      "builtIn": "SDK::Endpoint",
+      "required": false,
+      "documentation": "A URL to send requests to instead of the resolved one."
+    }
+  },
+  "rules": [
+    {
+      "type": "tree",
+      "documentation": "A configured endpoint URL is used as it is, and cannot be combined with FIPS or dual-stack.",
+      "conditions": [
+        {
+          "fn": "isSet",
+          "argv": [
+            {
+              "ref": "Endpoint"
+            }
+          ]
+        }
+      ],
+      "rules": [
+        {
+          "type": "error",
+          "conditions": [
+            {
+              "fn": "booleanEquals",
+              "argv": [
+                {
+                  "ref": "UseFIPS"
+                },
+                true
+              ]
+            }
+          ],
+          "error": "Invalid Configuration: FIPS and custom endpoint are not supported"
+        },
+        {
+          "type": "error",
+          "conditions": [
+            {
+              "fn": "booleanEquals",
+              "argv": [
+                {
+                  "ref": "UseDualStack"
+                },
+                true
+              ]
+            }
+          ],
+          "error": "Invalid Configuration: Dualstack and custom endpoint are not supported"
+        },
+        {
+          "type": "endpoint",
+          "conditions": [],
+          "endpoint": {
+            "url": {
+              "ref": "Endpoint"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "type": "tree",
+      "documentation": "Otherwise the host follows from the region's partition.",
+      "conditions": [
+        {
+          "fn": "isSet",
+          "argv": [
+            {
+              "ref": "Region"
+            }
+          ]
+        },
+        {
+          "fn": "aws.partition",
+          "argv": [
+            {
+              "ref": "Region"
+            }
+          ],
+          "assign": "Partition"
+        }
+      ],
+      "rules": [
+        {
+          "type": "tree",
+          "documentation": "FIPS hosts are named chime-fips.",
+          "conditions": [
+            {
+              "fn": "booleanEquals",
+              "argv": [
+                {
+                  "ref": "UseFIPS"
+                },
+                true
+              ]
+            }
+          ],
+          "rules": [
+            {
+              "type": "tree",
+              "documentation": "FIPS and dual-stack together need a partition with both.",
+              "conditions": [
+                {
+                  "fn": "booleanEquals",
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    true
+                  ]
+                }
+              ],
+              "rules": [
+                {
+                  "type": "endpoint",
+                  "conditions": [
+                    {
+                      "fn": "booleanEquals",
+                      "argv": [
+                        {
+                          "fn": "getAttr",
+                          "argv": [
+                            {
+                              "ref": "Partition"
+                            },
+                            "supportsFIPS"
+                          ]
+                        },
+                        true
+                      ]
+                    },
+                    {
+                      "fn": "booleanEquals",
+                      "argv": [
+                        {
+                          "fn": "getAttr",
+                          "argv": [
+                            {
+                              "ref": "Partition"
+                            },
+                            "supportsDualStack"
+                          ]
+                        },
+                        true
+                      ]
+                    }
+                  ],
+                  "endpoint": {
+                    "url": "https://chime-fips.{Region}.{Partition#dualStackDnsSuffix}"
+                  }
+                },
+                {
+                  "type": "error",
+                  "conditions": [],
+                  "error": "FIPS and DualStack are enabled, but this partition does not support one or both"
+                }
+              ]
+            },
+            {
+              "type": "endpoint",
+              "conditions": [
+                {
+                  "fn": "booleanEquals",
+                  "argv": [
+                    {
+                      "fn": "getAttr",
+                      "argv": [
+                        {
+                          "ref": "Partition"
+                        },
+                        "supportsFIPS"
+                      ]
+                    },
+                    true
+                  ]
+                }
+              ],
+              "endpoint": {
+                "url": "https://chime-fips.{Region}.{Partition#dnsSuffix}"
+              }
+            },
+            {
+              "type": "error",
+              "conditions": [],
+              "error": "FIPS is enabled but this partition does not support FIPS"
+            }
+          ]
+        },
+        {
+          "type": "tree",
+          "documentation": "Dual-stack hosts use the partition's dual-stack DNS suffix.",
+          "conditions": [
+            {
+              "fn": "booleanEquals",
+              "argv": [
+                {
+                  "ref": "UseDualStack"
+                },
+                true
+              ]
+            }
+          ],
+          "rules": [
+            {
+              "type": "endpoint",
+              "conditions": [
+                {
+                  "fn": "booleanEquals",
+                  "argv": [
+                    {
+                      "fn": "getAttr",
+                      "argv": [
+                        {
+                          "ref": "Partition"
+                        },
+                        "supportsDualStack"
+                      ]
+                    },
+                    true
+                  ]
+                }
+              ],
+              "endpoint": {
+                "url": "https://chime.{Region}.{Partition#dualStackDnsSuffix}"
+              }
+            },
+            {
+              "type": "error",
+              "conditions": [],
+              "error": "DualStack is enabled but this partition does not support DualStack"
+            }
+          ]
+        },
+        {
+          "type": "tree",
+          "documentation": "The commercial partition has one global host, signed for us-east-1, whatever the region (aws-global included).",
+          "conditions": [
+            {
+              "fn": "stringEquals",
+              "argv": [
+                {
+                  "fn": "getAttr",
+                  "argv": [
+                    {
+                      "ref": "Partition"
+                    },
+                    "name"
+                  ]
+                },
+                "aws"
+              ]
+            }
+          ],
+          "rules": [
+            {
+              "type": "endpoint",
+              "conditions": [],
+              "endpoint": {
+                "url": "https://chime.us-east-1.amazonaws.com",
+                "properties": {
+                  "authSchemes": [
+                    {
+                      "name": "sigv4",
+                      "signingName": "chime",
+                      "signingRegion": "us-east-1"
+                    }
+                  ]
+                }
+              }
+            }
+          ]
+        },
+        {
+          "type": "endpoint",
+          "conditions": [],
+          "endpoint": {
+            "url": "https://chime.{Region}.{Partition#dnsSuffix}"
+          }
+        }
+      ]
+    },
+    {
+      "type": "error",
+      "conditions": [],
+      "error": "Invalid Configuration: Missing Region"
+    }
+  ]
+}"#,
+        ),
     ),
     crate_version: env!("CARGO_PKG_VERSION"),
 };
@@ -3024,334 +3339,19 @@ pub const MODEL_FINGERPRINT: &str = "sha256:2d762d5775e4ca0c5b4aba3bf99ad995dde0
 mod endpoint_tests {
     use ::sdkgen_runtime::__private as rt;
 
-    /// The service's endpoint rule set, as the model states it.
-    const RULE_SET: &str = r#"{
-  "version": "1.0",
-  "parameters": {
-    "Region": {
-      "type": "String",
-      "builtIn": "AWS::Region",
-      "required": false,
-      "documentation": "The region the client is configured for; it selects the partition and the host."
-    },
-    "UseDualStack": {
-      "type": "Boolean",
-      "builtIn": "AWS::UseDualStack",
-      "required": true,
-      "default": false,
-      "documentation": "Resolve to the partition's dual-stack (IPv4 and IPv6) host; an error where the partition has none."
-    },
-    "UseFIPS": {
-      "type": "Boolean",
-      "builtIn": "AWS::UseFIPS",
-      "required": true,
-      "default": false,
-      "documentation": "Resolve to the FIPS 140 validated host; an error where the partition has none."
-    },
-    "Endpoint": {
-      "type": "String",
-      "builtIn": "SDK::Endpoint",
-      "required": false,
-      "documentation": "A URL to send requests to instead of the resolved one."
+    /// The service's rule set (`SERVICE.rules`), read once.
+    fn rules() -> &'static rt::endpoint::RuleSet {
+        match crate::SERVICE.rules.as_ref().map(rt::client::Rules::rule_set) {
+            Some(Ok(rules)) => rules,
+            Some(Err(e)) => panic!("{e}"),
+            None => panic!("the service has no endpoint rules"),
+        }
     }
-  },
-  "rules": [
-    {
-      "type": "tree",
-      "documentation": "A configured endpoint URL is used as it is, and cannot be combined with FIPS or dual-stack.",
-      "conditions": [
-        {
-          "fn": "isSet",
-          "argv": [
-            {
-              "ref": "Endpoint"
-            }
-          ]
-        }
-      ],
-      "rules": [
-        {
-          "type": "error",
-          "conditions": [
-            {
-              "fn": "booleanEquals",
-              "argv": [
-                {
-                  "ref": "UseFIPS"
-                },
-                true
-              ]
-            }
-          ],
-          "error": "Invalid Configuration: FIPS and custom endpoint are not supported"
-        },
-        {
-          "type": "error",
-          "conditions": [
-            {
-              "fn": "booleanEquals",
-              "argv": [
-                {
-                  "ref": "UseDualStack"
-                },
-                true
-              ]
-            }
-          ],
-          "error": "Invalid Configuration: Dualstack and custom endpoint are not supported"
-        },
-        {
-          "type": "endpoint",
-          "conditions": [],
-          "endpoint": {
-            "url": {
-              "ref": "Endpoint"
-            }
-          }
-        }
-      ]
-    },
-    {
-      "type": "tree",
-      "documentation": "Otherwise the host follows from the region's partition.",
-      "conditions": [
-        {
-          "fn": "isSet",
-          "argv": [
-            {
-              "ref": "Region"
-            }
-          ]
-        },
-        {
-          "fn": "aws.partition",
-          "argv": [
-            {
-              "ref": "Region"
-            }
-          ],
-          "assign": "Partition"
-        }
-      ],
-      "rules": [
-        {
-          "type": "tree",
-          "documentation": "FIPS hosts are named chime-fips.",
-          "conditions": [
-            {
-              "fn": "booleanEquals",
-              "argv": [
-                {
-                  "ref": "UseFIPS"
-                },
-                true
-              ]
-            }
-          ],
-          "rules": [
-            {
-              "type": "tree",
-              "documentation": "FIPS and dual-stack together need a partition with both.",
-              "conditions": [
-                {
-                  "fn": "booleanEquals",
-                  "argv": [
-                    {
-                      "ref": "UseDualStack"
-                    },
-                    true
-                  ]
-                }
-              ],
-              "rules": [
-                {
-                  "type": "endpoint",
-                  "conditions": [
-                    {
-                      "fn": "booleanEquals",
-                      "argv": [
-                        {
-                          "fn": "getAttr",
-                          "argv": [
-                            {
-                              "ref": "Partition"
-                            },
-                            "supportsFIPS"
-                          ]
-                        },
-                        true
-                      ]
-                    },
-                    {
-                      "fn": "booleanEquals",
-                      "argv": [
-                        {
-                          "fn": "getAttr",
-                          "argv": [
-                            {
-                              "ref": "Partition"
-                            },
-                            "supportsDualStack"
-                          ]
-                        },
-                        true
-                      ]
-                    }
-                  ],
-                  "endpoint": {
-                    "url": "https://chime-fips.{Region}.{Partition#dualStackDnsSuffix}"
-                  }
-                },
-                {
-                  "type": "error",
-                  "conditions": [],
-                  "error": "FIPS and DualStack are enabled, but this partition does not support one or both"
-                }
-              ]
-            },
-            {
-              "type": "endpoint",
-              "conditions": [
-                {
-                  "fn": "booleanEquals",
-                  "argv": [
-                    {
-                      "fn": "getAttr",
-                      "argv": [
-                        {
-                          "ref": "Partition"
-                        },
-                        "supportsFIPS"
-                      ]
-                    },
-                    true
-                  ]
-                }
-              ],
-              "endpoint": {
-                "url": "https://chime-fips.{Region}.{Partition#dnsSuffix}"
-              }
-            },
-            {
-              "type": "error",
-              "conditions": [],
-              "error": "FIPS is enabled but this partition does not support FIPS"
-            }
-          ]
-        },
-        {
-          "type": "tree",
-          "documentation": "Dual-stack hosts use the partition's dual-stack DNS suffix.",
-          "conditions": [
-            {
-              "fn": "booleanEquals",
-              "argv": [
-                {
-                  "ref": "UseDualStack"
-                },
-                true
-              ]
-            }
-          ],
-          "rules": [
-            {
-              "type": "endpoint",
-              "conditions": [
-                {
-                  "fn": "booleanEquals",
-                  "argv": [
-                    {
-                      "fn": "getAttr",
-                      "argv": [
-                        {
-                          "ref": "Partition"
-                        },
-                        "supportsDualStack"
-                      ]
-                    },
-                    true
-                  ]
-                }
-              ],
-              "endpoint": {
-                "url": "https://chime.{Region}.{Partition#dualStackDnsSuffix}"
-              }
-            },
-            {
-              "type": "error",
-              "conditions": [],
-              "error": "DualStack is enabled but this partition does not support DualStack"
-            }
-          ]
-        },
-        {
-          "type": "tree",
-          "documentation": "The commercial partition has one global host, signed for us-east-1, whatever the region (aws-global included).",
-          "conditions": [
-            {
-              "fn": "stringEquals",
-              "argv": [
-                {
-                  "fn": "getAttr",
-                  "argv": [
-                    {
-                      "ref": "Partition"
-                    },
-                    "name"
-                  ]
-                },
-                "aws"
-              ]
-            }
-          ],
-          "rules": [
-            {
-              "type": "endpoint",
-              "conditions": [],
-              "endpoint": {
-                "url": "https://chime.us-east-1.amazonaws.com",
-                "properties": {
-                  "authSchemes": [
-                    {
-                      "name": "sigv4",
-                      "signingName": "chime",
-                      "signingRegion": "us-east-1"
-                    }
-                  ]
-                }
-              }
-            }
-          ]
-        },
-        {
-          "type": "endpoint",
-          "conditions": [],
-          "endpoint": {
-            "url": "https://chime.{Region}.{Partition#dnsSuffix}"
-          }
-        }
-      ]
-    },
-    {
-      "type": "error",
-      "conditions": [],
-      "error": "Invalid Configuration: Missing Region"
-    }
-  ]
-}"#;
-    /// [`RULE_SET`], read once.
-    static RULES: ::std::sync::LazyLock<rt::endpoint::RuleSet> = ::std::sync::LazyLock::new(||
-    {
-        rt::endpoint::RuleSet::from_json(RULE_SET)
-            .unwrap_or_else(|e| {
-                panic!("the model's endpoint rule set cannot be used: {e}")
-            })
-    });
 
     /// Evaluates a case's parameters and compares the result with its
     /// expectation (both JSON objects).
     fn check(params: &str, expect: &str) {
-        if let Err(e) = rt::endpoint::check_case(&RULES, params, expect) {
+        if let Err(e) = rt::endpoint::check_case(rules(), params, expect) {
             panic!("{e}\n  params: {params}\n  expect: {expect}");
         }
     }
@@ -3359,7 +3359,7 @@ mod endpoint_tests {
     /// The rule set reads.
     #[test]
     fn endpoint_rule_set_reads() {
-        ::std::sync::LazyLock::force(&RULES);
+        rules();
     }
 
     /// aws-global, FIPS off, dual-stack off.

@@ -17,12 +17,7 @@ pub fn is_valid_host_label(label: &str, allow_sub_domains: bool) -> bool {
 }
 
 fn is_valid_segment(segment: &str) -> bool {
-    let bytes = segment.as_bytes();
-    (1..=63).contains(&bytes.len())
-        && bytes[0] != b'-'
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+    crate::http::is_host_label(segment)
 }
 
 #[cfg(test)]
