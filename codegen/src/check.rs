@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Runs every rule.
 pub fn check(service: &Service, diags: &mut Diagnostics) {
+    let rule_params = rule_set_parameters(service);
     for op in &service.operations {
+        endpoint_params_fit(service, op, rule_params.as_ref(), diags);
         labels_match_uri(op, diags);
         labels_are_required_strings(op, diags);
         pagination_members_exist(op, diags);
@@ -499,6 +501,107 @@ fn labels_are_required_strings(op: &Operation, diags: &mut Diagnostics) {
 
 /// `@paginated` names members that exist with the right types: tokens are
 /// strings, items a list, the page size a number.
+/// The rule set's parameters and their types (`String`, `Boolean`,
+/// `StringArray`), where the service has a rule set that reads.
+fn rule_set_parameters(service: &Service) -> Option<BTreeMap<String, String>> {
+    let rules = service.endpoint_rules.as_ref()?;
+    let doc: serde_json::Value = serde_json::from_str(&rules.rule_set).ok()?;
+    let params = doc.get("parameters")?.as_object()?;
+    Some(
+        params
+            .iter()
+            .map(|(name, p)| {
+                let ty = p.get("type").and_then(|t| t.as_str()).unwrap_or_default();
+                // The specification spells it `stringArray` too.
+                let ty = if ty.eq_ignore_ascii_case("stringArray") {
+                    "StringArray"
+                } else if ty.eq_ignore_ascii_case("boolean") {
+                    "Boolean"
+                } else {
+                    "String"
+                };
+                (name.clone(), ty.to_owned())
+            })
+            .collect(),
+    )
+}
+
+/// Every endpoint rule parameter an operation sets is one the rule set
+/// declares, and its value has the parameter's type: a static value of
+/// that type, a member or path that reaches one.
+fn endpoint_params_fit(
+    service: &Service,
+    op: &Operation,
+    rule_params: Option<&BTreeMap<String, String>>,
+    diags: &mut Diagnostics,
+) {
+    for p in &op.endpoint_params {
+        let what = match &p.source {
+            EndpointParamSource::Static(_) => "static context parameter".to_owned(),
+            EndpointParamSource::Member(m) => format!("context parameter of member `{m}`"),
+            EndpointParamSource::Path { text, .. } => {
+                format!("operation context parameter (`{text}`)")
+            }
+        };
+        let got = match (&p.source, p.walk(&op.input, &service.shapes)) {
+            (EndpointParamSource::Static(v), _) => match v {
+                serde_json::Value::String(_) => "String",
+                serde_json::Value::Bool(_) => "Boolean",
+                serde_json::Value::Array(items)
+                    if items.iter().all(serde_json::Value::is_string) =>
+                {
+                    "StringArray"
+                }
+                other => {
+                    diags.error(
+                        &op.id,
+                        format!("{what} `{}` is {other}", p.name),
+                        Some("endpoint parameters are strings, booleans or lists of strings"),
+                    );
+                    continue;
+                }
+            },
+            (_, Some(Ok(walk))) => {
+                let projected = walk
+                    .steps
+                    .iter()
+                    .any(|s| matches!(s, WalkStep::Each { .. }));
+                walk.leaf.rules_type(projected)
+            }
+            (_, Some(Err(e))) => {
+                diags.error(&op.id, format!("{what} `{}`: {e}", p.name), None);
+                continue;
+            }
+            (_, None) => continue,
+        };
+        let Some(rule_params) = rule_params else {
+            continue;
+        };
+        match rule_params.get(&p.name) {
+            None => diags.error(
+                &op.id,
+                format!(
+                    "{what} `{}` is not a parameter of the service's endpoint rule set",
+                    p.name
+                ),
+                Some(&format!(
+                    "the rule set declares: {}",
+                    rule_params.keys().cloned().collect::<Vec<_>>().join(", ")
+                )),
+            ),
+            Some(want) if want != got => diags.error(
+                &op.id,
+                format!(
+                    "{what} `{}` is a {got}, but the rule set declares it a {want}",
+                    p.name
+                ),
+                None,
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
 /// Every `{Label}` of an `@endpoint` host prefix is closed and names an
 /// input member with `@hostLabel` semantics (a required string).
 fn host_prefix_labels(op: &Operation, diags: &mut Diagnostics) {

@@ -70,11 +70,87 @@ pub struct EndpointRules {
     pub rule_set: String,
     /// The `endpointTests` cases, in model order.
     pub tests: Vec<EndpointTest>,
-    /// Some operation sets rule parameters of its own
-    /// (`staticContextParams`, `contextParam`, `operationContextParams`):
-    /// the runtime, which resolves the rules once per client, keeps the
-    /// default endpoint for such a service.
-    pub per_operation: bool,
+}
+
+/// An endpoint rule set parameter an operation sets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EndpointParam {
+    /// The rule set parameter's name (`KvsARN`).
+    pub name: String,
+    /// Where its value comes from.
+    pub source: EndpointParamSource,
+}
+
+/// Where an operation's endpoint rule parameter takes its value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EndpointParamSource {
+    /// `smithy.rules#staticContextParams`: a constant (a string, a boolean
+    /// or a list of strings, as JSON).
+    Static(serde_json::Value),
+    /// `smithy.rules#contextParam` on an input member (its model name).
+    Member(String),
+    /// `smithy.rules#operationContextParams`: a path into the input
+    /// (`TransactItems[*].Get.TableName`, `keys(RequestItems)`).
+    Path {
+        /// The path as the model writes it.
+        text: String,
+        /// The path read.
+        steps: Vec<PathStep>,
+    },
+}
+
+/// One step of an [`EndpointParamSource::Path`], from the input on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathStep {
+    /// A member of a structure, by model name.
+    Field(String),
+    /// Every element of a list (`[*]`): the value is a list.
+    Each,
+    /// The keys of a map (`keys(...)`, always last): a list of strings.
+    Keys,
+}
+
+impl EndpointParamSource {
+    /// Reads an `operationContextParams` path: members joined by `.`, each
+    /// optionally projected with `[*]`, the whole optionally wrapped in
+    /// `keys(...)`; the subset of JMESPath the rules specification allows.
+    /// The error says what is not supported.
+    pub fn path(text: &str) -> Result<Self, String> {
+        let trimmed = text.trim();
+        let (inner, keys) = match trimmed
+            .strip_prefix("keys(")
+            .and_then(|t| t.strip_suffix(')'))
+        {
+            Some(inner) => (inner.trim(), true),
+            None => (trimmed, false),
+        };
+        let mut steps = Vec::new();
+        for part in inner.split('.') {
+            let (field, each) = match part.strip_suffix("[*]") {
+                Some(f) => (f, true),
+                None => (part, false),
+            };
+            let ident = !field.is_empty()
+                && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !field.starts_with(|c: char| c.is_ascii_digit());
+            if !ident {
+                return Err(format!(
+                    "`{part}` in path `{text}` is not a member name (supported: `A.B`, `A[*].B`, `keys(A)`)"
+                ));
+            }
+            steps.push(PathStep::Field(field.to_owned()));
+            if each {
+                steps.push(PathStep::Each);
+            }
+        }
+        if keys {
+            steps.push(PathStep::Keys);
+        }
+        Ok(Self::Path {
+            text: text.to_owned(),
+            steps,
+        })
+    }
 }
 
 /// One `endpointTests` case.
@@ -153,6 +229,10 @@ pub struct Operation {
     /// `smithy.test#httpResponseTests`, those of its errors included) for
     /// restJson1.
     pub protocol_tests: Vec<ProtocolTest>,
+    /// The endpoint rule parameters it sets, in model order
+    /// (`staticContextParams`, then `contextParam` members, then
+    /// `operationContextParams`).
+    pub endpoint_params: Vec<EndpointParam>,
 }
 
 /// One protocol compliance case, as the model states it.
@@ -721,6 +801,169 @@ impl Value {
     }
 }
 
+/// An endpoint parameter's source walked through the input's types
+/// ([`EndpointParam::walk`]).
+#[derive(Clone, Debug)]
+pub struct ParamWalk<'a> {
+    /// The steps, from the input on.
+    pub steps: Vec<WalkStep<'a>>,
+    /// What the last step yields, one value (or one per element, after an
+    /// [`WalkStep::Each`]).
+    pub leaf: Leaf,
+}
+
+/// One step of a [`ParamWalk`].
+#[derive(Clone, Copy, Debug)]
+pub enum WalkStep<'a> {
+    /// Into a member (an `Option` field).
+    Field(&'a Member),
+    /// Over a list's elements; `sparse` ones may be null.
+    Each {
+        /// Elements are `Option`s.
+        sparse: bool,
+    },
+    /// A map's keys.
+    Keys,
+}
+
+/// What an endpoint parameter's source yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leaf {
+    /// A `String`.
+    String,
+    /// A string enum (its `as_str`).
+    Enum,
+    /// A `bool`.
+    Boolean,
+    /// A list of strings (or of string enums).
+    StringList {
+        /// The elements are string enums.
+        enums: bool,
+    },
+    /// The keys of a map: strings.
+    Keys,
+}
+
+impl Leaf {
+    /// The rules language type this yields (after a projection when
+    /// `projected`): `String`, `Boolean` or `StringArray`.
+    pub fn rules_type(self, projected: bool) -> &'static str {
+        match (self, projected) {
+            (Leaf::Boolean, false) => "Boolean",
+            (Leaf::Boolean, true) => "a list of booleans",
+            (Leaf::String | Leaf::Enum, false) => "String",
+            (Leaf::String | Leaf::Enum, true) => "StringArray",
+            (Leaf::StringList { .. } | Leaf::Keys, false) => "StringArray",
+            (Leaf::StringList { .. } | Leaf::Keys, true) => "a list of lists",
+        }
+    }
+}
+
+impl EndpointParam {
+    /// The members and collections the parameter's value is read through,
+    /// from `input`; `None` for a static value, `Err` where the source
+    /// does not fit the types (no such member, a step into a non-structure,
+    /// a value that is no string, boolean or list of strings).
+    pub fn walk<'a>(
+        &'a self,
+        input: &'a Structure,
+        shapes: &'a BTreeMap<ShapeId, Shape>,
+    ) -> Option<Result<ParamWalk<'a>, String>> {
+        let path: Vec<PathStep> = match &self.source {
+            EndpointParamSource::Static(_) => return None,
+            EndpointParamSource::Member(m) => vec![PathStep::Field(m.clone())],
+            EndpointParamSource::Path { steps, .. } => steps.clone(),
+        };
+        Some(walk_path(&path, input, shapes))
+    }
+}
+
+fn walk_path<'a>(
+    path: &[PathStep],
+    input: &'a Structure,
+    shapes: &'a BTreeMap<ShapeId, Shape>,
+) -> Result<ParamWalk<'a>, String> {
+    let mut steps = Vec::new();
+    let mut ty: Option<&'a Type> = None;
+    let mut at = input;
+    for (i, step) in path.iter().enumerate() {
+        match step {
+            PathStep::Field(name) => {
+                if let Some(t) = ty {
+                    at = match strip_optional(t) {
+                        Type::Named(id) => match shapes.get(id) {
+                            Some(Shape::Structure(s)) => s,
+                            _ => {
+                                return Err(format!(
+                                    "`{name}` is read from `{id}`, which is no structure"
+                                ))
+                            }
+                        },
+                        other => {
+                            return Err(format!(
+                                "`{name}` is read from a {other:?}, which is no structure"
+                            ))
+                        }
+                    };
+                }
+                let m = at
+                    .members
+                    .iter()
+                    .find(|m| &m.name == name)
+                    .ok_or_else(|| format!("`{}` has no member `{name}`", at.name))?;
+                steps.push(WalkStep::Field(m));
+                ty = Some(&m.ty);
+            }
+            PathStep::Each => {
+                let t = ty.map(strip_optional);
+                let Some(Type::List(element)) = t else {
+                    return Err(format!("`[*]` after step {i} projects no list"));
+                };
+                steps.push(WalkStep::Each {
+                    sparse: matches!(**element, Type::Optional(_)),
+                });
+                ty = Some(element);
+            }
+            PathStep::Keys => {
+                let t = ty.map(strip_optional);
+                if !matches!(t, Some(Type::Map(_))) {
+                    return Err("`keys(...)` of something that is no map".to_owned());
+                }
+                steps.push(WalkStep::Keys);
+                return Ok(ParamWalk {
+                    steps,
+                    leaf: Leaf::Keys,
+                });
+            }
+        }
+    }
+    let is_enum =
+        |t: &Type| matches!(t, Type::Named(id) if matches!(shapes.get(id), Some(Shape::Enum(_))));
+    let leaf = match ty.map(strip_optional) {
+        Some(Type::String) => Leaf::String,
+        Some(Type::Boolean) => Leaf::Boolean,
+        Some(t) if is_enum(t) => Leaf::Enum,
+        Some(Type::List(e)) if matches!(strip_optional(e), Type::String) => {
+            Leaf::StringList { enums: false }
+        }
+        Some(Type::List(e)) if is_enum(strip_optional(e)) => Leaf::StringList { enums: true },
+        Some(other) => {
+            return Err(format!(
+                "the value is a {other:?}; endpoint parameters are strings, booleans or lists of strings"
+            ))
+        }
+        None => return Err("the path is empty".to_owned()),
+    };
+    Ok(ParamWalk { steps, leaf })
+}
+
+fn strip_optional(t: &Type) -> &Type {
+    match t {
+        Type::Optional(inner) => strip_optional(inner),
+        other => other,
+    }
+}
+
 impl EndpointRules {
     /// The rule set and the list of cases as a model states them (`tests`
     /// is the `testCases` array, if any).
@@ -743,7 +986,6 @@ impl EndpointRules {
                     expect: text(case.get("expect")),
                 })
                 .collect(),
-            per_operation: false,
         }
     }
 }

@@ -123,14 +123,7 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
         signing_name,
         auth: auth.service_schemes(),
         endpoint,
-        endpoint_rules: endpoint_rules(traits).map(|mut rules| {
-            rules.per_operation = op_ids.iter().any(|id| {
-                ast.shapes
-                    .get(id)
-                    .is_some_and(|op| sets_rule_params(ast, op))
-            });
-            rules
-        }),
+        endpoint_rules: endpoint_rules(traits),
         docs: docs(traits),
         operations,
         shapes: cx.shapes,
@@ -245,6 +238,79 @@ enum Role {
 }
 
 impl Lower<'_> {
+    /// The endpoint rule parameters an operation sets: its
+    /// `staticContextParams`, its input members' `contextParam`s and its
+    /// `operationContextParams`, as the model states them.
+    fn endpoint_params(&mut self, id: &str, op: &Map<String, Value>) -> Vec<EndpointParam> {
+        let traits = traits_of(op);
+        let mut out = Vec::new();
+        let entries = |t: &str| {
+            traits
+                .get(t)
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+        };
+        for (name, v) in entries("smithy.rules#staticContextParams") {
+            match v.get("value") {
+                Some(value) => out.push(EndpointParam {
+                    name: name.clone(),
+                    source: EndpointParamSource::Static(value.clone()),
+                }),
+                None => self.diags.error(
+                    id,
+                    format!("static context parameter `{name}` has no `value`"),
+                    Some("write it as {\"value\": ...}"),
+                ),
+            }
+        }
+        let input = op
+            .get("input")
+            .and_then(|i| i.get("target"))
+            .and_then(Value::as_str)
+            .and_then(|t| self.ast.shapes.get(t));
+        let members = input
+            .and_then(|s| s.get("members"))
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten();
+        for (member, m) in members {
+            let param = m
+                .get("traits")
+                .and_then(|t| t.get("smithy.rules#contextParam"))
+                .and_then(|p| p.get("name"))
+                .and_then(Value::as_str);
+            if let Some(name) = param {
+                out.push(EndpointParam {
+                    name: name.to_owned(),
+                    source: EndpointParamSource::Member(member.clone()),
+                });
+            }
+        }
+        for (name, v) in entries("smithy.rules#operationContextParams") {
+            let Some(path) = v.get("path").and_then(Value::as_str) else {
+                self.diags.error(
+                    id,
+                    format!("operation context parameter `{name}` has no `path`"),
+                    Some("write it as {\"path\": \"Member.Member\"}"),
+                );
+                continue;
+            };
+            match EndpointParamSource::path(path) {
+                Ok(source) => out.push(EndpointParam {
+                    name: name.clone(),
+                    source,
+                }),
+                Err(e) => self.diags.error(
+                    id,
+                    format!("operation context parameter `{name}`: {e}"),
+                    Some("the rules language allows member names, `[*]` and `keys(...)` in paths"),
+                ),
+            }
+        }
+        out
+    }
+
     fn operation(
         &mut self,
         id: &str,
@@ -305,7 +371,9 @@ impl Lower<'_> {
             .and_then(Value::as_array)
             .is_some_and(|e| e.iter().any(|x| x.as_str() == Some("gzip")));
         let auth = service_auth.operation(id, traits, self.diags);
+        let endpoint_params = self.endpoint_params(id, shape);
         Some(Operation {
+            endpoint_params,
             auth,
             checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
             gzip,
@@ -1101,32 +1169,6 @@ fn endpoint_rules(traits: &Map<String, Value>) -> Option<EndpointRules> {
         traits.get("smithy.rules#endpointRuleSet")?,
         tests,
     ))
-}
-
-/// Whether an operation sets endpoint rule parameters: static ones, from
-/// its input's members, or from paths into its input.
-fn sets_rule_params(ast: &Ast, op: &Map<String, Value>) -> bool {
-    let traits = traits_of(op);
-    if traits.contains_key("smithy.rules#staticContextParams")
-        || traits.contains_key("smithy.rules#operationContextParams")
-    {
-        return true;
-    }
-    let input = op
-        .get("input")
-        .and_then(|i| i.get("target"))
-        .and_then(Value::as_str)
-        .and_then(|id| ast.shapes.get(id));
-    input
-        .and_then(|s| s.get("members"))
-        .and_then(Value::as_object)
-        .is_some_and(|members| {
-            members.values().any(|m| {
-                m.get("traits")
-                    .and_then(Value::as_object)
-                    .is_some_and(|t| t.contains_key("smithy.rules#contextParam"))
-            })
-        })
 }
 
 /// The documentation as the model states it, with a deprecation note.

@@ -2,8 +2,8 @@
 //!
 //! `sdkgen generate --model <FILE>... --out <DIR> [--crate-name NAME] [--service SHAPE_ID] [--operations A,B,...]`
 //! writes a complete crate (Cargo.toml, src/lib.rs) for the models; the
-//! model's `smithy.rules#endpointTests` cases are in it as unit tests
-//! (`Settings::endpoint_tests`: `cargo test endpoint_case` in the crate).
+//! model's `smithy.rules#endpointTests` cases are in it as an integration
+//! test, `tests/endpoints.rs` (`cargo test --test endpoints` in the crate).
 //! Exit status: 0 on success, 1 with located errors on a bad model, 2 on a
 //! bad command line.
 
@@ -33,7 +33,6 @@ fn main() -> ExitCode {
     let mut out = None;
     let mut crate_name = None;
     let mut settings = sdkgen::Settings::default();
-    settings.endpoint_tests = true;
     let mut it = args.into_iter().skip(1);
     while let Some(arg) = it.next() {
         match (arg.as_str(), it.next()) {

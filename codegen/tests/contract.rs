@@ -302,6 +302,7 @@ fn hand_built() -> Service {
             gzip: false,
             unsigned_payload: false,
             auth: vec![AuthScheme::SigV4],
+            endpoint_params: Vec::new(),
         }],
         shapes: Default::default(),
     }

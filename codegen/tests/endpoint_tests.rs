@@ -35,10 +35,13 @@ fn one_test_per_case_in_model_order() {
         "{code}"
     );
     assert!(code.contains("use ::sdkgen_runtime::__private as rt;"));
-    assert!(code.contains("rt::endpoint::check_case(rules(), params, expect)"));
+    assert!(
+        code.contains("rt::endpoint::check_case_resolver(\n            &crate::config::endpoint::DefaultResolver::new(),"),
+        "{code}"
+    );
     // The rule set is embedded once, in `SERVICE`.
     assert_eq!(code.matches("\"version\"").count(), 1, "{code}");
-    assert!(code.contains("rules: ::std::option::Option::Some(\n        ::sdkgen_runtime::__private::client::Rules::per_client("), "{code}");
+    assert!(code.contains("rules: ::std::option::Option::Some(\n        ::sdkgen_runtime::__private::client::Rules::new("), "{code}");
     assert_eq!(
         code.matches("    #[test]\n    fn endpoint_case_").count(),
         26
@@ -147,8 +150,9 @@ fn official_chime_cases_pass_with_our_rule_set() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// `sdkgen generate` writes the cases into the crate (as unit tests of its
-/// `src/lib.rs`).
+/// `sdkgen generate` writes the cases beside the crate, as the integration
+/// test `tests/endpoints.rs` that goes through its public resolver; the
+/// crate's `src/lib.rs` holds none.
 #[test]
 fn sdkgen_generate_includes_them() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("endpoint-tests-crate");
@@ -161,6 +165,11 @@ fn sdkgen_generate_includes_them() {
         .expect("sdkgen runs");
     assert!(status.success());
     let lib = std::fs::read_to_string(out.join("src/lib.rs")).expect("src/lib.rs");
-    assert!(lib.contains("mod endpoint_tests {"));
-    assert_eq!(lib.matches("fn endpoint_case_").count(), 26);
+    assert!(!lib.contains("fn endpoint_case_"));
+    assert!(lib.contains("pub struct DefaultResolver"));
+    let tests =
+        std::fs::read_to_string(out.join("tests/endpoints.rs")).expect("tests/endpoints.rs");
+    assert!(tests.contains("\nuse chime_sdk as sdk;\n"), "{tests}");
+    assert!(tests.contains("&sdk::config::endpoint::DefaultResolver::new()"));
+    assert_eq!(tests.matches("fn endpoint_case_").count(), 26);
 }

@@ -6,6 +6,7 @@ use aws_credential_types::Token;
 use aws_smithy_async::rt::sleep::{AsyncSleep, SharedAsyncSleep};
 use aws_smithy_async::time::{SharedTimeSource, TimeSource};
 use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
+use aws_smithy_runtime_api::client::endpoint::SharedEndpointResolver;
 use aws_smithy_runtime_api::client::http::{HttpClient, SharedHttpClient};
 use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
 use aws_smithy_runtime_api::shared::IntoShared;
@@ -33,6 +34,7 @@ pub struct Config {
     pub(crate) use_fips: Option<bool>,
     pub(crate) use_dual_stack: Option<bool>,
     pub(crate) partitions: Option<std::sync::Arc<crate::endpoint::Partitions>>,
+    pub(crate) endpoint_resolver: Option<SharedEndpointResolver>,
     pub(crate) retry_config: RetryConfig,
     pub(crate) timeout_config: TimeoutConfig,
     pub(crate) http_client: Option<SharedHttpClient>,
@@ -83,6 +85,12 @@ impl Config {
     /// if set.
     pub fn use_dual_stack(&self) -> Option<bool> {
         self.use_dual_stack
+    }
+
+    /// The endpoint resolver that replaces the service's endpoint rules, if
+    /// one was configured ([`Builder::endpoint_resolver`]).
+    pub fn endpoint_resolver(&self) -> Option<SharedEndpointResolver> {
+        self.endpoint_resolver.clone()
     }
 
     /// The retry configuration (always set: standard retries unless
@@ -156,6 +164,7 @@ impl Default for Config {
             use_fips: None,
             use_dual_stack: None,
             partitions: None,
+            endpoint_resolver: None,
             retry_config: RetryConfig::standard(),
             timeout_config: TimeoutConfig::builder()
                 .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
@@ -189,6 +198,7 @@ impl fmt::Debug for Config {
             .field("use_fips", &self.use_fips)
             .field("use_dual_stack", &self.use_dual_stack)
             .field("partitions", &self.partitions.as_ref().map(|_| "custom"))
+            .field("endpoint_resolver", &self.endpoint_resolver)
             .field("retry_config", &self.retry_config)
             .field("timeout_config", &self.timeout_config)
             .field("http_client", &self.http_client.as_ref().map(|_| "set"))
@@ -213,6 +223,7 @@ impl From<&SdkConfig> for Config {
             use_fips: sdk.use_fips(),
             use_dual_stack: sdk.use_dual_stack(),
             partitions: None,
+            endpoint_resolver: None,
             retry_config: sdk.retry_config().cloned().unwrap_or(defaults.retry_config),
             timeout_config: sdk
                 .timeout_config()
@@ -383,6 +394,45 @@ impl Builder {
     /// Sends every request to this URL instead of the service's endpoint.
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.config.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Replaces the service's endpoint rules with `resolver`: every request
+    /// goes where it says, for the rule set's parameters of that request
+    /// ([`Params`](crate::endpoint::Params): the configured region, FIPS and
+    /// dual-stack settings and endpoint URL, and what the operation sets).
+    /// A resolver's error fails the call before anything is sent (a
+    /// dispatch failure, as in aws-sdk-rust).
+    ///
+    /// ```
+    /// use sdkgen_runtime::modules::config::endpoint::{Endpoint, EndpointFuture, Params, ResolveEndpoint};
+    /// use sdkgen_runtime::modules::config::Config;
+    ///
+    /// #[derive(Debug)]
+    /// struct Stage(String);
+    ///
+    /// impl ResolveEndpoint for Stage {
+    ///     fn resolve_endpoint<'a>(&'a self, _params: &'a Params) -> EndpointFuture<'a> {
+    ///         let url = format!("https://{}.myservice.example", self.0);
+    ///         EndpointFuture::ready(Ok(Endpoint::builder().url(url).build()))
+    ///     }
+    /// }
+    /// let config = Config::builder().endpoint_resolver(Stage("beta".into())).build();
+    /// assert!(config.endpoint_resolver().is_some());
+    /// ```
+    pub fn endpoint_resolver(
+        mut self,
+        resolver: impl crate::endpoint::ResolveEndpoint + 'static,
+    ) -> Self {
+        self.set_endpoint_resolver(Some(resolver.into_shared_resolver()));
+        self
+    }
+
+    /// Sets or unsets the endpoint resolver, as the smithy-rs runtime takes
+    /// one: it is given [`Params`](crate::endpoint::Params) in its
+    /// `EndpointResolverParams`.
+    pub fn set_endpoint_resolver(&mut self, resolver: Option<SharedEndpointResolver>) -> &mut Self {
+        self.config.endpoint_resolver = resolver;
         self
     }
 

@@ -43,7 +43,10 @@ pub mod modules {
 
         /// Endpoint resolution: the AWS partitions the rules read.
         pub mod endpoint {
-            pub use crate::endpoint::Partitions;
+            pub use crate::endpoint::{
+                Endpoint, EndpointFuture, Params, Partitions, ResolveEndpoint,
+                SharedEndpointResolver,
+            };
         }
 
         pub use aws_credential_types::provider::token::{ProvideToken, SharedTokenProvider};

@@ -104,8 +104,11 @@ pub mod validation {
     };
 }
 
-/// Endpoint rules ([`crate::endpoint`]): what the tests generated from a
+/// Endpoint rules ([`crate::endpoint`]): the default resolver and the tests generated from a
 /// model's `smithy.rules#endpointTests` call.
 pub mod endpoint {
-    pub use crate::endpoint::{check_case, RuleSet};
+    pub use crate::endpoint::{
+        check_case_resolver, BuiltIns, Endpoint, EndpointFuture, Params, ResolveEndpoint, RuleSet,
+        RulesResolver,
+    };
 }

@@ -4,7 +4,7 @@
 
 use super::builders::setter_params;
 use super::common::{
-    builder_name, doc, error_name, fluent_name, get_fn, ident, member_doc, set_fn, Rt,
+    builder_name, doc, error_name, fluent_name, get_fn, ident, member_doc, module_body, set_fn, Rt,
 };
 use super::cx::Cx;
 use crate::ir::*;
@@ -31,18 +31,10 @@ pub(crate) fn emit_service_metadata(service: &Service) -> TokenStream {
             quote!(#rt::client::DefaultEndpoint::Regional { prefix: #prefix })
         }
     };
-    // Rules resolved once per client fit services whose operations set no
-    // rule parameters of their own; the others keep the default endpoint
-    // (their rules serve the endpoint tests).
     let rules = match &service.endpoint_rules {
         Some(r) => {
             let text = super::endpoint_tests::raw_str(&super::endpoint_tests::pretty(&r.rule_set));
-            let constructor = if r.per_operation {
-                quote!(per_operation)
-            } else {
-                quote!(per_client)
-            };
-            quote!(::std::option::Option::Some(#rt::client::Rules::#constructor(#text)))
+            quote!(::std::option::Option::Some(#rt::client::Rules::new(#text)))
         }
         None => quote!(::std::option::Option::None),
     };
@@ -55,6 +47,76 @@ pub(crate) fn emit_service_metadata(service: &Service) -> TokenStream {
             rules: #rules,
             crate_version: env!("CARGO_PKG_VERSION"),
         };
+    }
+}
+
+/// The runtime's `config`, `error` and `primitives` modules, re-exported;
+/// where the service has endpoint rules, `config::endpoint` also holds
+/// `DefaultResolver`, the rules as a resolver, as in aws-sdk-rust.
+pub(crate) fn emit_config_module(service: &Service) -> TokenStream {
+    let rt = Rt::absolute();
+    if service.endpoint_rules.is_none() {
+        return quote!(pub use #rt::modules::{config, error, primitives};);
+    }
+    let r = Rt::path();
+    let resolver = module_body(quote! {
+        pub use #rt::modules::config::endpoint::*;
+
+        /// The service's endpoint rules (`smithy.rules#endpointRuleSet`) as
+        /// a resolver: where a client sends requests unless its
+        /// configuration names another resolver. It is given every
+        /// parameter's value in the [`Params`].
+        #[derive(Clone, Debug)]
+        pub struct DefaultResolver {
+            rules: ::std::result::Result<#r::endpoint::RulesResolver, &'static str>,
+        }
+
+        impl DefaultResolver {
+            /// The resolver of the service's rules.
+            pub fn new() -> Self {
+                let rules = match crate::SERVICE.rules.as_ref().map(#r::client::Rules::rule_set) {
+                    ::std::option::Option::Some(::std::result::Result::Ok(rules)) => {
+                        ::std::result::Result::Ok(#r::endpoint::RulesResolver::new(
+                            rules.clone(),
+                            #r::endpoint::BuiltIns::new(),
+                        ))
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(e)) => ::std::result::Result::Err(e),
+                    ::std::option::Option::None => ::std::result::Result::Err("the service has no endpoint rules"),
+                };
+                Self { rules }
+            }
+        }
+
+        impl ::std::default::Default for DefaultResolver {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl ResolveEndpoint for DefaultResolver {
+            fn resolve_endpoint<'a>(&'a self, params: &'a Params) -> EndpointFuture<'a> {
+                match &self.rules {
+                    ::std::result::Result::Ok(rules) => ResolveEndpoint::resolve_endpoint(rules, params),
+                    ::std::result::Result::Err(e) => EndpointFuture::ready(::std::result::Result::Err((*e).into())),
+                }
+            }
+        }
+    });
+    quote! {
+        pub use #rt::modules::{error, primitives};
+
+        /// Configuration of a client (the runtime's `config` module), with
+        /// the service's endpoint resolver.
+        pub mod config {
+            pub use #rt::modules::config::*;
+
+            /// Endpoint resolution: the runtime's types and the service's
+            /// [`DefaultResolver`](endpoint::DefaultResolver).
+            pub mod endpoint {
+                #resolver
+            }
+        }
     }
 }
 

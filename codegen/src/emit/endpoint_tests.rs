@@ -1,23 +1,53 @@
 //! The model's `smithy.rules#endpointTests` cases as Rust tests: each case's
-//! parameters are evaluated with the service's rule set by the runtime's
-//! interpreter (on its embedded AWS partitions) and the result compared
-//! with the case's expectation (`rt::endpoint::check_case`). The rule set
-//! is the one of `SERVICE` (read once); the cases are embedded as the model
-//! states them (JSON text).
+//! parameters are given to the crate's `config::endpoint::DefaultResolver`
+//! (the service's rule set, interpreted by the runtime on its embedded AWS
+//! partitions), and the endpoint it returns (URL, headers, properties) or
+//! its error compared with the case's expectation
+//! (`check_case_resolver`). The cases are embedded as the model states
+//! them (JSON text).
 
 use super::common::{module_body, Rt};
 use super::cx::Cx;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-/// `#[cfg(test)] mod endpoint_tests`, with one `endpoint_case_<n>` test per
-/// case (`n` from 0, in model order) and one that the rule set reads; empty
+/// `#[cfg(test)] mod endpoint_tests` in the crate, with one
+/// `endpoint_case_<n>` test per case (`n` from 0, in model order); empty
 /// where the service has no rule set.
 pub(crate) fn emit_endpoint_tests(cx: &Cx) -> TokenStream {
-    let Some(rules) = &cx.service.endpoint_rules else {
+    let rt = Rt::path();
+    let Some(cases) = cases(
+        cx,
+        quote!(crate::config::endpoint::DefaultResolver),
+        quote!(#rt::endpoint::check_case_resolver),
+    ) else {
         return TokenStream::new();
     };
-    let rt = Rt::path();
+    let body = module_body(cases);
+    quote! {
+        /// The model's endpoint rule set test cases (`smithy.rules#endpointTests`).
+        #[cfg(test)]
+        mod endpoint_tests {
+            #body
+        }
+    }
+}
+
+/// The same cases as the items of an integration test
+/// (`tests/endpoints.rs`), through the crate's public API: the file names
+/// the crate `sdk` (`use <crate> as sdk;` leads it).
+pub(crate) fn emit_endpoint_test_file(cx: &Cx) -> TokenStream {
+    cases(
+        cx,
+        quote!(sdk::config::endpoint::DefaultResolver),
+        quote!(::sdkgen_runtime::endpoint::check_case_resolver),
+    )
+    .unwrap_or_default()
+}
+
+/// The harness and one test per case, or `None` without a rule set.
+fn cases(cx: &Cx, resolver: TokenStream, check_fn: TokenStream) -> Option<TokenStream> {
+    let rules = cx.service.endpoint_rules.as_ref()?;
     let cases = rules.tests.iter().enumerate().map(|(i, case)| {
         let name = format_ident!("endpoint_case_{}", i);
         let doc = if case.documentation.trim().is_empty() {
@@ -34,39 +64,17 @@ pub(crate) fn emit_endpoint_tests(cx: &Cx) -> TokenStream {
             }
         }
     });
-    let body = module_body(quote! {
-        /// The service's rule set (`SERVICE.rules`), read once.
-        fn rules() -> &'static #rt::endpoint::RuleSet {
-            match crate::SERVICE.rules.as_ref().map(#rt::client::Rules::rule_set) {
-                Some(Ok(rules)) => rules,
-                Some(Err(e)) => panic!("{e}"),
-                None => panic!("the service has no endpoint rules"),
-            }
-        }
-
-        /// Evaluates a case's parameters and compares the result with its
-        /// expectation (both JSON objects).
+    Some(quote! {
+        /// Gives a case's parameters to the service's default resolver and
+        /// compares the result with its expectation (both JSON objects).
         fn check(params: &str, expect: &str) {
-            if let Err(e) = #rt::endpoint::check_case(rules(), params, expect) {
+            if let Err(e) = #check_fn(&#resolver::new(), params, expect) {
                 panic!("{e}\n  params: {params}\n  expect: {expect}");
             }
         }
 
-        /// The rule set reads.
-        #[test]
-        fn endpoint_rule_set_reads() {
-            rules();
-        }
-
         #(#cases)*
-    });
-    quote! {
-        /// The model's endpoint rule set test cases (`smithy.rules#endpointTests`).
-        #[cfg(test)]
-        mod endpoint_tests {
-            #body
-        }
-    }
+    })
 }
 
 /// A rule set's text pretty-printed, so that the generated source is

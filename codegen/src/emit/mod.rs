@@ -29,6 +29,7 @@ mod builders;
 mod client;
 mod common;
 mod cx;
+mod endpoint_params;
 mod endpoint_tests;
 mod errors;
 mod http_request;
@@ -45,7 +46,7 @@ mod values;
 mod tests;
 
 pub(crate) use cx::Cx;
-pub(crate) use endpoint_tests::emit_endpoint_tests;
+pub(crate) use endpoint_tests::{emit_endpoint_test_file, emit_endpoint_tests};
 pub(crate) use protocol_tests::emit_protocol_tests;
 
 use crate::ir::*;
@@ -102,12 +103,12 @@ pub(crate) fn emit_part(cx: &Cx, part: Part) -> TokenStream {
 /// The service metadata, the runtime's modules every SDK re-exports, and
 /// `meta`.
 fn emit_head(cx: &Cx) -> TokenStream {
-    let rt = Rt::absolute();
     let service = client::emit_service_metadata(cx.service);
+    let config = client::emit_config_module(cx.service);
     quote! {
         #service
 
-        pub use #rt::modules::{config, error, primitives};
+        #config
         pub use config::Config;
 
         /// Information about this crate.

@@ -7,6 +7,7 @@ use super::builders::emit_builder;
 use super::client::emit_fluent_builder;
 use super::common::{doc, error_name, ident, module_body, Kind, Rt};
 use super::cx::Cx;
+use super::endpoint_params::{emit_endpoint_params, spec_field};
 use super::errors::emit_error_enum;
 use super::http_request::emit_serializer;
 use super::http_response::emit_deserializer;
@@ -29,6 +30,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
     let validate = emit_validate(cx, &op.input);
     let error_enum = emit_error_enum(cx, op);
     let spec = emit_spec(cx, op);
+    let endpoint_params = emit_endpoint_params(cx, op);
     let serialize = emit_serializer(cx, op);
     let deserialize = emit_deserializer(cx, op);
     let fluent = emit_fluent_builder(cx, op);
@@ -52,6 +54,8 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
         #error_enum
 
         #spec
+
+        #endpoint_params
 
         #serialize
         #deserialize
@@ -137,6 +141,7 @@ fn emit_spec(cx: &Cx, op: &Operation) -> TokenStream {
         AuthScheme::HttpBearer => quote!(#auth_path::HTTP_BEARER),
         AuthScheme::Anonymous => quote!(#auth_path::NO_AUTH),
     });
+    let endpoint_params = spec_field(op);
     quote! {
         pub(crate) static SPEC: #rt::client::OperationSpec<#input, #output, #error> = #rt::client::OperationSpec {
             name: #op_name,
@@ -145,6 +150,7 @@ fn emit_spec(cx: &Cx, op: &Operation) -> TokenStream {
             error: #error::from_response,
             sensitive_output: #sensitive_output,
             auth: &[#(#auth),*],
+            endpoint_params: #endpoint_params,
         };
     }
 }

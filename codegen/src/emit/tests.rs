@@ -78,6 +78,7 @@ fn emits_an_operation_from_hand_built_ir() {
             gzip: false,
             unsigned_payload: false,
             auth: vec![AuthScheme::HttpBearer, AuthScheme::Anonymous],
+            endpoint_params: Vec::new(),
         }],
         shapes: Default::default(),
     };

@@ -46,7 +46,8 @@ pub fn export(service: &Service) -> Value {
             .iter()
             .map(|t| json!({"documentation": t.documentation, "params": parse(&t.params), "expect": parse(&t.expect)}))
             .collect();
-        sdkgen_service["endpointRules"] = json!({"ruleSet": parse(&rules.rule_set), "tests": tests, "perOperation": rules.per_operation});
+        sdkgen_service["endpointRules"] =
+            json!({"ruleSet": parse(&rules.rule_set), "tests": tests});
     }
     let mut doc = json!({
         "openapi": "3.0.3",
@@ -127,6 +128,18 @@ fn operation(service: &Service, op: &Operation) -> Value {
     }
     if op.auth != service.auth {
         o["x-sdkgen-auth"] = auth_names(&op.auth);
+    }
+    if !op.endpoint_params.is_empty() {
+        let params: Vec<Value> = op
+            .endpoint_params
+            .iter()
+            .map(|p| match &p.source {
+                EndpointParamSource::Static(v) => json!({"name": p.name, "value": v}),
+                EndpointParamSource::Member(m) => json!({"name": p.name, "member": m}),
+                EndpointParamSource::Path { text, .. } => json!({"name": p.name, "path": text}),
+            })
+            .collect();
+        o["x-sdkgen-endpoint-params"] = json!(params);
     }
     if !op.protocol_tests.is_empty() {
         let tests: Vec<Value> = op

@@ -155,6 +155,44 @@ fn ext_str<'v>(ext: &'v indexmap::IndexMap<String, Value>, key: &str) -> Option<
 }
 
 impl Cx<'_> {
+    /// `x-sdkgen-endpoint-params`: a list of `{name, value | member | path}`.
+    fn endpoint_params(&mut self, loc: &str, list: Option<&Value>) -> Vec<EndpointParam> {
+        let mut out = Vec::new();
+        let Some(list) = list else { return out };
+        let Some(items) = list.as_array() else {
+            self.diags.error(
+                format!("{loc}/x-sdkgen-endpoint-params"),
+                "expected a list",
+                None,
+            );
+            return out;
+        };
+        for (i, p) in items.iter().enumerate() {
+            let at = format!("{loc}/x-sdkgen-endpoint-params/{i}");
+            let name = p.get("name").and_then(Value::as_str);
+            let source = match (p.get("value"), p.get("member"), p.get("path")) {
+                (Some(v), None, None) => Ok(EndpointParamSource::Static(v.clone())),
+                (None, Some(Value::String(m)), None) => Ok(EndpointParamSource::Member(m.clone())),
+                (None, None, Some(Value::String(path))) => EndpointParamSource::path(path),
+                _ => Err(
+                    "expected exactly one of `value`, `member` (a string) and `path` (a string)"
+                        .to_owned(),
+                ),
+            };
+            match (name, source) {
+                (Some(name), Ok(source)) => out.push(EndpointParam {
+                    name: name.to_owned(),
+                    source,
+                }),
+                (None, _) => self
+                    .diags
+                    .error(at, "an endpoint parameter without a `name`", None),
+                (Some(_), Err(e)) => self.diags.error(at, e, None),
+            }
+        }
+        out
+    }
+
     fn index_components(&mut self) {
         let Some(components) = &self.doc.components else {
             return;
@@ -432,6 +470,7 @@ impl Cx<'_> {
             errors,
             pagination,
             host_prefix: ext_str(ext, "x-sdkgen-host-prefix").map(str::to_owned),
+            endpoint_params: self.endpoint_params(&loc, ext.get("x-sdkgen-endpoint-params")),
             protocol_tests,
             checksum_required: ext
                 .get("x-sdkgen-checksum-required")
@@ -953,7 +992,8 @@ fn endpoint(service_ext: &Value, signing_name: Option<&str>, sdk_id: &str) -> En
 /// (`ruleSet`, `tests` of `documentation`, `params`, `expect`).
 fn endpoint_rules(rules: Option<&Value>) -> Option<EndpointRules> {
     let rules = rules?;
-    let mut parsed = EndpointRules::from_json(rules.get("ruleSet")?, rules.get("tests"));
-    parsed.per_operation = rules.get("perOperation").and_then(Value::as_bool) == Some(true);
-    Some(parsed)
+    Some(EndpointRules::from_json(
+        rules.get("ruleSet")?,
+        rules.get("tests"),
+    ))
 }

@@ -387,6 +387,7 @@ pub mod operation {
             error: GetProjectError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::HTTP_BEARER],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -830,6 +831,7 @@ pub mod operation {
             error: GetStatusError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::NO_AUTH],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -1164,6 +1166,7 @@ pub mod operation {
             error: ListPublicProjectsError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::HTTP_BEARER, rt::client::auth::NO_AUTH],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(

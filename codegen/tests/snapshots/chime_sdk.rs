@@ -9,7 +9,7 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
         signing_region: "us-east-1",
     },
     rules: ::std::option::Option::Some(
-        ::sdkgen_runtime::__private::client::Rules::per_client(
+        ::sdkgen_runtime::__private::client::Rules::new(
             r#"{
   "version": "1.0",
   "parameters": {
@@ -329,7 +329,76 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     crate_version: env!("CARGO_PKG_VERSION"),
 };
 
-pub use ::sdkgen_runtime::__private::modules::{config, error, primitives};
+pub use ::sdkgen_runtime::__private::modules::{error, primitives};
+
+/// Configuration of a client (the runtime's `config` module), with
+/// the service's endpoint resolver.
+pub mod config {
+    pub use ::sdkgen_runtime::__private::modules::config::*;
+
+    /// Endpoint resolution: the runtime's types and the service's
+    /// [`DefaultResolver`](endpoint::DefaultResolver).
+    pub mod endpoint {
+        use ::sdkgen_runtime::__private as rt;
+        pub use ::sdkgen_runtime::__private::modules::config::endpoint::*;
+
+        /// The service's endpoint rules (`smithy.rules#endpointRuleSet`) as
+        /// a resolver: where a client sends requests unless its
+        /// configuration names another resolver. It is given every
+        /// parameter's value in the [`Params`].
+        #[derive(Clone, Debug)]
+        pub struct DefaultResolver {
+            rules: ::std::result::Result<rt::endpoint::RulesResolver, &'static str>,
+        }
+
+        impl DefaultResolver {
+            /// The resolver of the service's rules.
+            pub fn new() -> Self {
+                let rules = match crate::SERVICE
+                    .rules
+                    .as_ref()
+                    .map(rt::client::Rules::rule_set)
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(rules)) => {
+                        ::std::result::Result::Ok(
+                            rt::endpoint::RulesResolver::new(
+                                rules.clone(),
+                                rt::endpoint::BuiltIns::new(),
+                            ),
+                        )
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(e)) => {
+                        ::std::result::Result::Err(e)
+                    }
+                    ::std::option::Option::None => {
+                        ::std::result::Result::Err("the service has no endpoint rules")
+                    }
+                };
+                Self { rules }
+            }
+        }
+
+        impl ::std::default::Default for DefaultResolver {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl ResolveEndpoint for DefaultResolver {
+            fn resolve_endpoint<'a>(&'a self, params: &'a Params) -> EndpointFuture<'a> {
+                match &self.rules {
+                    ::std::result::Result::Ok(rules) => {
+                        ResolveEndpoint::resolve_endpoint(rules, params)
+                    }
+                    ::std::result::Result::Err(e) => {
+                        EndpointFuture::ready(::std::result::Result::Err((*e).into()))
+                    }
+                }
+            }
+        }
+    }
+}
+
 pub use config::Config;
 
 /// Information about this crate.
@@ -2736,6 +2805,7 @@ pub mod operation {
             error: CreateRoomError::from_response,
             sensitive_output: true,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -3339,27 +3409,16 @@ pub const MODEL_FINGERPRINT: &str = "sha256:2d762d5775e4ca0c5b4aba3bf99ad995dde0
 mod endpoint_tests {
     use ::sdkgen_runtime::__private as rt;
 
-    /// The service's rule set (`SERVICE.rules`), read once.
-    fn rules() -> &'static rt::endpoint::RuleSet {
-        match crate::SERVICE.rules.as_ref().map(rt::client::Rules::rule_set) {
-            Some(Ok(rules)) => rules,
-            Some(Err(e)) => panic!("{e}"),
-            None => panic!("the service has no endpoint rules"),
-        }
-    }
-
-    /// Evaluates a case's parameters and compares the result with its
-    /// expectation (both JSON objects).
+    /// Gives a case's parameters to the service's default resolver and
+    /// compares the result with its expectation (both JSON objects).
     fn check(params: &str, expect: &str) {
-        if let Err(e) = rt::endpoint::check_case(rules(), params, expect) {
+        if let Err(e) = rt::endpoint::check_case_resolver(
+            &crate::config::endpoint::DefaultResolver::new(),
+            params,
+            expect,
+        ) {
             panic!("{e}\n  params: {params}\n  expect: {expect}");
         }
-    }
-
-    /// The rule set reads.
-    #[test]
-    fn endpoint_rule_set_reads() {
-        rules();
     }
 
     /// aws-global, FIPS off, dual-stack off.

@@ -680,6 +680,7 @@ pub mod operation {
             error: FooError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(

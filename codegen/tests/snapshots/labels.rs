@@ -267,6 +267,7 @@ pub mod operation {
             error: GetObjectError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(

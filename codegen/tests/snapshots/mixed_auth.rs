@@ -184,6 +184,7 @@ pub mod operation {
             error: DefaultError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4, rt::client::auth::HTTP_BEARER],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -446,6 +447,7 @@ pub mod operation {
             error: SigV4FirstError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4, rt::client::auth::HTTP_BEARER],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -708,6 +710,7 @@ pub mod operation {
             error: BearerFirstError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::HTTP_BEARER, rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -970,6 +973,7 @@ pub mod operation {
             error: SigV4OnlyError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(

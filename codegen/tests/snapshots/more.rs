@@ -766,6 +766,7 @@ pub mod operation {
             error: ListItemsError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -1341,6 +1342,7 @@ pub mod operation {
             error: PingError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(

@@ -404,6 +404,7 @@ pub mod operation {
             error: PutBlobError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -854,6 +855,7 @@ pub mod operation {
             error: PutDocError::from_response,
             sensitive_output: true,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -1253,6 +1255,7 @@ pub mod operation {
             error: GetTextError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(

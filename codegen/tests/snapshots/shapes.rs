@@ -1914,6 +1914,7 @@ pub mod operation {
             error: EchoError::from_response,
             sensitive_output: true,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(

@@ -365,6 +365,7 @@ pub mod operation {
             error: PutObjectError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -869,6 +870,7 @@ pub mod operation {
             error: PutSizedError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(
@@ -1318,6 +1320,7 @@ pub mod operation {
             error: GetObjectError::from_response,
             sensitive_output: false,
             auth: &[rt::client::auth::SIGV4],
+            endpoint_params: ::std::option::Option::None,
         };
 
         fn serialize(

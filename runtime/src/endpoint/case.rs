@@ -8,9 +8,10 @@
 //! absent `headers` or `properties` is empty). An error matches when its
 //! message is the same.
 
-use super::{evaluate_with, Params, Partitions, ResolvedEndpoint, RuleSet, Value};
+use super::{evaluate_with, Params, Partitions, ResolveEndpoint, ResolvedEndpoint, RuleSet, Value};
 use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
 
 /// Checks a case, on the embedded AWS partitions: `params_json` is the
 /// case's `params` object (parameter name to value; `null` or `{}` for
@@ -50,6 +51,57 @@ pub fn check_case_with(
     check_case_json(rule_set, &params, &expect, partitions)
 }
 
+/// Checks a case through an endpoint resolver, as a client would call it:
+/// the case's `params` are given to `resolver` (the generated crate's
+/// `config::endpoint::DefaultResolver`, say), and the endpoint it returns
+/// (URL, headers, properties) or its error message compared with `expect`.
+/// The resolver's future must be ready at once, as the rules' is.
+pub fn check_case_resolver(
+    resolver: &dyn ResolveEndpoint,
+    params_json: &str,
+    expect_json: &str,
+) -> Result<(), String> {
+    let params: Json = serde_json::from_str(params_json)
+        .map_err(|e| format!("the case's params are not JSON: {e}"))?;
+    let expect: Json = serde_json::from_str(expect_json)
+        .map_err(|e| format!("the case's expect is not JSON: {e}"))?;
+    let params = params_from_json(&params)?;
+    let future = resolver.resolve_endpoint(&params);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    let result = match std::pin::pin!(future).poll(&mut cx) {
+        std::task::Poll::Ready(result) => result,
+        std::task::Poll::Pending => return Err("the resolver's future was not ready".to_owned()),
+    };
+    let result = match result {
+        Ok(endpoint) => resolved_from_endpoint(&endpoint).map(Ok)?,
+        Err(e) => Err(e.to_string()),
+    };
+    compare(result, &expect)
+}
+
+/// A smithy-rs endpoint as the rules' result, to compare.
+fn resolved_from_endpoint(
+    endpoint: &aws_smithy_types::endpoint::Endpoint,
+) -> Result<ResolvedEndpoint, String> {
+    let mut resolved = ResolvedEndpoint {
+        url: endpoint.url().to_owned(),
+        ..Default::default()
+    };
+    for (name, values) in endpoint.headers() {
+        resolved
+            .headers
+            .insert(name.to_owned(), values.map(str::to_owned).collect());
+    }
+    for (name, value) in endpoint.properties() {
+        if let Some(value) =
+            Value::from_document(value).map_err(|e| format!("property `{name}`: {e}"))?
+        {
+            resolved.properties.insert(name.to_string(), value);
+        }
+    }
+    Ok(resolved)
+}
+
 /// [`check_case_with`] on JSON values already read.
 pub fn check_case_json(
     rule_set: &RuleSet,
@@ -58,7 +110,11 @@ pub fn check_case_json(
     partitions: &Partitions,
 ) -> Result<(), String> {
     let params = params_from_json(params)?;
-    let result = evaluate_with(rule_set, &params, partitions);
+    compare(evaluate_with(rule_set, &params, partitions), expect)
+}
+
+/// Compares a resolution's result with a case's `expect`.
+fn compare(result: Result<ResolvedEndpoint, String>, expect: &Json) -> Result<(), String> {
     if let Some(message) = expect.get("error") {
         let Some(message) = message.as_str() else {
             return Err(format!("the expected error is not a string: {message}"));

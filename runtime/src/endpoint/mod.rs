@@ -35,9 +35,11 @@ mod ruleset;
 pub mod stdlib;
 mod value;
 
-pub use case::{check_case, check_case_json, check_case_with};
+pub use aws_smithy_runtime_api::client::endpoint::{EndpointFuture, SharedEndpointResolver};
+pub use aws_smithy_types::endpoint::Endpoint;
+pub use case::{check_case, check_case_json, check_case_resolver, check_case_with};
 pub use partitions::{PartitionOutputs, Partitions};
-pub use resolver::{BuiltIns, RulesResolver};
+pub use resolver::{BuiltIns, ResolveEndpoint, RulesResolver};
 pub use ruleset::{Parameter, ParameterType, RuleSet};
 pub use value::Value;
 
@@ -116,6 +118,43 @@ impl Params {
     /// Every value, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.values.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The string value of `name`, if set and a string.
+    pub fn get_str(&self, name: &str) -> Option<&str> {
+        self.get(name).and_then(Value::as_str)
+    }
+
+    /// The boolean value of `name`, if set and a boolean.
+    pub fn get_bool(&self, name: &str) -> Option<bool> {
+        self.get(name).and_then(Value::as_bool)
+    }
+
+    /// The region (the `Region` parameter, bound to `AWS::Region` in AWS
+    /// rule sets), as aws-sdk-rust's `Params::region`.
+    pub fn region(&self) -> Option<&str> {
+        self.get_str("Region")
+    }
+
+    /// Whether FIPS endpoints are asked for (`UseFIPS`).
+    pub fn use_fips(&self) -> Option<bool> {
+        self.get_bool("UseFIPS")
+    }
+
+    /// Whether dual-stack endpoints are asked for (`UseDualStack`).
+    pub fn use_dual_stack(&self) -> Option<bool> {
+        self.get_bool("UseDualStack")
+    }
+
+    /// The endpoint URL override (`Endpoint`, bound to `SDK::Endpoint`).
+    pub fn endpoint(&self) -> Option<&str> {
+        self.get_str("Endpoint")
+    }
+}
+
+impl Extend<(String, Value)> for Params {
+    fn extend<T: IntoIterator<Item = (String, Value)>>(&mut self, iter: T) {
+        self.values.extend(iter);
     }
 }
 

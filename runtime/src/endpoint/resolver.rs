@@ -6,7 +6,8 @@ use super::value::Value;
 use super::{eval, Params, ResolvedEndpoint};
 use aws_smithy_runtime_api::client::endpoint::error::ResolveEndpointError;
 use aws_smithy_runtime_api::client::endpoint::{
-    EndpointFuture, EndpointResolverParams, ResolveEndpoint,
+    EndpointFuture, EndpointResolverParams, ResolveEndpoint as SmithyResolveEndpoint,
+    SharedEndpointResolver,
 };
 use aws_smithy_types::endpoint::Endpoint;
 use std::collections::BTreeMap;
@@ -82,7 +83,61 @@ impl BuiltIns {
     }
 }
 
-/// A [`ResolveEndpoint`] that evaluates a rule set.
+/// An endpoint resolver a user supplies (`Config::builder().endpoint_resolver(...)`),
+/// as aws-sdk-rust's `config::endpoint::ResolveEndpoint`: it is given the
+/// rule set's parameters of each request ([`Params`]: the configured
+/// region, FIPS and dual-stack settings and endpoint URL by their
+/// parameter names, and what the operation sets) and returns the endpoint,
+/// whose `authSchemes` property, if any, the SigV4 signer honours.
+///
+/// ```
+/// use sdkgen_runtime::endpoint::{Endpoint, EndpointFuture, Params, ResolveEndpoint};
+///
+/// #[derive(Debug)]
+/// struct Stage(&'static str);
+///
+/// impl ResolveEndpoint for Stage {
+///     fn resolve_endpoint<'a>(&'a self, params: &'a Params) -> EndpointFuture<'a> {
+///         let region = params.region().unwrap_or("us-east-1");
+///         let url = format!("https://{}.{region}.example.com", self.0);
+///         EndpointFuture::ready(Ok(Endpoint::builder().url(url).build()))
+///     }
+/// }
+/// let shared = Stage("beta").into_shared_resolver();
+/// # let _ = shared;
+/// ```
+pub trait ResolveEndpoint: Send + Sync + fmt::Debug {
+    /// The endpoint for `params`.
+    fn resolve_endpoint<'a>(&'a self, params: &'a Params) -> EndpointFuture<'a>;
+
+    /// This resolver as the smithy-rs runtime takes one: it reads the
+    /// [`Params`] out of the runtime's [`EndpointResolverParams`].
+    fn into_shared_resolver(self) -> SharedEndpointResolver
+    where
+        Self: Sized + 'static,
+    {
+        SharedEndpointResolver::new(DowncastParams(self))
+    }
+}
+
+/// A [`ResolveEndpoint`] seen by the smithy-rs runtime.
+#[derive(Debug)]
+struct DowncastParams<T>(T);
+
+impl<T: ResolveEndpoint> SmithyResolveEndpoint for DowncastParams<T> {
+    fn resolve_endpoint<'a>(&'a self, params: &'a EndpointResolverParams) -> EndpointFuture<'a> {
+        match params.get::<Params>() {
+            Some(params) => self.0.resolve_endpoint(params),
+            None => EndpointFuture::ready(Err(ResolveEndpointError::message(
+                "endpoint parameters must be sdkgen_runtime::endpoint::Params",
+            )
+            .into())),
+        }
+    }
+}
+
+/// A smithy-rs `ResolveEndpoint` (and a [`ResolveEndpoint`]) that
+/// evaluates a rule set.
 ///
 /// It holds the client's configuration (built-ins and client context
 /// parameters), bound to the rule set's parameters once, here; each request
@@ -177,6 +232,23 @@ impl RulesResolver {
         })
     }
 
+    /// Every parameter's value for the operation's `params`: its own, else
+    /// the configured one, else the parameter's default; what a user's
+    /// resolver is given in place of the rules.
+    pub fn params_for(&self, params: &Params) -> Params {
+        let mut all = Params::new();
+        for (i, p) in self.rule_set.parameters().iter().enumerate() {
+            let value = params
+                .get(&p.name)
+                .or_else(|| self.configured.get(i).and_then(Option::as_ref))
+                .or(p.default.as_ref());
+            if let Some(value) = value {
+                all.insert(p.name.clone(), value.clone());
+            }
+        }
+        all
+    }
+
     /// The endpoint for the operation's `params`, as smithy-rs takes it.
     pub fn resolve(&self, params: &Params) -> Result<Endpoint, ResolveEndpointError> {
         let resolved = self
@@ -199,6 +271,12 @@ impl fmt::Debug for RulesResolver {
 }
 
 impl ResolveEndpoint for RulesResolver {
+    fn resolve_endpoint<'a>(&'a self, params: &'a Params) -> EndpointFuture<'a> {
+        EndpointFuture::ready(self.resolve(params).map_err(Into::into))
+    }
+}
+
+impl SmithyResolveEndpoint for RulesResolver {
     fn resolve_endpoint<'a>(&'a self, params: &'a EndpointResolverParams) -> EndpointFuture<'a> {
         EndpointFuture::ready(match params.get::<Params>() {
             Some(params) => self.resolve(params).map_err(Into::into),
@@ -275,7 +353,7 @@ mod tests {
     fn as_smithy_resolver() {
         let r = resolver(BuiltIns::new().region("us-west-2"));
         let params = EndpointResolverParams::new(Params::new().set("Mode", "m"));
-        let endpoint = now(r.resolve_endpoint(&params)).unwrap();
+        let endpoint = now(SmithyResolveEndpoint::resolve_endpoint(&r, &params)).unwrap();
         assert_eq!(endpoint.url(), "https://m.us-west-2");
         let headers: Vec<_> = endpoint
             .headers()
@@ -291,6 +369,11 @@ mod tests {
         assert_eq!(scheme["signingRegion"].as_string(), Some("us-west-2"));
         assert_eq!(scheme["disableDoubleEncoding"].as_bool(), Some(true));
         let wrong = EndpointResolverParams::new(5u8);
-        assert!(now(r.resolve_endpoint(&wrong)).is_err());
+        assert!(now(SmithyResolveEndpoint::resolve_endpoint(&r, &wrong)).is_err());
+        // As a user's resolver, through the smithy-rs runtime's interface.
+        let shared = r.clone().into_shared_resolver();
+        let endpoint = now(shared.resolve_endpoint(&params)).unwrap();
+        assert_eq!(endpoint.url(), "https://m.us-west-2");
+        assert!(now(shared.resolve_endpoint(&wrong)).is_err());
     }
 }

@@ -135,6 +135,43 @@ impl From<Vec<String>> for Value {
     }
 }
 
+impl Value {
+    /// Reads a [`Document`] (an endpoint property as the smithy-rs runtime
+    /// holds it): `null` is unset; a fractional number is an error.
+    pub fn from_document(doc: &Document) -> Result<Option<Value>, String> {
+        Ok(Some(match doc {
+            Document::Null => return Ok(None),
+            Document::Bool(b) => Value::Bool(*b),
+            Document::String(s) => Value::String(s.clone()),
+            Document::Number(Number::PosInt(u)) => Value::Integer(
+                i64::try_from(*u)
+                    .map_err(|_| format!("number {u} is not an integer of 64 bits"))?,
+            ),
+            Document::Number(Number::NegInt(i)) => Value::Integer(*i),
+            Document::Number(Number::Float(f)) => {
+                return Err(format!("number {f} is not an integer"))
+            }
+            Document::Array(items) => Value::Array(
+                items
+                    .iter()
+                    .map(|item| {
+                        Value::from_document(item)?.ok_or_else(|| "null in an array".into())
+                    })
+                    .collect::<Result<_, String>>()?,
+            ),
+            Document::Object(fields) => {
+                let mut map = BTreeMap::new();
+                for (k, v) in fields {
+                    if let Some(v) = Value::from_document(v)? {
+                        map.insert(k.clone(), v);
+                    }
+                }
+                Value::Object(map)
+            }
+        }))
+    }
+}
+
 /// Endpoint properties reach the smithy-rs runtime as [`Document`]s (the
 /// runtime reads `authSchemes` from them for SigV4 signing).
 impl From<&Value> for Document {
@@ -181,5 +218,11 @@ mod tests {
         assert_eq!(doc["n"], Document::Number(Number::PosInt(2)));
         assert_eq!(doc["m"], Document::Number(Number::NegInt(-2)));
         assert_eq!(doc["s"], Document::String("x".into()));
+        let back = Value::from_document(&Document::Object(doc))
+            .unwrap()
+            .unwrap();
+        assert_eq!(back, value);
+        assert_eq!(Value::from_document(&Document::Null), Ok(None));
+        assert!(Value::from_document(&Document::Number(Number::Float(0.5))).is_err());
     }
 }

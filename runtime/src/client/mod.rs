@@ -4,6 +4,8 @@
 //! is `aws-smithy-runtime`'s orchestrator; this module only fills its config
 //! bag and runtime components the way an AWS SDK client does.
 
+mod endpoint;
+
 use crate::config::{Config, IdempotencyTokenProvider};
 use crate::http::{HostPrefix, RedactedPayloadHash, UnsignedPayload};
 use crate::validation::ValidationError;
@@ -77,9 +79,10 @@ pub struct ServiceMetadata {
     /// has no endpoint rules.
     pub endpoint: DefaultEndpoint,
     /// The service's endpoint rule set (`smithy.rules#endpointRuleSet`):
-    /// where the client resolves it ([`Rules::per_client`]), the rules
-    /// decide the endpoint and its signing region and name, from the
-    /// configured region, endpoint URL, FIPS and dual-stack settings.
+    /// unless the configuration has an endpoint resolver, the rules decide
+    /// the endpoint and its signing region and name, from the configured
+    /// region, endpoint URL, FIPS and dual-stack settings and the
+    /// operation's own rule parameters.
     pub rules: Option<Rules>,
     /// Version of the generated crate, for the user agent.
     pub crate_version: &'static str,
@@ -89,28 +92,14 @@ pub struct ServiceMetadata {
 /// once per process, at the first client or test that needs it.
 pub struct Rules {
     text: &'static str,
-    per_client: bool,
     parsed: std::sync::OnceLock<Result<Arc<crate::endpoint::RuleSet>, String>>,
 }
 
 impl Rules {
-    /// Rules the client resolves once, from its configuration: the
-    /// service's operations set no rule parameters of their own.
-    pub const fn per_client(text: &'static str) -> Self {
+    /// The rule set of `text` (read at first use).
+    pub const fn new(text: &'static str) -> Self {
         Self {
             text,
-            per_client: true,
-            parsed: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// Rules that need parameters set per operation, which the client does
-    /// not resolve yet: it keeps the default endpoint (the rules serve the
-    /// model's endpoint tests).
-    pub const fn per_operation(text: &'static str) -> Self {
-        Self {
-            text,
-            per_client: false,
             parsed: std::sync::OnceLock::new(),
         }
     }
@@ -130,9 +119,7 @@ impl Rules {
 
 impl fmt::Debug for Rules {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Rules")
-            .field("per_client", &self.per_client)
-            .finish_non_exhaustive()
+        f.debug_struct("Rules").finish_non_exhaustive()
     }
 }
 
@@ -197,6 +184,10 @@ pub struct OperationSpec<I, O, E> {
     /// identity is configured signs the request; [`auth::NO_AUTH`] always
     /// can.
     pub auth: &'static [AuthSchemeId],
+    /// Sets the endpoint rule parameters the operation sets
+    /// (`staticContextParams`, `contextParam` members,
+    /// `operationContextParams`) from its input; `None` where it sets none.
+    pub endpoint_params: Option<fn(&I, &mut crate::endpoint::Params)>,
 }
 
 /// How an operation reads a success response.
@@ -340,28 +331,6 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// Checks an endpoint URL before anything is sent: an absolute `http` or
-/// `https` URL with a host. (The runtime would otherwise fail each attempt
-/// with the whole request's `Debug` in its message.)
-fn check_endpoint_url(url: &str) -> Result<String, ConfigError> {
-    let bad = |why: &str| ConfigError(format!("the endpoint URL `{url}` {why}"));
-    if !url.contains("://") {
-        return Err(bad("has no scheme; write it as https://HOST[:PORT]"));
-    }
-    let uri: http::Uri = url
-        .parse()
-        .map_err(|e| bad(&format!("is not a valid URL ({e})")))?;
-    match uri.scheme_str() {
-        Some("http" | "https") => {}
-        Some(other) => return Err(bad(&format!("has scheme `{other}`; use http or https"))),
-        None => return Err(bad("has no scheme")),
-    }
-    if uri.host().is_none_or(str::is_empty) {
-        return Err(bad("has no host"));
-    }
-    Ok(url.to_owned())
-}
-
 /// The shared state behind a generated `Client`.
 pub struct Handle {
     /// Built operations by the address of their (static) spec.
@@ -369,7 +338,7 @@ pub struct Handle {
         std::sync::RwLock<std::collections::HashMap<usize, Arc<dyn std::any::Any + Send + Sync>>>,
     config: Config,
     meta: &'static ServiceMetadata,
-    endpoint: Result<String, ConfigError>,
+    endpoints: endpoint::Endpoints,
     plugin: SharedRuntimePlugin,
     /// The configured HTTP client, else the default one: one connection pool
     /// for every operation of the client.
@@ -400,134 +369,19 @@ impl fmt::Debug for Handle {
     }
 }
 
-/// The endpoint and signing region without endpoint rules: the configured
-/// URL, else the service's default endpoint.
-fn default_endpoint(
-    config: &Config,
-    meta: &ServiceMetadata,
-) -> (Result<String, ConfigError>, Option<String>) {
-    let region = config.region.as_ref().map(|r| r.as_ref().to_owned());
-    // A global endpoint signs for its own region; a regional one needs the
-    // configured region, for the host name and for SigV4 alike.
-    let no_region =
-        || ConfigError("no region is configured: set one in Config or SdkConfig".to_owned());
-    match (&config.endpoint_url, &meta.endpoint) {
-        (Some(url), DefaultEndpoint::Global { signing_region, .. }) => (
-            check_endpoint_url(url),
-            region.or(Some(signing_region.to_string())),
-        ),
-        (
-            None,
-            DefaultEndpoint::Global {
-                url,
-                signing_region,
-            },
-        ) => (Ok(url.to_string()), Some(signing_region.to_string())),
-        (Some(url), DefaultEndpoint::Regional { .. }) => match region {
-            Some(r) => (check_endpoint_url(url), Some(r)),
-            None => (Err(no_region()), None),
-        },
-        (None, DefaultEndpoint::Regional { prefix }) => match region {
-            Some(r) => (Ok(format!("https://{prefix}.{r}.amazonaws.com")), Some(r)),
-            None => (Err(no_region()), None),
-        },
-    }
-}
-
-/// The endpoint, signing region and signing name the service's endpoint
-/// rules give for the configuration (`AWS::Region`, `AWS::UseFIPS`,
-/// `AWS::UseDualStack`, `SDK::Endpoint`), resolved once per client: the
-/// generator writes rules only for services whose operations set no rule
-/// parameters of their own. The first SigV4 `authSchemes` entry of the
-/// endpoint names the signing region and name; without one, requests are
-/// signed for the configured region (else the default endpoint's) and the
-/// service's signing name.
-fn resolve_by_rules(
-    rules: &Rules,
-    config: &Config,
-    meta: &ServiceMetadata,
-) -> (Result<String, ConfigError>, Option<String>, Option<String>) {
-    use crate::endpoint::{BuiltIns, RulesResolver};
-    let fallback_region = match (&config.region, &meta.endpoint) {
-        (Some(r), _) => Some(r.as_ref().to_owned()),
-        (None, DefaultEndpoint::Global { signing_region, .. }) => Some(signing_region.to_string()),
-        (None, DefaultEndpoint::Regional { .. }) => None,
-    };
-    let name = meta.signing_name.map(str::to_owned);
-    let fail = |e: String| (Err(ConfigError(e)), fallback_region.clone(), name.clone());
-    if let Some(url) = &config.endpoint_url {
-        if let Err(e) = check_endpoint_url(url) {
-            return (Err(e), fallback_region.clone(), name.clone());
-        }
-    }
-    let rule_set = match rules.rule_set() {
-        Ok(r) => r.clone(),
-        Err(e) => return fail(e.to_owned()),
-    };
-    let mut built_ins = BuiltIns::new();
-    if let Some(region) = &config.region {
-        built_ins = built_ins.region(region.as_ref());
-    }
-    if let Some(url) = &config.endpoint_url {
-        built_ins = built_ins.endpoint_url(url.as_str());
-    }
-    if let Some(fips) = config.use_fips {
-        built_ins = built_ins.use_fips(fips);
-    }
-    if let Some(dual_stack) = config.use_dual_stack {
-        built_ins = built_ins.use_dual_stack(dual_stack);
-    }
-    let mut resolver = RulesResolver::new(rule_set, built_ins);
-    if let Some(partitions) = &config.partitions {
-        resolver = resolver.with_partitions(partitions.clone());
-    }
-    let resolved = match resolver.evaluate(&Default::default()) {
-        Ok(r) => r,
-        Err(e) if config.region.is_none() => {
-            return fail(format!(
-                "no endpoint for this configuration: {e} (no region is configured: set one in Config or SdkConfig)"
-            ))
-        }
-        Err(e) => return fail(format!("no endpoint for this configuration: {e}")),
-    };
-    let sigv4 = resolved
-        .properties
-        .get("authSchemes")
-        .and_then(|s| s.as_array())
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s.as_object())
-        .find(|s| s.get("name").and_then(|n| n.as_str()) == Some("sigv4"));
-    let text = |key: &str| {
-        sigv4
-            .and_then(|s| s.get(key))
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-    };
-    let (region, name) = (
-        text("signingRegion").or(fallback_region),
-        text("signingName").or(name),
-    );
-    (Ok(resolved.url), region, name)
-}
-
 impl Handle {
     /// Resolves the endpoint and signing setup once for every call.
     pub fn new(config: Config, meta: &'static ServiceMetadata) -> Self {
-        let (endpoint, signing_region, signing_name) = match &meta.rules {
-            Some(rules) if rules.per_client => resolve_by_rules(rules, &config, meta),
-            _ => {
-                let (endpoint, region) = default_endpoint(&config, meta);
-                (endpoint, region, meta.signing_name.map(str::to_owned))
-            }
-        };
+        let endpoints = endpoint::Endpoints::new(&config, meta);
+        let signing_region = endpoints.signing_region.clone();
+        let signing_name = meta.signing_name;
 
         let mut layer = Layer::new(meta.sdk_id);
         layer.store_put(AuthSchemeOptionResolverParams::new(()));
         if let Some(name) = signing_name {
             layer.store_put(SigV4OperationSigningConfig {
                 region: signing_region.map(|r| SigningRegion::from(Region::new(r))),
-                name: Some(SigningName::from(name)),
+                name: Some(SigningName::from_static(name)),
                 ..Default::default()
             });
         }
@@ -570,7 +424,7 @@ impl Handle {
             operations: Default::default(),
             config,
             meta,
-            endpoint,
+            endpoints,
             plugin,
             http_client,
         }
@@ -672,13 +526,12 @@ impl Handle {
         O: fmt::Debug + Send + Sync + 'static,
         E: OperationError,
     {
-        let endpoint = self
-            .prepare(&mut input, spec.auth)
+        self.prepare(&mut input, spec)
             .map_err(SdkError::construction_failure)?;
         if interceptors.is_empty() {
-            return self.operation(spec, endpoint).invoke(input).await;
+            return self.operation(spec).invoke(input).await;
         }
-        let mut builder = self.operation_builder(spec, endpoint);
+        let mut builder = self.operation_builder(spec);
         for interceptor in interceptors {
             builder = builder.interceptor(interceptor);
         }
@@ -687,19 +540,19 @@ impl Handle {
 
     /// What every call does before the orchestrator: fills idempotency
     /// tokens, validates (unless turned off), and checks that the
-    /// configuration can send; the endpoint to send to.
-    fn prepare<I: OperationInput>(
+    /// configuration can send.
+    fn prepare<I: OperationInput, O, E>(
         &self,
         input: &mut I,
-        schemes: &[AuthSchemeId],
-    ) -> Result<&str, BoxError> {
+        spec: &OperationSpec<I, O, E>,
+    ) -> Result<(), BoxError> {
         input.fill_idempotency_tokens(&self.config.idempotency_token_provider);
         if self.config.validation {
             input.validate()?;
         }
-        let endpoint = self.endpoint.as_ref().map_err(|e| e.clone())?;
-        self.check_identity(schemes)?;
-        Ok(endpoint)
+        self.endpoints.check(spec)?;
+        self.check_identity(spec.auth)?;
+        Ok(())
     }
 
     /// Whether one of `schemes` can sign with what is configured: SigV4
@@ -736,11 +589,7 @@ impl Handle {
     /// plugin, work a call need not repeat. (When the default plugins also
     /// made the HTTPS client, building per call meant a new connection pool
     /// per call.)
-    fn operation<I, O, E>(
-        &self,
-        spec: &'static OperationSpec<I, O, E>,
-        endpoint: &str,
-    ) -> Arc<Operation<I, O, E>>
+    fn operation<I, O, E>(&self, spec: &'static OperationSpec<I, O, E>) -> Arc<Operation<I, O, E>>
     where
         I: fmt::Debug + Send + Sync + 'static,
         O: fmt::Debug + Send + Sync + 'static,
@@ -755,7 +604,7 @@ impl Handle {
         if let Some(op) = cached.and_then(|op| op.downcast::<Operation<I, O, E>>().ok()) {
             return op;
         }
-        let op = Arc::new(self.operation_builder(spec, endpoint).build());
+        let op = Arc::new(self.operation_builder(spec).build());
         if let Ok(mut ops) = self.operations.write() {
             ops.insert(key, op.clone());
         }
@@ -766,7 +615,6 @@ impl Handle {
     fn operation_builder<I, O, E>(
         &self,
         spec: &'static OperationSpec<I, O, E>,
-        endpoint: &str,
     ) -> OperationBuilder<I, O, E>
     where
         I: fmt::Debug + Send + Sync + 'static,
@@ -777,7 +625,6 @@ impl Handle {
             .service_name(self.meta.sdk_id)
             .operation_name(spec.name)
             .behavior_version(self.config.behavior_version)
-            .endpoint_url(endpoint)
             .standard_retry(&self.config.retry_config)
             .timeout_config(self.config.timeout_config.clone())
             .retry_classifier(ModeledAsRetryableClassifier::<E>::new())
@@ -786,6 +633,7 @@ impl Handle {
             .retry_classifier(HttpStatusCodeClassifier::default())
             .runtime_plugin(self.plugin.clone());
         op = op.http_client(self.http_client.clone());
+        op = self.endpoints.configure(op, spec);
         let auth = StaticAuthSchemeOptionResolver::new(spec.auth.to_vec());
         op = op.runtime_plugin(
             StaticRuntimePlugin::new().with_runtime_components(
