@@ -1,11 +1,17 @@
 //! Where a request goes and what it is signed for come from the model's
 //! endpoint rules and the configuration (region, FIPS, dual-stack, endpoint
 //! URL), from `Config` or `SdkConfig`; a configuration the rules reject
-//! fails before anything is sent.
+//! fails before anything is sent. A resolver of the user's own replaces
+//! the rules.
 
 use aws_smithy_http_client::test_util::capture_request;
+use chime_sdk::config::endpoint::{
+    DefaultResolver, Endpoint, EndpointFuture, Params, ResolveEndpoint,
+};
 use chime_sdk::config::{Credentials, Region};
+use chime_sdk::mock::MockChime;
 use chime_sdk::{Client, Config};
+use std::sync::{Arc, Mutex};
 
 fn credentials() -> Credentials {
     Credentials::new("AKIDTEST", "secret", None, None, "test")
@@ -166,4 +172,139 @@ async fn partitions_can_be_replaced() {
         .await
         .unwrap();
     assert_eq!(uri, "https://chime.us-west-2.api.aws/accounts/acct-1/rooms");
+}
+
+/// A resolver of the user's own, in place of the rules: it records the
+/// parameters it is given and sends every request to `url`, or fails.
+#[derive(Debug)]
+struct Recording {
+    url: Option<String>,
+    seen: Arc<Mutex<Vec<Params>>>,
+}
+
+impl ResolveEndpoint for Recording {
+    fn resolve_endpoint<'a>(&'a self, params: &'a Params) -> EndpointFuture<'a> {
+        self.seen.lock().unwrap().push(params.clone());
+        EndpointFuture::ready(match &self.url {
+            Some(url) => Ok(Endpoint::builder().url(url.clone()).build()),
+            None => Err("no endpoint for this stage".into()),
+        })
+    }
+}
+
+fn recording(url: Option<String>) -> (Recording, Arc<Mutex<Vec<Params>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    (
+        Recording {
+            url,
+            seen: seen.clone(),
+        },
+        seen,
+    )
+}
+
+#[tokio::test]
+async fn a_replaced_resolver_is_given_the_parameters_and_chooses_where_requests_go() {
+    let mock = MockChime::start().await.expect("the mock starts");
+    let (resolver, seen) = recording(Some(mock.endpoint_url()));
+    let client = Client::from_conf(
+        region("eu-west-1")
+            .use_dual_stack(true)
+            .endpoint_resolver(resolver)
+            .credentials_provider(credentials())
+            .build(),
+    );
+    let room = client
+        .create_room()
+        .account_id("acct-1")
+        .name("Team Room")
+        .send()
+        .await
+        .expect("the mock answers");
+    assert_eq!(room.room().and_then(|r| r.name()), Some("Team Room"));
+
+    let requests = mock.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].uri, "/accounts/acct-1/rooms");
+    // Signed for the configured region: the resolver's endpoint names no
+    // other.
+    let auth = requests[0]
+        .headers
+        .iter()
+        .find(|(name, _)| name == "authorization")
+        .map(|(_, value)| value.as_str())
+        .unwrap_or_default();
+    assert!(auth.contains("/eu-west-1/chime/aws4_request"), "{auth}");
+
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.len(), 1, "one resolution per request");
+    assert_eq!(seen[0].region(), Some("eu-west-1"));
+    assert_eq!(seen[0].use_dual_stack(), Some(true));
+    // Unset, the rule set's default.
+    assert_eq!(seen[0].use_fips(), Some(false));
+    assert_eq!(seen[0].endpoint(), None);
+}
+
+#[tokio::test]
+async fn a_replaced_resolvers_error_fails_the_call_with_nothing_sent() {
+    let mock = MockChime::start().await.expect("the mock starts");
+    let (resolver, seen) = recording(None);
+    let client = Client::from_conf(
+        region("us-east-1")
+            .endpoint_resolver(resolver)
+            .credentials_provider(credentials())
+            .build(),
+    );
+    let err = client
+        .create_room()
+        .account_id("acct-1")
+        .name("Team Room")
+        .send()
+        .await
+        .expect_err("no endpoint");
+    // As in aws-sdk-rust: endpoint resolution is part of dispatching.
+    assert!(
+        matches!(err, chime_sdk::error::SdkError::DispatchFailure(_)),
+        "{err:?}"
+    );
+    let text = chime_sdk::error::DisplayErrorContext(&err).to_string();
+    assert!(text.contains("no endpoint for this stage"), "{text}");
+    assert_eq!(seen.lock().unwrap().len(), 1);
+    assert!(mock.requests().is_empty());
+}
+
+#[tokio::test]
+async fn the_default_resolver_is_the_models_rules() {
+    let resolver = DefaultResolver::new();
+    let endpoint = resolver
+        .resolve_endpoint(
+            &Params::new()
+                .set("Region", "us-gov-west-1")
+                .set("UseFIPS", true),
+        )
+        .await
+        .expect("resolves");
+    assert_eq!(
+        endpoint.url(),
+        "https://chime-fips.us-gov-west-1.amazonaws.com"
+    );
+    let err = resolver
+        .resolve_endpoint(&Params::new())
+        .await
+        .expect_err("no region");
+    assert!(
+        err.to_string()
+            .contains("Invalid Configuration: Missing Region"),
+        "{err}"
+    );
+
+    // Configured, it is what a client without a resolver does.
+    let (uri, scope) = sent(region("us-west-2").endpoint_resolver(DefaultResolver::new()))
+        .await
+        .unwrap();
+    assert_eq!(
+        uri,
+        "https://chime.us-east-1.amazonaws.com/accounts/acct-1/rooms"
+    );
+    assert_eq!(scope, "us-east-1/chime/aws4_request");
 }

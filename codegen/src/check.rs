@@ -537,10 +537,12 @@ fn endpoint_params_fit(
 ) {
     for p in &op.endpoint_params {
         let what = match &p.source {
-            EndpointParamSource::Static(_) => "static context parameter".to_owned(),
-            EndpointParamSource::Member(m) => format!("context parameter of member `{m}`"),
+            EndpointParamSource::Static(_) => format!("static context parameter `{}`", p.name),
+            EndpointParamSource::Member(m) => {
+                format!("context parameter `{}` (member `{m}`)", p.name)
+            }
             EndpointParamSource::Path { text, .. } => {
-                format!("operation context parameter (`{text}`)")
+                format!("operation context parameter `{}` (path `{text}`)", p.name)
             }
         };
         let got = match (&p.source, p.walk(&op.input, &service.shapes)) {
@@ -555,7 +557,7 @@ fn endpoint_params_fit(
                 other => {
                     diags.error(
                         &op.id,
-                        format!("{what} `{}` is {other}", p.name),
+                        format!("{what} is {other}"),
                         Some("endpoint parameters are strings, booleans or lists of strings"),
                     );
                     continue;
@@ -569,7 +571,7 @@ fn endpoint_params_fit(
                 walk.leaf.rules_type(projected)
             }
             (_, Some(Err(e))) => {
-                diags.error(&op.id, format!("{what} `{}`: {e}", p.name), None);
+                diags.error(&op.id, format!("{what}: {e}"), None);
                 continue;
             }
             (_, None) => continue,
@@ -580,10 +582,7 @@ fn endpoint_params_fit(
         match rule_params.get(&p.name) {
             None => diags.error(
                 &op.id,
-                format!(
-                    "{what} `{}` is not a parameter of the service's endpoint rule set",
-                    p.name
-                ),
+                format!("{what} is not a parameter of the service's endpoint rule set"),
                 Some(&format!(
                     "the rule set declares: {}",
                     rule_params.keys().cloned().collect::<Vec<_>>().join(", ")
@@ -591,10 +590,7 @@ fn endpoint_params_fit(
             ),
             Some(want) if want != got => diags.error(
                 &op.id,
-                format!(
-                    "{what} `{}` is a {got}, but the rule set declares it a {want}",
-                    p.name
-                ),
+                format!("{what} is a {got}, but the rule set declares it a {want}"),
                 None,
             ),
             Some(_) => {}

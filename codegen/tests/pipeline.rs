@@ -155,6 +155,39 @@ fn broken_models_get_located_errors() {
             ],
         ),
         (
+            "endpoint parameters the rule set does not declare or types it does not take",
+            model(json!({
+                "ex#Svc": {
+                    "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                    "traits": {
+                        "aws.protocols#restJson1": {}, "aws.auth#sigv4": {"name": "ex"},
+                        "smithy.rules#endpointRuleSet": {"version": "1.0",
+                            "parameters": {"Stage": {"type": "String", "required": false}},
+                            "rules": [{"conditions": [], "endpoint": {"url": "https://ex.example.com"}, "type": "endpoint"}]}
+                    }
+                },
+                "ex#Op": {
+                    "type": "operation", "input": {"target": "ex#OpInput"},
+                    "traits": {
+                        "smithy.api#http": {"method": "POST", "uri": "/things/{Id}", "code": 200},
+                        "smithy.rules#staticContextParams": {"Nope": {"value": "x"}, "Stage": {"value": 3}},
+                        "smithy.rules#operationContextParams": {"Stage": {"path": "Missing.Key"}}
+                    }
+                },
+                "ex#OpInput": {"type": "structure", "members": {
+                    "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}}},
+                    "Flag": {"target": "smithy.api#Boolean", "traits": {"smithy.rules#contextParam": {"name": "Stage"}}}}}
+            })),
+            &[
+                "error: ex#Op: static context parameter `Nope` is not a parameter of the service's endpoint rule set",
+                "hint: the rule set declares: Stage",
+                "error: ex#Op: static context parameter `Stage` is 3",
+                "hint: endpoint parameters are strings, booleans or lists of strings",
+                "error: ex#Op: context parameter `Stage` (member `Flag`) is a Boolean, but the rule set declares it a String",
+                "error: ex#Op: operation context parameter `Stage` (path `Missing.Key`): `OpInput` has no member `Missing`",
+            ],
+        ),
+        (
             "unsupported shape",
             model(json!({
                 "ex#OpInput": {"type": "structure", "members": {
