@@ -1,7 +1,10 @@
 //! `sdkgen corpus DIR`: generates every model of a folder and reports, per
 //! model, whether it generated (time, lines, warnings) or its first error;
 //! then `cargo check`s the crates asked for, all in one target directory,
-//! counting the warnings rustc reports in generated code.
+//! counting the warnings rustc reports in generated code; with
+//! `--endpoint-tests`, runs each checked crate's `tests/endpoints.rs` (the
+//! model's `endpointTests` cases through the crate's `DefaultResolver`) and
+//! counts the cases that pass.
 //!
 //! This is how the generator is measured on models it was not written for
 //! (the AWS models in `../shared/models/aws`).
@@ -40,6 +43,17 @@ pub struct Options {
     /// line (`#` starts a comment: the reason). A listed model that
     /// generates fails the run too, so the list only shrinks.
     pub expected_failures: Option<PathBuf>,
+    /// Run the endpoint test cases of every checked crate that has them
+    /// (`cargo test --test endpoints`).
+    pub endpoint_tests: bool,
+    /// The AWS partitions the endpoint cases run on
+    /// (`SDKGEN_ENDPOINT_PARTITIONS` of the generated tests): those the
+    /// models' cases were written against. Default: the embedded ones.
+    pub partitions: Option<PathBuf>,
+    /// Endpoint cases expected to fail, one a line: `model case-index
+    /// reason` (`#` starts a comment). A listed case of a model that ran and
+    /// passed fails the run too.
+    pub endpoint_expected_failures: Option<PathBuf>,
 }
 
 /// The models of an expected-failures file.
@@ -53,12 +67,45 @@ fn read_expected(path: &Path) -> Result<Vec<String>, String> {
         .collect())
 }
 
+/// The endpoint cases of an expected-failures file, as (model, case index).
+fn read_expected_cases(path: &Path) -> Result<Vec<(String, usize)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut cases = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        match (words.next(), words.next().map(str::parse::<usize>)) {
+            (Some(model), Some(Ok(index))) => cases.push((model.to_owned(), index)),
+            _ => {
+                return Err(format!(
+                    "{}:{}: expected `model case-index reason`",
+                    path.display(),
+                    n + 1
+                ))
+            }
+        }
+    }
+    Ok(cases)
+}
+
 /// One model's outcome.
 struct Row {
     stem: String,
     protocol: String,
     generated: Result<Generated, String>,
     check: Option<Result<usize, String>>,
+    endpoints: Option<Result<EndpointRun, String>>,
+}
+
+/// The endpoint cases of one crate: those that passed and those that
+/// failed, by case index, and the time of the test build and run.
+struct EndpointRun {
+    passed: usize,
+    failed: Vec<usize>,
+    time: Duration,
 }
 
 struct Generated {
@@ -134,6 +181,18 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let expected_cases = match opts
+        .endpoint_expected_failures
+        .as_deref()
+        .map(read_expected_cases)
+    {
+        None => Vec::new(),
+        Some(Ok(list)) => list,
+        Some(Err(e)) => {
+            eprintln!("cannot read the expected endpoint failures: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut rows = Vec::new();
     for path in &paths {
         let stem = path
@@ -148,6 +207,7 @@ pub fn run(opts: &Options) -> ExitCode {
                     protocol: "unreadable".into(),
                     generated: Err(format!("cannot read: {e}")),
                     check: None,
+                    endpoints: None,
                 });
                 continue;
             }
@@ -166,6 +226,14 @@ pub fn run(opts: &Options) -> ExitCode {
         let dir = opts.out.join(&rows[i].stem);
         eprintln!("checking {}", rows[i].stem);
         rows[i].check = Some(cargo_check(&dir, &opts.target_dir));
+        if opts.endpoint_tests && dir.join("tests/endpoints.rs").exists() {
+            eprintln!("running the endpoint cases of {}", rows[i].stem);
+            rows[i].endpoints = Some(endpoint_cases(
+                &dir,
+                &opts.target_dir,
+                opts.partitions.as_deref(),
+            ));
+        }
     }
     let check_time = check_start.elapsed();
     print!("{}", report(&rows, check_time));
@@ -185,6 +253,30 @@ pub fn run(opts: &Options) -> ExitCode {
         }
         if r.check.as_ref().is_some_and(|c| !matches!(c, Ok(0))) {
             failed = true;
+        }
+        match &r.endpoints {
+            None => {}
+            Some(Err(e)) => {
+                println!("{}: the endpoint cases did not run: {e}", r.stem);
+                failed = true;
+            }
+            Some(Ok(run)) => {
+                let listed = |i: &usize| expected_cases.contains(&(r.stem.clone(), *i));
+                for i in run.failed.iter().filter(|i| !listed(i)) {
+                    println!("{}: endpoint_case_{i} FAILED", r.stem);
+                    failed = true;
+                }
+                for (_, i) in expected_cases
+                    .iter()
+                    .filter(|(m, i)| *m == r.stem && !run.failed.contains(i))
+                {
+                    println!(
+                        "{}: endpoint_case_{i} passes now: remove it from the expected endpoint failures",
+                        r.stem
+                    );
+                    failed = true;
+                }
+            }
         }
     }
     if !expected.is_empty() {
@@ -241,6 +333,7 @@ fn generate_one(opts: &Options, path: &Path, stem: &str, protocol: String, text:
         protocol,
         generated,
         check: None,
+        endpoints: None,
     }
 }
 
@@ -261,6 +354,68 @@ fn first_error(e: &sdkgen::Error) -> String {
         ),
         None => "failed without a located error".into(),
     }
+}
+
+/// `cargo test --test endpoints` of one generated crate: the cases that
+/// passed and failed, read from the test harness's lines
+/// (`test endpoint_case_<n> ... ok|FAILED`).
+fn endpoint_cases(
+    dir: &Path,
+    target_dir: &Path,
+    partitions: Option<&Path>,
+) -> Result<EndpointRun, String> {
+    let start = Instant::now();
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command
+        .arg("test")
+        .arg("--message-format=short")
+        .arg("--manifest-path")
+        .arg(dir.join("Cargo.toml"))
+        .arg("--test")
+        .arg("endpoints")
+        .env("CARGO_TARGET_DIR", target_dir);
+    match partitions {
+        // The tests run in the crate's folder: an absolute path.
+        Some(p) => command.env(
+            "SDKGEN_ENDPOINT_PARTITIONS",
+            std::path::absolute(p).unwrap_or_else(|_| p.to_owned()),
+        ),
+        None => command.env_remove("SDKGEN_ENDPOINT_PARTITIONS"),
+    };
+    let output = command
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let (mut passed, mut failed) = (0, Vec::new());
+    for line in stdout.lines() {
+        let Some(rest) = line.strip_prefix("test endpoint_case_") else {
+            continue;
+        };
+        let Some((index, outcome)) = rest.split_once(" ... ") else {
+            continue;
+        };
+        let Ok(index) = index.parse::<usize>() else {
+            continue;
+        };
+        match outcome.trim() {
+            "ok" => passed += 1,
+            _ => failed.push(index),
+        }
+    }
+    if passed + failed.len() == 0 {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr
+            .lines()
+            .find(|l| l.contains("error"))
+            .unwrap_or("no endpoint case ran");
+        return Err(first.to_owned());
+    }
+    failed.sort_unstable();
+    Ok(EndpointRun {
+        passed,
+        failed,
+        time: start.elapsed(),
+    })
 }
 
 /// `cargo check` of one generated crate: the number of warnings in it, or
@@ -300,6 +455,8 @@ fn report(rows: &[Row], check_time: Duration) -> String {
         "model", "protocol", "gen ms", "lines", "warn"
     );
     let (mut ok, mut checked, mut clean) = (0, 0, 0);
+    let (mut cases_passed, mut cases_failed, mut case_crates) = (0, 0, 0);
+    let mut case_time = Duration::ZERO;
     let mut total = Duration::ZERO;
     for r in rows {
         let (ms, lines, warns, result) = match &r.generated {
@@ -321,6 +478,22 @@ fn report(rows: &[Row], check_time: Duration) -> String {
                         checked += 1;
                         format!("generated, check FAILED: {e}")
                     }
+                };
+                let check = match &r.endpoints {
+                    None => check,
+                    Some(Ok(run)) => {
+                        case_crates += 1;
+                        cases_passed += run.passed;
+                        cases_failed += run.failed.len();
+                        case_time += run.time;
+                        format!(
+                            "{check}; endpoint cases {}/{} ({:.1} s)",
+                            run.passed,
+                            run.passed + run.failed.len(),
+                            run.time.as_secs_f64()
+                        )
+                    }
+                    Some(Err(e)) => format!("{check}; endpoint cases FAILED to run: {e}"),
                 };
                 (
                     format!("{:.1}", g.time.as_secs_f64() * 1000.0),
@@ -346,5 +519,14 @@ fn report(rows: &[Row], check_time: Duration) -> String {
         total.as_secs_f64(),
         check_time.as_secs_f64()
     );
+    if case_crates > 0 {
+        let _ = writeln!(
+            out,
+            "endpoint cases: {cases_passed} passed, {cases_failed} failed, of {} in {case_crates} crates; \
+             test builds and runs {:.1} s",
+            cases_passed + cases_failed,
+            case_time.as_secs_f64()
+        );
+    }
     out
 }

@@ -13,7 +13,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: sdkgen generate --model <FILE>... --out <DIR> [--crate-name NAME] [--service SHAPE_ID] [--operations A,B,...]
        sdkgen diff <OLD> <NEW> [--format text|json] [--service SHAPE_ID]
        sdkgen openapi --model <FILE> [--out FILE] [--service SHAPE_ID]
-       sdkgen corpus <DIR> [--out DIR] [--protocol NAME] [--check all|none|A,B,...] [--target-dir DIR] [--expected-failures FILE]";
+       sdkgen corpus <DIR> [--out DIR] [--protocol NAME] [--check all|none|A,B,...] [--target-dir DIR] [--expected-failures FILE]
+                     [--endpoint-tests] [--partitions FILE] [--endpoint-expected-failures FILE]";
 
 mod corpus;
 
@@ -167,6 +168,9 @@ fn corpus(args: &[String]) -> ExitCode {
     let mut check = corpus::CheckSet::None;
     let mut target_dir = None;
     let mut expected_failures = None;
+    let mut endpoint_tests = false;
+    let mut partitions = None;
+    let mut endpoint_expected_failures = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match (arg.as_str(), it.clone().next()) {
@@ -181,6 +185,14 @@ fn corpus(args: &[String]) -> ExitCode {
             }
             ("--target-dir", Some(v)) => target_dir = Some(PathBuf::from(v)),
             ("--expected-failures", Some(v)) => expected_failures = Some(PathBuf::from(v)),
+            ("--endpoint-tests", _) => {
+                endpoint_tests = true;
+                continue;
+            }
+            ("--partitions", Some(v)) => partitions = Some(PathBuf::from(v)),
+            ("--endpoint-expected-failures", Some(v)) => {
+                endpoint_expected_failures = Some(PathBuf::from(v))
+            }
             (a, _) if !a.starts_with("--") && dir.is_none() => {
                 dir = Some(PathBuf::from(a));
                 continue;
@@ -204,5 +216,8 @@ fn corpus(args: &[String]) -> ExitCode {
         check,
         target_dir,
         expected_failures,
+        endpoint_tests,
+        partitions,
+        endpoint_expected_failures,
     })
 }

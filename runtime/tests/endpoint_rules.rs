@@ -114,22 +114,34 @@ fn params_of(case: &Json) -> Params {
 }
 
 /// The embedded partitions as they were when the corpus's test cases were
-/// written: the ISO partitions (`aws-iso*`) without dual-stack support, their
-/// dual-stack DNS suffix their DNS suffix. The corpus's own expectations say
-/// so: `DualStack is enabled but this partition does not support DualStack`
-/// for `us-iso-east-1`, and `https://dsql.us-iso-east-1.c2s.ic.gov` for it
-/// with dual-stack on (dsql's rules do not check the support flag).
+/// written (`tests/data/partitions-2025-04.json`): the ISO partitions
+/// (`aws-iso*`) without dual-stack support, their dual-stack DNS suffix
+/// their DNS suffix. The corpus's own expectations say so: `DualStack is
+/// enabled but this partition does not support DualStack` for
+/// `us-iso-east-1`, and `https://dsql.us-iso-east-1.c2s.ic.gov` for it with
+/// dual-stack on (dsql's rules do not check the support flag).
 fn models_partitions() -> Partitions {
-    let text = include_str!("../data/partitions.json");
-    let mut doc: Json = serde_json::from_str(text).expect("embedded partitions are JSON");
-    for p in doc["partitions"].as_array_mut().expect("a partitions list") {
+    Partitions::from_json(include_str!("data/partitions-2025-04.json"))
+        .expect("the corpus-era partitions read")
+}
+
+/// The corpus-era file differs from the embedded one in the ISO
+/// partitions' dual-stack outputs alone.
+#[test]
+fn corpus_era_partitions_differ_in_iso_dual_stack_only() {
+    let mut embedded: Json = serde_json::from_str(include_str!("../data/partitions.json")).unwrap();
+    let era: Json = serde_json::from_str(include_str!("data/partitions-2025-04.json")).unwrap();
+    let mut changed = 0;
+    for p in embedded["partitions"].as_array_mut().unwrap() {
         if p["id"].as_str().is_some_and(|id| id.starts_with("aws-iso")) {
             let outputs = &mut p["outputs"];
             outputs["supportsDualStack"] = Json::Bool(false);
             outputs["dualStackDnsSuffix"] = outputs["dnsSuffix"].clone();
+            changed += 1;
         }
     }
-    Partitions::from_json(&doc.to_string()).expect("the altered document reads")
+    assert!(changed >= 4, "the ISO partitions: {changed}");
+    assert_eq!(embedded, era);
 }
 
 /// `None` if the case passes, else what went wrong.

@@ -88,6 +88,17 @@ pub(crate) fn emit_config_module(service: &Service) -> TokenStream {
             }
         }
 
+        impl DefaultResolver {
+            /// The same rules on other AWS partitions than the embedded
+            /// ones (see [`Partitions::from_json`]).
+            pub fn with_partitions(mut self, partitions: Partitions) -> Self {
+                self.rules = self
+                    .rules
+                    .map(|rules| rules.with_partitions(::std::sync::Arc::new(partitions)));
+                self
+            }
+        }
+
         impl ::std::default::Default for DefaultResolver {
             fn default() -> Self {
                 Self::new()

@@ -18,7 +18,7 @@ pub(crate) fn emit_endpoint_tests(cx: &Cx) -> TokenStream {
     let rt = Rt::path();
     let Some(cases) = cases(
         cx,
-        quote!(crate::config::endpoint::DefaultResolver),
+        quote!(crate::config::endpoint),
         quote!(#rt::endpoint::check_case_resolver),
     ) else {
         return TokenStream::new();
@@ -39,15 +39,16 @@ pub(crate) fn emit_endpoint_tests(cx: &Cx) -> TokenStream {
 pub(crate) fn emit_endpoint_test_file(cx: &Cx) -> TokenStream {
     cases(
         cx,
-        quote!(sdk::config::endpoint::DefaultResolver),
+        quote!(sdk::config::endpoint),
         quote!(::sdkgen_runtime::endpoint::check_case_resolver),
     )
     .unwrap_or_default()
 }
 
 /// The harness and one test per case, or `None` without a rule set.
-fn cases(cx: &Cx, resolver: TokenStream, check_fn: TokenStream) -> Option<TokenStream> {
+fn cases(cx: &Cx, module: TokenStream, check_fn: TokenStream) -> Option<TokenStream> {
     let rules = cx.service.endpoint_rules.as_ref()?;
+    let resolver = quote!(#module::DefaultResolver);
     let cases = rules.tests.iter().enumerate().map(|(i, case)| {
         let name = format_ident!("endpoint_case_{}", i);
         let doc = if case.documentation.trim().is_empty() {
@@ -65,10 +66,29 @@ fn cases(cx: &Cx, resolver: TokenStream, check_fn: TokenStream) -> Option<TokenS
         }
     });
     Some(quote! {
+        /// The service's default resolver, on the partitions a
+        /// `SDKGEN_ENDPOINT_PARTITIONS` file holds where that variable is
+        /// set (those a model's cases were written against, where it is
+        /// older than the embedded ones), else on the embedded ones.
+        fn resolver() -> #resolver {
+            match ::std::env::var_os("SDKGEN_ENDPOINT_PARTITIONS") {
+                ::std::option::Option::None => #resolver::new(),
+                ::std::option::Option::Some(path) => {
+                    let text = ::std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                        panic!("SDKGEN_ENDPOINT_PARTITIONS={}: {e}", path.to_string_lossy())
+                    });
+                    let partitions = #module::Partitions::from_json(&text).unwrap_or_else(|e| {
+                        panic!("SDKGEN_ENDPOINT_PARTITIONS={}: {e}", path.to_string_lossy())
+                    });
+                    #resolver::new().with_partitions(partitions)
+                }
+            }
+        }
+
         /// Gives a case's parameters to the service's default resolver and
         /// compares the result with its expectation (both JSON objects).
         fn check(params: &str, expect: &str) {
-            if let Err(e) = #check_fn(&#resolver::new(), params, expect) {
+            if let Err(e) = #check_fn(&resolver(), params, expect) {
                 panic!("{e}\n  params: {params}\n  expect: {expect}");
             }
         }

@@ -276,6 +276,19 @@ pub mod config {
             }
         }
 
+        impl DefaultResolver {
+            /// The same rules on other AWS partitions than the embedded
+            /// ones (see [`Partitions::from_json`]).
+            pub fn with_partitions(mut self, partitions: Partitions) -> Self {
+                self.rules = self
+                    .rules
+                    .map(|rules| {
+                        rules.with_partitions(::std::sync::Arc::new(partitions))
+                    });
+                self
+            }
+        }
+
         impl ::std::default::Default for DefaultResolver {
             fn default() -> Self {
                 Self::new()
@@ -1766,14 +1779,38 @@ pub const MODEL_FINGERPRINT: &str = "sha256:a4b77abe58c0ca9c56e0dd6ab2fc45bc4da3
 mod endpoint_tests {
     use ::sdkgen_runtime::__private as rt;
 
+    /// The service's default resolver, on the partitions a
+    /// `SDKGEN_ENDPOINT_PARTITIONS` file holds where that variable is
+    /// set (those a model's cases were written against, where it is
+    /// older than the embedded ones), else on the embedded ones.
+    fn resolver() -> crate::config::endpoint::DefaultResolver {
+        match ::std::env::var_os("SDKGEN_ENDPOINT_PARTITIONS") {
+            ::std::option::Option::None => {
+                crate::config::endpoint::DefaultResolver::new()
+            }
+            ::std::option::Option::Some(path) => {
+                let text = ::std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| {
+                        panic!(
+                            "SDKGEN_ENDPOINT_PARTITIONS={}: {e}", path.to_string_lossy()
+                        )
+                    });
+                let partitions = crate::config::endpoint::Partitions::from_json(&text)
+                    .unwrap_or_else(|e| {
+                        panic!(
+                            "SDKGEN_ENDPOINT_PARTITIONS={}: {e}", path.to_string_lossy()
+                        )
+                    });
+                crate::config::endpoint::DefaultResolver::new()
+                    .with_partitions(partitions)
+            }
+        }
+    }
+
     /// Gives a case's parameters to the service's default resolver and
     /// compares the result with its expectation (both JSON objects).
     fn check(params: &str, expect: &str) {
-        if let Err(e) = rt::endpoint::check_case_resolver(
-            &crate::config::endpoint::DefaultResolver::new(),
-            params,
-            expect,
-        ) {
+        if let Err(e) = rt::endpoint::check_case_resolver(&resolver(), params, expect) {
             panic!("{e}\n  params: {params}\n  expect: {expect}");
         }
     }
