@@ -651,12 +651,22 @@ fn pagination_members_exist(op: &Operation, diags: &mut Diagnostics) {
                 Some("fix the member names in the paginated trait"),
             ),
         };
-    expect(&op.input, &p.input_token, "a string", |t| {
-        *t == Type::String
-    });
-    expect(&op.output, &p.output_token, "a string", |t| {
-        *t == Type::String
-    });
+    // A token is handed from the output to the next input as it is: a
+    // string, or any other value (DynamoDB's `ExclusiveStartKey` is a map),
+    // but not a stream, and of one type on both sides.
+    let token = |t: &Type| !matches!(t, Type::Stream { .. } | Type::Unit);
+    expect(
+        &op.input,
+        &p.input_token,
+        "a value that can be resent",
+        token,
+    );
+    expect(
+        &op.output,
+        &p.output_token,
+        "a value that can be resent",
+        token,
+    );
     if let Some(items) = &p.items {
         expect(&op.output, items, "a list or map", |t| {
             matches!(t, Type::List(_) | Type::Map(_))
@@ -666,6 +676,21 @@ fn pagination_members_exist(op: &Operation, diags: &mut Diagnostics) {
         expect(&op.input, size, "an integer", |t| {
             matches!(t, Type::Byte | Type::Short | Type::Integer | Type::Long)
         });
+    }
+    if let (Some(i), Some(o)) = (
+        find(&op.input, &p.input_token),
+        find(&op.output, &p.output_token),
+    ) {
+        if i != o {
+            diags.error(
+                &op.id,
+                format!(
+                    "@paginated tokens `{}` of `{}` and `{}` of `{}` differ in type",
+                    p.input_token, op.input.name, p.output_token, op.output.name
+                ),
+                Some("the output's token is sent as the next input's"),
+            );
+        }
     }
 }
 
@@ -715,10 +740,11 @@ fn unique_variants(e: &Enum, diags: &mut Diagnostics) {
     }
 }
 
-/// Every `@pattern` must be accepted by the rule the runtime compiles it
-/// with: `sdkgen_pattern::read`, the same function (ECMA 262 with the `u`
-/// flag, else Annex B syntax; java.util.regex's property names where ECMA
-/// 262 has none, with a warning). See that crate for the rule.
+/// Every `@pattern` is read by the rule the runtime compiles it with:
+/// `sdkgen_pattern::read`, the same function (ECMA 262 with the `u` flag,
+/// else Annex B syntax; java.util.regex's property names where ECMA 262
+/// has none, with a warning). See that crate for the rule. A pattern it
+/// cannot read is left unchecked, with a warning.
 fn patterns_compile(service: &Service, diags: &mut Diagnostics) {
     // One reading per distinct pattern: compiling one can take milliseconds
     // and a model can place it on a hundred members.
@@ -733,9 +759,12 @@ fn patterns_compile(service: &Service, diags: &mut Diagnostics) {
                 .entry(p.as_str())
                 .or_insert_with(|| sdkgen_pattern::read(p));
             match reading {
-                Err(e) => diags.error(
+                // AWS models carry patterns in java.util.regex syntax
+                // (`(?s)`, `\A`, `&&` in a class): the service checks them,
+                // the SDK cannot, so it does not, and says so.
+                Err(e) => diags.warn(
                     location,
-                    format!("`smithy.api#pattern` `{p}` is not an ECMA 262 regular expression the SDK can check: {e}"),
+                    format!("`smithy.api#pattern` `{p}` is not an ECMA 262 regular expression the SDK can check: {e}; values are sent unchecked against it (the service checks them)"),
                     Some(e.hint()),
                 ),
                 Ok(reading) => {

@@ -150,6 +150,31 @@ fn changed_signing_name(a: &str, b: &str) -> Change {
     )
 }
 
+/// A changed protocol (restJson1 to awsJson1_1, say), or query
+/// compatibility gained or lost: the requests and the error codes on the
+/// wire are another protocol's, which an old client does not speak.
+fn changed_protocol(a: &Service, b: &Service) -> Change {
+    let text = |s: &Service| {
+        format!(
+            "{}{}",
+            s.protocol.name(),
+            if s.query_compatible {
+                " (awsQuery-compatible)"
+            } else {
+                ""
+            }
+        )
+    };
+    Change::new(
+        SERVICE,
+        "protocol",
+        format!("protocol changed from {} to {}", text(a), text(b)),
+        true,
+        true,
+        "changed-protocol",
+    )
+}
+
 /// A changed default endpoint: requests go to another host (and, from a
 /// global endpoint to a regional one, need a configured region), where an
 /// old client does not send them: wire-breaking.
@@ -544,6 +569,9 @@ fn changed_default(scope: &str, path: String, what: String) -> Change {
 /// compared there), `docs` (rustdoc only), `id` (operations and shapes are
 /// paired by local name, so a namespace move alone changes nothing).
 fn service(a: &Service, b: &Service, out: &mut Vec<Change>) {
+    if (a.protocol, a.query_compatible) != (b.protocol, b.query_compatible) {
+        out.push(changed_protocol(a, b));
+    }
     if a.sdk_id != b.sdk_id {
         out.push(changed_sdk_id(&a.sdk_id, &b.sdk_id));
     }

@@ -15,6 +15,12 @@ pub struct Service {
     pub id: ShapeId,
     /// `aws.api#service` `sdkId`.
     pub sdk_id: String,
+    /// The wire protocol.
+    pub protocol: Protocol,
+    /// `aws.protocols#awsQueryCompatible`: requests say
+    /// `x-amzn-query-mode: true`, and an error's code is the one of the
+    /// `x-amzn-query-error` header where the response has it.
+    pub query_compatible: bool,
     /// SigV4 signing name (`aws.auth#sigv4` `name`): needed only when an
     /// operation is signed with SigV4 (`check` enforces it).
     pub signing_name: Option<String>,
@@ -34,6 +40,63 @@ pub struct Service {
     pub operations: Vec<Operation>,
     /// Named shapes the operations reach, by id (ordered: deterministic output).
     pub shapes: BTreeMap<ShapeId, Shape>,
+}
+
+/// The wire protocols the generator speaks: how an operation's input
+/// becomes a request and a response its output or error. The IR is the
+/// same for all: an awsJson operation is lowered as `POST /` with every
+/// member in the body (HTTP binding traits and `@jsonName` mean nothing
+/// there), and the back end adds what the protocol puts on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Protocol {
+    /// `aws.protocols#restJson1`: HTTP bindings, JSON bodies.
+    RestJson1,
+    /// `aws.protocols#awsJson1_0`: `POST /`, `X-Amz-Target`,
+    /// `application/x-amz-json-1.0`.
+    AwsJson1_0,
+    /// `aws.protocols#awsJson1_1`: as 1.0 with
+    /// `application/x-amz-json-1.1`.
+    AwsJson1_1,
+}
+
+impl Protocol {
+    /// Every protocol, in order of preference where a service has more
+    /// than one.
+    pub const ALL: [Protocol; 3] = [
+        Protocol::RestJson1,
+        Protocol::AwsJson1_1,
+        Protocol::AwsJson1_0,
+    ];
+
+    /// The protocol trait's shape id.
+    pub fn trait_id(self) -> &'static str {
+        match self {
+            Protocol::RestJson1 => "aws.protocols#restJson1",
+            Protocol::AwsJson1_0 => "aws.protocols#awsJson1_0",
+            Protocol::AwsJson1_1 => "aws.protocols#awsJson1_1",
+        }
+    }
+
+    /// The protocol's name, as in its trait id: `restJson1`.
+    pub fn name(self) -> &'static str {
+        let id = self.trait_id();
+        &id[id.find('#').map_or(0, |i| i + 1)..]
+    }
+
+    /// An RPC protocol: every request is `POST /` with the operation named
+    /// in `X-Amz-Target`.
+    pub fn is_aws_json(self) -> bool {
+        matches!(self, Protocol::AwsJson1_0 | Protocol::AwsJson1_1)
+    }
+
+    /// The `Content-Type` of request bodies.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Protocol::RestJson1 => "application/json",
+            Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
+            Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
+        }
+    }
 }
 
 /// An auth scheme a request can be sent with.

@@ -544,7 +544,8 @@ fn write_if_changed(path: &Path, content: &str) -> std::io::Result<()> {
 /// folder beside the repository (data the project reads but must not
 /// commit): generates `$OUT_DIR/sdk.rs` from `shared/<relative>`, or, where
 /// the file is absent, sets the cfg `sdkgen_model_absent` and warns, so the
-/// crate builds empty and its tests can skip with a message. Exits 1 with
+/// crate builds empty and its tests can skip with a message. Sets
+/// `SDKGEN_SHARED_MODEL` (for `env!`) to the model's path. Exits 1 with
 /// the located errors on a bad model.
 pub fn build_shared_model(relative: &str, settings: &Settings) {
     println!("cargo::rustc-check-cfg=cfg(sdkgen_model_absent)");
@@ -557,6 +558,7 @@ pub fn build_shared_model(relative: &str, settings: &Settings) {
     };
     let model = root.join("../shared").join(relative);
     println!("cargo:rerun-if-changed={}", model.display());
+    println!("cargo::rustc-env=SDKGEN_SHARED_MODEL={}", model.display());
     if !model.exists() {
         println!(
             "cargo::warning={} is absent: this crate is built empty",

@@ -63,8 +63,27 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
         renames,
         tested_errors: Default::default(),
         open_collections: Default::default(),
+        protocol: Protocol::RestJson1,
+        query_compatible: false,
     };
     let traits = traits_of(service);
+    match Protocol::ALL
+        .into_iter()
+        .find(|p| traits.contains_key(p.trait_id()))
+    {
+        Some(protocol) => cx.protocol = protocol,
+        None => cx.diags.error(
+            service_id,
+            "the service uses no protocol the generator supports",
+            Some(&format!(
+                "supported: {}",
+                Protocol::ALL
+                    .map(|p| format!("`{}`", p.trait_id()))
+                    .join(", ")
+            )),
+        ),
+    }
+    cx.query_compatible = traits.contains_key("aws.protocols#awsQueryCompatible");
     let sdk_id = traits
         .get("aws.api#service")
         .and_then(|s| s.get("sdkId"))
@@ -78,13 +97,6 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
         .and_then(Value::as_str)
         .map(str::to_owned);
     let auth = auth::ServiceAuth::new(ast, service_id, traits, cx.diags);
-    if !traits.contains_key("aws.protocols#restJson1") {
-        cx.diags.error(
-            service_id,
-            "the service does not use the restJson1 protocol",
-            Some("only `aws.protocols#restJson1` is supported"),
-        );
-    }
     let default_prefix = signing_name
         .clone()
         .unwrap_or_else(|| sdk_id.to_lowercase().replace(' ', ""));
@@ -120,6 +132,8 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
     Some(Service {
         id: service_id.clone(),
         sdk_id,
+        protocol: cx.protocol,
+        query_compatible: cx.query_compatible,
         signing_name,
         auth: auth.service_schemes(),
         endpoint,
@@ -227,6 +241,10 @@ struct Lower<'a> {
     /// recursion only through structures and unions) is an error, not
     /// endless recursion.
     open_collections: std::collections::BTreeSet<ShapeId>,
+    /// The service's protocol: what the HTTP traits mean.
+    protocol: Protocol,
+    /// `aws.protocols#awsQueryCompatible`.
+    query_compatible: bool,
 }
 
 /// Where a structure is used decides which bindings mean something.
@@ -336,7 +354,18 @@ impl Lower<'_> {
         }
         let name = local_name(id).to_owned();
         let traits = traits_of(shape);
-        let (method, segments, uri_query, code) = self.http(id, traits)?;
+        // awsJson sends every operation as `POST /` (its HTTP traits, if
+        // any, mean nothing there).
+        let (method, segments, uri_query, code) = if self.protocol.is_aws_json() {
+            (
+                "POST".to_owned(),
+                vec![UriSegment::Literal("/".to_owned())],
+                Vec::new(),
+                200,
+            )
+        } else {
+            self.http(id, traits)?
+        };
 
         let input = self.io_structure(shape, "input", &format!("{name}Input"), id, Role::Input);
         let output = self.io_structure(shape, "output", &format!("{name}Output"), id, Role::Output);
@@ -481,7 +510,7 @@ impl Lower<'_> {
             ("smithy.test#httpRequestTests", TestKind::Request),
             ("smithy.test#httpResponseTests", TestKind::Response),
         ] {
-            protocol_tests.extend(client_cases(traits, key).map(|case| {
+            protocol_tests.extend(client_cases(traits, key, self.protocol).map(|case| {
                 ProtocolTest {
                     id: case
                         .get("id")
@@ -501,20 +530,23 @@ impl Lower<'_> {
             if self.tested_errors.insert(err.clone()) {
                 if let Some(shape) = self.ast.shapes.get(err) {
                     protocol_tests.extend(
-                        client_cases(traits_of(shape), "smithy.test#httpResponseTests").map(
-                            |case| ProtocolTest {
-                                id: case
-                                    .get("id")
-                                    .and_then(Value::as_str)
-                                    .unwrap_or_default()
-                                    .to_owned(),
-                                kind: TestKind::Response,
-                                error: Some(err.clone()),
-                                rust_name: String::new(),
-                                case,
-                                params: Ok(crate::ir::Value::Null),
-                            },
-                        ),
+                        client_cases(
+                            traits_of(shape),
+                            "smithy.test#httpResponseTests",
+                            self.protocol,
+                        )
+                        .map(|case| ProtocolTest {
+                            id: case
+                                .get("id")
+                                .and_then(Value::as_str)
+                                .unwrap_or_default()
+                                .to_owned(),
+                            kind: TestKind::Response,
+                            error: Some(err.clone()),
+                            rust_name: String::new(),
+                            case,
+                            params: Ok(crate::ir::Value::Null),
+                        }),
                     );
                 }
             }
@@ -693,7 +725,19 @@ impl Lower<'_> {
                 // Not stated: `normalize` follows the status.
                 None => None,
             };
-            let codes = vec![local_name(id).to_owned()];
+            let mut codes = vec![local_name(id).to_owned()];
+            // A query-compatible service names the error by its awsQuery
+            // code in `x-amzn-query-error`.
+            if let Some(code) = traits
+                .get("aws.protocols#awsQueryError")
+                .and_then(|q| q.get("code"))
+                .and_then(Value::as_str)
+                .filter(|_| self.query_compatible)
+            {
+                if !codes.iter().any(|c| c == code) {
+                    codes.push(code.to_owned());
+                }
+            }
             ErrorInfo {
                 fault,
                 status,
@@ -731,7 +775,7 @@ impl Lower<'_> {
         let ttraits = self.ast.shapes.get(target).map(traits_of).unwrap_or(&empty);
         let get = |k: &str| mtraits.get(k).or_else(|| ttraits.get(k));
 
-        let binding = if role == Role::Nested {
+        let binding = if role == Role::Nested || self.protocol.is_aws_json() {
             Binding::Body
         } else if mtraits.contains_key("smithy.api#httpLabel") {
             Binding::Label
@@ -812,6 +856,8 @@ impl Lower<'_> {
             ));
         }
         let json_name = match mtraits.get("smithy.api#jsonName") {
+            // awsJson ignores `@jsonName`: the member's name is its key.
+            _ if self.protocol.is_aws_json() => name.to_owned(),
             Some(Value::String(n)) => n.clone(),
             Some(_) => {
                 self.diags
@@ -1108,14 +1154,18 @@ pub(crate) fn mark_recursive_members(shapes: &mut BTreeMap<ShapeId, Shape>) {
     }
 }
 
-/// The restJson1 cases of a test trait that apply to clients.
-fn client_cases<'t>(traits: &'t Map<String, Value>, key: &str) -> impl Iterator<Item = Value> + 't {
+/// The cases of a test trait for `protocol` that apply to clients.
+fn client_cases<'t>(
+    traits: &'t Map<String, Value>,
+    key: &str,
+    protocol: Protocol,
+) -> impl Iterator<Item = Value> + 't {
     traits
         .get(key)
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter(|c| c.get("protocol").and_then(Value::as_str) == Some("aws.protocols#restJson1"))
+        .filter(move |c| c.get("protocol").and_then(Value::as_str) == Some(protocol.trait_id()))
         .filter(|c| c.get("appliesTo").and_then(Value::as_str) != Some("server"))
         .cloned()
 }

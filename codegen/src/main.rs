@@ -143,7 +143,13 @@ fn openapi(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let text = sdkgen::openapi::export::export_text(&service);
+    let text = match sdkgen::openapi::export::export_text(&service) {
+        Ok(text) => text,
+        Err(e) => {
+            eprint!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
     match out {
         Some(path) => match std::fs::write(&path, text) {
             Ok(()) => ExitCode::SUCCESS,

@@ -59,7 +59,7 @@ fn bad_model_exits_1_with_located_errors() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("error: ex#S: the service does not use the restJson1 protocol"),
+        stderr.contains("error: ex#S: the service uses no protocol the generator supports"),
         "{stderr}"
     );
     assert!(

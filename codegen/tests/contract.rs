@@ -192,7 +192,7 @@ fn both_front_ends_make_the_same_rustdoc_and_the_export_keeps_the_text() {
     let (a, b) = (&smithy.operations[0].docs, &openapi.operations[0].docs);
     assert_eq!(a.rustdoc, b.rustdoc);
     assert_eq!(a.rustdoc, ["Makes a `Thing` \\[see the guide\\]."]);
-    let exported = sdkgen::openapi::export::export(&smithy);
+    let exported = sdkgen::openapi::export::export(&smithy).expect("a restJson1 service exports");
     let description = exported["paths"]["/things/{Id}"]["post"]["description"].clone();
     assert_eq!(description, json!(text));
 }
@@ -266,6 +266,8 @@ fn hand_built() -> Service {
     Service {
         id: "ex#Svc".into(),
         sdk_id: "Ex".into(),
+        protocol: Protocol::RestJson1,
+        query_compatible: false,
         signing_name: Some("ex".into()),
         auth: vec![AuthScheme::SigV4],
         endpoint: Endpoint::Regional {

@@ -551,6 +551,30 @@ fn service_changes_are_wire_breaking() {
     );
 }
 
+/// The same model on another protocol: the change is named (beside
+/// whatever the new protocol makes of the bindings).
+#[test]
+fn a_changed_protocol_is_wire_breaking() {
+    let found = changes("protocol", |m| {
+        let traits = m["shapes"]["ex#Svc"]["traits"].as_object_mut().unwrap();
+        traits.remove("aws.protocols#restJson1");
+        traits.insert("aws.protocols#awsJson1_1".into(), json!({}));
+    });
+    assert_has(
+        "protocol",
+        &found,
+        ("changed-protocol", "protocol", true, true),
+    );
+    let text = found
+        .iter()
+        .find(|c| c.rule == "changed-protocol")
+        .map(|c| c.what.clone());
+    assert_eq!(
+        text.as_deref(),
+        Some("protocol changed from restJson1 to awsJson1_1")
+    );
+}
+
 #[test]
 fn operation_traits() {
     fn op(m: &mut Value) -> &mut Value {

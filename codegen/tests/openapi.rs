@@ -11,7 +11,7 @@ fn root() -> PathBuf {
 
 fn round_trip(model: &Path) {
     let smithy = sdkgen::load(&[model.to_path_buf()], &Settings::default()).unwrap();
-    let text = sdkgen::openapi::export::export_text(&smithy);
+    let text = sdkgen::openapi::export::export_text(&smithy).expect("a restJson1 service exports");
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
         "roundtrip-{}",
         model.file_name().unwrap().to_string_lossy()
@@ -191,7 +191,8 @@ fn bad_documents_get_located_errors() {
 #[test]
 fn model_chime_openapi_json_is_the_export_of_model_chime_json() {
     let smithy = sdkgen::load(&[root().join("model/chime.json")], &Settings::default()).unwrap();
-    let exported = sdkgen::openapi::export::export_text(&smithy);
+    let exported =
+        sdkgen::openapi::export::export_text(&smithy).expect("a restJson1 service exports");
     let path = root().join("model/chime.openapi.json");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &exported).unwrap();
@@ -200,5 +201,24 @@ fn model_chime_openapi_json_is_the_export_of_model_chime_json() {
     assert!(
         std::fs::read_to_string(&path).unwrap() == exported,
         "model/chime.openapi.json is stale; refresh it with:\n    cargo run -p sdkgen -- openapi --model model/chime.json --out model/chime.openapi.json"
+    );
+}
+
+/// An awsJson service has one path for every operation: the export refuses
+/// it with a located error instead of writing a document that says
+/// something else.
+#[test]
+fn an_aws_json_service_is_refused_with_a_located_error() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/aws_json.json");
+    let service = sdkgen::load(&[path], &sdkgen::Settings::default()).expect("loads");
+    let err = sdkgen::openapi::export::export_text(&service).expect_err("refused");
+    let text = err.to_string();
+    assert!(
+        text.contains("error: example.rpc#Ledger: the service uses awsJson1_1: the OpenAPI export describes restJson1 services only"),
+        "{text}"
+    );
+    assert!(
+        text.contains("hint: awsJson sends every operation as `POST /`"),
+        "{text}"
     );
 }

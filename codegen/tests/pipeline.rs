@@ -131,30 +131,6 @@ fn broken_models_get_located_errors() {
             &["ex#OpInput$Id: `smithy.api#pattern` must be a string"],
         ),
         (
-            "pattern that does not compile",
-            model(json!({"ex#OpInput": {"type": "structure", "members": {
-                "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}, "smithy.api#pattern": "(["}}}}})),
-            &["ex#OpInput$Id: `smithy.api#pattern` `([` is not an ECMA 262 regular expression the SDK can check: unbalanced bracket, with the `u` flag and without it"],
-        ),
-        (
-            "pattern in java.util.regex syntax only",
-            model(json!({"ex#OpInput": {"type": "structure", "members": {
-                "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}, "smithy.api#pattern": "^\\A[\\p{Print}&&[^|:/]]+\\z$"}}}}})),
-            &[
-                "ex#OpInput$Id: `smithy.api#pattern` `^\\A[\\p{Print}&&[^|:/]]+\\z$` is not an ECMA 262 regular expression the SDK can check: with the `u` flag: invalid character escape; without it: not read, since Annex B reads `\\A` there as the letter A",
-                "hint: Smithy patterns are ECMA 262 regular expressions",
-            ],
-        ),
-        (
-            "pattern with a property name no dialect knows",
-            model(json!({"ex#OpInput": {"type": "structure", "members": {
-                "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}, "smithy.api#pattern": "^\\p{Latin}+$"}}}}})),
-            &[
-                "ex#OpInput$Id: `smithy.api#pattern` `^\\p{Latin}+$` is not an ECMA 262 regular expression the SDK can check: `\\p{Latin}`: `Latin` is no Unicode property of ECMA 262",
-                "hint: use a property ECMA 262 defines",
-            ],
-        ),
-        (
             "endpoint parameters the rule set does not declare or types it does not take",
             model(json!({
                 "ex#Svc": {
@@ -205,7 +181,8 @@ fn broken_models_get_located_errors() {
                 json!({"ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}]}}),
             ),
             &[
-                "error: ex#Svc: the service does not use the restJson1 protocol",
+                "error: ex#Svc: the service uses no protocol the generator supports",
+                "hint: supported: `aws.protocols#restJson1`, `aws.protocols#awsJson1_1`, `aws.protocols#awsJson1_0`",
                 "warning: ex#Svc: the service has no auth trait: its operations are sent without authentication",
             ],
         ),
@@ -396,6 +373,43 @@ fn snapshots_are_current_and_compiled() {
         "stale snapshots (the generator's output changed):\n  {}\nReview the change, then refresh them with:\n    UPDATE_SNAPSHOTS=1 cargo test -p sdkgen --test pipeline",
         stale.join("\n  ")
     );
+}
+
+/// A pattern with no ECMA 262 reading (AWS models carry java.util.regex
+/// syntax) does not stop generation: the member is sent unchecked against
+/// it, with a located warning; readable patterns beside it are checked.
+#[test]
+fn unreadable_patterns_are_left_unchecked_with_a_warning() {
+    use serde_json::json;
+    let cases = [
+        ("([", "unbalanced bracket, with the `u` flag and without it"),
+        (
+            "^\\A[\\p{Print}&&[^|:/]]+\\z$",
+            "with the `u` flag: invalid character escape; without it: not read, since Annex B reads `\\A` there as the letter A, unlike other dialects",
+        ),
+        ("^\\p{Latin}+$", "`\\p{Latin}`: `Latin` is no Unicode property of ECMA 262, nor a java.util.regex one with an exact ECMA 262 spelling"),
+    ];
+    for (pattern, why) in cases {
+        let text = model(json!({"ex#OpInput": {"type": "structure", "members": {
+            "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}, "smithy.api#pattern": "^[a-z]+$"}},
+            "Odd": {"target": "smithy.api#String", "traits": {"smithy.api#pattern": pattern}}}}}));
+        let generated = generate(&[("m.json".to_owned(), text)], &Settings::default())
+            .unwrap_or_else(|e| panic!("{pattern}: {e}"));
+        let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
+        let expected = format!("warning: ex#OpInput$Odd: `smithy.api#pattern` `{pattern}` is not an ECMA 262 regular expression the SDK can check: {why}; values are sent unchecked against it (the service checks them)");
+        assert!(
+            warnings.iter().any(|w| w.starts_with(&expected)),
+            "{pattern}: {warnings:#?}"
+        );
+        assert!(
+            generated.code.contains("\"^[a-z]+$\""),
+            "the readable pattern is checked"
+        );
+        assert!(
+            !generated.code.contains(&format!("{pattern:?}")),
+            "{pattern}: the unreadable pattern is not checked"
+        );
+    }
 }
 
 #[test]

@@ -1,20 +1,27 @@
-//! Runs the generated compliance cases against `expected-failures.txt`.
+//! Runs the generated compliance cases against the crate's
+//! `expected-failures.txt`. Shared by the protocol-test crates (one a
+//! service: `protocol-tests` for restJson1, `protocol-tests/json10`, ...),
+//! whose build.rs names the service and its protocol
+//! (`PROTOCOL_TESTS_SERVICE`, `PROTOCOL_TESTS_PROTOCOL`).
 
 use std::collections::BTreeMap;
 
 /// `expected-failures.txt`: `request Id` / `response Id` lines, each with a
 /// reason after `#`.
 fn expected_failures() -> BTreeMap<(String, String), String> {
-    include_str!("../expected-failures.txt")
-        .lines()
-        .filter(|line| !line.trim_start().starts_with('#'))
-        .filter_map(|line| {
-            let (case, reason) = line.split_once('#').unwrap_or((line, ""));
-            let mut words = case.split_whitespace();
-            let (kind, id) = (words.next()?, words.next()?);
-            Some(((kind.to_owned(), id.to_owned()), reason.trim().to_owned()))
-        })
-        .collect()
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/expected-failures.txt"
+    ))
+    .lines()
+    .filter(|line| !line.trim_start().starts_with('#'))
+    .filter_map(|line| {
+        let (case, reason) = line.split_once('#').unwrap_or((line, ""));
+        let mut words = case.split_whitespace();
+        let (kind, id) = (words.next()?, words.next()?);
+        Some(((kind.to_owned(), id.to_owned()), reason.trim().to_owned()))
+    })
+    .collect()
 }
 
 /// Runs a case; a panic inside it is a failure, not a crash of the run.
@@ -41,7 +48,7 @@ pub(crate) fn check(kind: &str, id: &str, case: fn() -> Result<(), String>) {
         (Ok(()), None) | (Err(_), Some(_)) => {}
         (Err(e), None) => panic!("{kind} {id} failed: {e}"),
         (Ok(()), Some(reason)) => {
-            panic!("{kind} {id} passes now: remove it from protocol-tests/expected-failures.txt (listed as: {reason})")
+            panic!("{kind} {id} passes now: remove it from {}/expected-failures.txt (listed as: {reason})", env!("CARGO_MANIFEST_DIR"))
         }
     }
 }
@@ -67,21 +74,25 @@ fn summary() {
     let in_model = cases_in_model();
     let skipped = in_model.saturating_sub(cases.len());
     println!(
-        "restJson1 client cases: {passed} passed, {failed} failed, {skipped} skipped (expected failures: {})",
+        "{} client cases of {}: {passed} passed, {failed} failed, {skipped} skipped (expected failures: {})",
+        protocol_name(),
+        env!("PROTOCOL_TESTS_SERVICE"),
         expected.len()
     );
 }
 
-/// How many restJson1 client cases the model file states for the service's
-/// operations and their errors (to count the ones not generated).
+/// The protocol's name, `restJson1`, from its trait id.
+fn protocol_name() -> &'static str {
+    let id = env!("PROTOCOL_TESTS_PROTOCOL");
+    id.rsplit('#').next().unwrap_or(id)
+}
+
+/// How many client cases of the protocol the model file states for the
+/// service's operations and their errors (to count the ones not generated).
 #[cfg(not(sdkgen_model_absent))]
 fn cases_in_model() -> usize {
     use serde_json::Value;
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/protocol-tests/aws-protocol-tests.json"
-    );
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let Ok(text) = std::fs::read_to_string(env!("SDKGEN_SHARED_MODEL")) else {
         return 0;
     };
     let Ok(model) = serde_json::from_str::<Value>(&text) else {
@@ -95,7 +106,8 @@ fn cases_in_model() -> usize {
                 cases
                     .iter()
                     .filter(|c| {
-                        c["protocol"] == "aws.protocols#restJson1" && c["appliesTo"] != "server"
+                        c["protocol"] == env!("PROTOCOL_TESTS_PROTOCOL")
+                            && c["appliesTo"] != "server"
                     })
                     .count()
             })
@@ -103,7 +115,7 @@ fn cases_in_model() -> usize {
     };
     let mut errors = std::collections::BTreeSet::new();
     let mut n = 0;
-    for op in shapes["aws.protocoltests.restjson#RestJson"]["operations"]
+    for op in shapes[env!("PROTOCOL_TESTS_SERVICE")]["operations"]
         .as_array()
         .into_iter()
         .flatten()
@@ -124,5 +136,9 @@ fn cases_in_model() -> usize {
 #[cfg(sdkgen_model_absent)]
 #[test]
 fn skipped_model_absent() {
-    eprintln!("skipped: ../shared/protocol-tests/aws-protocol-tests.json is absent");
+    eprintln!(
+        "skipped: ../shared/protocol-tests/aws-protocol-tests.json is absent: no {} cases of {} ran",
+        protocol_name(),
+        env!("PROTOCOL_TESTS_SERVICE")
+    );
 }

@@ -1,4 +1,5 @@
-//! restJson1 error responses: which error is it, and what did the service say.
+//! Error responses of restJson1 and awsJson1_0/1_1: which error is it, and
+//! what did the service say.
 
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
@@ -23,6 +24,26 @@ pub struct ErrorResponse<'a> {
 }
 
 impl ErrorResponse<'_> {
+    /// For a service with `aws.protocols#awsQueryCompatible`: the error's
+    /// code is its awsQuery code where the response names one in
+    /// `x-amzn-query-error` (`Code;Sender`), as aws-sdk-rust reads it.
+    pub fn with_query_error_code(mut self) -> Self {
+        let code = self
+            .headers
+            .get("x-amzn-query-error")
+            .and_then(|v| v.split(';').next())
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        if let Some(code) = code {
+            let mut builder = ErrorMetadata::builder().code(code);
+            if let Some(message) = self.meta.message() {
+                builder = builder.message(message);
+            }
+            self.meta = aws_types::request_id::apply_request_id(builder, self.headers).build();
+        }
+        self
+    }
+
     /// Reads a modeled error with `read` (the error structure's generated
     /// reader, shared by every operation that can return it) and wraps it in
     /// the operation's `variant`. A response that does not match the model
@@ -41,7 +62,7 @@ impl ErrorResponse<'_> {
     }
 }
 
-/// Reads an error response the way restJson1 specifies: the code comes from
+/// Reads an error response the way restJson1 and awsJson specify: the code comes from
 /// the `X-Amzn-Errortype` header, else from `__type`, `code` or `Code` in the
 /// body; the message from `message`, `Message` or `errorMessage`; the request
 /// id from `x-amzn-RequestId`. A body that is not JSON (a proxy's HTML page,

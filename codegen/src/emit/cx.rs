@@ -14,11 +14,45 @@ pub(crate) struct Cx<'a> {
     pub(crate) service: &'a Service,
     pub(crate) ser: BTreeSet<ShapeId>,
     pub(crate) de: BTreeSet<ShapeId>,
-    /// Each distinct `@pattern` of an input string member, with its
-    /// translation for the lazy DFA where it has one: read once, since a
-    /// pattern such as `.{0,1023}` takes milliseconds to compile and one
-    /// model can place it on a hundred members.
-    pub(crate) patterns: BTreeMap<String, Option<String>>,
+    /// Each distinct `@pattern` of a top-level input string member, and
+    /// how it is checked: read once, since a pattern such as `.{0,1023}`
+    /// takes milliseconds to compile and one model can place it on a
+    /// hundred members.
+    pub(crate) patterns: BTreeMap<String, PatternCheck>,
+}
+
+/// How the generated code checks a `@pattern`.
+#[derive(Clone, Debug)]
+pub(crate) enum PatternCheck {
+    /// On the `regex` crate's lazy DFA, from this translation.
+    Translated(String),
+    /// On `regress`, compiled from the pattern at run time.
+    Backtracking,
+    /// Not at all: the pattern has no ECMA 262 reading (`check` warned);
+    /// the service checks it.
+    Unchecked,
+}
+
+impl<'a> Cx<'a> {
+    /// How `pattern` is checked (read again where it was not read for an
+    /// input member).
+    pub(crate) fn pattern_check(&self, pattern: &str) -> PatternCheck {
+        self.patterns
+            .get(pattern)
+            .cloned()
+            .unwrap_or_else(|| read_pattern(pattern))
+    }
+}
+
+fn read_pattern(pattern: &str) -> PatternCheck {
+    // `check` read the pattern by this same rule.
+    match sdkgen_pattern::read(pattern) {
+        Ok(r) => match r.pattern.translation() {
+            Some(t) => PatternCheck::Translated(t.to_owned()),
+            None => PatternCheck::Backtracking,
+        },
+        Err(_) => PatternCheck::Unchecked,
+    }
 }
 
 impl<'a> Cx<'a> {
@@ -33,11 +67,7 @@ impl<'a> Cx<'a> {
             for m in &op.input.members {
                 if let (Some(p), Type::String) = (&m.constraints.pattern, &m.ty) {
                     if !cx.patterns.contains_key(p) {
-                        // `check` accepted the pattern by this same rule.
-                        let translation = sdkgen_pattern::read(p)
-                            .ok()
-                            .and_then(|r| r.pattern.translation().map(str::to_owned));
-                        cx.patterns.insert(p.clone(), translation);
+                        cx.patterns.insert(p.clone(), read_pattern(p));
                     }
                 }
             }
@@ -174,4 +204,90 @@ impl<'a> Cx<'a> {
             t
         }
     }
+}
+
+/// An estimate of a generated type's size in bytes, as rustc lays it out on
+/// a 64-bit target (strings and vectors 24 bytes, maps 48, an `Option` free
+/// where the type has a niche), for the one place the generator needs it:
+/// whether an error enum's variants differ as much as clippy's
+/// `large_enum_variant` objects to. An estimate: it errs on the large side.
+pub(crate) struct Sizes<'c, 'a> {
+    cx: &'c Cx<'a>,
+}
+
+/// Size, alignment, and whether an `Option` of it is free (a niche).
+type Layout = (usize, usize, bool);
+
+impl<'c, 'a> Sizes<'c, 'a> {
+    pub(crate) fn new(cx: &'c Cx<'a>) -> Self {
+        Self { cx }
+    }
+
+    /// The size of `Option<ty>`, a member's field.
+    pub(crate) fn field(&self, ty: &Type, boxed: bool, depth: usize) -> Layout {
+        if boxed {
+            return (8, 8, true);
+        }
+        let (size, align, niche) = self.layout(ty, depth);
+        if niche {
+            (size, align, false)
+        } else {
+            (round_up(size + align, align), align, false)
+        }
+    }
+
+    /// The size of a structure's fields (plus its error metadata, 96
+    /// bytes: code, message and extras).
+    pub(crate) fn structure(&self, s: &Structure, depth: usize) -> Layout {
+        let mut size = if s.error.is_some() { 96 } else { 0 };
+        let mut niche = s.error.is_some();
+        for m in &s.members {
+            let (field, align, _) = self.field(&m.ty, m.boxed, depth + 1);
+            size = round_up(size, align) + field;
+            niche |= matches!(
+                m.ty,
+                Type::String | Type::Blob | Type::List(_) | Type::Map(_)
+            );
+        }
+        (round_up(size, 8).max(1), 8, niche)
+    }
+
+    fn layout(&self, ty: &Type, depth: usize) -> Layout {
+        // Deep nesting is boxed somewhere: stop counting there.
+        if depth > 8 {
+            return (8, 8, true);
+        }
+        match ty {
+            Type::Boolean | Type::Byte => (1, 1, false),
+            Type::Short => (2, 2, false),
+            Type::Integer | Type::Float => (4, 4, false),
+            Type::Long | Type::Double => (8, 8, false),
+            Type::String | Type::Blob | Type::List(_) => (24, 8, true),
+            Type::Map(_) => (48, 8, true),
+            Type::Timestamp(_) => (16, 8, false),
+            Type::Document => (56, 8, true),
+            Type::Stream { .. } => (64, 8, true),
+            Type::Optional(inner) => self.field(inner, false, depth),
+            Type::Unit => (0, 1, false),
+            Type::Named(id) => match self.cx.service.shapes.get(id) {
+                Some(Shape::Enum(_)) => (24, 8, true),
+                Some(Shape::IntEnum(_)) => (8, 4, false),
+                Some(Shape::Structure(s)) => self.structure(s, depth),
+                Some(Shape::Union(u)) => {
+                    let widest = u
+                        .members
+                        .iter()
+                        .map(|m| self.field(&m.ty, m.boxed, depth + 1).0)
+                        .max()
+                        .unwrap_or(0);
+                    (round_up(widest + 8, 8), 8, false)
+                }
+                None => (8, 8, true),
+            },
+        }
+    }
+}
+
+fn round_up(n: usize, align: usize) -> usize {
+    n.div_ceil(align.max(1)) * align.max(1)
 }

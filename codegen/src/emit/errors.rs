@@ -2,7 +2,7 @@
 //! from an error response, and the service-wide `Error`.
 
 use super::common::{body_members, doc, error_name, fn_name, ident, Rt};
-use super::cx::Cx;
+use super::cx::{Cx, Sizes};
 use super::http_response::header_reads;
 use super::json::de_members;
 use crate::ir::*;
@@ -36,12 +36,14 @@ pub(crate) fn emit_error_enum(cx: &Cx, op: &Operation) -> TokenStream {
         }
     });
     let doc_line = format!(" Errors `{}` can return.", op.name);
-    let from_response = from_response(&errs, &variants);
+    let from_response = from_response(cx, &errs, &variants);
     let traits = error_enum_traits(&errs, &error, &variants);
+    let sizes = variant_sizes(cx, &errs);
     quote! {
         #[doc = #doc_line]
         #[non_exhaustive]
         #[derive(Debug)]
+        #sizes
         pub enum #error {
             #( #vdocs #variants(#paths), )*
             /// An error the model does not describe; its code, message,
@@ -80,13 +82,40 @@ pub(crate) fn emit_error_enum(cx: &Cx, op: &Operation) -> TokenStream {
     }
 }
 
+/// `#[allow(clippy::large_enum_variant)]` on an error enum whose variants
+/// differ in size by about clippy's threshold (200 bytes) or more: the
+/// variants hold the model's error structures unboxed, as aws-sdk-rust's
+/// do, so that code written for it matches them (`Err(E::NotFound(e))`).
+/// Only where the estimate ([`Sizes`]) says so, with 64 bytes of margin.
+fn variant_sizes(cx: &Cx, errs: &[&Structure]) -> TokenStream {
+    let sizes = Sizes::new(cx);
+    // `Unhandled`: a boxed source, optional metadata and a status.
+    let mut all: Vec<usize> = errs.iter().map(|s| sizes.structure(s, 0).0).collect();
+    all.push(128);
+    all.sort_unstable_by(|a, b| b.cmp(a));
+    match all.as_slice() {
+        [largest, second, ..] if largest - second >= 136 => quote! {
+            #[allow(
+                clippy::large_enum_variant,
+                reason = "the variants hold the model's errors unboxed, as aws-sdk-rust's do"
+            )]
+        },
+        _ => quote!(),
+    }
+}
+
 /// The body of `from_response`: the modeled error named by the response's
 /// code; then, where no code was sent or the code names no modeled error
 /// (Chime sends `Throttled` in the body of a ThrottledClientException), the
 /// one error that has the response's status. A status two errors share
 /// tells nothing.
-fn from_response(errs: &[&Structure], variants: &[Ident]) -> TokenStream {
+fn from_response(cx: &Cx, errs: &[&Structure], variants: &[Ident]) -> TokenStream {
     let rt = Rt::path();
+    let query = if cx.service.query_compatible {
+        quote!(let response = response.with_query_error_code();)
+    } else {
+        quote!()
+    };
     if errs.is_empty() {
         return quote!(Self::Unhandled(#rt::error::Unhandled::from_response(response)));
     }
@@ -109,11 +138,14 @@ fn from_response(errs: &[&Structure], variants: &[Ident]) -> TokenStream {
         let read = fn_name("read", s);
         unique.then(|| quote!((_, #status) => response.read_modeled(crate::json_codec::#read, Self::#v, Self::Unhandled),))
     });
-    quote!(match (response.meta.code(), response.status) {
-        #(#by_code)*
-        #(#by_status)*
-        _ => Self::Unhandled(#rt::error::Unhandled::from_response(response)),
-    })
+    quote! {
+        #query
+        match (response.meta.code(), response.status) {
+            #(#by_code)*
+            #(#by_status)*
+            _ => Self::Unhandled(#rt::error::Unhandled::from_response(response)),
+        }
+    }
 }
 
 /// `RequestId`, `Display`, `Error`, `ProvideErrorMetadata`,
@@ -234,11 +266,13 @@ pub(crate) fn emit_service_error(cx: &Cx) -> TokenStream {
         .operations
         .iter()
         .map(|op| service_error_from(cx, op));
+    let sizes = variant_sizes(cx, &errs);
     quote! {
         /// Every error of the service's operations, for code that calls
         /// several of them and propagates errors with `?`.
         #[non_exhaustive]
         #[derive(Debug)]
+        #sizes
         pub enum Error {
             #( #vdocs #variants(#paths), )*
             /// An error the model does not describe (or a failure before the

@@ -22,6 +22,7 @@ pub(crate) fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     let mut headers: Vec<_> = op.input.members.iter().filter_map(prefix_headers).collect();
     headers.extend(op.input.members.iter().filter_map(|m| header(cx, m)));
     headers.extend(host_prefix(op));
+    headers.extend(rpc_headers(cx, op));
     let build = body(cx, op);
     if op.gzip {
         headers.push(quote!(#rt::http::finish(&mut request)?;));
@@ -193,6 +194,26 @@ fn header(cx: &Cx, m: &Member) -> Option<TokenStream> {
     )
 }
 
+/// What an awsJson request says besides its body: the operation it calls
+/// (`X-Amz-Target: Service.Operation`) and, for a query-compatible
+/// service, `x-amzn-query-mode: true`.
+fn rpc_headers(cx: &Cx, op: &Operation) -> Vec<TokenStream> {
+    let rt = Rt::path();
+    if !cx.service.protocol.is_aws_json() {
+        return Vec::new();
+    }
+    let service = cx.service.id.rsplit('#').next().unwrap_or(&cx.service.id);
+    let target = format!("{service}.{}", op.name);
+    let mut headers =
+        vec![quote!(#rt::http::set_header(&mut request, "x-amz-target", #target.to_owned())?;)];
+    if cx.service.query_compatible {
+        headers.push(
+            quote!(#rt::http::set_header(&mut request, "x-amzn-query-mode", "true".to_owned())?;),
+        );
+    }
+    headers
+}
+
 /// The `@endpoint` host prefix, with its labels filled in.
 fn host_prefix(op: &Operation) -> Option<TokenStream> {
     let rt = Rt::path();
@@ -225,7 +246,10 @@ fn body(cx: &Cx, op: &Operation) -> TokenStream {
     let method = &op.method;
     let payload = payload_member(&op.input);
     let body_members = body_members(&op.input);
-    if let Some(m) = payload.filter(|m| m.ty.is_stream()) {
+    if cx.service.protocol.is_aws_json() {
+        // awsJson always sends a JSON object, `{}` for an empty input.
+        json_body(cx, op, body_members)
+    } else if let Some(m) = payload.filter(|m| m.ty.is_stream()) {
         stream_body(cx, op, m)
     } else if let Some(m) = payload {
         payload_body(cx, op, m)
@@ -344,12 +368,19 @@ fn json_body(cx: &Cx, op: &Operation, members: Vec<&Member>) -> TokenStream {
     let rt = Rt::path();
     let method = &op.method;
     let sensitive = sensitive_body(cx, op);
-    let call = if op.checksum_required || op.gzip {
+    let content_type = cx.service.protocol.content_type();
+    let call = if op.checksum_required || op.gzip || content_type != "application/json" {
         let options = checksum_and_gzip(op);
-        quote!(#rt::http::request(#method, uri, Some(out.into_bytes()), #rt::http::BodyOptions::new("application/json").sensitive(#sensitive)#options)?)
+        quote!(#rt::http::request(#method, uri, Some(out.into_bytes()), #rt::http::BodyOptions::new(#content_type).sensitive(#sensitive)#options)?)
     } else {
         quote!(#rt::http::json_request(#method, uri, Some(out), #sensitive)?)
     };
+    if members.is_empty() {
+        return quote! {{
+            let out = ::std::string::String::from("{}");
+            #call
+        }};
+    }
     let stmts = ser_members(cx, members.into_iter(), quote!(input), false);
     quote! {{
         let mut out = ::std::string::String::new();

@@ -256,8 +256,15 @@ pub(crate) fn de_members<'m>(
         let key = &m.json_name;
         let path = format!("{}.{}", s.name, m.name);
         let read = de_value(cx, &m.ty, quote!(v), &path, 0);
-        // A missing member with a `@default` takes it.
-        let default = m.default.as_ref().map(|d| value_expr(cx, &m.ty, d));
+        // A missing member with a `@default` takes it; a missing
+        // `@required` one its type's zero value (Smithy's client error
+        // correction, as aws-sdk-rust does it: a service that fails to
+        // send a required member does not fail the call).
+        let default = m
+            .default
+            .as_ref()
+            .map(|d| value_expr(cx, &m.ty, d))
+            .or_else(|| m.required.then(|| zero_value(cx, &m.ty)).flatten());
         match default {
             Some(d) => quote! {
                 builder = builder.#set(Some(match #rt::json::member(#obj, #key) {
@@ -273,6 +280,35 @@ pub(crate) fn de_members<'m>(
         }
     });
     quote!(#(#stmts)*)
+}
+
+/// The value Smithy's error correction gives a missing `@required` member
+/// of type `ty`: empty, zero, false, the epoch, an enum's unknown value
+/// `""`; `None` for structures, unions and documents, which stay unset.
+fn zero_value(cx: &Cx, ty: &Type) -> Option<TokenStream> {
+    let rt = Rt::path();
+    Some(match ty {
+        Type::String => quote!(::std::string::String::new()),
+        Type::Boolean => quote!(false),
+        Type::Byte | Type::Short | Type::Integer | Type::Long => quote!(0),
+        Type::Float | Type::Double => quote!(0.0),
+        Type::Timestamp(_) => quote!(#rt::DateTime::from_secs(0)),
+        Type::Blob => quote!(#rt::Blob::new(::std::vec::Vec::new())),
+        Type::List(_) => quote!(::std::vec::Vec::new()),
+        Type::Map(_) => quote!(::std::collections::HashMap::new()),
+        Type::Named(id) => match cx.service.shapes.get(id) {
+            Some(Shape::Enum(_)) => {
+                let t = cx.named_path(id);
+                quote!(#t::from(""))
+            }
+            Some(Shape::IntEnum(_)) => {
+                let t = cx.named_path(id);
+                quote!(#t::from(0))
+            }
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 /// An expression of type `Result<T, DeserializeError>` reading `v` (a

@@ -46,6 +46,11 @@ pub(crate) fn emit_paginator(cx: &Cx, op: &Operation) -> TokenStream {
         .as_ref()
         .and_then(|n| member(&op.output, n))
         .map(|m| items(cx, op, m));
+    // An empty string or map is no token: the last page.
+    let non_empty = match out_tok.ty {
+        Type::String | Type::Map(_) | Type::List(_) => quote!(.filter(|t| !t.is_empty())),
+        _ => quote!(),
+    };
     let doc_line = format!(
         " Pages through `{}`: each call gets the next page with the previous page's `{}`.",
         op.name, out_tok.name
@@ -75,7 +80,7 @@ pub(crate) fn emit_paginator(cx: &Cx, op: &Operation) -> TokenStream {
                     self.inner.build(),
                     #rt::client::PageSpec {
                         set_token: |input: &mut super::#input, token| input.#in_field = token,
-                        next_token: |output: &super::#output| output.#out_field.as_deref(),
+                        next_token: |output: &super::#output| output.#out_field.clone()#non_empty,
                     },
                 )
             }

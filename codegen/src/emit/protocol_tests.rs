@@ -330,6 +330,23 @@ fn error_case(
     let error = error_name(op);
     let variant = ident(&s.rust_name);
     let response = http_response(case, false);
+    // `ErrorCodeParams` state the code the error must report (a
+    // query-compatible service's awsQuery code).
+    let code = case
+        .get("vendorParams")
+        .filter(|_| {
+            case.get("vendorParamsShape").and_then(Value::as_str)
+                == Some("aws.protocoltests.config#ErrorCodeParams")
+        })
+        .and_then(|v| v.get("code"))
+        .and_then(Value::as_str)
+        .map(|code| {
+            quote! {
+                if actual.meta.code() != Some(#code) {
+                    return Err(format!("expected the code {:?}, got {:?}", #code, actual.meta.code()));
+                }
+            }
+        });
     Ok(quote! {
         #response
         let result = crate::operation::#module::SPEC.read_response(&response);
@@ -337,6 +354,7 @@ fn error_case(
         match &result {
             Err(e) => match e.as_operation_error() {
                 Some(crate::operation::#module::#error::#variant(actual)) => {
+                    #code
                     expected.meta = actual.meta.clone();
                     if *actual == expected || format!("{actual:?}") == format!("{expected:?}") {
                         Ok(())

@@ -39,6 +39,8 @@ fn emits_an_operation_from_hand_built_ir() {
     let service = Service {
         id: "ex#Svc".into(),
         sdk_id: "Ex".into(),
+        protocol: Protocol::RestJson1,
+        query_compatible: false,
         signing_name: Some("ex".into()),
         auth: vec![AuthScheme::SigV4],
         endpoint: Endpoint::Regional {

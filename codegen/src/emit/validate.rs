@@ -3,7 +3,7 @@
 //! and reports every violation by member.
 
 use super::common::{ident, Rt};
-use super::cx::Cx;
+use super::cx::{Cx, PatternCheck};
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -82,9 +82,10 @@ fn pattern_check(cx: &Cx, m: &Member, path: &str) -> Option<TokenStream> {
     };
     // A pattern the lazy DFA can run is compiled from its translation, so
     // that an SDK without any other pattern does not link `regress`.
-    let compile = match cx.patterns.get(p).cloned().flatten() {
-        Some(t) => quote!(#rt::validation::compile_translation(#t)),
-        None => quote!(#rt::validation::compile_pattern(#p)),
+    let compile = match cx.pattern_check(p) {
+        PatternCheck::Translated(t) => quote!(#rt::validation::compile_translation(#t)),
+        PatternCheck::Backtracking => quote!(#rt::validation::compile_pattern(#p)),
+        PatternCheck::Unchecked => return None,
     };
     Some(quote! {
         static PATTERN: ::std::sync::LazyLock<#rt::validation::Pattern> =

@@ -5,12 +5,28 @@ use crate::ir::*;
 use serde_json::{json, Map, Value};
 
 /// The OpenAPI document as pretty-printed JSON.
-pub fn export_text(service: &Service) -> String {
-    serde_json::to_string_pretty(&export(service)).unwrap_or_default()
+pub fn export_text(service: &Service) -> Result<String, crate::Error> {
+    Ok(serde_json::to_string_pretty(&export(service)?).unwrap_or_default())
 }
 
-/// The OpenAPI document of a service.
-pub fn export(service: &Service) -> Value {
+/// The OpenAPI document of a service; an error for a service whose
+/// protocol OpenAPI cannot describe (awsJson: every operation is `POST /`,
+/// told apart by a header, which an OpenAPI path cannot say).
+pub fn export(service: &Service) -> Result<Value, crate::Error> {
+    if service.protocol != Protocol::RestJson1 {
+        return Err(crate::Error::single(
+            &service.id,
+            format!(
+                "the service uses {}: the OpenAPI export describes restJson1 services only",
+                service.protocol.name()
+            ),
+            Some("awsJson sends every operation as `POST /`, named by the `X-Amz-Target` header, which OpenAPI paths cannot tell apart"),
+        ));
+    }
+    Ok(export_rest(service))
+}
+
+fn export_rest(service: &Service) -> Value {
     let mut paths = Map::new();
     for op in &service.operations {
         let path = op.uri_pattern();

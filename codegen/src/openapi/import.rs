@@ -95,6 +95,9 @@ pub fn import(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Servi
     Some(Service {
         id,
         sdk_id,
+        // OpenAPI describes REST APIs: paths, methods and bindings.
+        protocol: Protocol::RestJson1,
+        query_compatible: false,
         signing_name,
         auth,
         endpoint,

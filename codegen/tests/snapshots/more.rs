@@ -492,9 +492,15 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "Owner") {
             builder = builder.set_owner(Some(rt::json::string(v, "Item.Owner")?));
         }
-        if let Some(v) = rt::json::member(obj, "Id") {
-            builder = builder.set_id(Some(rt::json::string(v, "Item.Id")?));
-        }
+        builder = builder
+            .set_id(
+                Some(
+                    match rt::json::member(obj, "Id") {
+                        Some(v) => rt::json::string(v, "Item.Id")?,
+                        None => ::std::string::String::new(),
+                    },
+                ),
+            );
         Ok(builder.build())
     }
 
@@ -1116,7 +1122,7 @@ pub mod operation {
                                     input.next_token = token;
                                 },
                                 next_token: |output: &super::ListItemsOutput| {
-                                    output.next_token.as_deref()
+                                    output.next_token.clone().filter(|t| !t.is_empty())
                                 },
                             },
                         )

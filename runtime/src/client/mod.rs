@@ -308,12 +308,14 @@ impl Intercept for RequestHints {
 }
 
 /// How an operation pages: where the next token goes in the input and where
-/// it comes from in the output (`@paginated`).
-pub struct PageSpec<I, O> {
+/// it comes from in the output (`@paginated`). The token is a string, or
+/// any value the model pages with (a map of DynamoDB's key attributes).
+pub struct PageSpec<I, O, T> {
     /// Sets the input's token member.
-    pub set_token: fn(&mut I, Option<String>),
-    /// Reads the output's next token.
-    pub next_token: fn(&O) -> Option<&str>,
+    pub set_token: fn(&mut I, Option<T>),
+    /// Reads the output's next token: `None` (also for an empty string or
+    /// map, which the generated code filters out) ends the pages.
+    pub next_token: fn(&O) -> Option<T>,
 }
 
 /// A stream of pages, or of errors ending it.
@@ -439,16 +441,17 @@ impl Handle {
     /// again with the output's next token until there is none (or the
     /// service repeats a token, which would loop forever). An error ends the
     /// stream after it is yielded.
-    pub fn paginate<I, O, E>(
+    pub fn paginate<I, O, E, T>(
         self: Arc<Self>,
         spec: &'static OperationSpec<I, O, E>,
         input: Result<I, BuildError>,
-        page: PageSpec<I, O>,
+        page: PageSpec<I, O, T>,
     ) -> Pages<O, E>
     where
         I: OperationInput + Clone + fmt::Debug + Send + Sync + 'static,
         O: fmt::Debug + Send + Sync + 'static,
         E: OperationError,
+        T: Clone + PartialEq + Send + 'static,
     {
         PaginationStream::new(FnStream::new(move |tx| {
             Box::pin(async move {
@@ -459,15 +462,11 @@ impl Handle {
                         return;
                     }
                 };
-                let mut previous: Option<String> = None;
+                let mut previous: Option<T> = None;
                 loop {
                     let result = self.invoke(spec, input.clone()).await;
-                    let next = result
-                        .as_ref()
-                        .ok()
-                        .and_then(|out| (page.next_token)(out))
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_owned);
+                    let next = result.as_ref().ok().and_then(|out| (page.next_token)(out));
+                    // A service that repeats its token would page forever.
                     let done = next.is_none() || next == previous;
                     if tx.send(result).await.is_err() || done {
                         return;
