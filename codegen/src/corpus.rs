@@ -54,6 +54,8 @@ pub struct Options {
     /// reason` (`#` starts a comment). A listed case of a model that ran and
     /// passed fails the run too.
     pub endpoint_expected_failures: Option<PathBuf>,
+    /// The runtime the generated crates depend on.
+    pub runtime: sdkgen::RuntimeDep,
 }
 
 /// The models of an expected-failures file.
@@ -308,7 +310,7 @@ fn generate_one(opts: &Options, path: &Path, stem: &str, protocol: String, text:
         Ok(g) => {
             let dir = opts.out.join(stem);
             let crate_name = format!("corpus-{}", stem.to_ascii_lowercase());
-            match sdkgen::write_generated_crate(&g, &[&name], &dir, Some(&crate_name)) {
+            match sdkgen::write_generated_crate(&g, &[&name], &dir, Some(&crate_name), &opts.runtime) {
                 Ok(()) => {
                     // The repository's lock file pins the runtime's
                     // dependencies, so every crate checks against the same

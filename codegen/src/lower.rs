@@ -30,11 +30,29 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
     let (service_id, service) = match services.as_slice() {
         [one] => *one,
         [] => {
-            diags.error(
-                "model",
-                "no service shape",
-                Some("the model needs one shape of type `service`"),
-            );
+            let ids: Vec<&str> = ast
+                .shapes
+                .iter()
+                .filter(|(_, s)| kind(s) == "service")
+                .map(|(id, _)| id.as_str())
+                .collect();
+            match (&settings.service, ids.as_slice()) {
+                (Some(want), []) => diags.error(
+                    "model",
+                    format!("service `{want}` is not in the model, which has no service shape"),
+                    Some("the model needs one shape of type `service`"),
+                ),
+                (Some(want), ids) => diags.error(
+                    "model",
+                    format!("service `{want}` is not in the model"),
+                    Some(&format!("the model's services: {}", ids.join(", "))),
+                ),
+                (None, _) => diags.error(
+                    "model",
+                    "no service shape",
+                    Some("the model needs one shape of type `service`"),
+                ),
+            }
             return None;
         }
         many => {

@@ -151,6 +151,7 @@ fn official_chime_cases_pass_with_our_rule_set() {
 #[test]
 fn sdkgen_generate_includes_them() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("endpoint-tests-crate");
+    let _ = std::fs::remove_dir_all(&out);
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_sdkgen"))
         .args(["generate", "--model"])
         .arg(chime())

@@ -156,7 +156,13 @@ fn check(
     name: &str,
     target_dir: &Path,
 ) -> Result<usize, String> {
-    sdkgen::write_generated_crate(g, &["x"], dir, Some(name)).map_err(|e| e.to_string())?;
+    sdkgen::write_generated_crate(
+        g,
+        &["x"],
+        dir,
+        Some(name),
+        &sdkgen::checkout_runtime().map_or(sdkgen::RuntimeDep::Release, sdkgen::RuntimeDep::Path),
+    ).map_err(|e| e.to_string())?;
     // The workspace's lock file: the same dependency versions as the main
     // build, and nothing to resolve offline.
     let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
