@@ -29,8 +29,14 @@
 //! * `@sensitive` values (`Name`, `ClientRequestToken`) never appear in
 //!   `Debug` output or error messages.
 //!
-//! With the `test-util` feature, [`mock::MockChime`] is an in-process Chime
-//! server on loopback for your own tests.
+#![cfg_attr(
+    feature = "test-util",
+    doc = "With the `test-util` feature, [`mock::MockChime`] is an in-process Chime server on loopback for your own tests."
+)]
+#![cfg_attr(
+    not(feature = "test-util"),
+    doc = "With the `test-util` feature, `mock::MockChime` is an in-process Chime server on loopback for your own tests."
+)]
 
 include!(concat!(env!("OUT_DIR"), "/chime_sdk.rs"));
 

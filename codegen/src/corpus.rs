@@ -310,7 +310,13 @@ fn generate_one(opts: &Options, path: &Path, stem: &str, protocol: String, text:
         Ok(g) => {
             let dir = opts.out.join(stem);
             let crate_name = format!("corpus-{}", stem.to_ascii_lowercase());
-            match sdkgen::write_generated_crate(&g, &[&name], &dir, Some(&crate_name), &opts.runtime) {
+            match sdkgen::write_generated_crate(
+                &g,
+                &[&name],
+                &dir,
+                Some(&crate_name),
+                &opts.runtime,
+            ) {
                 Ok(()) => {
                     // The repository's lock file pins the runtime's
                     // dependencies, so every crate checks against the same

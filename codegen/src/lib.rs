@@ -487,7 +487,10 @@ pub fn write_generated_crate(
         RuntimeDep::Release => format!("\"={version}\""),
         RuntimeDep::Path(path) => {
             let path = path.canonicalize().unwrap_or_else(|_| path.clone());
-            format!("{{ path = {:?}, version = \"={version}\" }}", path.display().to_string())
+            format!(
+                "{{ path = {:?}, version = \"={version}\" }}",
+                path.display().to_string()
+            )
         }
     };
     let manifest = format!(

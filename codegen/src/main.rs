@@ -158,11 +158,11 @@ fn main() -> ExitCode {
 fn crate_name(name: &str) -> Result<String, String> {
     const KEYWORDS: &[&str] = &[
         "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-        "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod",
-        "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
-        "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box",
-        "do", "final", "gen", "macro", "override", "priv", "try", "typeof", "unsized",
-        "virtual", "yield",
+        "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
+        "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+        "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do",
+        "final", "gen", "macro", "override", "priv", "try", "typeof", "unsized", "virtual",
+        "yield",
     ];
     if name.is_empty() {
         return Err("a package name cannot be empty".into());
@@ -181,10 +181,14 @@ fn crate_name(name: &str) -> Result<String, String> {
         ));
     }
     if KEYWORDS.contains(&name) {
-        return Err(format!("`{name}` is a Rust keyword and cannot name a package"));
+        return Err(format!(
+            "`{name}` is a Rust keyword and cannot name a package"
+        ));
     }
     if name.len() > 64 {
-        return Err(format!("package name `{name}` is longer than 64 characters"));
+        return Err(format!(
+            "package name `{name}` is longer than 64 characters"
+        ));
     }
     Ok(name.to_owned())
 }
@@ -192,8 +196,7 @@ fn crate_name(name: &str) -> Result<String, String> {
 fn settings(service: Option<String>, operations: Option<Vec<String>>) -> sdkgen::Settings {
     let mut settings = sdkgen::Settings::default();
     settings.service = service;
-    settings.operations =
-        operations.map(|ops| ops.iter().map(|o| o.trim().to_owned()).collect());
+    settings.operations = operations.map(|ops| ops.iter().map(|o| o.trim().to_owned()).collect());
     settings
 }
 
