@@ -224,6 +224,9 @@ async fn each_error_maps_to_its_variant_by_header() {
             err.to_string(),
             format!("{kind} ({code}): because {kind} [request id: req-42]")
         );
+        // Debug shows the request id Display shows.
+        let debug = format!("{err:?}");
+        assert!(debug.contains(r#"request_id: Some("req-42")"#), "{debug}");
     }
 }
 

@@ -87,6 +87,16 @@ async fn members_go_in_the_body_by_name_with_epoch_seconds() {
         Some("Ledger.PutEntry")
     );
     assert_eq!(request.headers().get("content-type"), Some(JSON_1_1));
+    // The user agent names the service as aws-sdk-rust does: the SDK id
+    // (`Ledger Book`) in lower case without spaces.
+    let ua = request
+        .headers()
+        .get("x-amz-user-agent")
+        .unwrap_or_default();
+    assert!(
+        ua.contains(concat!(" api/ledgerbook/", env!("CARGO_PKG_VERSION"), " ")),
+        "{ua}"
+    );
     // `@httpHeader` means nothing in awsJson: `Note` is a body member.
     assert_eq!(request.headers().get("x-note"), None);
     let body: serde_json::Value = serde_json::from_slice(request.body().bytes().unwrap()).unwrap();

@@ -222,3 +222,51 @@ fn an_aws_json_service_is_refused_with_a_located_error() {
         "{text}"
     );
 }
+
+/// A blob or text `@httpPayload` is the body itself, of its media type
+/// (binary or text), not a JSON object; it imports back as the payload it
+/// was. A `required` list is left out where it would be empty.
+#[test]
+fn raw_payloads_export_as_their_media_types() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/payloads.json");
+    let service = sdkgen::load(&[path], &sdkgen::Settings::default()).expect("loads");
+    let doc: serde_json::Value =
+        serde_json::from_str(&sdkgen::openapi::export::export_text(&service).expect("exports"))
+            .unwrap();
+    let put = &doc["paths"]["/blobs/{Name}"]["put"];
+    let body = &put["requestBody"]["content"]["application/octet-stream"]["schema"];
+    assert_eq!(
+        (body["type"].as_str(), body["format"].as_str()),
+        (Some("string"), Some("binary")),
+        "{put:#}"
+    );
+    let text = &doc["paths"]["/text"]["get"]["responses"]["200"]["content"]["text/plain"];
+    assert!(text.is_object(), "{doc:#}");
+    let text = serde_json::to_string(&doc).unwrap();
+    assert!(
+        !text.contains(r#""required":[]"#),
+        "no empty required lists"
+    );
+    // Back through the importer: the same payload members.
+    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("payloads.openapi.json");
+    std::fs::write(&file, text).unwrap();
+    let again = sdkgen::load(&[file], &sdkgen::Settings::default()).expect("imports");
+    let payload = |s: &sdkgen::ir::Service, op: &str| {
+        let op = s
+            .operations
+            .iter()
+            .find(|o| o.name == op)
+            .expect("the operation");
+        op.input
+            .members
+            .iter()
+            .chain(&op.output.members)
+            .filter(|m| m.binding == sdkgen::ir::Binding::Payload)
+            .map(|m| (m.name.clone(), m.ty.clone(), m.media_type.clone()))
+            .collect::<Vec<_>>()
+    };
+    for op in ["PutBlob", "GetText"] {
+        assert_eq!(payload(&again, op), payload(&service, op), "{op}");
+        assert!(!payload(&service, op).is_empty(), "{op} has a payload");
+    }
+}

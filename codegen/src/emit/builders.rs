@@ -23,7 +23,7 @@ pub(crate) fn emit_builder(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
     let setters = s.members.iter().map(|m| setters(cx, m, &member_doc(m)));
     let (derive_debug, debug_impl) = if writes_debug(s, kind) {
         let type_name = s.builder_name.clone();
-        (quote!(), redacting_debug(s, &type_name, &builder))
+        (quote!(), redacting_debug(s, &type_name, &builder, false))
     } else {
         (quote!(Debug,), quote!())
     };

@@ -38,10 +38,18 @@ pub(crate) fn emit_service_metadata(service: &Service) -> TokenStream {
         }
         None => quote!(::std::option::Option::None),
     };
+    // As aws-sdk-rust forms it: lower case, no spaces; and only characters
+    // a user agent token may hold.
+    let user_agent_id: String = sdk_id
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(*c))
+        .collect();
     quote! {
         /// What the runtime needs to know about the service.
         static SERVICE: #rt::client::ServiceMetadata = #rt::client::ServiceMetadata {
             sdk_id: #sdk_id,
+            user_agent_id: #user_agent_id,
             signing_name: #signing_name,
             endpoint: #endpoint,
             rules: #rules,

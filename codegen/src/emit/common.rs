@@ -264,18 +264,39 @@ pub(crate) fn ts_format(f: TimestampFormat) -> TokenStream {
 /// `impl Debug` for a structure or its builder (`type_name` as printed),
 /// with `@sensitive` members redacted. It is written out only where a
 /// sensitive member must be hidden or an error's metadata left out;
-/// elsewhere `Debug` is derived.
-pub(crate) fn redacting_debug(s: &Structure, type_name: &str, for_type: &Ident) -> TokenStream {
+/// elsewhere `Debug` is derived. An error (`error`) shows the request id
+/// its `Display` shows, the response's (`x-amzn-RequestId`), as
+/// `request_id`: where the error has a member of that name, the member's
+/// value, else the response's.
+pub(crate) fn redacting_debug(
+    s: &Structure,
+    type_name: &str,
+    for_type: &Ident,
+    error: bool,
+) -> TokenStream {
     let rt = Rt::path();
-    let fields = s.members.iter().map(|m| {
-        let f = ident(&m.rust_name);
-        let n = m.rust_name.trim_start_matches("r#");
-        if m.sensitive {
-            quote!(.field(#n, &#rt::REDACTED))
-        } else {
-            quote!(.field(#n, &self.#f))
-        }
-    });
+    let request_id_member = error
+        && s.members
+            .iter()
+            .any(|m| m.rust_name == "request_id" && m.ty == Type::String && !m.sensitive);
+    let mut fields: Vec<TokenStream> = s
+        .members
+        .iter()
+        .map(|m| {
+            let f = ident(&m.rust_name);
+            let n = m.rust_name.trim_start_matches("r#");
+            if m.sensitive {
+                quote!(.field(#n, &#rt::REDACTED))
+            } else if request_id_member && m.rust_name == "request_id" {
+                quote!(.field(#n, &self.#f.as_deref().or(#rt::error::request_id(&self.meta))))
+            } else {
+                quote!(.field(#n, &self.#f))
+            }
+        })
+        .collect();
+    if error && !s.members.iter().any(|m| m.rust_name == "request_id") {
+        fields.push(quote!(.field("request_id", &#rt::error::request_id(&self.meta))));
+    }
     quote! {
         impl ::std::fmt::Debug for #for_type {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

@@ -240,7 +240,10 @@ pub(crate) fn emit_struct(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
     let fdocs: Vec<_> = s.members.iter().map(member_doc).collect();
     let getters = s.members.iter().zip(&fdocs).map(|(m, d)| getter(cx, m, d));
     let (derive_debug, debug_impl) = if writes_debug(s, kind) {
-        (quote!(), redacting_debug(s, &s.rust_name, &name))
+        (
+            quote!(),
+            redacting_debug(s, &s.rust_name, &name, kind == Kind::Error),
+        )
     } else {
         (quote!(Debug,), quote!())
     };

@@ -124,8 +124,18 @@ fn operation(service: &Service, op: &Operation) -> Value {
         "parameters": parameters,
         "responses": responses(service, op),
     });
-    if !body.is_empty() {
-        o["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": body, "required": required}}}});
+    if let Some(m) = raw_payload(&op.input) {
+        // A blob, stream or text payload is the body itself, of its media
+        // type, not a JSON object.
+        o["requestBody"] = json!({"required": m.required, "content": {payload_media_type(m): {"schema": payload_schema(service, m)}}});
+    } else if !body.is_empty() {
+        let mut schema = json!({"type": "object", "properties": body});
+        // OpenAPI 3.0 wants `required` non-empty where it is present.
+        if !required.is_empty() {
+            schema["required"] = json!(required);
+        }
+        o["requestBody"] =
+            json!({"required": true, "content": {"application/json": {"schema": schema}}});
     }
     if !op.docs.source.is_empty() {
         o["description"] = json!(op.docs.source);
@@ -184,7 +194,11 @@ fn responses(service: &Service, op: &Operation) -> Value {
             }
         }
     }
-    let mut ok = json!({"description": "Success", "content": {"application/json": {"schema": {"type": "object", "properties": props}}}});
+    let content = match raw_payload(&op.output) {
+        Some(m) => json!({payload_media_type(m): {"schema": payload_schema(service, m)}}),
+        None => json!({"application/json": {"schema": {"type": "object", "properties": props}}}),
+    };
+    let mut ok = json!({"description": "Success", "content": content});
     if !headers.is_empty() {
         ok["headers"] = Value::Object(headers);
     }
@@ -306,7 +320,15 @@ fn member_schema(service: &Service, m: &Member) -> Value {
         obj.insert("x-sdkgen-length".into(), json!([min, max]));
     }
     if let Some(p) = &m.constraints.pattern {
-        obj.insert("pattern".into(), json!(p));
+        // JSON Schema tools read `pattern` with their own regex engines
+        // (openapi-spec-validator with Python's), which know neither
+        // `\p{..}`, `\u{..}`, surrogate pairs nor Annex B syntax: the
+        // pattern goes there only where it is in the plain subset every
+        // engine reads alike, and always, exactly, in `x-sdkgen-pattern`.
+        if portable_pattern(p) {
+            obj.insert("pattern".into(), json!(p));
+        }
+        obj.insert("x-sdkgen-pattern".into(), json!(p));
     }
     if let Some((min, max)) = m.constraints.range {
         // An integer schema's bounds must be integers.
@@ -327,7 +349,15 @@ fn member_schema(service: &Service, m: &Member) -> Value {
         obj.insert("x-sdkgen-range".into(), json!([min, max]));
     }
     if let Some(d) = &m.stated_default {
-        obj.insert("default".into(), d.clone());
+        // A default its own constraints refuse (AWS models have
+        // `@default(0)` beside `@range(min: 1)`) is not valid OpenAPI: it
+        // travels in `x-sdkgen-default` alone.
+        let key = if default_fits(m, d) {
+            "default"
+        } else {
+            "x-sdkgen-default"
+        };
+        obj.insert(key.into(), d.clone());
     }
     if !m.docs.source.is_empty() {
         obj.insert("description".into(), json!(m.docs.source));
@@ -399,5 +429,74 @@ fn type_schema(service: &Service, ty: &Type) -> Value {
             };
             json!({"$ref": schema_ref(&key)})
         }
+    }
+}
+
+/// Whether a pattern is in the subset regex engines read alike: no
+/// property or code point escapes, no look-around or back-references (what
+/// `sdkgen_pattern` can translate for the `regex` crate), read with the
+/// `u` flag rather than Annex B's leniencies.
+fn portable_pattern(p: &str) -> bool {
+    sdkgen_pattern::read(p).is_ok_and(|r| {
+        r.syntax == sdkgen_pattern::Syntax::Unicode
+            && r.java_names.is_empty()
+            && r.pattern.translation().is_some()
+            && !p.contains("\\u")
+            && !p.contains("\\p")
+            && !p.contains("\\P")
+    })
+}
+
+/// Whether a member's default meets its own `@range` and `@length`.
+fn default_fits(m: &Member, d: &Value) -> bool {
+    if let (Some((min, max)), Some(v)) = (m.constraints.range, d.as_f64()) {
+        if min.is_some_and(|min| v < min) || max.is_some_and(|max| v > max) {
+            return false;
+        }
+    }
+    if let Some((min, max)) = m.constraints.length {
+        let len = match d {
+            Value::String(s) => Some(s.chars().count() as u64),
+            Value::Array(a) => Some(a.len() as u64),
+            Value::Object(o) => Some(o.len() as u64),
+            _ => None,
+        };
+        if let Some(len) = len {
+            if min.is_some_and(|min| len < min) || max.is_some_and(|max| len > max) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The `@httpPayload` member of `s` that is sent as raw bytes or text
+/// rather than JSON: a blob, a stream or a string.
+fn raw_payload(s: &Structure) -> Option<&Member> {
+    s.members.iter().find(|m| {
+        m.binding == Binding::Payload
+            && matches!(m.ty, Type::Blob | Type::Stream { .. } | Type::String)
+    })
+}
+
+/// A raw payload's schema: bytes are `format: binary` (not base64's
+/// `byte`), a blob held whole marked `x-sdkgen-blob` to tell it from a
+/// stream.
+fn payload_schema(service: &Service, m: &Member) -> Value {
+    let mut schema = member_schema(service, m);
+    if m.ty == Type::Blob {
+        schema["format"] = json!("binary");
+        schema["x-sdkgen-blob"] = json!(true);
+    }
+    schema
+}
+
+/// The media type of a raw payload: its `@mediaType`, else
+/// `application/octet-stream` for bytes and `text/plain` for text.
+fn payload_media_type(m: &Member) -> String {
+    match (&m.media_type, &m.ty) {
+        (Some(t), _) => t.clone(),
+        (None, Type::String) => "text/plain".to_owned(),
+        (None, _) => "application/octet-stream".to_owned(),
     }
 }

@@ -417,6 +417,8 @@ impl Cx<'_> {
                 .and_then(|c| c.schema.clone())
             {
                 input_members.extend(self.object_members(&loc, &schema));
+            } else if let Some(m) = self.raw_payload(&loc, &body.content, body.required) {
+                input_members.push(m);
             }
         }
         let (code, output_members, errors) = self.responses(&loc, op);
@@ -515,6 +517,8 @@ impl Cx<'_> {
                 code = *status;
                 if let Some(schema) = &schema {
                     members.extend(self.object_members(loc, schema));
+                } else if let Some(m) = self.raw_payload(loc, &response.content, false) {
+                    members.push(m);
                 }
                 for (name, header) in &response.headers {
                     let ReferenceOr::Item(header) = header else {
@@ -567,6 +571,27 @@ impl Cx<'_> {
     }
 
     /// The members of an object schema (inline or a `$ref`), in order.
+    /// A body of another media type than JSON: one `@httpPayload` member,
+    /// bytes or text, named by `x-sdkgen-member` (else `Body`), its media
+    /// type kept unless it is the default one.
+    fn raw_payload(
+        &mut self,
+        loc: &str,
+        content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+        required: bool,
+    ) -> Option<Member> {
+        let (media, item) = content.iter().next()?;
+        let schema = item.schema.clone()?;
+        let mut m = self.member(loc, "Body", &schema, required, Binding::Payload)?;
+        m.binding = Binding::Payload;
+        // The body has no key: the member's name stands for one.
+        m.json_name = m.name.clone();
+        if m.media_type.is_none() && media != "application/octet-stream" && media != "text/plain" {
+            m.media_type = Some(media.clone());
+        }
+        Some(m)
+    }
+
     fn object_members(&mut self, loc: &str, schema: &ReferenceOr<Schema>) -> Vec<Member> {
         let schema = match schema {
             ReferenceOr::Item(s) => s.clone(),
@@ -642,7 +667,9 @@ impl Cx<'_> {
             constraints,
             boxed: false,
             media_type: ext_str(&ext, "x-sdkgen-media-type").map(str::to_owned),
-            stated_default: data.and_then(|d| d.default.clone()),
+            stated_default: data
+                .and_then(|d| d.default.clone())
+                .or_else(|| ext.get("x-sdkgen-default").cloned()),
             default: None,
         })
     }
@@ -689,7 +716,13 @@ impl Cx<'_> {
             SchemaKind::Type(OType::String(s)) => match &s.format {
                 VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Byte) => Type::Blob,
                 // `format: binary` is a raw body: a stream, as the export
-                // writes a `@streaming` blob.
+                // writes a `@streaming` blob, or a blob held whole where the
+                // export says so.
+                VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Binary)
+                    if ext.get("x-sdkgen-blob").and_then(Value::as_bool) == Some(true) =>
+                {
+                    Type::Blob
+                }
                 VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Binary) => Type::Stream {
                     requires_length: ext
                         .get("x-sdkgen-streaming")
@@ -821,7 +854,9 @@ fn constraints(s: &Schema) -> Constraints {
     };
     match &s.schema_kind {
         SchemaKind::Type(OType::String(st)) => {
-            c.pattern = st.pattern.clone();
+            c.pattern = ext_str(ext, "x-sdkgen-pattern")
+                .map(str::to_owned)
+                .or_else(|| st.pattern.clone());
             if c.length.is_none() && (st.min_length.is_some() || st.max_length.is_some()) {
                 c.length = Some((
                     st.min_length.map(|v| v as u64),

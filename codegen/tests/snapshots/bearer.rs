@@ -3,6 +3,7 @@
 /// What the runtime needs to know about the service.
 static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_runtime::__private::client::ServiceMetadata {
     sdk_id: "Projects",
+    user_agent_id: "projects",
     signing_name: ::std::option::Option::None,
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Regional {
         prefix: "projects",
@@ -49,7 +50,10 @@ pub mod types {
 
         impl ::std::fmt::Debug for AccessDenied {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("AccessDenied").field("message", &self.message).finish()
+                f.debug_struct("AccessDenied")
+                    .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
+                    .finish()
             }
         }
 

@@ -3,6 +3,7 @@
 /// What the runtime needs to know about the service.
 static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_runtime::__private::client::ServiceMetadata {
     sdk_id: "Chime",
+    user_agent_id: "chime",
     signing_name: ::std::option::Option::Some("chime"),
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Global {
         url: "https://chime.us-east-1.amazonaws.com",
@@ -892,6 +893,7 @@ pub mod types {
                 f.debug_struct("BadRequestException")
                     .field("code", &self.code)
                     .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
                     .finish()
             }
         }
@@ -955,6 +957,7 @@ pub mod types {
                 f.debug_struct("ForbiddenException")
                     .field("code", &self.code)
                     .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
                     .finish()
             }
         }
@@ -1018,6 +1021,7 @@ pub mod types {
                 f.debug_struct("NotFoundException")
                     .field("code", &self.code)
                     .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
                     .finish()
             }
         }
@@ -1081,6 +1085,7 @@ pub mod types {
                 f.debug_struct("ResourceLimitExceededException")
                     .field("code", &self.code)
                     .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
                     .finish()
             }
         }
@@ -1144,6 +1149,7 @@ pub mod types {
                 f.debug_struct("ServiceFailureException")
                     .field("code", &self.code)
                     .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
                     .finish()
             }
         }
@@ -1207,6 +1213,7 @@ pub mod types {
                 f.debug_struct("ServiceUnavailableException")
                     .field("code", &self.code)
                     .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
                     .finish()
             }
         }
@@ -1270,6 +1277,7 @@ pub mod types {
                 f.debug_struct("ThrottledClientException")
                     .field("code", &self.code)
                     .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
                     .finish()
             }
         }
@@ -1333,6 +1341,7 @@ pub mod types {
                 f.debug_struct("UnauthorizedClientException")
                     .field("code", &self.code)
                     .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
                     .finish()
             }
         }

@@ -3,6 +3,7 @@
 /// What the runtime needs to know about the service.
 static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_runtime::__private::client::ServiceMetadata {
     sdk_id: "Example",
+    user_agent_id: "example",
     signing_name: ::std::option::Option::Some("example"),
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Regional {
         prefix: "example",
@@ -250,6 +251,7 @@ pub mod types {
                 f.debug_struct("FooError")
                     .field("meta_value", &self.meta_value)
                     .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
                     .finish()
             }
         }

@@ -3,6 +3,7 @@
 /// What the runtime needs to know about the service.
 static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_runtime::__private::client::ServiceMetadata {
     sdk_id: "Mixed",
+    user_agent_id: "mixed",
     signing_name: ::std::option::Option::Some("mixed"),
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Regional {
         prefix: "mixed",

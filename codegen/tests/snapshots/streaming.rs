@@ -3,6 +3,7 @@
 /// What the runtime needs to know about the service.
 static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_runtime::__private::client::ServiceMetadata {
     sdk_id: "Example",
+    user_agent_id: "example",
     signing_name: ::std::option::Option::Some("example"),
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Regional {
         prefix: "example",
@@ -49,7 +50,10 @@ pub mod types {
 
         impl ::std::fmt::Debug for NoSuchKey {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("NoSuchKey").field("message", &self.message).finish()
+                f.debug_struct("NoSuchKey")
+                    .field("message", &self.message)
+                    .field("request_id", &rt::error::request_id(&self.meta))
+                    .finish()
             }
         }
 

@@ -70,8 +70,12 @@ pub mod auth {
 /// What a generated SDK knows about its service.
 #[derive(Debug)]
 pub struct ServiceMetadata {
-    /// The SDK id (`aws.api#service` `sdkId`), e.g. `Chime`.
+    /// The SDK id (`aws.api#service` `sdkId`), e.g. `Chime SDK Meetings`.
     pub sdk_id: &'static str,
+    /// The service's token in the user agent (`api/<id>/<version>`), as
+    /// aws-sdk-rust forms it from the SDK id: lower case, without spaces
+    /// (`chimesdkmeetings`).
+    pub user_agent_id: &'static str,
     /// The SigV4 signing name (`aws.auth#sigv4` `name`), for services with
     /// operations signed with SigV4.
     pub signing_name: Option<&'static str>,
@@ -387,7 +391,7 @@ impl Handle {
                 ..Default::default()
             });
         }
-        layer.store_put(ApiMetadata::new(meta.sdk_id, meta.crate_version));
+        layer.store_put(ApiMetadata::new(meta.user_agent_id, meta.crate_version));
 
         let mut components = RuntimeComponentsBuilder::new(meta.sdk_id)
             .with_auth_scheme(SigV4AuthScheme::new())
