@@ -1,14 +1,18 @@
-//! `sdkgen` turns a Smithy JSON AST model of an AWS restJson1 service into
-//! Rust source for an SDK that runs on the smithy-rs runtime (through the
+//! `sdkgen` turns a Smithy JSON AST model (or an OpenAPI 3.0 document) of
+//! an AWS service speaking restJson1, awsJson1_0 or awsJson1_1 into Rust
+//! source for an SDK that runs on the smithy-rs runtime (through the
 //! `sdkgen-runtime` facade).
 //!
 //! # Use from a build script
 //!
+//! The runtime of exactly the generator's version; the generator without
+//! its command line:
+//!
 //! ```toml
 //! [dependencies]
-//! sdkgen-runtime = { path = "runtime" }
+//! sdkgen-runtime = "=0.1.0"
 //! [build-dependencies]
-//! sdkgen = { path = "codegen" }
+//! sdkgen = { version = "=0.1.0", default-features = false }
 //! ```
 //!
 //! ```no_run
