@@ -152,6 +152,9 @@ fn operation(service: &Service, op: &Operation) -> Value {
     if op.gzip {
         o["x-sdkgen-gzip"] = json!(true);
     }
+    if op.unsigned_payload {
+        o["x-sdkgen-unsigned-payload"] = json!(true);
+    }
     if op.auth != service.auth {
         o["x-sdkgen-auth"] = auth_names(&op.auth);
     }
@@ -180,6 +183,7 @@ fn operation(service: &Service, op: &Operation) -> Value {
 
 fn responses(service: &Service, op: &Operation) -> Value {
     let mut props = Map::new();
+    let mut required = Vec::new();
     let mut headers = Map::new();
     for m in &op.output.members {
         match &m.binding {
@@ -190,13 +194,20 @@ fn responses(service: &Service, op: &Operation) -> Value {
                 );
             }
             _ => {
+                if m.required {
+                    required.push(json!(m.json_name));
+                }
                 props.insert(m.json_name.clone(), member_schema(service, m));
             }
         }
     }
+    let mut schema = json!({"type": "object", "properties": props});
+    if !required.is_empty() {
+        schema["required"] = json!(required);
+    }
     let content = match raw_payload(&op.output) {
         Some(m) => json!({payload_media_type(m): {"schema": payload_schema(service, m)}}),
-        None => json!({"application/json": {"schema": {"type": "object", "properties": props}}}),
+        None => json!({"application/json": {"schema": schema}}),
     };
     let mut ok = json!({"description": "Success", "content": content});
     if !headers.is_empty() {
@@ -300,12 +311,18 @@ fn int_enum(e: &IntEnum) -> Value {
 /// A member's schema: its type's, plus the member's constraints and traits.
 fn member_schema(service: &Service, m: &Member) -> Value {
     let mut v = type_schema(service, &m.ty);
-    if v.get("$ref").is_some() {
+    let wrapped = v.get("$ref").is_some();
+    if wrapped {
         // Siblings of `$ref` are ignored in 3.0: wrap it.
         v = json!({"allOf": [v]});
     }
     let obj = v.as_object_mut().expect("schemas are objects");
-    if let Some((min, max)) = m.constraints.length {
+    // Beside an `allOf` of a named shape (an enum with a `@pattern`, say), a
+    // string keyword would make the schema a string of its own: the
+    // constraint travels in its extension alone.
+    if let Some((min, max)) = m.constraints.length.filter(|_| wrapped) {
+        obj.insert("x-sdkgen-length".into(), json!([min, max]));
+    } else if let Some((min, max)) = m.constraints.length {
         let (lo, hi) = match m.ty {
             Type::List(_) => ("minItems", "maxItems"),
             Type::Map(_) => ("minProperties", "maxProperties"),
@@ -325,7 +342,7 @@ fn member_schema(service: &Service, m: &Member) -> Value {
         // `\p{..}`, `\u{..}`, surrogate pairs nor Annex B syntax: the
         // pattern goes there only where it is in the plain subset every
         // engine reads alike, and always, exactly, in `x-sdkgen-pattern`.
-        if portable_pattern(p) {
+        if !wrapped && portable_pattern(p) {
             obj.insert("pattern".into(), json!(p));
         }
         obj.insert("x-sdkgen-pattern".into(), json!(p));

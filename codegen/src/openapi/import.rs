@@ -482,7 +482,10 @@ impl Cx<'_> {
                 .and_then(Value::as_bool)
                 == Some(true),
             gzip: ext.get("x-sdkgen-gzip").and_then(Value::as_bool) == Some(true),
-            unsigned_payload: false,
+            unsigned_payload: ext
+                .get("x-sdkgen-unsigned-payload")
+                .and_then(Value::as_bool)
+                == Some(true),
             auth: match ext.get("x-sdkgen-auth") {
                 Some(list) => self.auth(&format!("{loc}/x-sdkgen-auth"), list),
                 None => self.service_auth.clone(),
@@ -852,11 +855,10 @@ fn constraints(s: &Schema) -> Constraints {
         range: ext.get("x-sdkgen-range").map(pair_f64),
         ..Constraints::default()
     };
+    c.pattern = ext_str(ext, "x-sdkgen-pattern").map(str::to_owned);
     match &s.schema_kind {
         SchemaKind::Type(OType::String(st)) => {
-            c.pattern = ext_str(ext, "x-sdkgen-pattern")
-                .map(str::to_owned)
-                .or_else(|| st.pattern.clone());
+            c.pattern = c.pattern.take().or_else(|| st.pattern.clone());
             if c.length.is_none() && (st.min_length.is_some() || st.max_length.is_some()) {
                 c.length = Some((
                     st.min_length.map(|v| v as u64),
