@@ -37,7 +37,7 @@ fn one_test_per_case_in_model_order() {
     assert!(code.contains("use ::sdkgen_runtime::__private as rt;"));
     assert!(
         code.contains("rt::endpoint::check_case_resolver(&resolver(), params, expect)")
-            && code.contains("crate::config::endpoint::Partitions::from_json(&text)"),
+            && code.contains("match rt::endpoint::case_partitions() {"),
         "{code}"
     );
     // The rule set is embedded once, in `SERVICE`.
@@ -167,6 +167,6 @@ fn sdkgen_generate_includes_them() {
         std::fs::read_to_string(out.join("tests/endpoints.rs")).expect("tests/endpoints.rs");
     assert!(tests.contains("\nuse chime_sdk as sdk;\n"), "{tests}");
     assert!(tests.contains("None => sdk::config::endpoint::DefaultResolver::new(),"));
-    assert!(tests.contains("sdk::config::endpoint::Partitions::from_json(&text)"));
+    assert!(tests.contains("match ::sdkgen_runtime::endpoint::case_partitions() {"));
     assert_eq!(tests.matches("fn endpoint_case_").count(), 26);
 }

@@ -97,6 +97,19 @@ pub const MIN_COMPRESSION_SIZE: usize = 10_240;
 #[derive(Clone, Debug)]
 struct Gzipped;
 
+/// An awsJson1_0/1_1 request: `POST /` naming the operation in
+/// `X-Amz-Target` (`target`, `Service.Operation`), with the JSON `body`
+/// sent as `options` say (their content type the protocol's).
+pub fn rpc_request(
+    target: &'static str,
+    body: String,
+    options: BodyOptions,
+) -> Result<HttpRequest, BoxError> {
+    let mut request = request("POST", "/".to_owned(), Some(body.into_bytes()), options)?;
+    request.headers_mut().try_insert("x-amz-target", target)?;
+    Ok(request)
+}
+
 /// A request whose body (an `@httpPayload`, or a JSON document) is sent as
 /// `options` say.
 pub fn request(

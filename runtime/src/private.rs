@@ -73,8 +73,8 @@ pub mod error {
 pub mod http {
     pub use crate::http::{
         encode_label, finish, host_label, json_request, prefix_headers, push_query, push_query_key,
-        request, set_header, set_host_prefix, stream_request, take_stream, BodyOptions,
-        StreamOptions,
+        request, rpc_request, set_header, set_host_prefix, stream_request, take_stream,
+        BodyOptions, StreamOptions,
     };
 
     /// Header values written and read ([`crate::http::headers`]).
@@ -108,7 +108,7 @@ pub mod validation {
 /// model's `smithy.rules#endpointTests` call.
 pub mod endpoint {
     pub use crate::endpoint::{
-        check_case_resolver, BuiltIns, Endpoint, EndpointFuture, Params, ResolveEndpoint, RuleSet,
-        RulesResolver,
+        case_partitions, check_case_resolver, BuiltIns, Endpoint, EndpointFuture, Params,
+        ResolveEndpoint, RuleSet, RulesResolver, ServiceResolver,
     };
 }

@@ -75,35 +75,18 @@ pub(crate) fn emit_config_module(service: &Service) -> TokenStream {
         /// configuration names another resolver. It is given every
         /// parameter's value in the [`Params`].
         #[derive(Clone, Debug)]
-        pub struct DefaultResolver {
-            rules: ::std::result::Result<#r::endpoint::RulesResolver, &'static str>,
-        }
+        pub struct DefaultResolver(#r::endpoint::ServiceResolver);
 
         impl DefaultResolver {
             /// The resolver of the service's rules.
             pub fn new() -> Self {
-                let rules = match crate::SERVICE.rules.as_ref().map(#r::client::Rules::rule_set) {
-                    ::std::option::Option::Some(::std::result::Result::Ok(rules)) => {
-                        ::std::result::Result::Ok(#r::endpoint::RulesResolver::new(
-                            rules.clone(),
-                            #r::endpoint::BuiltIns::new(),
-                        ))
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(e)) => ::std::result::Result::Err(e),
-                    ::std::option::Option::None => ::std::result::Result::Err("the service has no endpoint rules"),
-                };
-                Self { rules }
+                Self(#r::endpoint::ServiceResolver::new(crate::SERVICE.rules.as_ref()))
             }
-        }
 
-        impl DefaultResolver {
             /// The same rules on other AWS partitions than the embedded
             /// ones (see [`Partitions::from_json`]).
-            pub fn with_partitions(mut self, partitions: Partitions) -> Self {
-                self.rules = self
-                    .rules
-                    .map(|rules| rules.with_partitions(::std::sync::Arc::new(partitions)));
-                self
+            pub fn with_partitions(self, partitions: Partitions) -> Self {
+                Self(self.0.with_partitions(partitions))
             }
         }
 
@@ -115,10 +98,7 @@ pub(crate) fn emit_config_module(service: &Service) -> TokenStream {
 
         impl ResolveEndpoint for DefaultResolver {
             fn resolve_endpoint<'a>(&'a self, params: &'a Params) -> EndpointFuture<'a> {
-                match &self.rules {
-                    ::std::result::Result::Ok(rules) => ResolveEndpoint::resolve_endpoint(rules, params),
-                    ::std::result::Result::Err(e) => EndpointFuture::ready(::std::result::Result::Err((*e).into())),
-                }
+                self.0.resolve_endpoint(params)
             }
         }
     });

@@ -16,11 +16,7 @@ use quote::{format_ident, quote};
 /// where the service has no rule set.
 pub(crate) fn emit_endpoint_tests(cx: &Cx) -> TokenStream {
     let rt = Rt::path();
-    let Some(cases) = cases(
-        cx,
-        quote!(crate::config::endpoint),
-        quote!(#rt::endpoint::check_case_resolver),
-    ) else {
+    let Some(cases) = cases(cx, quote!(crate::config::endpoint), quote!(#rt::endpoint)) else {
         return TokenStream::new();
     };
     let body = module_body(cases);
@@ -40,15 +36,17 @@ pub(crate) fn emit_endpoint_test_file(cx: &Cx) -> TokenStream {
     cases(
         cx,
         quote!(sdk::config::endpoint),
-        quote!(::sdkgen_runtime::endpoint::check_case_resolver),
+        quote!(::sdkgen_runtime::endpoint),
     )
     .unwrap_or_default()
 }
 
 /// The harness and one test per case, or `None` without a rule set.
-fn cases(cx: &Cx, module: TokenStream, check_fn: TokenStream) -> Option<TokenStream> {
+fn cases(cx: &Cx, module: TokenStream, rt_endpoint: TokenStream) -> Option<TokenStream> {
     let rules = cx.service.endpoint_rules.as_ref()?;
     let resolver = quote!(#module::DefaultResolver);
+    let partitions = quote!(#rt_endpoint::case_partitions);
+    let check_fn = quote!(#rt_endpoint::check_case_resolver);
     let cases = rules.tests.iter().enumerate().map(|(i, case)| {
         let name = format_ident!("endpoint_case_{}", i);
         let doc = if case.documentation.trim().is_empty() {
@@ -71,17 +69,9 @@ fn cases(cx: &Cx, module: TokenStream, check_fn: TokenStream) -> Option<TokenStr
         /// set (those a model's cases were written against, where it is
         /// older than the embedded ones), else on the embedded ones.
         fn resolver() -> #resolver {
-            match ::std::env::var_os("SDKGEN_ENDPOINT_PARTITIONS") {
+            match #partitions() {
+                ::std::option::Option::Some(partitions) => #resolver::new().with_partitions(partitions),
                 ::std::option::Option::None => #resolver::new(),
-                ::std::option::Option::Some(path) => {
-                    let text = ::std::fs::read_to_string(&path).unwrap_or_else(|e| {
-                        panic!("SDKGEN_ENDPOINT_PARTITIONS={}: {e}", path.to_string_lossy())
-                    });
-                    let partitions = #module::Partitions::from_json(&text).unwrap_or_else(|e| {
-                        panic!("SDKGEN_ENDPOINT_PARTITIONS={}: {e}", path.to_string_lossy())
-                    });
-                    #resolver::new().with_partitions(partitions)
-                }
             }
         }
 

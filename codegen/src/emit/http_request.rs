@@ -14,6 +14,9 @@ use quote::{format_ident, quote};
 pub(crate) fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     let rt = Rt::path();
     let input = ident(&op.input.rust_name);
+    if cx.service.protocol.is_aws_json() {
+        return rpc_serializer(cx, op);
+    }
     let mut uri = uri_path(cx, op);
     uri.extend(query_literals(op));
     uri.extend(op.input.members.iter().filter_map(|m| query_member(cx, m)));
@@ -22,7 +25,6 @@ pub(crate) fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     let mut headers: Vec<_> = op.input.members.iter().filter_map(prefix_headers).collect();
     headers.extend(op.input.members.iter().filter_map(|m| header(cx, m)));
     headers.extend(host_prefix(op));
-    headers.extend(rpc_headers(cx, op));
     let build = body(cx, op);
     if op.gzip {
         headers.push(quote!(#rt::http::finish(&mut request)?;));
@@ -194,24 +196,50 @@ fn header(cx: &Cx, m: &Member) -> Option<TokenStream> {
     )
 }
 
-/// What an awsJson request says besides its body: the operation it calls
-/// (`X-Amz-Target: Service.Operation`) and, for a query-compatible
-/// service, `x-amzn-query-mode: true`.
-fn rpc_headers(cx: &Cx, op: &Operation) -> Vec<TokenStream> {
+/// `fn serialize` of an awsJson operation: `POST /` naming the operation
+/// in `X-Amz-Target`, every member in the JSON body (`{}` for none), the
+/// host prefix, and `x-amzn-query-mode: true` for a query-compatible
+/// service.
+fn rpc_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     let rt = Rt::path();
-    if !cx.service.protocol.is_aws_json() {
-        return Vec::new();
-    }
+    let input = ident(&op.input.rust_name);
     let service = cx.service.id.rsplit('#').next().unwrap_or(&cx.service.id);
     let target = format!("{service}.{}", op.name);
-    let mut headers =
-        vec![quote!(#rt::http::set_header(&mut request, "x-amz-target", #target.to_owned())?;)];
+    let mut headers: Vec<TokenStream> = host_prefix(op).into_iter().collect();
     if cx.service.query_compatible {
         headers.push(
             quote!(#rt::http::set_header(&mut request, "x-amzn-query-mode", "true".to_owned())?;),
         );
     }
-    headers
+    if op.gzip {
+        headers.push(quote!(#rt::http::finish(&mut request)?;));
+    }
+    let mut_request = if headers.is_empty() {
+        quote!()
+    } else {
+        quote!(mut)
+    };
+    let input_param = if op.input.members.is_empty() {
+        format_ident!("_input")
+    } else {
+        format_ident!("input")
+    };
+    let body = json_object(cx, &op.input.members);
+    let content_type = cx.service.protocol.content_type();
+    let sensitive = sensitive_body(cx, op);
+    let options = checksum_and_gzip(op);
+    quote! {
+        fn serialize(#input_param: #input) -> ::std::result::Result<#rt::HttpRequest, #rt::BoxError> {
+            #body
+            let #mut_request request = #rt::http::rpc_request(
+                #target,
+                out,
+                #rt::http::BodyOptions::new(#content_type).sensitive(#sensitive)#options,
+            )?;
+            #(#headers)*
+            Ok(request)
+        }
+    }
 }
 
 /// The `@endpoint` host prefix, with its labels filled in.
@@ -246,10 +274,7 @@ fn body(cx: &Cx, op: &Operation) -> TokenStream {
     let method = &op.method;
     let payload = payload_member(&op.input);
     let body_members = body_members(&op.input);
-    if cx.service.protocol.is_aws_json() {
-        // awsJson always sends a JSON object, `{}` for an empty input.
-        json_body(cx, op, body_members)
-    } else if let Some(m) = payload.filter(|m| m.ty.is_stream()) {
+    if let Some(m) = payload.filter(|m| m.ty.is_stream()) {
         stream_body(cx, op, m)
     } else if let Some(m) = payload {
         payload_body(cx, op, m)
@@ -368,27 +393,33 @@ fn json_body(cx: &Cx, op: &Operation, members: Vec<&Member>) -> TokenStream {
     let rt = Rt::path();
     let method = &op.method;
     let sensitive = sensitive_body(cx, op);
-    let content_type = cx.service.protocol.content_type();
-    let call = if op.checksum_required || op.gzip || content_type != "application/json" {
+    let call = if op.checksum_required || op.gzip {
         let options = checksum_and_gzip(op);
-        quote!(#rt::http::request(#method, uri, Some(out.into_bytes()), #rt::http::BodyOptions::new(#content_type).sensitive(#sensitive)#options)?)
+        quote!(#rt::http::request(#method, uri, Some(out.into_bytes()), #rt::http::BodyOptions::new("application/json").sensitive(#sensitive)#options)?)
     } else {
         quote!(#rt::http::json_request(#method, uri, Some(out), #sensitive)?)
     };
-    if members.is_empty() {
-        return quote! {{
-            let out = ::std::string::String::from("{}");
-            #call
-        }};
-    }
-    let stmts = ser_members(cx, members.into_iter(), quote!(input), false);
+    let out = json_object(cx, members);
     quote! {{
+        #out
+        #call
+    }}
+}
+
+/// `let out = ...;`: the JSON object of `members` of the input as a
+/// `String` (`{}` for none).
+fn json_object<'m>(cx: &Cx, members: impl IntoIterator<Item = &'m Member>) -> TokenStream {
+    let rt = Rt::path();
+    let stmts = ser_members(cx, members.into_iter(), quote!(input), false);
+    if stmts.is_empty() {
+        return quote!(let out = ::std::string::String::from("{}"););
+    }
+    quote! {
         let mut out = ::std::string::String::new();
         let mut obj = #rt::json::JsonObjectWriter::new(&mut out);
         #stmts
         obj.finish();
-        #call
-    }}
+    }
 }
 
 /// Appends literal text to a `String`: nothing when empty, `push` for one

@@ -771,34 +771,23 @@ pub mod operation {
         fn serialize(
             input: ListEntriesInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
-            let mut uri = ::std::string::String::with_capacity(64);
-            uri.push('/');
-            let mut request = {
-                let mut out = ::std::string::String::new();
-                let mut obj = rt::json::JsonObjectWriter::new(&mut out);
-                if let Some(v) = &input.limit {
-                    obj.key("Limit").number(rt::json::Number::NegInt(i64::from(*v)));
+            let mut out = ::std::string::String::new();
+            let mut obj = rt::json::JsonObjectWriter::new(&mut out);
+            if let Some(v) = &input.limit {
+                obj.key("Limit").number(rt::json::Number::NegInt(i64::from(*v)));
+            }
+            if let Some(v) = &input.start_key {
+                let mut map_0 = obj.key("StartKey").start_object();
+                for (key_0, value_0) in v {
+                    map_0.key(key_0).string(value_0);
                 }
-                if let Some(v) = &input.start_key {
-                    let mut map_0 = obj.key("StartKey").start_object();
-                    for (key_0, value_0) in v {
-                        map_0.key(key_0).string(value_0);
-                    }
-                    map_0.finish();
-                }
-                obj.finish();
-                rt::http::request(
-                    "POST",
-                    uri,
-                    Some(out.into_bytes()),
-                    rt::http::BodyOptions::new("application/x-amz-json-1.1")
-                        .sensitive(false),
-                )?
-            };
-            rt::http::set_header(
-                &mut request,
-                "x-amz-target",
-                "Ledger.ListEntries".to_owned(),
+                map_0.finish();
+            }
+            obj.finish();
+            let request = rt::http::rpc_request(
+                "Ledger.ListEntries",
+                out,
+                rt::http::BodyOptions::new("application/x-amz-json-1.1").sensitive(false),
             )?;
             Ok(request)
         }
@@ -1481,35 +1470,29 @@ pub mod operation {
         fn serialize(
             input: PutEntryInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
-            let mut uri = ::std::string::String::with_capacity(64);
-            uri.push('/');
-            let mut request = {
-                let mut out = ::std::string::String::new();
-                let mut obj = rt::json::JsonObjectWriter::new(&mut out);
-                if let Some(v) = &input.at {
-                    obj.key("At").date_time(v, rt::DateTimeFormat::EpochSeconds)?;
-                }
-                if let Some(v) = &input.book {
-                    obj.key("Book").string(v);
-                }
-                if let Some(v) = &input.name {
-                    obj.key("Name").string(v);
-                }
-                if let Some(v) = &input.note {
-                    obj.key("Note").string(v);
-                }
-                if let Some(v) = &input.token {
-                    obj.key("Token").string(v);
-                }
-                obj.finish();
-                rt::http::request(
-                    "POST",
-                    uri,
-                    Some(out.into_bytes()),
-                    rt::http::BodyOptions::new("application/x-amz-json-1.1")
-                        .sensitive(false),
-                )?
-            };
+            let mut out = ::std::string::String::new();
+            let mut obj = rt::json::JsonObjectWriter::new(&mut out);
+            if let Some(v) = &input.at {
+                obj.key("At").date_time(v, rt::DateTimeFormat::EpochSeconds)?;
+            }
+            if let Some(v) = &input.book {
+                obj.key("Book").string(v);
+            }
+            if let Some(v) = &input.name {
+                obj.key("Name").string(v);
+            }
+            if let Some(v) = &input.note {
+                obj.key("Note").string(v);
+            }
+            if let Some(v) = &input.token {
+                obj.key("Token").string(v);
+            }
+            obj.finish();
+            let mut request = rt::http::rpc_request(
+                "Ledger.PutEntry",
+                out,
+                rt::http::BodyOptions::new("application/x-amz-json-1.1").sensitive(false),
+            )?;
             let mut prefix = ::std::string::String::new();
             prefix
                 .push_str(
@@ -1520,11 +1503,6 @@ pub mod operation {
                 );
             prefix.push('.');
             rt::http::set_host_prefix(&mut request, prefix)?;
-            rt::http::set_header(
-                &mut request,
-                "x-amz-target",
-                "Ledger.PutEntry".to_owned(),
-            )?;
             Ok(request)
         }
 
@@ -2111,22 +2089,11 @@ pub mod operation {
         fn serialize(
             _input: PingInput,
         ) -> ::std::result::Result<rt::HttpRequest, rt::BoxError> {
-            let mut uri = ::std::string::String::with_capacity(64);
-            uri.push('/');
-            let mut request = {
-                let out = ::std::string::String::from("{}");
-                rt::http::request(
-                    "POST",
-                    uri,
-                    Some(out.into_bytes()),
-                    rt::http::BodyOptions::new("application/x-amz-json-1.1")
-                        .sensitive(false),
-                )?
-            };
-            rt::http::set_header(
-                &mut request,
-                "x-amz-target",
-                "Ledger.Ping".to_owned(),
+            let out = ::std::string::String::from("{}");
+            let request = rt::http::rpc_request(
+                "Ledger.Ping",
+                out,
+                rt::http::BodyOptions::new("application/x-amz-json-1.1").sensitive(false),
             )?;
             Ok(request)
         }

@@ -246,47 +246,18 @@ pub mod config {
         /// configuration names another resolver. It is given every
         /// parameter's value in the [`Params`].
         #[derive(Clone, Debug)]
-        pub struct DefaultResolver {
-            rules: ::std::result::Result<rt::endpoint::RulesResolver, &'static str>,
-        }
+        pub struct DefaultResolver(rt::endpoint::ServiceResolver);
 
         impl DefaultResolver {
             /// The resolver of the service's rules.
             pub fn new() -> Self {
-                let rules = match crate::SERVICE
-                    .rules
-                    .as_ref()
-                    .map(rt::client::Rules::rule_set)
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(rules)) => {
-                        ::std::result::Result::Ok(
-                            rt::endpoint::RulesResolver::new(
-                                rules.clone(),
-                                rt::endpoint::BuiltIns::new(),
-                            ),
-                        )
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(e)) => {
-                        ::std::result::Result::Err(e)
-                    }
-                    ::std::option::Option::None => {
-                        ::std::result::Result::Err("the service has no endpoint rules")
-                    }
-                };
-                Self { rules }
+                Self(rt::endpoint::ServiceResolver::new(crate::SERVICE.rules.as_ref()))
             }
-        }
 
-        impl DefaultResolver {
             /// The same rules on other AWS partitions than the embedded
             /// ones (see [`Partitions::from_json`]).
-            pub fn with_partitions(mut self, partitions: Partitions) -> Self {
-                self.rules = self
-                    .rules
-                    .map(|rules| {
-                        rules.with_partitions(::std::sync::Arc::new(partitions))
-                    });
-                self
+            pub fn with_partitions(self, partitions: Partitions) -> Self {
+                Self(self.0.with_partitions(partitions))
             }
         }
 
@@ -298,14 +269,7 @@ pub mod config {
 
         impl ResolveEndpoint for DefaultResolver {
             fn resolve_endpoint<'a>(&'a self, params: &'a Params) -> EndpointFuture<'a> {
-                match &self.rules {
-                    ::std::result::Result::Ok(rules) => {
-                        ResolveEndpoint::resolve_endpoint(rules, params)
-                    }
-                    ::std::result::Result::Err(e) => {
-                        EndpointFuture::ready(::std::result::Result::Err((*e).into()))
-                    }
-                }
+                self.0.resolve_endpoint(params)
             }
         }
     }
@@ -1785,25 +1749,13 @@ mod endpoint_tests {
     /// set (those a model's cases were written against, where it is
     /// older than the embedded ones), else on the embedded ones.
     fn resolver() -> crate::config::endpoint::DefaultResolver {
-        match ::std::env::var_os("SDKGEN_ENDPOINT_PARTITIONS") {
-            ::std::option::Option::None => {
-                crate::config::endpoint::DefaultResolver::new()
-            }
-            ::std::option::Option::Some(path) => {
-                let text = ::std::fs::read_to_string(&path)
-                    .unwrap_or_else(|e| {
-                        panic!(
-                            "SDKGEN_ENDPOINT_PARTITIONS={}: {e}", path.to_string_lossy()
-                        )
-                    });
-                let partitions = crate::config::endpoint::Partitions::from_json(&text)
-                    .unwrap_or_else(|e| {
-                        panic!(
-                            "SDKGEN_ENDPOINT_PARTITIONS={}: {e}", path.to_string_lossy()
-                        )
-                    });
+        match rt::endpoint::case_partitions() {
+            ::std::option::Option::Some(partitions) => {
                 crate::config::endpoint::DefaultResolver::new()
                     .with_partitions(partitions)
+            }
+            ::std::option::Option::None => {
+                crate::config::endpoint::DefaultResolver::new()
             }
         }
     }

@@ -309,12 +309,9 @@ impl<I: fmt::Debug + Send + Sync + 'static> Intercept for OperationParams<I> {
         match &self.per_call {
             PerCall::Rules { op_params, rules } => {
                 op_params(input, &mut params);
-                let resolved = rules
-                    .evaluate(&params)
+                let endpoint = rules
+                    .resolve(&params)
                     .map_err(|e| ConfigError(format!("no endpoint for this request: {e}")))?;
-                let endpoint = resolved.to_endpoint().ok_or_else(|| {
-                    ConfigError("the endpoint rules resolved an empty URL".to_owned())
-                })?;
                 cfg.interceptor_state()
                     .store_put(EndpointResolverParams::new(ResolvedEndpoint(endpoint)));
             }

@@ -228,6 +228,21 @@ fn compare_properties(
     Ok(())
 }
 
+/// The partitions a generated crate's endpoint cases run on, where the
+/// `SDKGEN_ENDPOINT_PARTITIONS` variable names a partitions file (those an
+/// older model's cases were written against); `None` where it is unset.
+/// Panics, naming the file, where it cannot be read: these are tests.
+pub fn case_partitions() -> Option<Partitions> {
+    let path = std::env::var_os("SDKGEN_ENDPOINT_PARTITIONS")?;
+    let shown = path.to_string_lossy().into_owned();
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("SDKGEN_ENDPOINT_PARTITIONS={shown}: {e}"));
+    Some(
+        Partitions::from_json(&text)
+            .unwrap_or_else(|e| panic!("SDKGEN_ENDPOINT_PARTITIONS={shown}: {e}")),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

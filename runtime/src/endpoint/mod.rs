@@ -37,9 +37,11 @@ mod value;
 
 pub use aws_smithy_runtime_api::client::endpoint::{EndpointFuture, SharedEndpointResolver};
 pub use aws_smithy_types::endpoint::Endpoint;
-pub use case::{check_case, check_case_json, check_case_resolver, check_case_with};
+pub use case::{
+    case_partitions, check_case, check_case_json, check_case_resolver, check_case_with,
+};
 pub use partitions::{PartitionOutputs, Partitions};
-pub use resolver::{BuiltIns, ResolveEndpoint, RulesResolver};
+pub use resolver::{BuiltIns, ResolveEndpoint, RulesResolver, ServiceResolver};
 pub use ruleset::{Parameter, ParameterType, RuleSet};
 pub use value::Value;
 

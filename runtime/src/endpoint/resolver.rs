@@ -288,6 +288,44 @@ impl SmithyResolveEndpoint for RulesResolver {
     }
 }
 
+/// The resolver behind a generated crate's `config::endpoint::DefaultResolver`:
+/// the service's rules (from its `SERVICE` metadata) with nothing
+/// configured, so a caller hands it every parameter; or, where the rules
+/// cannot be read, that error for every resolution.
+#[derive(Clone, Debug)]
+pub struct ServiceResolver {
+    rules: Result<RulesResolver, String>,
+}
+
+impl ServiceResolver {
+    /// The resolver of `rules` (`None`: the service has none).
+    pub fn new(rules: Option<&crate::client::Rules>) -> Self {
+        let rules = match rules.map(crate::client::Rules::rule_set) {
+            Some(Ok(rule_set)) => Ok(RulesResolver::new(rule_set.clone(), BuiltIns::new())),
+            Some(Err(e)) => Err(e.to_owned()),
+            None => Err("the service has no endpoint rules".to_owned()),
+        };
+        Self { rules }
+    }
+
+    /// The same rules on other AWS partitions than the embedded ones.
+    pub fn with_partitions(mut self, partitions: Partitions) -> Self {
+        self.rules = self
+            .rules
+            .map(|rules| rules.with_partitions(Arc::new(partitions)));
+        self
+    }
+}
+
+impl ResolveEndpoint for ServiceResolver {
+    fn resolve_endpoint<'a>(&'a self, params: &'a Params) -> EndpointFuture<'a> {
+        match &self.rules {
+            Ok(rules) => ResolveEndpoint::resolve_endpoint(rules, params),
+            Err(e) => EndpointFuture::ready(Err(ResolveEndpointError::message(e.clone()).into())),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,5 +413,38 @@ mod tests {
         let endpoint = now(shared.resolve_endpoint(&params)).unwrap();
         assert_eq!(endpoint.url(), "https://m.us-west-2");
         assert!(now(shared.resolve_endpoint(&wrong)).is_err());
+    }
+
+    /// A generated `DefaultResolver`'s: the rules with nothing bound, or
+    /// why there are none, for every resolution.
+    #[test]
+    fn service_resolver() {
+        static GOOD: crate::client::Rules = crate::client::Rules::new(RULES);
+        static BAD: crate::client::Rules = crate::client::Rules::new("{");
+        let params = Params::new().set("Region", "eu-west-1").set("Mode", "m");
+        let r = ServiceResolver::new(Some(&GOOD));
+        assert_eq!(
+            now(ResolveEndpoint::resolve_endpoint(&r, &params))
+                .unwrap()
+                .url(),
+            "https://m.eu-west-1"
+        );
+        let err = now(ResolveEndpoint::resolve_endpoint(
+            &ServiceResolver::new(Some(&BAD)),
+            &params,
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("the service's endpoint rules cannot be read"),
+            "{err}"
+        );
+        let err = now(ResolveEndpoint::resolve_endpoint(
+            &ServiceResolver::new(None),
+            &params,
+        ))
+        .unwrap_err()
+        .to_string();
+        assert_eq!(err, "the service has no endpoint rules");
     }
 }
