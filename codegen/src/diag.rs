@@ -96,6 +96,12 @@ impl Diagnostics {
         });
     }
 
+    /// Everything recorded so far, taken out (for a caller that decides
+    /// what a problem means, such as skipping one operation).
+    pub fn take(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.items)
+    }
+
     /// Ends a phase: errors stop the pipeline (with the warnings alongside);
     /// otherwise the warnings are kept in `warnings` for the caller.
     pub fn propagate(&mut self, warnings: &mut Vec<Diagnostic>) -> Result<(), Error> {

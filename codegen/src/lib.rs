@@ -77,6 +77,10 @@ pub struct Settings {
     /// from 0 in model order), each run by the runtime's rules interpreter
     /// on its embedded partitions. Nothing where the service has no rule set.
     pub endpoint_tests: bool,
+    /// The folder an OpenAPI document's `$ref`s to other files are read
+    /// from; [`build`] and [`write_crate`] use the document's own folder
+    /// where this is unset.
+    pub model_dir: Option<PathBuf>,
 }
 
 /// Generated source and what generation noticed on the way.
@@ -430,7 +434,7 @@ pub fn build(models: &[PathBuf], out: &Path, settings: &Settings) -> Result<(), 
         println!("cargo:rerun-if-changed={}", path.display());
     }
     let texts = read_models(models)?;
-    let generated = generate(&texts, settings)?;
+    let generated = generate(&texts, &with_model_dir(settings, models))?;
     for w in &generated.warnings {
         println!("cargo:warning={}", w.to_string().replace('\n', " "));
     }
@@ -456,7 +460,7 @@ pub fn write_crate(
     settings: &Settings,
 ) -> Result<(), Error> {
     let texts = read_models(models)?;
-    let generated = generate(&texts, settings)?;
+    let generated = generate(&texts, &with_model_dir(settings, models))?;
     for w in &generated.warnings {
         eprintln!("{w}");
     }
@@ -543,7 +547,8 @@ pub fn write_generated_crate(
 /// of its one service (or `settings.service`).
 pub fn load(models: &[PathBuf], settings: &Settings) -> Result<ir::Service, Error> {
     let mut warnings = Vec::new();
-    let mut service = front_end(&read_models(models)?, settings, &mut warnings)?;
+    let settings = with_model_dir(settings, models);
+    let mut service = front_end(&read_models(models)?, &settings, &mut warnings)?;
     let mut diags = diag::Diagnostics::default();
     normalize::normalize(&mut service, &mut diags);
     diags.propagate(&mut warnings)?;
@@ -560,7 +565,8 @@ fn front_end(
     // An OpenAPI document is a front end of its own (one document, one service).
     if let [(name, text)] = models {
         if openapi::is_openapi(text) {
-            let service = openapi::import::import(name, text, &mut diags);
+            let service =
+                openapi::import::import(name, text, settings.model_dir.as_deref(), &mut diags);
             diags.propagate(warnings)?;
             return service.ok_or_else(|| Error::single(name, "no service could be lowered", None));
         }
@@ -584,6 +590,19 @@ fn fingerprint(models: &[(String, String)]) -> String {
         hasher.update(text.as_bytes());
     }
     format!("sha256:{}", hex::encode(hasher.finalize()))
+}
+
+/// `settings` with [`Settings::model_dir`] the first model's folder where
+/// it is unset.
+fn with_model_dir(settings: &Settings, models: &[PathBuf]) -> Settings {
+    let mut settings = settings.clone();
+    if settings.model_dir.is_none() {
+        settings.model_dir = models
+            .first()
+            .and_then(|p| p.parent())
+            .map(|p| if p.as_os_str().is_empty() { Path::new(".").to_owned() } else { p.to_owned() });
+    }
+    settings
 }
 
 /// Reads model files as `(file name, text)` pairs.

@@ -1,20 +1,25 @@
-//! The OpenAPI 3.0 side: a second front end that lowers OpenAPI documents
-//! into the same IR as Smithy models ([`import`]), and an exporter that
-//! writes an OpenAPI document from the IR ([`export`]).
+//! The OpenAPI side: a second front end that lowers OpenAPI 3.0 and 3.1
+//! documents, JSON or YAML, into the same IR as Smithy models ([`import`],
+//! after `load` made the document one self-contained tree), and an exporter
+//! that writes an OpenAPI 3.0 document from the IR ([`export`]).
 //!
 //! What OpenAPI cannot say natively travels in `x-sdkgen-*` extensions
 //! (documented in the README): the service's SigV4 signing name, auth
 //! schemes and endpoint, sensitive members, idempotency tokens, error codes and faults,
 //! bindings OpenAPI has no parameter location for, shape ids and member
-//! order. A document without them still imports, with defaults.
+//! order. A document without them (any document written by others) imports
+//! as OpenAPI states it: auth from `securitySchemes`, the endpoint from
+//! `servers`, errors from responses.
 
 pub mod export;
 pub mod import;
+mod load;
 
-/// Whether a model text is an OpenAPI document (rather than a Smithy JSON
-/// AST), by content: an object with an `openapi` member.
+/// Whether a model text is an OpenAPI (or Swagger) document rather than a
+/// Smithy JSON AST, by content: JSON with an `openapi` member, or YAML with
+/// an `openapi:` key.
 pub fn is_openapi(text: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.get("openapi").is_some())
+    load::is_openapi(text)
 }
 
 /// The name of an auth scheme in `x-sdkgen-auth`: the runtime's scheme id.
