@@ -258,6 +258,7 @@ impl Cx<'_> {
                     docs,
                     members,
                     error,
+                    union_repr: UnionRepr::Tagged,
                 };
                 let union = ext.get("x-sdkgen-union").and_then(Value::as_bool) == Some(true);
                 Some((
@@ -444,13 +445,25 @@ impl Cx<'_> {
                 .collect(),
             None => errors,
         };
-        let (uri, uri_query) = match parse_uri_pattern(path) {
+        let (mut uri, uri_query) = match parse_uri_pattern(path) {
             Ok(parsed) => parsed,
             Err(e) => {
                 self.diags.error(&loc, e, None);
                 return None;
             }
         };
+        // `/{Key}` whose path parameter says `x-sdkgen-greedy: true` is a
+        // greedy label (Smithy's `{Key+}`, which OpenAPI templates cannot
+        // write): its value may hold `/`.
+        for segment in &mut uri {
+            if let UriSegment::Label { member, greedy } = segment {
+                *greedy |= op.parameters.iter().any(|p| {
+                    matches!(p, ReferenceOr::Item(Parameter::Path { parameter_data, .. })
+                        if parameter_data.name == *member
+                            && parameter_data.extensions.get("x-sdkgen-greedy") == Some(&Value::Bool(true)))
+                });
+            }
+        }
         let pagination = ext.get("x-sdkgen-paginated").and_then(|p| {
             Some(Pagination {
                 input_token: p.get("inputToken")?.as_str()?.to_owned(),
@@ -915,6 +928,7 @@ fn io_structure(
         docs: described(ext.and_then(|e| e.get("docs")).and_then(Value::as_str)),
         members,
         error: None,
+        union_repr: UnionRepr::Tagged,
     }
 }
 
@@ -958,6 +972,7 @@ fn error_info(e: &Value) -> ErrorInfo {
             .get("status")
             .and_then(Value::as_u64)
             .and_then(|s| u16::try_from(s).ok()),
+        status_range: None,
         retry: match e.get("retry").and_then(Value::as_str) {
             Some("throttling") => Some(RetryKind::Throttling),
             Some("server") => Some(RetryKind::Server),
