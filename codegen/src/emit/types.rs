@@ -165,7 +165,10 @@ pub(crate) fn emit_union(cx: &Cx, s: &Structure) -> TokenStream {
     let (unknown, unknown_doc, unknown_pattern, unknown_debug) = match s.union_repr {
         UnionRepr::Tagged => (
             quote!(Unknown),
-            " A member this SDK does not know: it was added to the service\n after the SDK was generated. It cannot be sent.",
+            [
+                " A member this SDK does not know: it was added to the service",
+                " after the SDK was generated. It cannot be sent.",
+            ],
             quote!(Self::Unknown),
             quote!(Self::Unknown => f.write_str("Unknown"),),
         ),
@@ -177,7 +180,10 @@ pub(crate) fn emit_union(cx: &Cx, s: &Structure) -> TokenStream {
             };
             (
                 quote!(Unknown(#rt::Document)),
-                " A value no variant of this SDK reads (one the service added after\n the SDK was generated), as the JSON it came as. Sent as it is.",
+                [
+                    " A value no variant of this SDK reads (one the service added after",
+                    " the SDK was generated), as the JSON it came as. Sent as it is.",
+                ],
                 quote!(Self::Unknown(_)),
                 shown,
             )
@@ -189,7 +195,7 @@ pub(crate) fn emit_union(cx: &Cx, s: &Structure) -> TokenStream {
         #[derive(Clone, PartialEq)]
         pub enum #name {
             #( #vdocs #variants(#tys), )*
-            #[doc = #unknown_doc]
+            #(#[doc = #unknown_doc])*
             #unknown,
         }
 
