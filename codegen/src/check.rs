@@ -736,7 +736,10 @@ fn union_repr_on_unions_only(s: &Structure, diags: &mut Diagnostics) {
     if s.union_repr != UnionRepr::Tagged {
         diags.error(
             &s.id,
-            format!("a structure states the union representation {:?}", s.union_repr),
+            format!(
+                "a structure states the union representation {:?}",
+                s.union_repr
+            ),
             Some("only a `Shape::Union` has a representation; use `UnionRepr::Tagged` here"),
         );
     }
@@ -772,7 +775,10 @@ fn union_repr_fits(service: &Service, u: &Structure, diags: &mut Diagnostics) {
                 if let Some(first) = tags.insert(&m.json_name, &m.name) {
                     diags.error(
                         at(m),
-                        format!("discriminator value `{}` is also that of `{first}`", m.json_name),
+                        format!(
+                            "discriminator value `{}` is also that of `{first}`",
+                            m.json_name
+                        ),
                         Some("give each variant its own value (the member's JSON name)"),
                     );
                 }

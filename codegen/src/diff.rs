@@ -357,7 +357,11 @@ fn changed_union_repr(path: &str, a: &UnionRepr, b: &UnionRepr) -> Change {
         UnionRepr::Untagged => "untagged".to_owned(),
         UnionRepr::Discriminated { property } => format!("discriminated by `{property}`"),
     };
-    let what = format!("union representation changed from {} to {}", show(a), show(b));
+    let what = format!(
+        "union representation changed from {} to {}",
+        show(a),
+        show(b)
+    );
     Change::new(SHAPES, path, what, true, true, "changed-union-repr")
 }
 
@@ -753,7 +757,11 @@ fn error_info(path: &str, a: &ErrorInfo, b: &ErrorInfo, out: &mut Vec<Change>) {
     }
     if a.status_range != b.status_range {
         let show = |r: &Option<(u16, u16)>| r.map(|(lo, hi)| format!("{lo}..={hi}"));
-        let what = from_to("HTTP status range", &show(&a.status_range), &show(&b.status_range));
+        let what = from_to(
+            "HTTP status range",
+            &show(&a.status_range),
+            &show(&b.status_range),
+        );
         out.push(changed_error_status(path, what));
     }
     if a.retry != b.retry {

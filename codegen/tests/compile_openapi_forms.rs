@@ -121,7 +121,10 @@ async fn unions_are_read_from_their_own_forms() {
     )
     .await;
     let out = client(&server).put_thing().send().await.unwrap();
-    assert_eq!(out.pet(), Some(&Pet::Dog(Dog::builder().bark(false).build())));
+    assert_eq!(
+        out.pet(),
+        Some(&Pet::Dog(Dog::builder().bark(false).build()))
+    );
     assert_eq!(out.values(), []);
 
     // A tag this SDK does not know keeps the object.
@@ -145,8 +148,11 @@ async fn unions_are_read_from_their_own_forms() {
     let server = answering(200, r#"{"pet": "cat"}"#).await;
     let err = client(&server).put_thing().send().await.unwrap_err();
     assert!(
-        format!("{}", aws_smithy_types::error::display::DisplayErrorContext(&err))
-            .contains("Pet: expected an object"),
+        format!(
+            "{}",
+            aws_smithy_types::error::display::DisplayErrorContext(&err)
+        )
+        .contains("Pet: expected an object"),
         "{err:?}"
     );
 }
@@ -160,13 +166,22 @@ async fn error_for(status: u16) -> PutThingError {
 #[tokio::test]
 async fn errors_are_matched_by_status_then_range() {
     let e = error_for(404).await;
-    assert!(matches!(&e, PutThingError::NotFound(x) if x.message() == Some("no")), "{e:?}");
+    assert!(
+        matches!(&e, PutThingError::NotFound(x) if x.message() == Some("no")),
+        "{e:?}"
+    );
     let e = error_for(418).await;
-    assert!(matches!(&e, PutThingError::ClientProblem(x) if x.message() == Some("no")), "{e:?}");
+    assert!(
+        matches!(&e, PutThingError::ClientProblem(x) if x.message() == Some("no")),
+        "{e:?}"
+    );
     let e = error_for(400).await;
     assert!(matches!(e, PutThingError::ClientProblem(_)), "{e:?}");
     let e = error_for(503).await;
-    assert!(matches!(&e, PutThingError::Fallback(x) if x.message() == Some("no")), "{e:?}");
+    assert!(
+        matches!(&e, PutThingError::Fallback(x) if x.message() == Some("no")),
+        "{e:?}"
+    );
     let e = error_for(302).await;
     assert!(matches!(e, PutThingError::Unhandled(_)), "{e:?}");
 }

@@ -209,9 +209,12 @@ fn shape_mut<'a>(s: &'a mut Service, name: &str) -> &'a mut Structure {
     }
 }
 
+/// A case of a bad model: what it is, how the IR is broken, what `check` says.
+type BadCase = (&'static str, fn(&mut Service), &'static str);
+
 #[test]
 fn bad_forms_get_located_errors() {
-    let cases: Vec<(&str, fn(&mut Service), &str)> = vec![
+    let cases: Vec<BadCase> = vec![
         (
             "a discriminated variant that is no structure",
             |s| shape_mut(s, "Pet").members[1].ty = Type::String,
@@ -260,7 +263,10 @@ fn bad_forms_get_located_errors() {
         let mut s = service();
         break_it(&mut s);
         let err = generate(s).expect_err(what);
-        assert!(err.contains(expected), "{what}: expected `{expected}` in:\n{err}");
+        assert!(
+            err.contains(expected),
+            "{what}: expected `{expected}` in:\n{err}"
+        );
     }
 }
 
@@ -281,6 +287,9 @@ fn a_5xx_range_is_a_server_error_and_4xx_or_default_is_not_retried() {
 #[test]
 fn export_writes_one_of_discriminator_and_status_ranges() {
     let doc = sdkgen::openapi::export::export(&service()).unwrap();
+    // For openapi-spec-validator, by hand (see the README).
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("openapi_forms.openapi.json");
+    std::fs::write(&out, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
     let schemas = &doc["components"]["schemas"];
     let value = &schemas["Value"];
     assert_eq!(value["x-sdkgen-union"], "untagged");

@@ -158,7 +158,8 @@ fn from_response(cx: &Cx, errs: &[&Structure], variants: &[Ident]) -> TokenStrea
     let mut by_range = Vec::new();
     for (range, s, v) in &ranges {
         let shared = ranges.iter().filter(|(r, _, _)| r == range).count() > 1;
-        let open = (range.0..=range.1).any(|n| !covered.iter().any(|(lo, hi)| (*lo..=*hi).contains(&n)));
+        let open =
+            (range.0..=range.1).any(|n| !covered.iter().any(|(lo, hi)| (*lo..=*hi).contains(&n)));
         if shared || !open {
             continue;
         }

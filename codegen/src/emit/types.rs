@@ -173,7 +173,11 @@ pub(crate) fn emit_union(cx: &Cx, s: &Structure) -> TokenStream {
             quote!(Self::Unknown => f.write_str("Unknown"),),
         ),
         UnionRepr::Untagged | UnionRepr::Discriminated { .. } => {
-            let shown = if s.members.iter().any(|m| cx.is_sensitive(&m.ty, m.sensitive)) {
+            let shown = if s
+                .members
+                .iter()
+                .any(|m| cx.is_sensitive(&m.ty, m.sensitive))
+            {
                 quote!(Self::Unknown(_) => f.debug_tuple("Unknown").field(&#rt::REDACTED).finish(),)
             } else {
                 quote!(Self::Unknown(v) => f.debug_tuple("Unknown").field(v).finish(),)

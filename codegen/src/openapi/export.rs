@@ -330,13 +330,22 @@ fn union(service: &Service, s: &Structure) -> Value {
         UnionRepr::Untagged => None,
         UnionRepr::Discriminated { property } => Some(property),
     };
-    let variants: Vec<Value> = s.members.iter().map(|m| member_schema(service, m)).collect();
+    let variants: Vec<Value> = s
+        .members
+        .iter()
+        .map(|m| member_schema(service, m))
+        .collect();
     let mut v = json!({"oneOf": variants, "x-sdkgen-id": s.id, "x-sdkgen-name": s.name});
     if let Some(property) = property {
         let mapping: Map<String, Value> = s
             .members
             .iter()
-            .map(|m| (m.json_name.clone(), type_schema(service, &m.ty)["$ref"].clone()))
+            .map(|m| {
+                (
+                    m.json_name.clone(),
+                    type_schema(service, &m.ty)["$ref"].clone(),
+                )
+            })
             .collect();
         v["discriminator"] = json!({"propertyName": property, "mapping": mapping});
         v["x-sdkgen-union"] = json!("discriminated");
