@@ -31,8 +31,8 @@ pub mod types {
     pub enum Events {
         /// The `Tick` member.
         Tick(crate::types::Tick),
-        /** A member this SDK does not know: it was added to the service
- after the SDK was generated. It cannot be sent.*/
+        /// A member this SDK does not know: it was added to the service
+        /// after the SDK was generated. It cannot be sent.
         Unknown,
     }
 

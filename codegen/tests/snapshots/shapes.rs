@@ -37,8 +37,8 @@ pub mod types {
         Nested(::std::boxed::Box<crate::types::Choice>),
         /// The `Secret` member.
         Secret(::std::string::String),
-        /** A member this SDK does not know: it was added to the service
- after the SDK was generated. It cannot be sent.*/
+        /// A member this SDK does not know: it was added to the service
+        /// after the SDK was generated. It cannot be sent.
         Unknown,
     }
 
