@@ -25,17 +25,22 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
             );
         }
         streams_are_payloads(&op.output, true, diags);
+        union_repr_on_unions_only(&op.input, diags);
+        union_repr_on_unions_only(&op.output, diags);
     }
     for shape in service.shapes.values() {
         match shape {
             Shape::Structure(s) => {
                 unique_member_names(s, diags);
                 streams_are_payloads(s, false, diags);
+                union_repr_on_unions_only(s, diags);
+                status_range_is_http(s, diags);
             }
             Shape::Union(s) => {
                 unique_member_names(s, diags);
                 unique_union_variants(s, diags);
                 streams_are_payloads(s, false, diags);
+                union_repr_fits(service, s, diags);
             }
             Shape::Enum(e) => unique_variants(e, diags),
             Shape::IntEnum(_) => {}
@@ -723,6 +728,107 @@ fn unique_union_variants(u: &Structure, diags: &mut Diagnostics) {
                 Some("rename one of the members"),
             );
         }
+    }
+}
+
+/// A representation other than Smithy's belongs to a union.
+fn union_repr_on_unions_only(s: &Structure, diags: &mut Diagnostics) {
+    if s.union_repr != UnionRepr::Tagged {
+        diags.error(
+            &s.id,
+            format!(
+                "a structure states the union representation {:?}",
+                s.union_repr
+            ),
+            Some("only a `Shape::Union` has a representation; use `UnionRepr::Tagged` here"),
+        );
+    }
+}
+
+/// An untagged union's variants carry values (a unit has none to tell it
+/// by); a discriminated union's variants are structures with distinct
+/// discriminator values, whose own member of the discriminator's name, if
+/// any, is a string.
+fn union_repr_fits(service: &Service, u: &Structure, diags: &mut Diagnostics) {
+    let at = |m: &Member| format!("{}${}", u.id, m.name);
+    match &u.union_repr {
+        UnionRepr::Tagged => {}
+        UnionRepr::Untagged => {
+            for m in u.members.iter().filter(|m| m.ty == Type::Unit) {
+                diags.error(
+                    at(m),
+                    "a variant of an untagged union carries no value: nothing on the wire tells it apart",
+                    Some("give the variant a type, or make the union tagged or discriminated"),
+                );
+            }
+        }
+        UnionRepr::Discriminated { property } => {
+            if property.is_empty() {
+                diags.error(
+                    &u.id,
+                    "the discriminator property of a discriminated union is empty",
+                    Some("name the JSON property that holds the variant's tag"),
+                );
+            }
+            let mut tags: BTreeMap<&str, &str> = BTreeMap::new();
+            for m in &u.members {
+                if let Some(first) = tags.insert(&m.json_name, &m.name) {
+                    diags.error(
+                        at(m),
+                        format!(
+                            "discriminator value `{}` is also that of `{first}`",
+                            m.json_name
+                        ),
+                        Some("give each variant its own value (the member's JSON name)"),
+                    );
+                }
+                let variant = match &m.ty {
+                    Type::Named(id) => match service.shapes.get(id) {
+                        Some(Shape::Structure(s)) if s.error.is_none() => Some(s),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let Some(variant) = variant else {
+                    diags.error(
+                        at(m),
+                        format!("a variant of a discriminated union is a {:?}, not a structure", m.ty),
+                        Some("discriminated variants are objects: target a structure, or make the union untagged"),
+                    );
+                    continue;
+                };
+                let own = variant.members.iter().find(|vm| &vm.json_name == property);
+                let is_string = |ty: &Type| match ty {
+                    Type::String => true,
+                    Type::Named(id) => matches!(service.shapes.get(id), Some(Shape::Enum(_))),
+                    _ => false,
+                };
+                if let Some(own) = own.filter(|own| !is_string(&own.ty)) {
+                    diags.error(
+                        format!("{}${}", variant.id, own.name),
+                        format!(
+                            "the member holds the discriminator `{property}` of `{}`, but is a {:?}",
+                            u.id, own.ty
+                        ),
+                        Some("a discriminator is a string: make the member a string or a string enum"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A status range is a range of HTTP error statuses, wider than one.
+fn status_range_is_http(s: &Structure, diags: &mut Diagnostics) {
+    let Some((lo, hi)) = s.error.as_ref().and_then(|e| e.status_range) else {
+        return;
+    };
+    if !(100..=599).contains(&lo) || !(100..=599).contains(&hi) || lo >= hi {
+        diags.error(
+            &s.id,
+            format!("error status range {lo}..={hi} is not a range of HTTP statuses"),
+            Some("state a range within 100..=599 whose low end is below its high end (one status is `status`)"),
+        );
     }
 }
 

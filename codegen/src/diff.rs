@@ -347,6 +347,24 @@ fn changed_error_status(path: &str, what: String) -> Change {
     Change::new(SHAPES, path, what, true, true, "changed-error-status")
 }
 
+/// A union written another way on the wire (Smithy's `{"member": value}`,
+/// the bare value, or an object with a discriminator): neither side reads
+/// the other's JSON, and `Unknown` changes shape between Smithy's and the
+/// OpenAPI forms: breaking.
+fn changed_union_repr(path: &str, a: &UnionRepr, b: &UnionRepr) -> Change {
+    let show = |r: &UnionRepr| match r {
+        UnionRepr::Tagged => "tagged".to_owned(),
+        UnionRepr::Untagged => "untagged".to_owned(),
+        UnionRepr::Discriminated { property } => format!("discriminated by `{property}`"),
+    };
+    let what = format!(
+        "union representation changed from {} to {}",
+        show(a),
+        show(b)
+    );
+    Change::new(SHAPES, path, what, true, true, "changed-union-repr")
+}
+
 /// A code that no longer means the error: responses sending it become
 /// `Unhandled` instead of this error's variant: breaking. A new code: more
 /// responses are recognized as this error: compatible. Either way the
@@ -737,6 +755,15 @@ fn error_info(path: &str, a: &ErrorInfo, b: &ErrorInfo, out: &mut Vec<Change>) {
         let what = from_to("HTTP status", &a.status, &b.status);
         out.push(changed_error_status(path, what));
     }
+    if a.status_range != b.status_range {
+        let show = |r: &Option<(u16, u16)>| r.map(|(lo, hi)| format!("{lo}..={hi}"));
+        let what = from_to(
+            "HTTP status range",
+            &show(&a.status_range),
+            &show(&b.status_range),
+        );
+        out.push(changed_error_status(path, what));
+    }
     if a.retry != b.retry {
         out.push(changed_retry(path, from_to("retry", &a.retry, &b.retry)));
     }
@@ -957,7 +984,13 @@ fn shared_shapes(old: &Service, new: &Service, out: &mut Vec<Change>) {
     for (name, sa) in &a {
         let Some(sb) = b.get(name) else { continue };
         match (sa, sb) {
-            (Shape::Structure(x), Shape::Structure(y)) | (Shape::Union(x), Shape::Union(y)) => {
+            (Shape::Structure(x), Shape::Structure(y)) => {
+                structure(SHAPES, name, x, y, false, out);
+            }
+            (Shape::Union(x), Shape::Union(y)) => {
+                if x.union_repr != y.union_repr {
+                    out.push(changed_union_repr(name, &x.union_repr, &y.union_repr));
+                }
                 structure(SHAPES, name, x, y, false, out);
             }
             (Shape::Enum(_), Shape::Enum(_)) | (Shape::IntEnum(_), Shape::IntEnum(_)) => {

@@ -430,8 +430,8 @@ pub enum Shape {
     Structure(Structure),
     /// A string enum.
     Enum(Enum),
-    /// A tagged union: exactly one member is set (the `members` of the
-    /// structure are the variants).
+    /// A union: exactly one member is set (the `members` of the
+    /// structure are the variants; `union_repr` says how it is written).
     Union(Structure),
     /// An integer enum.
     IntEnum(IntEnum),
@@ -467,6 +467,32 @@ pub struct Structure {
     pub members: Vec<Member>,
     /// Present on error structures.
     pub error: Option<ErrorInfo>,
+    /// How a union is written in JSON (meaningful only for
+    /// [`Shape::Union`]; [`UnionRepr::Tagged`] everywhere else).
+    pub union_repr: UnionRepr,
+}
+
+/// How a union's value is written in JSON: Smithy's form, or one of the
+/// forms OpenAPI `oneOf`/`anyOf` describe.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum UnionRepr {
+    /// Smithy's `{"member": value}`: an object with exactly one member
+    /// set, named by its JSON name.
+    #[default]
+    Tagged,
+    /// The variant's value itself (a string, a number, an array, an
+    /// object). Read by trying each variant in model order, the first that
+    /// reads wins; a structure variant is tried only when every
+    /// `@required` member's JSON key is present. A value no variant reads
+    /// is kept as a `Document` in the `Unknown` variant.
+    Untagged,
+    /// OpenAPI `discriminator`: every variant is a structure, written as
+    /// that structure's object with `property` set to the variant
+    /// member's `json_name` (the discriminator value) and read by it.
+    Discriminated {
+        /// The JSON key holding the discriminator value (`petType`).
+        property: String,
+    },
 }
 
 impl Structure {
@@ -484,6 +510,11 @@ pub struct ErrorInfo {
     pub fault: Fault,
     /// `@httpError` status, if any.
     pub status: Option<u16>,
+    /// A range of statuses (inclusive) the error stands for when neither
+    /// a code nor an exact status names another: OpenAPI's `4XX`
+    /// (400..=499), `5XX` (500..=599) and `default` (400..=599) responses.
+    /// The narrowest range containing the status wins.
+    pub status_range: Option<(u16, u16)>,
     /// How the retry strategy treats it: as the model states it
     /// (`@retryable`), then, where it states nothing, as `normalize` derives
     /// it from the status (429 throttles; 500, 502, 503, 504 are transient

@@ -593,6 +593,7 @@ impl Lower<'_> {
                 docs: Docs::default(),
                 members: Vec::new(),
                 error: None,
+                union_repr: UnionRepr::Tagged,
             },
             Some(id) => match self.ast.shapes.get(id) {
                 Some(s) if kind(s) == "structure" => {
@@ -612,6 +613,7 @@ impl Lower<'_> {
                         docs: Docs::default(),
                         members: vec![],
                         error: None,
+                        union_repr: UnionRepr::Tagged,
                     }
                 }
             },
@@ -759,6 +761,7 @@ impl Lower<'_> {
             ErrorInfo {
                 fault,
                 status,
+                status_range: None,
                 retry,
                 codes,
             }
@@ -779,6 +782,7 @@ impl Lower<'_> {
             docs: docs(traits),
             members,
             error,
+            union_repr: UnionRepr::Tagged,
         }
     }
 

@@ -111,9 +111,13 @@ fn error_policy(service: &mut Service) {
         // standard retry mode does (429 throttles; 500, 502, 503 and 504
         // are transient server errors).
         if e.retry.is_none() {
-            e.retry = match e.status {
-                Some(429) => Some(RetryKind::Throttling),
-                Some(500 | 502 | 503 | 504) => Some(RetryKind::Server),
+            e.retry = match (e.status, e.status_range) {
+                (Some(429), _) => Some(RetryKind::Throttling),
+                (Some(500 | 502 | 503 | 504), _) => Some(RetryKind::Server),
+                // A range says which statuses, not which one: only one
+                // within the server errors (`5XX`) is surely one of them;
+                // `4XX` and `default` may be anything.
+                (None, Some((lo, hi))) if lo >= 500 && hi <= 599 => Some(RetryKind::Server),
                 _ => None,
             };
         }

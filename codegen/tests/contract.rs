@@ -262,6 +262,7 @@ fn hand_built() -> Service {
         docs: Docs::default(),
         members,
         error: None,
+        union_repr: UnionRepr::Tagged,
     };
     Service {
         id: "ex#Svc".into(),
@@ -356,6 +357,7 @@ fn hand_built_ir_that_breaks_an_invariant_gets_located_errors() {
             docs: Docs::default(),
             members: vec![],
             error: None,
+            union_repr: UnionRepr::Tagged,
         }),
     );
     not_errors.operations[0].errors = vec!["ex#Plain".into(), "ex#Nowhere".into()];

@@ -270,3 +270,32 @@ fn raw_payloads_export_as_their_media_types() {
         assert!(!payload(&service, op).is_empty(), "{op} has a payload");
     }
 }
+
+#[test]
+fn greedy_labels_export_as_plain_templates_and_round_trip() {
+    // labels.json: `/buckets/{Bucket}/objects/{Key+}?list-type=2`.
+    let model = root().join("codegen/tests/models/labels.json");
+    let smithy = sdkgen::load(std::slice::from_ref(&model), &Settings::default()).unwrap();
+    let doc = sdkgen::openapi::export::export(&smithy).unwrap();
+    let paths: Vec<&String> = doc["paths"].as_object().unwrap().keys().collect();
+    assert!(
+        paths.iter().all(|p| !p.contains('+')),
+        "an OpenAPI template names parameters only: {paths:?}"
+    );
+    let path = "/buckets/{Bucket}/objects/{Key}?list-type=2";
+    let item = doc["paths"][path]
+        .as_object()
+        .unwrap_or_else(|| panic!("no `{path}` in {paths:?}"));
+    let params = item.values().next().unwrap()["parameters"]
+        .as_array()
+        .unwrap();
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|p| p["name"] == name && p["in"] == "path")
+            .unwrap_or_else(|| panic!("no path parameter {name}"))
+    };
+    assert_eq!(param("Key")["x-sdkgen-greedy"], true);
+    assert!(param("Bucket").get("x-sdkgen-greedy").is_none());
+    round_trip(&model);
+}

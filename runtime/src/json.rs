@@ -90,6 +90,13 @@ pub fn member<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     obj.get(key).filter(|v| !v.is_null())
 }
 
+/// Whether `v` is an object with every one of `keys` set (not null): an
+/// untagged union tries a structure variant only then.
+pub fn has_members(v: &Value, keys: &[&str]) -> bool {
+    v.as_object()
+        .is_some_and(|obj| keys.iter().all(|k| member(obj, k).is_some()))
+}
+
 /// The value as an array.
 pub fn array<'a>(v: &'a Value, path: &'static str) -> Result<&'a [Value], DeserializeError> {
     v.as_array()
@@ -208,6 +215,14 @@ mod tests {
         assert_eq!(e.to_string(), "Room.Name: expected a string");
         let e = integer::<i32>(&json!(1u64 << 40), "X.N").unwrap_err();
         assert_eq!(e.path(), "X.N");
+    }
+
+    #[test]
+    fn has_members_wants_every_key_set() {
+        assert!(has_members(&json!({"a": 1, "b": 2}), &["a", "b"]));
+        assert!(!has_members(&json!({"a": 1, "b": null}), &["a", "b"]));
+        assert!(!has_members(&json!(["a"]), &["a"]));
+        assert!(has_members(&json!({}), &[]));
     }
 
     #[test]

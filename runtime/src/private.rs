@@ -89,8 +89,8 @@ pub mod http {
 /// [`crate::json`] over serde_json's `Value`.
 pub mod json {
     pub use crate::json::{
-        array, blob, boolean, document, document_literal, float, integer, invalid, member, object,
-        parse, string, timestamp, DeserializeError,
+        array, blob, boolean, document, document_literal, float, has_members, integer, invalid,
+        member, object, parse, string, timestamp, DeserializeError,
     };
     pub use aws_smithy_json::serialize::{JsonObjectWriter, JsonValueWriter};
     pub use aws_smithy_types::Number;

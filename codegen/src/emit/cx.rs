@@ -72,13 +72,13 @@ impl<'a> Cx<'a> {
                 }
             }
             let mut ser = BTreeSet::new();
-            cx.reach(body_types(&op.input), &mut ser);
+            cx.reach(body_types(&op.input), &mut ser, false);
             cx.ser.extend(ser);
             let mut de = BTreeSet::new();
-            cx.reach(body_types(&op.output), &mut de);
+            cx.reach(body_types(&op.output), &mut de, true);
             for e in &op.errors {
                 if let Some(Shape::Structure(s)) = service.shapes.get(e) {
-                    cx.reach(s.members.iter().map(|m| &m.ty), &mut de);
+                    cx.reach(s.members.iter().map(|m| &m.ty), &mut de, true);
                 }
             }
             cx.de.extend(de);
@@ -86,22 +86,47 @@ impl<'a> Cx<'a> {
         cx
     }
 
-    fn reach<'t>(&self, types: impl Iterator<Item = &'t Type>, out: &mut BTreeSet<ShapeId>) {
+    /// Adds to `out` the shapes `types` reach whose codecs are needed, for
+    /// reading when `de`, else for writing.
+    fn reach<'t>(
+        &self,
+        types: impl Iterator<Item = &'t Type>,
+        out: &mut BTreeSet<ShapeId>,
+        de: bool,
+    ) {
         for ty in types {
-            self.reach_one(ty, out);
+            self.reach_one(ty, out, de);
         }
     }
 
-    fn reach_one(&self, ty: &Type, out: &mut BTreeSet<ShapeId>) {
+    fn reach_one(&self, ty: &Type, out: &mut BTreeSet<ShapeId>, de: bool) {
         match ty {
-            Type::List(t) | Type::Map(t) | Type::Optional(t) => self.reach_one(t, out),
-            Type::Named(id) if out.insert(id.clone()) => {
-                if let Some(s) = self.codec_shape(id) {
-                    for m in &s.members {
-                        self.reach_one(&m.ty, out);
+            Type::List(t) | Type::Map(t) | Type::Optional(t) => self.reach_one(t, out, de),
+            Type::Named(id) if out.insert(id.clone()) => match self.service.shapes.get(id) {
+                // A discriminated union writes its variants' members
+                // itself (the discriminator first), so it needs the
+                // members' codecs, not the variants' own.
+                Some(Shape::Union(u))
+                    if matches!(u.union_repr, UnionRepr::Discriminated { .. }) && !de =>
+                {
+                    for m in &u.members {
+                        match &m.ty {
+                            Type::Named(v) if self.structure(v).is_some() => {
+                                for vm in self.structure(v).into_iter().flat_map(|s| &s.members) {
+                                    self.reach_one(&vm.ty, out, de);
+                                }
+                            }
+                            other => self.reach_one(other, out, de),
+                        }
                     }
                 }
-            }
+                Some(Shape::Structure(s) | Shape::Union(s)) => {
+                    for m in &s.members {
+                        self.reach_one(&m.ty, out, de);
+                    }
+                }
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -274,12 +299,18 @@ impl<'c, 'a> Sizes<'c, 'a> {
                 Some(Shape::IntEnum(_)) => (8, 4, false),
                 Some(Shape::Structure(s)) => self.structure(s, depth),
                 Some(Shape::Union(u)) => {
+                    // An OpenAPI union's `Unknown` holds a document.
+                    let unknown = match u.union_repr {
+                        UnionRepr::Tagged => 0,
+                        _ => self.layout(&Type::Document, depth + 1).0,
+                    };
                     let widest = u
                         .members
                         .iter()
                         .map(|m| self.field(&m.ty, m.boxed, depth + 1).0)
                         .max()
-                        .unwrap_or(0);
+                        .unwrap_or(0)
+                        .max(unknown);
                     (round_up(widest + 8, 8), 8, false)
                 }
                 None => (8, 8, true),

@@ -107,8 +107,9 @@ fn variant_sizes(cx: &Cx, errs: &[&Structure]) -> TokenStream {
 /// The body of `from_response`: the modeled error named by the response's
 /// code; then, where no code was sent or the code names no modeled error
 /// (Chime sends `Throttled` in the body of a ThrottledClientException), the
-/// one error that has the response's status. A status two errors share
-/// tells nothing.
+/// one error that has the response's status; then the one error whose
+/// status range (OpenAPI's `4XX`, `5XX`, `default`) holds it, narrowest
+/// first. A status or a range two errors share tells nothing.
 fn from_response(cx: &Cx, errs: &[&Structure], variants: &[Ident]) -> TokenStream {
     let rt = Rt::path();
     let query = if cx.service.query_compatible {
@@ -119,30 +120,60 @@ fn from_response(cx: &Cx, errs: &[&Structure], variants: &[Ident]) -> TokenStrea
     if errs.is_empty() {
         return quote!(Self::Unhandled(#rt::error::Unhandled::from_response(response)));
     }
-    let by_code = errs.iter().zip(variants).map(|(s, v)| {
-        let codes = s
-            .error
-            .as_ref()
-            .map(|e| e.codes.clone())
-            .unwrap_or_default();
+    let read = |s: &Structure, v: &Ident| {
         let read = fn_name("read", s);
-        quote!((Some(#(#codes)|*), _) => response.read_modeled(crate::json_codec::#read, Self::#v, Self::Unhandled),)
+        quote!(response.read_modeled(crate::json_codec::#read, Self::#v, Self::Unhandled))
+    };
+    // An error known by its status alone has no code to match.
+    let by_code = errs.iter().zip(variants).filter_map(|(s, v)| {
+        let codes = &s.error.as_ref()?.codes;
+        let read = read(s, v);
+        (!codes.is_empty()).then(|| quote!((Some(#(#codes)|*), _) => #read,))
     });
-    let by_status = errs.iter().zip(variants).filter_map(|(s, v)| {
-        let status = s.error.as_ref()?.status?;
-        let unique = errs
-            .iter()
+    let unique_status = |status: u16| {
+        errs.iter()
             .filter(|o| o.error.as_ref().and_then(|e| e.status) == Some(status))
             .count()
-            == 1;
-        let read = fn_name("read", s);
-        unique.then(|| quote!((_, #status) => response.read_modeled(crate::json_codec::#read, Self::#v, Self::Unhandled),))
+            == 1
+    };
+    let by_status = errs.iter().zip(variants).filter_map(|(s, v)| {
+        let status = s.error.as_ref()?.status?;
+        let read = read(s, v);
+        unique_status(status).then(|| quote!((_, #status) => #read,))
     });
+    // Ranges, narrowest first (then lowest); one that earlier arms cover
+    // entirely is left out (it would be an unreachable pattern).
+    let mut ranges: Vec<((u16, u16), &Structure, &Ident)> = errs
+        .iter()
+        .zip(variants)
+        .filter_map(|(s, v)| Some((s.error.as_ref()?.status_range?, *s, v)))
+        .collect();
+    ranges.sort_by_key(|((lo, hi), _, _)| (hi.saturating_sub(*lo), *lo));
+    let mut covered: Vec<(u16, u16)> = errs
+        .iter()
+        .filter_map(|s| s.error.as_ref()?.status)
+        .filter(|s| unique_status(*s))
+        .map(|s| (s, s))
+        .collect();
+    let mut by_range = Vec::new();
+    for (range, s, v) in &ranges {
+        let shared = ranges.iter().filter(|(r, _, _)| r == range).count() > 1;
+        let open =
+            (range.0..=range.1).any(|n| !covered.iter().any(|(lo, hi)| (*lo..=*hi).contains(&n)));
+        if shared || !open {
+            continue;
+        }
+        covered.push(*range);
+        let (lo, hi) = *range;
+        let read = read(s, v);
+        by_range.push(quote!((_, #lo..=#hi) => #read,));
+    }
     quote! {
         #query
         match (response.meta.code(), response.status) {
             #(#by_code)*
             #(#by_status)*
+            #(#by_range)*
             _ => Self::Unhandled(#rt::error::Unhandled::from_response(response)),
         }
     }

@@ -11,33 +11,25 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// `pub(crate) fn ser_x(obj: &mut JsonObjectWriter, value: &X)` for a body
-/// structure or union.
+/// structure; `ser_x(w: JsonValueWriter, value: &X)` for a union (an
+/// untagged one need not be an object).
 pub(crate) fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
     let rt = Rt::path();
     let name = fn_name("ser", s);
     let ty = cx.named_path(&s.id);
-    let body = if union {
-        let arms = s.members.iter().map(|m| {
-            let v = ident(&variant_name(m));
-            let key = &m.json_name;
-            let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
-            let binding = if m.ty == Type::Unit {
-                quote!(_)
-            } else {
-                quote!(v)
-            };
-            quote!(#ty::#v(#binding) => { #write })
-        });
-        let what = format!("cannot send an unknown member of the union `{}`", s.name);
-        quote! {
-            match value {
-                #(#arms)*
-                #ty::Unknown => return Err(#what.into()),
+    if union {
+        let body = ser_union(cx, s, &ty);
+        return quote! {
+            pub(crate) fn #name(
+                w: #rt::json::JsonValueWriter<'_>,
+                value: &#ty,
+            ) -> ::std::result::Result<(), #rt::BoxError> {
+                #body
+                Ok(())
             }
-        }
-    } else {
-        ser_members(cx, s.members.iter(), quote!(value), true)
-    };
+        };
+    }
+    let body = ser_members(cx, s.members.iter(), quote!(value), true);
     // A structure without members writes nothing (`{}`).
     let (obj, value) = if body.is_empty() {
         (quote!(_obj), quote!(_value))
@@ -51,6 +43,93 @@ pub(crate) fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
         ) -> ::std::result::Result<(), #rt::BoxError> {
             #body
             Ok(())
+        }
+    }
+}
+
+/// Statements writing the union `value` with the value writer `w`, in the
+/// union's representation.
+fn ser_union(cx: &Cx, s: &Structure, ty: &TokenStream) -> TokenStream {
+    let binding = |m: &Member| {
+        if m.ty == Type::Unit {
+            quote!(_)
+        } else {
+            quote!(v)
+        }
+    };
+    match &s.union_repr {
+        UnionRepr::Tagged => {
+            let arms = s.members.iter().map(|m| {
+                let v = ident(&variant_name(m));
+                let key = &m.json_name;
+                let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
+                let binding = binding(m);
+                quote!(#ty::#v(#binding) => { #write })
+            });
+            let what = format!("cannot send an unknown member of the union `{}`", s.name);
+            quote! {
+                let mut obj = w.start_object();
+                match value {
+                    #(#arms)*
+                    #ty::Unknown => return Err(#what.into()),
+                }
+                obj.finish();
+            }
+        }
+        UnionRepr::Untagged => {
+            let arms = s.members.iter().map(|m| {
+                let v = ident(&variant_name(m));
+                let write = ser_value(cx, &m.ty, quote!(w), quote!(v), 0);
+                let binding = binding(m);
+                quote!(#ty::#v(#binding) => { #write })
+            });
+            quote! {
+                match value {
+                    #(#arms)*
+                    #ty::Unknown(document) => w.document(document),
+                }
+            }
+        }
+        UnionRepr::Discriminated { property } => {
+            let arms = s.members.iter().map(|m| {
+                let v = ident(&variant_name(m));
+                let tag = &m.json_name;
+                // `check` makes every variant a structure; its members are
+                // written here, the discriminator first and only once.
+                let members = match &m.ty {
+                    Type::Named(id) => cx.structure(id).map(|variant| {
+                        ser_members(
+                            cx,
+                            variant.members.iter().filter(|vm| &vm.json_name != property),
+                            quote!(v),
+                            true,
+                        )
+                    }),
+                    _ => None,
+                };
+                let members = members.unwrap_or_else(|| {
+                    let message = format!(
+                        "sdkgen: `{}` of a discriminated union is no structure (`check` lets none through)",
+                        m.name
+                    );
+                    quote!(::core::compile_error!(#message);)
+                });
+                let binding = if members.is_empty() { quote!(_) } else { quote!(v) };
+                quote! {
+                    #ty::#v(#binding) => {
+                        let mut obj = w.start_object();
+                        obj.key(#property).string(#tag);
+                        #members
+                        obj.finish();
+                    }
+                }
+            });
+            quote! {
+                match value {
+                    #(#arms)*
+                    #ty::Unknown(document) => w.document(document),
+                }
+            }
         }
     }
 }
@@ -166,7 +245,11 @@ pub(crate) fn ser_value(
             }
         }
         Type::Named(id) => match cx.service.shapes.get(id) {
-            Some(Shape::Structure(s) | Shape::Union(s)) => {
+            Some(Shape::Union(s)) => {
+                let f = fn_name("ser", s);
+                quote!(crate::json_codec::#f(#w, #v)?;)
+            }
+            Some(Shape::Structure(s)) => {
                 let f = fn_name("ser", s);
                 let o = format_ident!("object_{}", depth);
                 quote! {
@@ -191,34 +274,7 @@ pub(crate) fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
     let ty = cx.named_path(&s.id);
     let path = s.name.as_str();
     let body = if union {
-        let arms = s.members.iter().map(|m| {
-            let v = ident(&variant_name(m));
-            let key = &m.json_name;
-            let read = de_value(
-                cx,
-                &m.ty,
-                quote!(member),
-                &format!("{}.{}", s.name, m.name),
-                0,
-            );
-            let read = if m.boxed {
-                quote!(::std::boxed::Box::new(#read?))
-            } else {
-                quote!(#read?)
-            };
-            quote!(#key => #ty::#v(#read),)
-        });
-        quote! {
-            let obj = #rt::json::object(value, #path)?;
-            let mut set = obj.iter().filter(|(key, member)| !member.is_null() && key.as_str() != "__type");
-            let (Some((key, member)), None) = (set.next(), set.next()) else {
-                return Err(#rt::json::invalid(#path, "exactly one member of the union"));
-            };
-            Ok(match key.as_str() {
-                #(#arms)*
-                _ => #ty::Unknown,
-            })
-        }
+        de_union(cx, s, &ty)
     } else {
         let members = de_members(cx, s, s.members.iter(), quote!(obj));
         // Without members the object is only checked to be one.
@@ -239,6 +295,106 @@ pub(crate) fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
             value: &#rt::json::Value,
         ) -> ::std::result::Result<#ty, #rt::json::DeserializeError> {
             #body
+        }
+    }
+}
+
+/// The body of a union's reader, in the union's representation.
+fn de_union(cx: &Cx, s: &Structure, ty: &TokenStream) -> TokenStream {
+    let rt = Rt::path();
+    let path = s.name.as_str();
+    let read_member = |m: &Member, v: TokenStream| {
+        let read = de_value(cx, &m.ty, v, &format!("{}.{}", s.name, m.name), 0);
+        if m.boxed {
+            quote!(#read.map(::std::boxed::Box::new))
+        } else {
+            read
+        }
+    };
+    match &s.union_repr {
+        UnionRepr::Tagged => {
+            let arms = s.members.iter().map(|m| {
+                let v = ident(&variant_name(m));
+                let key = &m.json_name;
+                let read = de_value(
+                    cx,
+                    &m.ty,
+                    quote!(member),
+                    &format!("{}.{}", s.name, m.name),
+                    0,
+                );
+                let read = if m.boxed {
+                    quote!(::std::boxed::Box::new(#read?))
+                } else {
+                    quote!(#read?)
+                };
+                quote!(#key => #ty::#v(#read),)
+            });
+            quote! {
+                let obj = #rt::json::object(value, #path)?;
+                let mut set = obj.iter().filter(|(key, member)| !member.is_null() && key.as_str() != "__type");
+                let (Some((key, member)), None) = (set.next(), set.next()) else {
+                    return Err(#rt::json::invalid(#path, "exactly one member of the union"));
+                };
+                Ok(match key.as_str() {
+                    #(#arms)*
+                    _ => #ty::Unknown,
+                })
+            }
+        }
+        UnionRepr::Untagged => {
+            // Each variant in order; a structure only where every required
+            // member is there (else a `B` would read as an `A` with its
+            // required members zeroed).
+            let tries = s.members.iter().map(|m| {
+                let v = ident(&variant_name(m));
+                let read = read_member(m, quote!(value));
+                let required: Vec<&str> = match &m.ty {
+                    Type::Named(id) => cx
+                        .structure(id)
+                        .map(|st| {
+                            st.members
+                                .iter()
+                                .filter(|sm| sm.required && sm.binding == Binding::Body)
+                                .map(|sm| sm.json_name.as_str())
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                let (pattern, attempt) = if required.is_empty() {
+                    (quote!(Ok(v)), read)
+                } else {
+                    (
+                        quote!(Some(Ok(v))),
+                        quote!(#rt::json::has_members(value, &[#(#required),*]).then(|| #read)),
+                    )
+                };
+                quote! {
+                    if let #pattern = #attempt {
+                        return Ok(#ty::#v(v));
+                    }
+                }
+            });
+            quote! {
+                #(#tries)*
+                Ok(#ty::Unknown(#rt::json::document(value)))
+            }
+        }
+        UnionRepr::Discriminated { property } => {
+            let arms = s.members.iter().map(|m| {
+                let v = ident(&variant_name(m));
+                let tag = &m.json_name;
+                let read = read_member(m, quote!(value));
+                quote!(Some(#tag) => #ty::#v(#read?),)
+            });
+            quote! {
+                let obj = #rt::json::object(value, #path)?;
+                Ok(match #rt::json::member(obj, #property).and_then(#rt::json::Value::as_str) {
+                    #(#arms)*
+                    _ => #ty::Unknown(#rt::json::document(value)),
+                })
+            }
         }
     }
 }

@@ -29,6 +29,7 @@ fn structure(name: &str, members: Vec<Member>) -> Structure {
         docs: Docs::default(),
         members,
         error: None,
+        union_repr: UnionRepr::Tagged,
     }
 }
 

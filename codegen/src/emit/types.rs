@@ -160,15 +160,47 @@ pub(crate) fn emit_union(cx: &Cx, s: &Structure) -> TokenStream {
             quote!(Self::#v(v) => f.debug_tuple(#n).field(v).finish(),)
         }
     });
+    // Smithy unions keep aws-sdk-rust's `Unknown`; an OpenAPI union keeps
+    // the value it could not read, and sends it back as it came.
+    let (unknown, unknown_doc, unknown_pattern, unknown_debug) = match s.union_repr {
+        UnionRepr::Tagged => (
+            quote!(Unknown),
+            [
+                " A member this SDK does not know: it was added to the service",
+                " after the SDK was generated. It cannot be sent.",
+            ],
+            quote!(Self::Unknown),
+            quote!(Self::Unknown => f.write_str("Unknown"),),
+        ),
+        UnionRepr::Untagged | UnionRepr::Discriminated { .. } => {
+            let shown = if s
+                .members
+                .iter()
+                .any(|m| cx.is_sensitive(&m.ty, m.sensitive))
+            {
+                quote!(Self::Unknown(_) => f.debug_tuple("Unknown").field(&#rt::REDACTED).finish(),)
+            } else {
+                quote!(Self::Unknown(v) => f.debug_tuple("Unknown").field(v).finish(),)
+            };
+            (
+                quote!(Unknown(#rt::Document)),
+                [
+                    " A value no variant of this SDK reads (one the service added after",
+                    " the SDK was generated), as the JSON it came as. Sent as it is.",
+                ],
+                quote!(Self::Unknown(_)),
+                shown,
+            )
+        }
+    };
     quote! {
         #docs
         #[non_exhaustive]
         #[derive(Clone, PartialEq)]
         pub enum #name {
             #( #vdocs #variants(#tys), )*
-            /// A member this SDK does not know: it was added to the service
-            /// after the SDK was generated. It cannot be sent.
-            Unknown,
+            #(#[doc = #unknown_doc])*
+            #unknown,
         }
 
         impl #name {
@@ -176,7 +208,7 @@ pub(crate) fn emit_union(cx: &Cx, s: &Structure) -> TokenStream {
 
             /// Whether the member is one this SDK does not know.
             pub fn is_unknown(&self) -> bool {
-                matches!(self, Self::Unknown)
+                matches!(self, #unknown_pattern)
             }
         }
 
@@ -184,7 +216,7 @@ pub(crate) fn emit_union(cx: &Cx, s: &Structure) -> TokenStream {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
                     #(#debug_arms)*
-                    Self::Unknown => f.write_str("Unknown"),
+                    #unknown_debug
                 }
             }
         }

@@ -29,7 +29,7 @@ pub fn export(service: &Service) -> Result<Value, crate::Error> {
 fn export_rest(service: &Service) -> Value {
     let mut paths = Map::new();
     for op in &service.operations {
-        let path = op.uri_pattern();
+        let path = path_template(op);
         let item = paths.entry(path).or_insert_with(|| json!({}));
         item[op.method.to_ascii_lowercase()] = operation(service, op);
     }
@@ -37,7 +37,7 @@ fn export_rest(service: &Service) -> Value {
     for shape in service.shapes.values() {
         let (key, schema) = match shape {
             Shape::Structure(s) => (s.rust_name.clone(), structure(service, s, false)),
-            Shape::Union(s) => (s.rust_name.clone(), structure(service, s, true)),
+            Shape::Union(s) => (s.rust_name.clone(), union(service, s)),
             Shape::Enum(e) => (e.rust_name.clone(), enumeration(e)),
             Shape::IntEnum(e) => (e.rust_name.clone(), int_enum(e)),
         };
@@ -79,6 +79,34 @@ fn export_rest(service: &Service) -> Value {
     doc
 }
 
+/// The operation's path as an OpenAPI template: Smithy's greedy `{Key+}`
+/// is written `{Key}` (a template names parameters, nothing more), its
+/// parameter marked `x-sdkgen-greedy`.
+fn path_template(op: &Operation) -> String {
+    let pattern = op.uri_pattern();
+    let query = pattern.find('?').map_or("", |i| &pattern[i..]);
+    let mut out = String::with_capacity(pattern.len());
+    for segment in &op.uri {
+        match segment {
+            UriSegment::Literal(l) => out.push_str(l),
+            UriSegment::Label { member, .. } => {
+                out.push('{');
+                out.push_str(member);
+                out.push('}');
+            }
+        }
+    }
+    out.push_str(query);
+    out
+}
+
+/// Whether the label of member `name` is greedy.
+fn greedy_label(op: &Operation, name: &str) -> bool {
+    op.uri
+        .iter()
+        .any(|s| matches!(s, UriSegment::Label { member, greedy: true } if member == name))
+}
+
 /// Auth schemes by the names `x-sdkgen-auth` uses: the runtime's scheme ids.
 fn auth_names(schemes: &[AuthScheme]) -> Value {
     json!(schemes
@@ -110,6 +138,11 @@ fn operation(service: &Service, op: &Operation) -> Value {
             }
         };
         let mut p = json!({"name": name, "in": location, "required": m.required, "schema": member_schema(service, m), "x-sdkgen-member": m.name});
+        // A greedy label's value keeps its `/`s (sent unescaped, what
+        // `allowReserved` says of a query parameter).
+        if location == "path" && greedy_label(op, &name) {
+            p["x-sdkgen-greedy"] = json!(true);
+        }
         if !m.docs.source.is_empty() {
             p["description"] = json!(m.docs.source);
         }
@@ -221,11 +254,14 @@ fn responses(service: &Service, op: &Operation) -> Value {
         let Some(Shape::Structure(s)) = service.shapes.get(id) else {
             continue;
         };
-        let status = s
-            .error
-            .as_ref()
-            .and_then(|e| e.status)
-            .map_or("default".to_owned(), |s| s.to_string());
+        let status = match s.error.as_ref().map(|e| (e.status, e.status_range)) {
+            Some((Some(status), _)) => status.to_string(),
+            Some((None, Some((400, 499)))) => "4XX".to_owned(),
+            Some((None, Some((500, 599)))) => "5XX".to_owned(),
+            // `default` (400..=599, or a range OpenAPI has no key for,
+            // stated exactly in `x-sdkgen-error`), or no status at all.
+            _ => "default".to_owned(),
+        };
         let r = json!({"$ref": schema_ref(&s.rust_name)});
         match by_status.iter_mut().find(|(k, _)| *k == status) {
             Some((_, refs)) => refs.push(r),
@@ -277,6 +313,47 @@ fn structure(service: &Service, s: &Structure, union: bool) -> Value {
         });
         v["x-sdkgen-error"] =
             json!({"fault": fault, "status": e.status, "retry": retry, "codes": e.codes});
+        if let Some((lo, hi)) = e.status_range {
+            v["x-sdkgen-error"]["statusRange"] = json!([lo, hi]);
+        }
+    }
+    v
+}
+
+/// A union: Smithy's (an object of which one member is set) as such; an
+/// untagged one as a `oneOf` of its variants' schemas; a discriminated one
+/// as a `oneOf` with a `discriminator` whose `mapping` names each tag's
+/// schema.
+fn union(service: &Service, s: &Structure) -> Value {
+    let property = match &s.union_repr {
+        UnionRepr::Tagged => return structure(service, s, true),
+        UnionRepr::Untagged => None,
+        UnionRepr::Discriminated { property } => Some(property),
+    };
+    let variants: Vec<Value> = s
+        .members
+        .iter()
+        .map(|m| member_schema(service, m))
+        .collect();
+    let mut v = json!({"oneOf": variants, "x-sdkgen-id": s.id, "x-sdkgen-name": s.name});
+    if let Some(property) = property {
+        let mapping: Map<String, Value> = s
+            .members
+            .iter()
+            .map(|m| {
+                (
+                    m.json_name.clone(),
+                    type_schema(service, &m.ty)["$ref"].clone(),
+                )
+            })
+            .collect();
+        v["discriminator"] = json!({"propertyName": property, "mapping": mapping});
+        v["x-sdkgen-union"] = json!("discriminated");
+    } else {
+        v["x-sdkgen-union"] = json!("untagged");
+    }
+    if !s.docs.source.is_empty() {
+        v["description"] = json!(s.docs.source);
     }
     v
 }

@@ -881,6 +881,7 @@ impl Cx<'_> {
             docs,
             members,
             error,
+            union_repr: UnionRepr::Tagged,
         };
         let union = ext.get("x-sdkgen-union").and_then(Value::as_bool) == Some(true);
         let shape = if union {
@@ -1279,6 +1280,7 @@ impl Cx<'_> {
             docs,
             members,
             error: None,
+            union_repr: UnionRepr::Tagged,
         };
         forms::union(s, Some(repr))
     }
@@ -1360,6 +1362,7 @@ impl Cx<'_> {
                         default: None,
                     }],
                     error: None,
+                    union_repr: UnionRepr::Tagged,
                 };
                 self.shapes.insert(id.to_owned(), forms::union(s, Some(forms::Repr::Untagged)));
                 return;
@@ -1383,6 +1386,7 @@ impl Cx<'_> {
                 docs,
                 members,
                 error: None,
+                union_repr: UnionRepr::Tagged,
             }),
         );
     }
@@ -1851,6 +1855,18 @@ impl Cx<'_> {
                 return None;
             }
         };
+        // `/{Key}` whose path parameter says `x-sdkgen-greedy: true` is a
+        // greedy label (Smithy's `{Key+}`, which OpenAPI templates cannot
+        // write): its value may hold `/`.
+        for segment in &mut uri {
+            if let UriSegment::Label { member, greedy } = segment {
+                *greedy |= item.parameters.iter().chain(&op.parameters).any(|p| {
+                    matches!(p, ReferenceOr::Item(Parameter::Path { parameter_data, .. })
+                        if parameter_data.name == *member
+                            && parameter_data.extensions.get("x-sdkgen-greedy") == Some(&Value::Bool(true)))
+                });
+            }
+        }
         // Input: parameters, then the body.
         let mut fields = BTreeSet::new();
         let mut input_members = self.parameters(&loc, &op_type, item, op, &mut fields);
@@ -2332,6 +2348,7 @@ impl Cx<'_> {
                 docs: described(Some(&response.description)),
                 members,
                 error: Some(error),
+                union_repr: UnionRepr::Tagged,
             }),
         );
         Some(id)
@@ -2402,14 +2419,20 @@ mod forms {
     }
 
     /// A union shape; `None` is Smithy's tagged form.
-    pub(super) fn union(s: Structure, _repr: Option<Repr>) -> Shape {
+    pub(super) fn union(mut s: Structure, repr: Option<Repr>) -> Shape {
+        s.union_repr = match repr {
+            None => UnionRepr::Tagged,
+            Some(Repr::Untagged) => UnionRepr::Untagged,
+            Some(Repr::Discriminated(property)) => UnionRepr::Discriminated { property },
+        };
         Shape::Union(s)
     }
 
-    pub(super) fn error_info(fault: Fault, status: Option<u16>, _range: Option<(u16, u16)>) -> ErrorInfo {
+    pub(super) fn error_info(fault: Fault, status: Option<u16>, range: Option<(u16, u16)>) -> ErrorInfo {
         ErrorInfo {
             fault,
             status,
+            status_range: range,
             retry: None,
             codes: Vec::new(),
         }
@@ -2527,6 +2550,7 @@ fn io_structure(
         docs: described(ext.and_then(|e| e.get("docs")).and_then(Value::as_str)),
         members,
         error: None,
+        union_repr: UnionRepr::Tagged,
     }
 }
 
@@ -2570,6 +2594,11 @@ fn error_info(e: &Value) -> ErrorInfo {
             .get("status")
             .and_then(Value::as_u64)
             .and_then(|s| u16::try_from(s).ok()),
+        status_range: e.get("statusRange").and_then(|r| {
+            let lo = u16::try_from(r.get(0)?.as_u64()?).ok()?;
+            let hi = u16::try_from(r.get(1)?.as_u64()?).ok()?;
+            Some((lo, hi))
+        }),
         retry: match e.get("retry").and_then(Value::as_str) {
             Some("throttling") => Some(RetryKind::Throttling),
             Some("server") => Some(RetryKind::Server),

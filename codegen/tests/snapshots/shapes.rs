@@ -1296,9 +1296,10 @@ mod json_codec {
     use ::sdkgen_runtime::__private as rt;
 
     pub(crate) fn ser_choice(
-        obj: &mut rt::json::JsonObjectWriter<'_>,
+        w: rt::json::JsonValueWriter<'_>,
         value: &crate::types::Choice,
     ) -> ::std::result::Result<(), rt::BoxError> {
+        let mut obj = w.start_object();
         match value {
             crate::types::Choice::Name(v) => {
                 obj.key("Name").string(v);
@@ -1307,9 +1308,7 @@ mod json_codec {
                 obj.key("Count").number(rt::json::Number::NegInt(i64::from(*v)));
             }
             crate::types::Choice::Nested(v) => {
-                let mut object_0 = obj.key("Nested").start_object();
-                crate::json_codec::ser_choice(&mut object_0, v)?;
-                object_0.finish();
+                crate::json_codec::ser_choice(obj.key("Nested"), v)?;
             }
             crate::types::Choice::Secret(v) => {
                 obj.key("Secret").string(v);
@@ -1318,6 +1317,7 @@ mod json_codec {
                 return Err("cannot send an unknown member of the union `Choice`".into());
             }
         }
+        obj.finish();
         Ok(())
     }
 
@@ -1385,9 +1385,7 @@ mod json_codec {
             obj.key("Bytes").string_unchecked(&rt::base64::encode(v));
         }
         if let Some(v) = &value.choice {
-            let mut object_0 = obj.key("Choice").start_object();
-            crate::json_codec::ser_choice(&mut object_0, v)?;
-            object_0.finish();
+            crate::json_codec::ser_choice(obj.key("Choice"), v)?;
         }
         if let Some(v) = &value.doc {
             obj.key("Doc").document(v);
