@@ -63,7 +63,12 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
 /// restJson1, whose serializer reads bindings (awsJson sends every member
 /// in its JSON body).
 fn request_only_bindings(service: &Service, op: &Operation, diags: &mut Diagnostics) {
-    for m in op.output.members.iter().filter(|m| m.binding.is_request_only()) {
+    for m in op
+        .output
+        .members
+        .iter()
+        .filter(|m| m.binding.is_request_only())
+    {
         diags.error(
             format!("{}${}", op.output.id, m.name),
             format!(
@@ -74,7 +79,12 @@ fn request_only_bindings(service: &Service, op: &Operation, diags: &mut Diagnost
         );
     }
     if service.protocol.is_aws_json() {
-        for m in op.input.members.iter().filter(|m| m.binding.is_request_only()) {
+        for m in op
+            .input
+            .members
+            .iter()
+            .filter(|m| m.binding.is_request_only())
+        {
             diags.error(
                 format!("{}${}", op.input.id, m.name),
                 format!(

@@ -290,9 +290,10 @@ impl Multipart {
         boundary: &str,
     ) -> Result<HttpRequest, BoxError> {
         let mut request = request(method, uri, Some(self.encode(boundary)), options)?;
-        request
-            .headers_mut()
-            .try_insert("content-type", format!("multipart/form-data; boundary={boundary}"))?;
+        request.headers_mut().try_insert(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )?;
         Ok(request)
     }
 }
@@ -334,7 +335,10 @@ mod tests {
         cookies.push("a", "1").unwrap();
         cookies.push("b", "x,y").unwrap();
         let err = cookies.push("c", "secret; d=2").unwrap_err().to_string();
-        assert!(err.contains("cookie `c`") && !err.contains("secret"), "{err}");
+        assert!(
+            err.contains("cookie `c`") && !err.contains("secret"),
+            "{err}"
+        );
         let mut request = HttpRequest::empty();
         cookies.set(&mut request).unwrap();
         assert_eq!(request.headers().get("cookie"), Some("a=1; b=x,y"));
