@@ -423,3 +423,80 @@ fn bindings_that_do_not_fit_are_located_errors() {
         assert!(err.contains("hint: "), "{what}: {err}");
     }
 }
+
+/// The export states each form as OpenAPI does: `style`/`explode` on
+/// query parameters, `in: cookie`, and request bodies of the two media
+/// types, with `encoding` where a value is sent as JSON text.
+#[test]
+fn the_forms_export_as_openapi_parameters_and_bodies() {
+    let doc = sdkgen::openapi::export::export(&service()).unwrap();
+    let op = |path: &str, method: &str| doc["paths"][path][method].clone();
+    let list = op("/things", "get");
+    let param = |name: &str| {
+        list["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("no parameter {name}"))
+    };
+    let location = |p: &serde_json::Value| {
+        (
+            p["in"].as_str().unwrap_or_default().to_owned(),
+            p["style"].as_str().map(str::to_owned),
+            p["explode"].as_bool(),
+        )
+    };
+    let query = |style: Option<&str>, explode: Option<bool>| {
+        ("query".to_owned(), style.map(str::to_owned), explode)
+    };
+    assert_eq!(location(&param("id")), query(None, None));
+    assert_eq!(location(&param("labels")), query(None, None));
+    assert_eq!(location(&param("tags")), query(Some("form"), Some(false)));
+    assert_eq!(
+        location(&param("sizes")),
+        query(Some("spaceDelimited"), Some(false))
+    );
+    assert_eq!(
+        location(&param("names")),
+        query(Some("pipeDelimited"), Some(false))
+    );
+    assert_eq!(
+        location(&param("filter")),
+        query(Some("deepObject"), Some(true))
+    );
+    assert_eq!(location(&param("session")).0, "cookie");
+    assert_eq!(param("session")["schema"]["x-sdkgen-sensitive"], true);
+    assert_eq!(
+        location(&param("recent")),
+        ("cookie".to_owned(), None, Some(false))
+    );
+
+    let form = &op("/forms", "post")["requestBody"]["content"];
+    let form = &form["application/x-www-form-urlencoded"];
+    let fields: Vec<&str> = form["schema"]["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        fields,
+        ["name", "count", "tag", "when", "data", "mode", "meta", "secret"]
+    );
+    assert_eq!(
+        form["encoding"],
+        serde_json::json!({"meta": {"contentType": "application/json"}})
+    );
+
+    let upload = &op("/uploads", "post")["requestBody"]["content"]["multipart/form-data"];
+    assert_eq!(upload["schema"]["properties"]["file"]["format"], "binary");
+    assert_eq!(
+        upload["encoding"],
+        serde_json::json!({
+            "meta": {"contentType": "application/json"},
+            "numbers": {"contentType": "application/json"},
+        })
+    );
+}
