@@ -340,75 +340,78 @@ fn inputs(s: &mut Service, op: usize) -> &mut Vec<Member> {
     &mut s.operations[op].input.members
 }
 
+/// A change that breaks `service()`.
+type Change = fn(&mut Service);
+
 #[test]
 fn bindings_that_do_not_fit_are_located_errors() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut Service)>, &str)> = vec![
+    let cases: [(&str, Change, &str); 9] = [
         (
             "deepObject on a list",
-            Box::new(|s| {
+            |s| {
                 inputs(s, 0)[0].binding = styled("ids", QueryStyle::DeepObject);
-            }),
+            },
             "error: ex#ListThingsRequest$Ids: a member bound with a styled query parameter must target a map of scalars or a structure of scalars (`deepObject`)",
         ),
         (
             "a form field beside a JSON body member",
-            Box::new(|s| {
+            |s| {
                 inputs(s, 1)[1].binding = Binding::Body;
-            }),
+            },
             "error: ex#SubmitFormRequest$Count: no HTTP trait makes a JSON body or payload, but `Name` (a form field) already makes an `application/x-www-form-urlencoded` body",
         ),
         (
             "a multipart part beside a form field",
-            Box::new(|s| {
+            |s| {
                 inputs(s, 2)[0].binding = Binding::FormField("title".into());
-            }),
+            },
             "error: ex#UploadRequest$File: a multipart part makes a `multipart/form-data` body, but `Title` (a form field) already makes an `application/x-www-form-urlencoded` body",
         ),
         (
             "a cookie in an output",
-            Box::new(|s| {
+            |s| {
                 s.operations[0].output.members.push(member(
                     "Back",
                     "back",
                     Type::String,
                     Binding::Cookie("back".into()),
                 ));
-            }),
+            },
             "error: ex#ListThingsResponse$Back: a cookie parameter binds a request member; an output has none",
         ),
         (
             "a cookie name that is no token",
-            Box::new(|s| {
+            |s| {
                 inputs(s, 0)[9].binding = Binding::Cookie("the theme".into());
-            }),
+            },
             "error: ex#ListThingsRequest$Theme: `the theme` is not a cookie name",
         ),
         (
             "a cookie of a structure",
-            Box::new(|s| {
+            |s| {
                 inputs(s, 0)[4].binding = Binding::Cookie("filter".into());
-            }),
+            },
             "error: ex#ListThingsRequest$Filter: a member bound with a cookie parameter must target a scalar or a list of scalars",
         ),
         (
             "two members of one form field",
-            Box::new(|s| {
+            |s| {
                 inputs(s, 1)[1].binding = Binding::FormField("name".into());
-            }),
+            },
             "error: ex#SubmitFormRequest$Count: form field `name` is bound to `Name` too",
         ),
         (
             "a stream in a multipart part",
-            Box::new(|s| {
+            |s| {
                 inputs(s, 2)[1].ty = Type::Stream {
                     requires_length: false,
                 };
-            }),
+            },
             "error: ex#UploadRequest$File: a `@streaming` blob in a multipart part is not supported: multipart bodies are built in memory",
         ),
         (
             "a form field under awsJson1_1",
-            Box::new(|s| s.protocol = Protocol::AwsJson1_1),
+            |s| s.protocol = Protocol::AwsJson1_1,
             "error: ex#SubmitFormRequest$Name: a form field means nothing under awsJson1_1, which sends every member in its JSON body",
         ),
     ];

@@ -61,7 +61,9 @@ pub fn push_deep_object(uri: &mut String, key: &str, entry: &str, value: &str) {
 }
 
 /// The `Cookie` header of a request: `a=1; b=2`, one pair per cookie
-/// parameter that is set, in the order they are pushed.
+/// parameter that is set, in the order they are pushed. `@sensitive`
+/// cookies need nothing more: aws-smithy-runtime-api's `Debug` of headers,
+/// which the runtime's trace log uses, redacts `Cookie` whole.
 #[derive(Debug, Default)]
 pub struct Cookies(String);
 
