@@ -56,6 +56,123 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
     values_fit(service, diags);
     http_is_well_formed(service, diags);
     bindings_fit_targets(service, diags);
+    for op in &service.operations {
+        request_only_bindings(service, op, diags);
+        one_body_form(op, diags);
+        openapi_names(op, diags);
+    }
+}
+
+/// Styled query parameters, cookies, form fields and multipart parts are
+/// forms of a request: only an operation's input has them, and only under
+/// restJson1, whose serializer reads bindings (awsJson sends every member
+/// in its JSON body).
+fn request_only_bindings(service: &Service, op: &Operation, diags: &mut Diagnostics) {
+    for m in op
+        .output
+        .members
+        .iter()
+        .filter(|m| m.binding.is_request_only())
+    {
+        diags.error(
+            format!("{}${}", op.output.id, m.name),
+            format!(
+                "{} binds a request member; an output has none",
+                binding_name(&m.binding)
+            ),
+            Some("bind the member to the body or a header of the response"),
+        );
+    }
+    if service.protocol.is_aws_json() {
+        for m in op
+            .input
+            .members
+            .iter()
+            .filter(|m| m.binding.is_request_only())
+        {
+            diags.error(
+                format!("{}${}", op.input.id, m.name),
+                format!(
+                    "{} means nothing under {}, which sends every member in its JSON body",
+                    binding_name(&m.binding),
+                    service.protocol.name()
+                ),
+                Some("bind the member to the body, or use restJson1"),
+            );
+        }
+    }
+}
+
+/// A request has one body: JSON (body members or a payload), a form or a
+/// multipart form, never two of them.
+fn one_body_form(op: &Operation, diags: &mut Diagnostics) {
+    let kind = |b: &Binding| match b {
+        Binding::Body | Binding::Payload => Some("a JSON body or payload"),
+        Binding::FormField(_) => Some("an `application/x-www-form-urlencoded` body"),
+        Binding::MultipartPart(_) => Some("a `multipart/form-data` body"),
+        _ => None,
+    };
+    let Some(first) = op.input.members.iter().find(|m| kind(&m.binding).is_some()) else {
+        return;
+    };
+    let first_kind = kind(&first.binding);
+    for m in &op.input.members {
+        if let Some(k) = kind(&m.binding).filter(|k| Some(*k) != first_kind) {
+            diags.error(
+                format!("{}${}", op.input.id, m.name),
+                format!(
+                    "{} makes {k}, but `{}` ({}) already makes {}",
+                    binding_name(&m.binding),
+                    first.name,
+                    binding_name(&first.binding),
+                    first_kind.unwrap_or_default()
+                ),
+                Some("a request has one body: bind every body member the same way"),
+            );
+        }
+    }
+}
+
+/// Cookie names are tokens (RFC 6265); a cookie, form field or multipart
+/// part is named once in an input, and named.
+fn openapi_names(op: &Operation, diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+    for m in &op.input.members {
+        let (what, name) = match &m.binding {
+            Binding::Cookie(c) => ("cookie", c),
+            Binding::FormField(f) => ("form field", f),
+            Binding::MultipartPart(p) => ("multipart part", p),
+            _ => continue,
+        };
+        let loc = format!("{}${}", op.input.id, m.name);
+        if what == "cookie" && !is_token(name) {
+            diags.error(
+                &loc,
+                format!("`{name}` is not a cookie name"),
+                Some("cookie names are RFC 9110 tokens: letters, digits and `!#$%&'*+-.^_`|~`"),
+            );
+        } else if name.is_empty() || name.contains(['\r', '\n']) {
+            diags.error(
+                &loc,
+                format!("{what} name {name:?} is empty or holds a line break"),
+                Some("name the field with text on one line"),
+            );
+        }
+        if let Some(other) = seen.insert((what, name), &m.name) {
+            diags.error(
+                &loc,
+                format!("{what} `{name}` is bound to `{other}` too"),
+                Some("bind each name to one member"),
+            );
+        }
+    }
+}
+
+/// RFC 9110 `token`.
+fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// Each HTTP binding targets what it can carry: headers and query
@@ -78,13 +195,41 @@ fn bindings_fit_targets(service: &Service, diags: &mut Diagnostics) {
     let strings = |ty: &Type| {
         matches!(ty, Type::String) || matches!(ty, Type::List(t) if **t == Type::String)
     };
+    // A map of scalars, or a structure whose members are scalars: what an
+    // OpenAPI object parameter spreads into the query.
+    let object = |ty: &Type| match ty {
+        Type::Map(v) => scalar(v),
+        Type::Named(id) => match service.shapes.get(id) {
+            Some(Shape::Structure(s)) => s.members.iter().all(|m| scalar(&m.ty)),
+            _ => false,
+        },
+        _ => false,
+    };
     for op in &service.operations {
         for s in [&op.input, &op.output] {
             for m in &s.members {
                 let (fits, what) = match &m.binding {
-                    Binding::Header(_) | Binding::Query(_) => {
+                    Binding::Header(_) | Binding::Cookie(_) => {
                         (scalars(&m.ty), "a scalar or a list of scalars")
                     }
+                    Binding::Query(_)
+                    | Binding::QueryStyled {
+                        style:
+                            QueryStyle::Form | QueryStyle::SpaceDelimited | QueryStyle::PipeDelimited,
+                        ..
+                    } => (
+                        scalars(&m.ty) || object(&m.ty),
+                        "a scalar, a list of scalars, a map of scalars or a structure of scalars",
+                    ),
+                    Binding::QueryStyled {
+                        style: QueryStyle::DeepObject,
+                        ..
+                    } => (
+                        object(&m.ty),
+                        "a map of scalars or a structure of scalars (`deepObject`)",
+                    ),
+                    // Anything but a stream (`streams_are_payloads`).
+                    Binding::FormField(_) | Binding::MultipartPart(_) => continue,
                     Binding::QueryParams => (
                         matches!(&m.ty, Type::Map(v) if strings(v)),
                         "a map of strings or of lists of strings",
@@ -122,18 +267,17 @@ fn binding_name(b: &Binding) -> &'static str {
         Binding::PrefixHeaders(_) => "`@httpPrefixHeaders`",
         Binding::Payload => "`@httpPayload`",
         Binding::ResponseCode => "`@httpResponseCode`",
+        Binding::QueryStyled { .. } => "a styled query parameter",
+        Binding::Cookie(_) => "a cookie parameter",
+        Binding::FormField(_) => "a form field",
+        Binding::MultipartPart(_) => "a multipart part",
     }
 }
 
 /// Methods and header names are HTTP tokens, status codes are three-digit:
 /// requests the model describes can be sent and responses matched.
 fn http_is_well_formed(service: &Service, diags: &mut Diagnostics) {
-    // RFC 9110 `token`.
-    fn token(s: &str) -> bool {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-    }
+    let token = is_token;
     for op in &service.operations {
         if !token(&op.method) {
             diags.error(
@@ -421,7 +565,15 @@ fn streams_are_payloads(s: &Structure, io: bool, diags: &mut Diagnostics) {
     }
     for m in &s.members {
         let payload = io && m.binding == Binding::Payload && m.ty.is_stream();
-        if holds_stream(&m.ty) && !payload {
+        if holds_stream(&m.ty) && matches!(m.binding, Binding::MultipartPart(_)) {
+            // A request is serialized in memory, before it is sent; a
+            // multipart body of a stream would have to read it whole.
+            diags.error(
+                format!("{}${}", s.id, m.name),
+                "a `@streaming` blob in a multipart part is not supported: multipart bodies are built in memory",
+                Some("make the part a (non-streaming) blob, which is sent whole"),
+            );
+        } else if holds_stream(&m.ty) && !payload {
             diags.error(
                 format!("{}${}", s.id, m.name),
                 "a `@streaming` blob that is not the `@httpPayload` of an operation's input or output",

@@ -1072,6 +1072,10 @@ fn binding_text(b: &Binding) -> String {
         Binding::PrefixHeaders(p) => format!("prefix headers `{p}`"),
         Binding::Payload => "payload".into(),
         Binding::ResponseCode => "status code".into(),
+        Binding::QueryStyled { name, style } => format!("query `{name}` ({})", style.name()),
+        Binding::Cookie(c) => format!("cookie `{c}`"),
+        Binding::FormField(f) => format!("form field `{f}`"),
+        Binding::MultipartPart(p) => format!("multipart part `{p}`"),
     }
 }
 

@@ -590,7 +590,10 @@ pub enum Binding {
     Body,
     /// A URI label.
     Label,
-    /// A query parameter with this name.
+    /// A query parameter with this name: OpenAPI's `style: form` with
+    /// `explode` (Smithy's `@httpQuery`). A list repeats it (`a=1&a=2`); a
+    /// map or structure (from OpenAPI documents) spreads its entries as
+    /// parameters of their own (`k1=v1&k2=v2`), as OpenAPI's object form.
     Query(String),
     /// A header with this name.
     Header(String),
@@ -602,6 +605,78 @@ pub enum Binding {
     Payload,
     /// `@httpResponseCode`: the response's status code.
     ResponseCode,
+    /// A query parameter in an OpenAPI `style` other than
+    /// [`Binding::Query`]'s form with `explode` (from OpenAPI documents;
+    /// requests only).
+    QueryStyled {
+        /// The parameter's name.
+        name: String,
+        /// How its values are written.
+        style: QueryStyle,
+    },
+    /// An OpenAPI `in: cookie` parameter: one `name=value` pair of the
+    /// request's `Cookie` header (requests only).
+    Cookie(String),
+    /// A field of an `application/x-www-form-urlencoded` body with this
+    /// name (an OpenAPI request body of that media type; requests only).
+    FormField(String),
+    /// A part of a `multipart/form-data` body with this name (an OpenAPI
+    /// request body of that media type; requests only).
+    MultipartPart(String),
+}
+
+impl Binding {
+    /// A binding only a request can have, which only the OpenAPI front end
+    /// writes: styled query parameters, cookies, form fields and multipart
+    /// parts.
+    pub fn is_request_only(&self) -> bool {
+        matches!(
+            self,
+            Binding::QueryStyled { .. }
+                | Binding::Cookie(_)
+                | Binding::FormField(_)
+                | Binding::MultipartPart(_)
+        )
+    }
+
+    /// A member of the request body: JSON body, payload, form field or
+    /// multipart part.
+    pub fn is_body(&self) -> bool {
+        matches!(
+            self,
+            Binding::Body | Binding::Payload | Binding::FormField(_) | Binding::MultipartPart(_)
+        )
+    }
+}
+
+/// How a [`Binding::QueryStyled`] parameter writes its values, OpenAPI 3's
+/// `style` (and `explode: false` for `form`). Values and keys are
+/// percent-encoded as [`Binding::Query`]'s; the delimiters are written as
+/// the OpenAPI specification's examples show them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// `style: form, explode: false`: `a=1,2`; a map or structure
+    /// `a=k1,v1,k2,v2`.
+    Form,
+    /// `style: spaceDelimited`: `a=1%202` (lists, maps and structures as
+    /// `Form`'s, joined by `%20`).
+    SpaceDelimited,
+    /// `style: pipeDelimited`: `a=1|2`.
+    PipeDelimited,
+    /// `style: deepObject` (maps and structures only): `a[k1]=v1&a[k2]=v2`.
+    DeepObject,
+}
+
+impl QueryStyle {
+    /// The OpenAPI `style` name.
+    pub fn name(self) -> &'static str {
+        match self {
+            QueryStyle::Form => "form",
+            QueryStyle::SpaceDelimited => "spaceDelimited",
+            QueryStyle::PipeDelimited => "pipeDelimited",
+            QueryStyle::DeepObject => "deepObject",
+        }
+    }
 }
 
 /// Constraint traits.

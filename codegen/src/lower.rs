@@ -826,7 +826,15 @@ impl Lower<'_> {
         };
         let default_ts = match binding {
             Binding::Header(_) | Binding::PrefixHeaders(_) => TimestampFormat::HttpDate,
-            Binding::Label | Binding::Query(_) | Binding::QueryParams => TimestampFormat::DateTime,
+            // Smithy models bind none of the OpenAPI-only forms; were one
+            // here, its text would be RFC 3339 as in a query string.
+            Binding::Label
+            | Binding::Query(_)
+            | Binding::QueryParams
+            | Binding::QueryStyled { .. }
+            | Binding::Cookie(_)
+            | Binding::FormField(_)
+            | Binding::MultipartPart(_) => TimestampFormat::DateTime,
             Binding::Body | Binding::Payload | Binding::ResponseCode => {
                 TimestampFormat::EpochSeconds
             }

@@ -5,6 +5,8 @@ use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::byte_stream::ByteStream;
 
+pub mod forms;
+
 /// Percent-encodes a URI label value (`/` included, unless the label is
 /// greedy), using aws-smithy-http's encoder.
 pub fn encode_label(value: &str, greedy: bool) -> String {

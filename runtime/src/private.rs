@@ -77,6 +77,14 @@ pub mod http {
         BodyOptions, StreamOptions,
     };
 
+    /// Styled query parameters, cookies, form and multipart bodies
+    /// ([`crate::http::forms`]).
+    pub mod forms {
+        pub use crate::http::forms::{
+            push_deep_object, push_joined, Cookies, Delimiter, Form, Multipart,
+        };
+    }
+
     /// Header values written and read ([`crate::http::headers`]).
     pub mod headers {
         pub use crate::http::headers::{

@@ -183,7 +183,9 @@ pub(crate) fn payload_member(s: &Structure) -> Option<&Member> {
     s.members.iter().find(|m| m.binding == Binding::Payload)
 }
 
-/// The members of `s` written to or read from its JSON body.
+/// The members of `s` written to or read from its JSON body (not its form
+/// fields or multipart parts, [`Binding::FormField`] and
+/// [`Binding::MultipartPart`]).
 pub(crate) fn body_members(s: &Structure) -> Vec<&Member> {
     s.members
         .iter()
@@ -191,12 +193,13 @@ pub(crate) fn body_members(s: &Structure) -> Vec<&Member> {
         .collect()
 }
 
-/// The types of what `s` carries in the body: its JSON body members and
-/// its payload.
+/// The types of what `s` carries in the body: its JSON body members, its
+/// payload, its form fields and multipart parts (whose nested structures
+/// are written as JSON text).
 pub(crate) fn body_types(s: &Structure) -> impl Iterator<Item = &Type> {
     s.members
         .iter()
-        .filter(|m| matches!(m.binding, Binding::Body | Binding::Payload))
+        .filter(|m| m.binding.is_body())
         .map(|m| &m.ty)
 }
 

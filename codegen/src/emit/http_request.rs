@@ -1,7 +1,8 @@
 //! The request serializer of an operation, `fn serialize(input) ->
 //! HttpRequest`: one function per HTTP binding (URI labels, literal query,
-//! query members, the query map, prefix headers, headers, host prefix, the
-//! payload or JSON body, checksum and gzip).
+//! query members in OpenAPI's styles, the query map, prefix headers,
+//! headers, cookies, host prefix, the payload, JSON, form or multipart body,
+//! checksum and gzip).
 
 use super::common::{body_members, ident, payload_member, ts_format, Rt};
 use super::cx::Cx;
@@ -24,6 +25,7 @@ pub(crate) fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     // Prefix headers first, so that a header bound by name wins.
     let mut headers: Vec<_> = op.input.members.iter().filter_map(prefix_headers).collect();
     headers.extend(op.input.members.iter().filter_map(|m| header(cx, m)));
+    headers.extend(cookies(cx, op));
     headers.extend(host_prefix(op));
     let build = body(cx, op);
     if op.gzip {
@@ -97,24 +99,152 @@ fn query_literals(op: &Operation) -> Vec<TokenStream> {
         .collect()
 }
 
-/// An `@httpQuery` member: one parameter, or one per item of a list.
+/// A query member: an `@httpQuery` one (OpenAPI's form with `explode`)
+/// is one parameter, one per item of a list, or one per entry of a map or
+/// structure; a styled one ([`QueryStyle`]) joins its values or writes
+/// `name[key]=value`.
 fn query_member(cx: &Cx, m: &Member) -> Option<TokenStream> {
     let rt = Rt::path();
-    let Binding::Query(q) = &m.binding else {
-        return None;
-    };
+    let forms = quote!(#rt::http::forms);
     let f = ident(&m.rust_name);
-    let push = match &m.ty {
-        Type::List(item) => {
-            let text = scalar_text(cx, item, quote!(item));
-            quote!(for item in value { #rt::http::push_query(&mut uri, #q, &#text); })
+    let push = match (&m.binding, object_entries(cx, &m.ty)) {
+        (Binding::Query(_), Some(entries)) => quote! {
+            #entries
+            for (key, text) in &entries { #rt::http::push_query(&mut uri, key, text); }
+        },
+        (Binding::Query(q), None) => match &m.ty {
+            Type::List(item) => {
+                let text = scalar_text(cx, item, quote!(item));
+                quote!(for item in value { #rt::http::push_query(&mut uri, #q, &#text); })
+            }
+            ty => {
+                let text = scalar_text(cx, ty, quote!(value));
+                quote!(#rt::http::push_query(&mut uri, #q, &#text);)
+            }
+        },
+        (Binding::QueryStyled { name, style }, entries) => {
+            let delimiter = match style {
+                QueryStyle::Form => quote!(#forms::Delimiter::Comma),
+                QueryStyle::SpaceDelimited => quote!(#forms::Delimiter::Space),
+                QueryStyle::PipeDelimited => quote!(#forms::Delimiter::Pipe),
+                QueryStyle::DeepObject => {
+                    // `check`: a deepObject member is a map or a structure.
+                    let entries = entries?;
+                    return Some(quote! {
+                        if let Some(value) = &input.#f {
+                            #entries
+                            for (key, text) in &entries { #forms::push_deep_object(&mut uri, #name, key, text); }
+                        }
+                    });
+                }
+            };
+            match (entries, &m.ty) {
+                (Some(entries), _) => quote! {
+                    #entries
+                    #forms::push_joined(&mut uri, #name, entries.iter().flat_map(|(key, text)| [*key, text.as_ref()]), #delimiter);
+                },
+                (None, Type::List(item)) => {
+                    let texts = texts(cx, item);
+                    quote! {
+                        #texts
+                        #forms::push_joined(&mut uri, #name, &texts, #delimiter);
+                    }
+                }
+                (None, ty) => {
+                    let text = scalar_text(cx, ty, quote!(value));
+                    quote!(#forms::push_joined(&mut uri, #name, [#text], #delimiter);)
+                }
+            }
         }
-        ty => {
-            let text = scalar_text(cx, ty, quote!(value));
-            quote!(#rt::http::push_query(&mut uri, #q, &#text);)
-        }
+        _ => return None,
     };
     Some(quote!(if let Some(value) = &input.#f { #push }))
+}
+
+/// `let texts: Vec<Cow<str>> = ...;`: the text of each item of the list
+/// `value`.
+fn texts(cx: &Cx, item: &Type) -> TokenStream {
+    let rt = Rt::path();
+    let text = scalar_text(cx, item, quote!(item));
+    quote! {
+        let texts = value
+            .iter()
+            .map(|item| -> ::std::result::Result<::std::borrow::Cow<'_, str>, #rt::BoxError> { Ok(#text) })
+            .collect::<::std::result::Result<::std::vec::Vec<_>, _>>()?;
+    }
+}
+
+/// For a map or a structure `value`: `let entries: Vec<(&str, Cow<str>)>
+/// = ...;`, its set entries as key and text (a map's sorted by key, a
+/// structure's members in model order by their JSON names, as OpenAPI
+/// names an object's properties). `None` for other types.
+fn object_entries(cx: &Cx, ty: &Type) -> Option<TokenStream> {
+    let entry = quote!((&str, ::std::borrow::Cow<'_, str>));
+    match ty {
+        Type::Map(value) => {
+            let text = scalar_text(cx, value, quote!(item));
+            Some(quote! {
+                let mut entries: ::std::vec::Vec<#entry> = ::std::vec::Vec::with_capacity(value.len());
+                for (key, item) in value { entries.push((key.as_str(), #text)); }
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+            })
+        }
+        Type::Named(id) => {
+            let s = cx.structure(id)?;
+            if s.members.is_empty() {
+                return Some(
+                    quote!(let entries: ::std::vec::Vec<#entry> = ::std::vec::Vec::new();),
+                );
+            }
+            let pushes = s.members.iter().map(|m| {
+                let f = ident(&m.rust_name);
+                let key = &m.json_name;
+                let text = scalar_text(cx, &m.ty, quote!(item));
+                quote!(if let Some(item) = &value.#f { entries.push((#key, #text)); })
+            });
+            Some(quote! {
+                let mut entries: ::std::vec::Vec<#entry> = ::std::vec::Vec::new();
+                #(#pushes)*
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The `Cookie` header of an operation with cookie members: `a=1; b=2`,
+/// a list's items joined with `,` (OpenAPI's form without `explode`).
+fn cookies(cx: &Cx, op: &Operation) -> Option<TokenStream> {
+    let rt = Rt::path();
+    let pushes: Vec<TokenStream> = op
+        .input
+        .members
+        .iter()
+        .filter_map(|m| {
+            let Binding::Cookie(name) = &m.binding else {
+                return None;
+            };
+            let f = ident(&m.rust_name);
+            let push = match &m.ty {
+                Type::List(item) => {
+                    let texts = texts(cx, item);
+                    quote!(#texts cookies.push(#name, &texts.join(","))?;)
+                }
+                ty => {
+                    let text = scalar_text(cx, ty, quote!(value));
+                    quote!(cookies.push(#name, &#text)?;)
+                }
+            };
+            Some(quote!(if let Some(value) = &input.#f { #push }))
+        })
+        .collect();
+    if pushes.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        let mut cookies = #rt::http::forms::Cookies::new();
+        #(#pushes)*
+        cookies.set(&mut request)?;
+    })
 }
 
 /// `@httpQueryParams` maps, sorted by key; they never override a parameter
@@ -278,6 +408,20 @@ fn body(cx: &Cx, op: &Operation) -> TokenStream {
         stream_body(cx, op, m)
     } else if let Some(m) = payload {
         payload_body(cx, op, m)
+    } else if op
+        .input
+        .members
+        .iter()
+        .any(|m| matches!(m.binding, Binding::FormField(_)))
+    {
+        form_body(cx, op)
+    } else if op
+        .input
+        .members
+        .iter()
+        .any(|m| matches!(m.binding, Binding::MultipartPart(_)))
+    {
+        multipart_body(cx, op)
     } else if body_members.is_empty() {
         quote!(#rt::http::json_request(#method, uri, None, false)?)
     } else {
@@ -287,9 +431,10 @@ fn body(cx: &Cx, op: &Operation) -> TokenStream {
 
 /// Whether the body carries a sensitive value (then it is not logged).
 fn sensitive_body(cx: &Cx, op: &Operation) -> bool {
-    op.input.members.iter().any(|m| {
-        matches!(m.binding, Binding::Body | Binding::Payload) && cx.is_sensitive(&m.ty, m.sensitive)
-    })
+    op.input
+        .members
+        .iter()
+        .any(|m| m.binding.is_body() && cx.is_sensitive(&m.ty, m.sensitive))
 }
 
 /// `.content_md5(..).gzip(..)` on the body options where the operation
@@ -385,6 +530,114 @@ fn payload_body(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
             .transpose()?
             #unset;
         #rt::http::request(#method, uri, body, #rt::http::BodyOptions::new(#content_type).sensitive(#sensitive)#options)?
+    }}
+}
+
+/// Whether a value of `ty` is written as text in a form field or a
+/// multipart part: strings, enums, numbers, booleans, timestamps (in the
+/// member's format, RFC 3339 for OpenAPI's `date-time`) and blobs
+/// (base64 in a form).
+fn is_text_scalar(cx: &Cx, ty: &Type) -> bool {
+    match ty {
+        Type::String | Type::Timestamp(_) | Type::Blob => true,
+        Type::Named(id) => matches!(
+            cx.service.shapes.get(id),
+            Some(Shape::Enum(_) | Shape::IntEnum(_))
+        ),
+        ty => ty.is_copy_scalar(),
+    }
+}
+
+/// An expression giving the JSON text of `v` (a reference) of type `ty`.
+fn json_text(cx: &Cx, ty: &Type, v: TokenStream) -> TokenStream {
+    let rt = Rt::path();
+    let write = ser_value(
+        cx,
+        ty,
+        quote!(#rt::json::JsonValueWriter::new(&mut out)),
+        v,
+        0,
+    );
+    quote!({ let mut out = ::std::string::String::new(); #write out })
+}
+
+/// An `application/x-www-form-urlencoded` body of the form field members:
+/// scalars as text, a list's items as a field each (`a=1&a=2`), nested
+/// structures, maps, unions and documents as their JSON text (the form has
+/// no nesting of its own, and OpenAPI leaves the encoding of an object
+/// property to the document).
+fn form_body(cx: &Cx, op: &Operation) -> TokenStream {
+    let rt = Rt::path();
+    let method = &op.method;
+    let field = |name: &str, ty: &Type, v: TokenStream| {
+        if is_text_scalar(cx, ty) {
+            let text = scalar_text(cx, ty, v);
+            quote!(form.field(#name, &#text);)
+        } else {
+            let json = json_text(cx, ty, v);
+            quote!(form.field(#name, &#json);)
+        }
+    };
+    let fields = op.input.members.iter().filter_map(|m| {
+        let Binding::FormField(name) = &m.binding else {
+            return None;
+        };
+        let f = ident(&m.rust_name);
+        let write = match &m.ty {
+            Type::List(item) => match item.as_ref() {
+                Type::Optional(inner) => {
+                    let one = field(name, inner, quote!(item));
+                    quote!(for item in value.iter().flatten() { #one })
+                }
+                item => {
+                    let one = field(name, item, quote!(item));
+                    quote!(for item in value { #one })
+                }
+            },
+            ty => field(name, ty, quote!(value)),
+        };
+        Some(quote!(if let Some(value) = &input.#f { #write }))
+    });
+    let sensitive = sensitive_body(cx, op);
+    let options = checksum_and_gzip(op);
+    quote! {{
+        let mut form = #rt::http::forms::Form::new();
+        #(#fields)*
+        form.into_request(#method, uri, #rt::http::BodyOptions::new(#rt::http::forms::Form::CONTENT_TYPE).sensitive(#sensitive)#options)?
+    }}
+}
+
+/// A `multipart/form-data` body of the multipart members, a part each:
+/// scalars as text, blobs as files (`filename`, `application/octet-stream`),
+/// structures, lists, maps, unions and documents as JSON
+/// (`application/json`). The boundary is random per request.
+fn multipart_body(cx: &Cx, op: &Operation) -> TokenStream {
+    let rt = Rt::path();
+    let method = &op.method;
+    let parts = op.input.members.iter().filter_map(|m| {
+        let Binding::MultipartPart(name) = &m.binding else {
+            return None;
+        };
+        let f = ident(&m.rust_name);
+        let write = match &m.ty {
+            Type::Blob => quote!(parts.bytes(#name, value.as_ref().to_vec());),
+            ty if is_text_scalar(cx, ty) => {
+                let text = scalar_text(cx, ty, quote!(value));
+                quote!(parts.text(#name, &#text);)
+            }
+            ty => {
+                let json = json_text(cx, ty, quote!(value));
+                quote!(parts.json(#name, #json);)
+            }
+        };
+        Some(quote!(if let Some(value) = &input.#f { #write }))
+    });
+    let sensitive = sensitive_body(cx, op);
+    let options = checksum_and_gzip(op);
+    quote! {{
+        let mut parts = #rt::http::forms::Multipart::new();
+        #(#parts)*
+        parts.into_request(#method, uri, #rt::http::BodyOptions::new("multipart/form-data").sensitive(#sensitive)#options)?
     }}
 }
 

@@ -124,11 +124,26 @@ fn operation(service: &Service, op: &Operation) -> Value {
     let mut parameters = Vec::new();
     let mut body = Map::new();
     let mut required = Vec::new();
+    // Form and multipart bodies (`check`: at most one of them, and then no
+    // JSON body), by field name.
+    let mut forms = [
+        FormBody::new("application/x-www-form-urlencoded"),
+        FormBody::new("multipart/form-data"),
+    ];
     for m in &op.input.members {
         let (location, name) = match &m.binding {
             Binding::Label => ("path", m.name.clone()),
-            Binding::Query(q) => ("query", q.clone()),
+            Binding::Query(q) | Binding::QueryStyled { name: q, .. } => ("query", q.clone()),
             Binding::Header(h) => ("header", h.clone()),
+            Binding::Cookie(c) => ("cookie", c.clone()),
+            Binding::FormField(f) => {
+                forms[0].add(service, m, f, false);
+                continue;
+            }
+            Binding::MultipartPart(p) => {
+                forms[1].add(service, m, p, true);
+                continue;
+            }
             _ => {
                 if m.required {
                     required.push(json!(m.json_name));
@@ -146,6 +161,14 @@ fn operation(service: &Service, op: &Operation) -> Value {
         if !m.docs.source.is_empty() {
             p["description"] = json!(m.docs.source);
         }
+        if let Binding::QueryStyled { style, .. } = &m.binding {
+            p["style"] = json!(style.name());
+            p["explode"] = json!(*style == QueryStyle::DeepObject);
+        }
+        if matches!(m.binding, Binding::Cookie(_)) && matches!(m.ty, Type::List(_)) {
+            // A list cookie is one `a=1,2` pair: form without `explode`.
+            p["explode"] = json!(false);
+        }
         parameters.push(p);
     }
     let mut o = json!({
@@ -161,6 +184,8 @@ fn operation(service: &Service, op: &Operation) -> Value {
         // A blob, stream or text payload is the body itself, of its media
         // type, not a JSON object.
         o["requestBody"] = json!({"required": m.required, "content": {payload_media_type(m): {"schema": payload_schema(service, m)}}});
+    } else if let Some(form) = forms.iter().find(|f| !f.properties.is_empty()) {
+        o["requestBody"] = form.request_body();
     } else if !body.is_empty() {
         let mut schema = json!({"type": "object", "properties": body});
         // OpenAPI 3.0 wants `required` non-empty where it is present.
@@ -212,6 +237,71 @@ fn operation(service: &Service, op: &Operation) -> Value {
         o["x-sdkgen-protocol-tests"] = json!(tests);
     }
     o
+}
+
+/// A request body of form fields or multipart parts: an object schema of
+/// the fields, with an `encoding` naming `application/json` where the
+/// body writes a value as JSON text (a form's nested values; a multipart
+/// part's structures, lists and maps), which OpenAPI's defaults would
+/// write otherwise.
+struct FormBody {
+    media_type: &'static str,
+    properties: Map<String, Value>,
+    required: Vec<Value>,
+    encoding: Map<String, Value>,
+}
+
+impl FormBody {
+    fn new(media_type: &'static str) -> Self {
+        FormBody {
+            media_type,
+            properties: Map::new(),
+            required: Vec::new(),
+            encoding: Map::new(),
+        }
+    }
+
+    fn add(&mut self, service: &Service, m: &Member, name: &str, multipart: bool) {
+        let mut schema = member_schema(service, m);
+        let scalar = |ty: &Type| match ty {
+            Type::Named(id) => matches!(
+                service.shapes.get(id),
+                Some(Shape::Enum(_) | Shape::IntEnum(_))
+            ),
+            Type::String | Type::Timestamp(_) | Type::Blob => true,
+            ty => ty.is_copy_scalar(),
+        };
+        let json = match &m.ty {
+            // A form repeats a list's items, each as text or JSON.
+            Type::List(item) if !multipart => !scalar(item),
+            ty => !scalar(ty),
+        };
+        if json {
+            self.encoding
+                .insert(name.to_owned(), json!({"contentType": "application/json"}));
+        }
+        if multipart && m.ty == Type::Blob {
+            // A file part: bytes, as a raw payload is.
+            schema["format"] = json!("binary");
+            schema["x-sdkgen-blob"] = json!(true);
+        }
+        if m.required {
+            self.required.push(json!(name));
+        }
+        self.properties.insert(name.to_owned(), schema);
+    }
+
+    fn request_body(&self) -> Value {
+        let mut schema = json!({"type": "object", "properties": self.properties});
+        if !self.required.is_empty() {
+            schema["required"] = json!(self.required);
+        }
+        let mut media = json!({"schema": schema});
+        if !self.encoding.is_empty() {
+            media["encoding"] = json!(self.encoding);
+        }
+        json!({"required": true, "content": {self.media_type: media}})
+    }
 }
 
 fn responses(service: &Service, op: &Operation) -> Value {

@@ -1526,6 +1526,13 @@ impl Merged {
     }
 }
 
+/// An HTTP token (RFC 9110): what header and cookie names are.
+fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
 /// The parts of an `allOf` that say something: references, and inline
 /// schemas with a type, properties, variants or items (not a bare
 /// `description`).
@@ -1762,6 +1769,14 @@ impl Cx<'_> {
                     }
                 },
             };
+            let named_right = match &binding {
+                Binding::Header(n) | Binding::Cookie(n) => is_token(n),
+                _ => true,
+            };
+            if !named_right {
+                self.unsupported_param(&ploc, data, "its name is not an HTTP token");
+                continue;
+            }
             let schema = match &data.format {
                 ParameterSchemaOrContent::Schema(s) => s.clone(),
                 ParameterSchemaOrContent::Content(content) => {
@@ -1802,22 +1817,39 @@ impl Cx<'_> {
     }
 
     /// Whether a member bound to a parameter has a type the back end can
-    /// write there: scalars, enums, and lists of them (maps and structures
-    /// for the query styles that spread them).
+    /// write there: scalars, enums, and lists of them; maps and structures
+    /// of scalars in the query, where the styles spread them.
     fn parameter_type_fits(&self, m: &Member) -> bool {
         let scalar = |t: &Type| match t {
             Type::Named(id) => matches!(self.shapes.get(id), Some(Shape::Enum(_) | Shape::IntEnum(_))),
-            Type::String | Type::Boolean | Type::Byte | Type::Short | Type::Integer | Type::Long | Type::Float | Type::Double | Type::Timestamp(_) => true,
+            Type::String
+            | Type::Boolean
+            | Type::Byte
+            | Type::Short
+            | Type::Integer
+            | Type::Long
+            | Type::Float
+            | Type::Double
+            | Type::Timestamp(_) => true,
+            _ => false,
+        };
+        let list = |t: &Type| matches!(t, Type::List(i) if scalar(i)) || scalar(t);
+        let spread = |t: &Type| match t {
+            Type::Map(v) => scalar(v),
+            Type::Named(id) => matches!(self.shapes.get(id), Some(Shape::Structure(st))
+                if st.error.is_none() && !st.members.is_empty() && st.members.iter().all(|m| scalar(&m.ty))),
             _ => false,
         };
         match (&m.binding, &m.ty) {
             (Binding::Label, t) => scalar(t),
-            (Binding::Header(_), Type::List(i)) => scalar(i),
-            (Binding::Header(_), t) => scalar(t),
-            (Binding::Query(_), Type::List(i)) => scalar(i),
-            (Binding::Query(_), t) => scalar(t),
-            (Binding::QueryParams, Type::Map(v)) => matches!(**v, Type::String) || matches!(&**v, Type::List(i) if **i == Type::String),
-            (b, t) => forms::parameter_fits(b, t, &scalar),
+            (Binding::Header(_) | Binding::Cookie(_), t) => list(t),
+            (Binding::Query(_), t) => list(t) || spread(t),
+            (Binding::QueryStyled { style: QueryStyle::DeepObject, .. }, t) => spread(t),
+            (Binding::QueryStyled { .. }, t) => list(t) || spread(t),
+            (Binding::QueryParams, Type::Map(v)) => {
+                matches!(**v, Type::String) || matches!(&**v, Type::List(i) if **i == Type::String)
+            }
+            _ => false,
         }
     }
 
@@ -2438,7 +2470,10 @@ mod forms {
         }
     }
 
-    pub(super) fn api_key(_location: &openapiv3::APIKeyLocation, _name: &str) -> Option<AuthScheme> {
+    pub(super) fn api_key(
+        _location: &openapiv3::APIKeyLocation,
+        _name: &str,
+    ) -> Option<AuthScheme> {
         None
     }
 
@@ -2446,28 +2481,37 @@ mod forms {
         None
     }
 
-    pub(super) fn query(name: &str, style: &openapiv3::QueryStyle, explode: Option<bool>) -> Option<Binding> {
-        match (style, explode.unwrap_or(true)) {
-            (openapiv3::QueryStyle::Form, true) => Some(Binding::Query(name.to_owned())),
-            _ => None,
-        }
+    /// A query parameter of OpenAPI `style` and `explode` (form and
+    /// explode by default).
+    pub(super) fn query(
+        name: &str,
+        style: &openapiv3::QueryStyle,
+        explode: Option<bool>,
+    ) -> Option<Binding> {
+        use openapiv3::QueryStyle as S;
+        let styled = |style| Binding::QueryStyled {
+            name: name.to_owned(),
+            style,
+        };
+        Some(match (style, explode.unwrap_or(matches!(style, S::Form))) {
+            (S::Form, true) => Binding::Query(name.to_owned()),
+            (S::Form, false) => styled(QueryStyle::Form),
+            (S::SpaceDelimited, _) => styled(QueryStyle::SpaceDelimited),
+            (S::PipeDelimited, _) => styled(QueryStyle::PipeDelimited),
+            (S::DeepObject, _) => styled(QueryStyle::DeepObject),
+        })
     }
 
-    pub(super) fn cookie(_name: &str) -> Option<Binding> {
-        None
+    pub(super) fn cookie(name: &str) -> Option<Binding> {
+        Some(Binding::Cookie(name.to_owned()))
     }
 
-    pub(super) fn form(_name: &str) -> Option<Binding> {
-        None
+    pub(super) fn form(name: &str) -> Option<Binding> {
+        Some(Binding::FormField(name.to_owned()))
     }
 
-    pub(super) fn multipart(_name: &str) -> Option<Binding> {
-        None
-    }
-
-    /// Whether a parameter of a newer binding has a type it can hold.
-    pub(super) fn parameter_fits(_b: &Binding, _t: &Type, _scalar: &dyn Fn(&Type) -> bool) -> bool {
-        false
+    pub(super) fn multipart(name: &str) -> Option<Binding> {
+        Some(Binding::MultipartPart(name.to_owned()))
     }
 }
 
