@@ -217,7 +217,14 @@ fn changed_auth(op: &Operation, old: &[AuthScheme], new: &[AuthScheme]) -> Chang
     let names = |schemes: &[AuthScheme]| {
         schemes
             .iter()
-            .map(|s| s.trait_id().unwrap_or("anonymous"))
+            .map(|s| match s {
+                AuthScheme::ApiKey(k) => format!(
+                    "smithy.api#httpApiKeyAuth ({} {})",
+                    k.location.name(),
+                    k.name
+                ),
+                _ => s.trait_id().unwrap_or("anonymous").to_owned(),
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };

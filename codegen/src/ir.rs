@@ -100,11 +100,27 @@ impl Protocol {
 }
 
 /// An auth scheme a request can be sent with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+///
+/// The variants are in the order of their trait ids (`aws.auth#sigv4`,
+/// `smithy.api#httpApiKeyAuth`, `smithy.api#httpBasicAuth`,
+/// `smithy.api#httpBearerAuth`), Smithy's order for a service without a
+/// `smithy.api#auth` list; anonymous last.
+///
+/// An API key scheme carries where its key goes, so a list of schemes
+/// means the same wherever it is read (an operation's list is complete
+/// without the service's) and a document can declare several API keys.
+/// That makes the type `Clone`, not `Copy`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AuthScheme {
     /// `aws.auth#sigv4`: signed with AWS credentials for the service's
     /// signing name.
     SigV4,
+    /// `smithy.api#httpApiKeyAuth` (OpenAPI `apiKey`): the configured API
+    /// key in a header, the query string or a cookie.
+    ApiKey(ApiKey),
+    /// `smithy.api#httpBasicAuth` (OpenAPI `http`, scheme `basic`):
+    /// `Authorization: Basic base64(user:password)`.
+    HttpBasic,
     /// `smithy.api#httpBearerAuth`: `Authorization: Bearer <token>`.
     HttpBearer,
     /// No authentication: sent as is (`smithy.api#auth: []`, or the last
@@ -115,12 +131,79 @@ pub enum AuthScheme {
 impl AuthScheme {
     /// The Smithy shape id of the scheme's trait (`smithy.api#auth` lists
     /// these), or `None` for anonymous.
-    pub fn trait_id(self) -> Option<&'static str> {
+    pub fn trait_id(&self) -> Option<&'static str> {
         match self {
             AuthScheme::SigV4 => Some("aws.auth#sigv4"),
+            AuthScheme::ApiKey(_) => Some("smithy.api#httpApiKeyAuth"),
+            AuthScheme::HttpBasic => Some("smithy.api#httpBasicAuth"),
             AuthScheme::HttpBearer => Some("smithy.api#httpBearerAuth"),
             AuthScheme::Anonymous => None,
         }
+    }
+}
+
+/// Where an API key scheme puts the key (`smithy.api#httpApiKeyAuth`,
+/// OpenAPI `apiKey`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ApiKey {
+    /// The header, query parameter or cookie name (wire name, as the
+    /// model writes it).
+    pub name: String,
+    /// Where the key goes.
+    pub location: ApiKeyLocation,
+    /// For a header: the auth scheme written before the key
+    /// (`Authorization: ApiKey <key>`); `None` sends the key alone.
+    pub scheme: Option<String>,
+}
+
+/// Where an API key goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ApiKeyLocation {
+    /// A request header.
+    Header,
+    /// A query string parameter (percent-encoded).
+    Query,
+    /// A cookie, `Cookie: name=key` (OpenAPI only; Smithy has no cookie
+    /// location).
+    Cookie,
+}
+
+impl ApiKeyLocation {
+    /// The location's name, as Smithy's `in` and OpenAPI's `in` write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ApiKeyLocation::Header => "header",
+            ApiKeyLocation::Query => "query",
+            ApiKeyLocation::Cookie => "cookie",
+        }
+    }
+
+    /// The location named `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Header, Self::Query, Self::Cookie]
+            .into_iter()
+            .find(|l| l.name() == name)
+    }
+}
+
+impl Service {
+    /// The distinct API key schemes of the service and its operations, in
+    /// the order they first appear (the service's list, then each
+    /// operation's): the runtime registers one auth scheme for each.
+    pub fn api_keys(&self) -> Vec<&ApiKey> {
+        let mut keys: Vec<&ApiKey> = Vec::new();
+        let all = self
+            .auth
+            .iter()
+            .chain(self.operations.iter().flat_map(|o| &o.auth));
+        for scheme in all {
+            if let AuthScheme::ApiKey(key) = scheme {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys
     }
 }
 

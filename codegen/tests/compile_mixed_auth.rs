@@ -101,9 +101,10 @@ async fn no_identity_at_all_is_a_construction_failure() {
         matches!(err, error::SdkError::ConstructionFailure(_)),
         "{err:?}"
     );
+    // In the operation's order: bearer first.
     let message = format!("{}", error::DisplayErrorContext(&err));
     assert!(
-        message.contains("neither a credentials provider nor a token provider"),
+        message.contains("neither a token provider nor a credentials provider is configured: set one in Config (token_provider or credentials_provider) or load SdkConfig with aws-config"),
         "{message}"
     );
     assert!(server.received_requests().await.unwrap().is_empty());

@@ -47,7 +47,12 @@ fn chime_model_round_trips_through_openapi() {
 fn auth_schemes_round_trip_through_openapi() {
     // Bearer only, with anonymous and @optionalAuth operations; SigV4 and
     // bearer in per-operation orders.
-    for model in ["bearer.json", "mixed_auth.json"] {
+    for model in [
+        "bearer.json",
+        "mixed_auth.json",
+        "api_key_basic.json",
+        "api_key_query.json",
+    ] {
         round_trip(&root().join("codegen/tests/models").join(model));
     }
 }

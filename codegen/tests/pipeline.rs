@@ -190,12 +190,34 @@ fn broken_models_get_located_errors() {
             "only unsupported auth schemes",
             model(json!({"ex#Svc": {
                 "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
-                "traits": {"aws.protocols#restJson1": {}, "smithy.api#httpApiKeyAuth": {"name": "x-api-key", "in": "header"}, "smithy.api#httpBasicAuth": {}}
+                "traits": {"aws.protocols#restJson1": {}, "aws.auth#sigv4a": {"name": "x"}, "smithy.api#httpDigestAuth": {}}
             }})),
             &[
                 "the model has 1 error:",
-                "error: ex#Svc: no supported auth scheme: auth schemes `smithy.api#httpApiKeyAuth`, `smithy.api#httpBasicAuth` not supported",
-                "hint: supported auth schemes: `aws.auth#sigv4`, `smithy.api#httpBearerAuth`",
+                "error: ex#Svc: no supported auth scheme: auth schemes `aws.auth#sigv4a`, `smithy.api#httpDigestAuth` not supported",
+                "hint: supported auth schemes: `aws.auth#sigv4`, `smithy.api#httpApiKeyAuth`, `smithy.api#httpBasicAuth`, `smithy.api#httpBearerAuth`",
+            ],
+        ),
+        (
+            "an API key trait Smithy does not allow",
+            model(json!({"ex#Svc": {
+                "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                "traits": {"aws.protocols#restJson1": {}, "smithy.api#httpBasicAuth": {}, "smithy.api#httpApiKeyAuth": {"name": "session", "in": "cookie"}}
+            }})),
+            &[
+                "the model has 1 error:",
+                "error: ex#Svc: `smithy.api#httpApiKeyAuth` puts its key `in` \"cookie\", which is neither \"header\" nor \"query\"",
+                "hint: write it as {\"name\": \"x-api-key\", \"in\": \"header\"}",
+            ],
+        ),
+        (
+            "an API key header that is no header name",
+            model(json!({"ex#Svc": {
+                "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                "traits": {"aws.protocols#restJson1": {}, "smithy.api#httpApiKeyAuth": {"name": "x api key", "in": "header", "scheme": "ApiKey"}}
+            }})),
+            &[
+                "error: ex#Svc: `smithy.api#httpApiKeyAuth` names the header `x api key`, which is no valid header name",
             ],
         ),
         (
@@ -473,7 +495,7 @@ fn unsupported_auth_beside_a_supported_one_is_a_warning() {
     let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
-        ["warning: example.mixed#Mixed: auth scheme `smithy.api#httpApiKeyAuth` not supported: requests use `aws.auth#sigv4`, `smithy.api#httpBearerAuth`"]
+        ["warning: example.mixed#Mixed: auth scheme `smithy.api#httpDigestAuth` not supported: requests use `aws.auth#sigv4`, `smithy.api#httpBearerAuth`"]
     );
 
     // An @optionalAuth operation whose schemes are all unsupported is
@@ -481,7 +503,7 @@ fn unsupported_auth_beside_a_supported_one_is_a_warning() {
     let text = model(serde_json::json!({
         "ex#Svc": {
             "type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
-            "traits": {"aws.protocols#restJson1": {}, "smithy.api#httpBasicAuth": {}}
+            "traits": {"aws.protocols#restJson1": {}, "smithy.api#httpDigestAuth": {}}
         },
         "ex#Op": {
             "type": "operation", "input": {"target": "ex#OpInput"},
@@ -495,7 +517,7 @@ fn unsupported_auth_beside_a_supported_one_is_a_warning() {
     let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
-        ["warning: ex#Op: auth scheme `smithy.api#httpBasicAuth` not supported: the @optionalAuth operation is always sent without authentication"]
+        ["warning: ex#Op: auth scheme `smithy.api#httpDigestAuth` not supported: the @optionalAuth operation is always sent without authentication"]
     );
     assert!(generated
         .code
@@ -510,7 +532,7 @@ fn unsupported_auth_beside_a_supported_one_is_a_warning() {
     let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
-        ["warning: ex#Svc: the service has no auth trait: its operations are sent without authentication\n  hint: if the service authenticates requests, add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"} or \"smithy.api#httpBearerAuth\": {}"]
+        ["warning: ex#Svc: the service has no auth trait: its operations are sent without authentication\n  hint: if the service authenticates requests, add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"}, \"smithy.api#httpBearerAuth\": {}, \"smithy.api#httpBasicAuth\": {} or \"smithy.api#httpApiKeyAuth\": {\"name\": \"x-api-key\", \"in\": \"header\"}"]
     );
     assert!(generated
         .code

@@ -8,6 +8,8 @@ use aws_smithy_async::time::{SharedTimeSource, TimeSource};
 use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
 use aws_smithy_runtime_api::client::endpoint::SharedEndpointResolver;
 use aws_smithy_runtime_api::client::http::{HttpClient, SharedHttpClient};
+use aws_smithy_runtime_api::client::identity::http::Login;
+use aws_smithy_runtime_api::client::identity::{ResolveIdentity, SharedIdentityResolver};
 use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
 use aws_smithy_runtime_api::shared::IntoShared;
 use aws_smithy_types::retry::RetryConfig;
@@ -30,6 +32,10 @@ pub struct Config {
     pub(crate) region: Option<Region>,
     pub(crate) credentials_provider: Option<SharedCredentialsProvider>,
     pub(crate) token_provider: Option<SharedTokenProvider>,
+    /// Resolves a `Login` for basic auth.
+    pub(crate) basic_auth_login: Option<SharedIdentityResolver>,
+    /// Resolves a `Token`: the API key of every API key scheme.
+    pub(crate) api_key: Option<SharedIdentityResolver>,
     pub(crate) endpoint_url: Option<String>,
     pub(crate) use_fips: Option<bool>,
     pub(crate) use_dual_stack: Option<bool>,
@@ -148,6 +154,17 @@ impl Config {
         self.token_provider.clone()
     }
 
+    /// The resolver of the login for HTTP basic auth
+    /// (`smithy.api#httpBasicAuth`), if any.
+    pub fn basic_auth_login_resolver(&self) -> Option<SharedIdentityResolver> {
+        self.basic_auth_login.clone()
+    }
+
+    /// The resolver of the API key (`smithy.api#httpApiKeyAuth`), if any.
+    pub fn api_key_resolver(&self) -> Option<SharedIdentityResolver> {
+        self.api_key.clone()
+    }
+
     /// The provider of idempotency tokens for members that have none set.
     pub fn idempotency_token_provider(&self) -> &IdempotencyTokenProvider {
         &self.idempotency_token_provider
@@ -160,6 +177,8 @@ impl Default for Config {
             region: None,
             credentials_provider: None,
             token_provider: None,
+            basic_auth_login: None,
+            api_key: None,
             endpoint_url: None,
             use_fips: None,
             use_dual_stack: None,
@@ -194,6 +213,11 @@ impl fmt::Debug for Config {
                 "token_provider",
                 &self.token_provider.as_ref().map(|_| "** redacted **"),
             )
+            .field(
+                "basic_auth_login",
+                &self.basic_auth_login.as_ref().map(|_| "** redacted **"),
+            )
+            .field("api_key", &self.api_key.as_ref().map(|_| "** redacted **"))
             .field("endpoint_url", &self.endpoint_url)
             .field("use_fips", &self.use_fips)
             .field("use_dual_stack", &self.use_dual_stack)
@@ -389,6 +413,55 @@ impl Builder {
     /// the same as `token_provider(token)`.
     pub fn bearer_token(self, token: Token) -> Self {
         self.token_provider(token)
+    }
+
+    /// Sends this login with operations that accept HTTP basic auth
+    /// (`smithy.api#httpBasicAuth`): `Authorization: Basic
+    /// base64(user:password)`. The same as `basic_auth(user, password)`.
+    pub fn basic_auth_login(self, login: Login) -> Self {
+        self.basic_auth_login_resolver(login)
+    }
+
+    /// Sends `user` and `password` with operations that accept HTTP basic
+    /// auth: the same as `basic_auth_login(Login::new(user, password, None))`.
+    pub fn basic_auth(self, user: impl Into<String>, password: impl Into<String>) -> Self {
+        self.basic_auth_login(Login::new(user, password, None))
+    }
+
+    /// Sets the resolver of the login for HTTP basic auth (one that
+    /// resolves a `Login` identity).
+    pub fn basic_auth_login_resolver(mut self, resolver: impl ResolveIdentity + 'static) -> Self {
+        self.set_basic_auth_login_resolver(Some(SharedIdentityResolver::new(resolver)));
+        self
+    }
+
+    /// Sets or clears the resolver of the login for HTTP basic auth.
+    pub fn set_basic_auth_login_resolver(
+        &mut self,
+        resolver: Option<SharedIdentityResolver>,
+    ) -> &mut Self {
+        self.config.basic_auth_login = resolver;
+        self
+    }
+
+    /// Sends this API key with operations that accept an API key scheme
+    /// (`smithy.api#httpApiKeyAuth`, OpenAPI `apiKey`): in the header,
+    /// query parameter or cookie the scheme the operation selects names.
+    pub fn api_key(self, api_key: Token) -> Self {
+        self.api_key_resolver(api_key)
+    }
+
+    /// Sets the resolver of the API key (one that resolves a `Token`
+    /// identity).
+    pub fn api_key_resolver(mut self, resolver: impl ResolveIdentity + 'static) -> Self {
+        self.set_api_key_resolver(Some(SharedIdentityResolver::new(resolver)));
+        self
+    }
+
+    /// Sets or clears the resolver of the API key.
+    pub fn set_api_key_resolver(&mut self, resolver: Option<SharedIdentityResolver>) -> &mut Self {
+        self.config.api_key = resolver;
+        self
     }
 
     /// Sends every request to this URL instead of the service's endpoint.

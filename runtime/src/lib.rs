@@ -57,6 +57,10 @@ pub mod modules {
         pub use aws_smithy_async::time::{SharedTimeSource, TimeSource};
         pub use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
         pub use aws_smithy_runtime_api::client::http::{HttpClient, SharedHttpClient};
+        pub use aws_smithy_runtime_api::client::identity::http::Login;
+        pub use aws_smithy_runtime_api::client::identity::{
+            ResolveIdentity, SharedIdentityResolver,
+        };
         pub use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
         pub use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
         pub use aws_smithy_runtime_api::shared::IntoShared;

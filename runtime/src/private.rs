@@ -55,7 +55,9 @@ pub mod client {
 
     /// The auth schemes an operation names.
     pub mod auth {
-        pub use crate::client::auth::{HTTP_BEARER, NO_AUTH, SIGV4};
+        pub use crate::client::auth::{
+            ApiKey, ApiKeyLocation, AuthSchemeId, HTTP_BASIC, HTTP_BEARER, NO_AUTH, SIGV4,
+        };
     }
 }
 

@@ -45,12 +45,34 @@ pub(crate) fn emit_service_metadata(service: &Service) -> TokenStream {
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(*c))
         .collect();
+    let api_keys = service.api_keys().into_iter().enumerate().map(|(i, key)| {
+        let id = super::operation::api_key_id(i);
+        let name = &key.name;
+        let location = match key.location {
+            ApiKeyLocation::Header => quote!(Header),
+            ApiKeyLocation::Query => quote!(Query),
+            ApiKeyLocation::Cookie => quote!(Cookie),
+        };
+        let scheme = match &key.scheme {
+            Some(s) => quote!(::std::option::Option::Some(#s)),
+            None => quote!(::std::option::Option::None),
+        };
+        quote! {
+            #rt::client::auth::ApiKey {
+                id: #rt::client::auth::AuthSchemeId::new(#id),
+                name: #name,
+                location: #rt::client::auth::ApiKeyLocation::#location,
+                scheme: #scheme,
+            }
+        }
+    });
     quote! {
         /// What the runtime needs to know about the service.
         static SERVICE: #rt::client::ServiceMetadata = #rt::client::ServiceMetadata {
             sdk_id: #sdk_id,
             user_agent_id: #user_agent_id,
             signing_name: #signing_name,
+            api_keys: &[#(#api_keys),*],
             endpoint: #endpoint,
             rules: #rules,
             crate_version: env!("CARGO_PKG_VERSION"),

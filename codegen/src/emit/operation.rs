@@ -135,12 +135,10 @@ fn emit_spec(cx: &Cx, op: &Operation) -> TokenStream {
     } else {
         format_ident!("Buffered")
     };
-    let auth_path = quote!(#rt::client::auth);
-    let auth = op.auth.iter().map(|scheme| match scheme {
-        AuthScheme::SigV4 => quote!(#auth_path::SIGV4),
-        AuthScheme::HttpBearer => quote!(#auth_path::HTTP_BEARER),
-        AuthScheme::Anonymous => quote!(#auth_path::NO_AUTH),
-    });
+    let auth = op
+        .auth
+        .iter()
+        .map(|scheme| auth_scheme_id(cx.service, scheme));
     let endpoint_params = spec_field(op);
     quote! {
         pub(crate) static SPEC: #rt::client::OperationSpec<#input, #output, #error> = #rt::client::OperationSpec {
@@ -152,5 +150,39 @@ fn emit_spec(cx: &Cx, op: &Operation) -> TokenStream {
             auth: &[#(#auth),*],
             endpoint_params: #endpoint_params,
         };
+    }
+}
+
+/// The runtime's id of an auth scheme, as `OperationSpec.auth` and the
+/// service's API key table name it: a constant of the runtime for the
+/// fixed schemes; for an API key, the id its entry in `SERVICE.api_keys`
+/// has (see [`api_key_id`]).
+pub(crate) fn auth_scheme_id(service: &Service, scheme: &AuthScheme) -> TokenStream {
+    let rt = Rt::path();
+    let auth_path = quote!(#rt::client::auth);
+    match scheme {
+        AuthScheme::SigV4 => quote!(#auth_path::SIGV4),
+        AuthScheme::HttpBearer => quote!(#auth_path::HTTP_BEARER),
+        AuthScheme::HttpBasic => quote!(#auth_path::HTTP_BASIC),
+        AuthScheme::Anonymous => quote!(#auth_path::NO_AUTH),
+        AuthScheme::ApiKey(key) => {
+            let index = service
+                .api_keys()
+                .iter()
+                .position(|k| *k == key)
+                .unwrap_or_default();
+            let id = api_key_id(index);
+            quote!(#auth_path::AuthSchemeId::new(#id))
+        }
+    }
+}
+
+/// The id of the service's `index`th API key scheme: smithy-rs's
+/// `httpApiKeyAuth` for the first (a Smithy service has at most one), then
+/// `httpApiKeyAuth2`, … (an OpenAPI document can declare several).
+pub(crate) fn api_key_id(index: usize) -> String {
+    match index {
+        0 => "httpApiKeyAuth".to_owned(),
+        n => format!("httpApiKeyAuth{}", n + 1),
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Smithy's rules: a service's auth traits are the schemes it supports;
 //! its `smithy.api#auth` trait, when present, lists those to use in order
-//! (otherwise every auth trait it has, here SigV4 first, then bearer). An
+//! (otherwise every auth trait it has, by trait id: SigV4, API key, basic,
+//! bearer). An
 //! operation's `smithy.api#auth` overrides the service's list (`[]`: sent
 //! anonymously), and `@optionalAuth` lets it go anonymously when no
 //! identity is available. Schemes the runtime cannot sign with are dropped
@@ -10,7 +11,7 @@
 
 use super::{local_name, traits_of};
 use crate::diag::Diagnostics;
-use crate::ir::AuthScheme;
+use crate::ir::{ApiKey, ApiKeyLocation, AuthScheme};
 use crate::parse::Ast;
 use serde_json::{Map, Value};
 
@@ -23,22 +24,41 @@ const OPTIONAL_AUTH: &str = "smithy.api#optionalAuth";
 const UNSUPPORTED: &[&str] = &[
     "aws.auth#sigv4a",
     "aws.auth#cognitoUserPools",
-    "smithy.api#httpApiKeyAuth",
-    "smithy.api#httpBasicAuth",
     "smithy.api#httpDigestAuth",
 ];
 
-const HINT_NONE_SUPPORTED: &str = "supported auth schemes: `aws.auth#sigv4`, `smithy.api#httpBearerAuth`; operations that need none can say `\"smithy.api#auth\": []` or `@optionalAuth`";
+const HINT_NONE_SUPPORTED: &str = "supported auth schemes: `aws.auth#sigv4`, `smithy.api#httpApiKeyAuth`, `smithy.api#httpBasicAuth`, `smithy.api#httpBearerAuth`; operations that need none can say `\"smithy.api#auth\": []` or `@optionalAuth`";
 
 /// An entry of an auth list: a scheme sdkgen supports, or the trait id of
 /// one it does not.
 type Entry = Result<AuthScheme, String>;
 
-/// What a trait id is as an auth scheme: `None` when it is no auth trait.
-fn classify(ast: &Ast, id: &str) -> Option<Entry> {
+/// What the trait `id` with `value`, applied to the service `service`, is
+/// as an auth scheme: `None` when it is no auth trait. An
+/// `httpApiKeyAuth` trait that does not say where its key goes is an
+/// error here, and left out.
+fn classify(
+    ast: &Ast,
+    service: &str,
+    id: &str,
+    value: &Value,
+    diags: &mut Diagnostics,
+) -> Option<Entry> {
     match id {
         "aws.auth#sigv4" => Some(Ok(AuthScheme::SigV4)),
         "smithy.api#httpBearerAuth" => Some(Ok(AuthScheme::HttpBearer)),
+        "smithy.api#httpBasicAuth" => Some(Ok(AuthScheme::HttpBasic)),
+        "smithy.api#httpApiKeyAuth" => match api_key(value) {
+            Ok(key) => Some(Ok(AuthScheme::ApiKey(key))),
+            Err(problem) => {
+                diags.error(
+                    service,
+                    format!("`smithy.api#httpApiKeyAuth` {problem}"),
+                    Some("write it as {\"name\": \"x-api-key\", \"in\": \"header\"} (or \"in\": \"query\"), with an optional \"scheme\" for a header"),
+                );
+                None
+            }
+        },
         _ if UNSUPPORTED.contains(&id)
             || ast
                 .shapes
@@ -51,6 +71,55 @@ fn classify(ast: &Ast, id: &str) -> Option<Entry> {
     }
 }
 
+/// The API key scheme of an `httpApiKeyAuth` trait value, or what is wrong
+/// with it.
+fn api_key(value: &Value) -> Result<ApiKey, String> {
+    let name = match value.get("name").and_then(Value::as_str) {
+        Some(name) if !name.is_empty() => name.to_owned(),
+        _ => return Err("has no `name` (the header or query parameter)".to_owned()),
+    };
+    let location = match value.get("in").and_then(Value::as_str) {
+        Some("header") => ApiKeyLocation::Header,
+        Some("query") => ApiKeyLocation::Query,
+        Some(other) => {
+            return Err(format!(
+                "puts its key `in` \"{other}\", which is neither \"header\" nor \"query\""
+            ))
+        }
+        None => return Err("has no `in` (\"header\" or \"query\")".to_owned()),
+    };
+    if location == ApiKeyLocation::Header && !is_token(&name) {
+        return Err(format!(
+            "names the header `{name}`, which is no valid header name"
+        ));
+    }
+    let scheme = match value.get("scheme") {
+        None => None,
+        Some(Value::String(s)) if is_token(s) => Some(s.clone()),
+        Some(other) => {
+            return Err(format!(
+                "has the `scheme` {other}, which is no valid auth scheme name (a token such as \"ApiKey\")"
+            ))
+        }
+    };
+    if scheme.is_some() && location != ApiKeyLocation::Header {
+        return Err("has a `scheme`, which only a header key can have".to_owned());
+    }
+    Ok(ApiKey {
+        name,
+        location,
+        scheme,
+    })
+}
+
+/// An HTTP token (RFC 9110 `tchar`s): what a header name and an auth
+/// scheme name are made of.
+fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
 /// The service's auth setup, read once; each operation resolves its list
 /// against it.
 pub(super) struct ServiceAuth {
@@ -58,7 +127,8 @@ pub(super) struct ServiceAuth {
     /// The auth traits applied to the service, in the order the model has them.
     applied: Vec<(String, Entry)>,
     /// The service's list: `smithy.api#auth`, else every applied trait
-    /// (supported ones first: SigV4, bearer; then the others by id).
+    /// (supported ones first, by trait id: SigV4, API key, basic, bearer;
+    /// then the others by id).
     default: Vec<Entry>,
 }
 
@@ -73,8 +143,8 @@ impl ServiceAuth {
         diags: &mut Diagnostics,
     ) -> Self {
         let applied: Vec<(String, Entry)> = traits
-            .keys()
-            .filter_map(|t| Some((t.clone(), classify(ast, t)?)))
+            .iter()
+            .filter_map(|(t, v)| Some((t.clone(), classify(ast, id, t, v, diags)?)))
             .collect();
         let mut me = ServiceAuth {
             id: id.to_owned(),
@@ -85,7 +155,8 @@ impl ServiceAuth {
             Some(list) => me.listed(list, id, diags),
             None => {
                 let mut entries: Vec<Entry> = me.applied.iter().map(|(_, e)| e.clone()).collect();
-                // Supported schemes first (SigV4, then bearer), then the others by id.
+                // Supported schemes first, in the order of their trait ids
+                // (as `AuthScheme` orders them), then the others by id.
                 entries.sort_by(|a, b| match (a, b) {
                     (Ok(a), Ok(b)) => a.cmp(b),
                     (Ok(_), Err(_)) => std::cmp::Ordering::Less,
@@ -96,7 +167,7 @@ impl ServiceAuth {
                     diags.warn(
                         id,
                         "the service has no auth trait: its operations are sent without authentication",
-                        Some("if the service authenticates requests, add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"} or \"smithy.api#httpBearerAuth\": {}"),
+                        Some("if the service authenticates requests, add \"aws.auth#sigv4\": {\"name\": \"<signing name>\"}, \"smithy.api#httpBearerAuth\": {}, \"smithy.api#httpBasicAuth\": {} or \"smithy.api#httpApiKeyAuth\": {\"name\": \"x-api-key\", \"in\": \"header\"}"),
                     );
                 }
                 entries

@@ -73,6 +73,13 @@ fn export_rest(service: &Service) -> Value {
         "paths": paths,
         "components": {"schemas": schemas},
     });
+    let security_schemes = security_schemes(service);
+    if !security_schemes.is_empty() {
+        doc["components"]["securitySchemes"] = Value::Object(security_schemes);
+    }
+    if !service.auth.is_empty() {
+        doc["security"] = security(service, &service.auth);
+    }
     if !service.docs.source.is_empty() {
         doc["info"]["description"] = json!(service.docs.source);
     }
@@ -109,9 +116,71 @@ fn greedy_label(op: &Operation, name: &str) -> bool {
 
 /// Auth schemes by the names `x-sdkgen-auth` uses: the runtime's scheme ids.
 fn auth_names(schemes: &[AuthScheme]) -> Value {
+    json!(schemes.iter().map(super::auth_name).collect::<Vec<_>>())
+}
+
+/// The key of a scheme in `components.securitySchemes`: the runtime's
+/// scheme id; API keys numbered from the second on (`httpApiKeyAuth2`),
+/// in the order [`Service::api_keys`] gives them. `None` for anonymous,
+/// which a requirement says as `{}`.
+fn security_key(service: &Service, scheme: &AuthScheme) -> Option<String> {
+    Some(match scheme {
+        AuthScheme::ApiKey(key) => {
+            let n = service.api_keys().iter().position(|k| *k == key)? + 1;
+            if n == 1 {
+                "httpApiKeyAuth".to_owned()
+            } else {
+                format!("httpApiKeyAuth{n}")
+            }
+        }
+        AuthScheme::Anonymous => return None,
+        other => super::auth_name(other),
+    })
+}
+
+/// `components.securitySchemes`: every scheme the service or an operation
+/// uses, in the terms OpenAPI tools know. SigV4 has none in OpenAPI; it is
+/// written as API Gateway's exports write it (an `Authorization` header
+/// with `x-amazon-apigateway-authtype: awsSigv4`).
+fn security_schemes(service: &Service) -> Map<String, Value> {
+    let mut out = Map::new();
+    let all = service
+        .auth
+        .iter()
+        .chain(service.operations.iter().flat_map(|o| &o.auth));
+    for scheme in all {
+        let Some(key) = security_key(service, scheme) else {
+            continue;
+        };
+        let value = match scheme {
+            AuthScheme::SigV4 => {
+                json!({"type": "apiKey", "in": "header", "name": "Authorization", "x-amazon-apigateway-authtype": "awsSigv4"})
+            }
+            AuthScheme::HttpBearer => json!({"type": "http", "scheme": "bearer"}),
+            AuthScheme::HttpBasic => json!({"type": "http", "scheme": "basic"}),
+            AuthScheme::ApiKey(k) => {
+                let mut v = json!({"type": "apiKey", "in": k.location.name(), "name": k.name});
+                if let Some(s) = &k.scheme {
+                    v["x-sdkgen-scheme"] = json!(s);
+                }
+                v
+            }
+            AuthScheme::Anonymous => continue,
+        };
+        out.entry(key).or_insert(value);
+    }
+    out
+}
+
+/// A `security` list: one requirement per scheme, alternatives in order
+/// of preference; anonymous is the empty requirement `{}`.
+fn security(service: &Service, schemes: &[AuthScheme]) -> Value {
     json!(schemes
         .iter()
-        .map(|s| super::auth_name(*s))
+        .map(|s| match security_key(service, s) {
+            Some(key) => json!({ key: [] }),
+            None => json!({}),
+        })
         .collect::<Vec<_>>())
 }
 
@@ -215,6 +284,7 @@ fn operation(service: &Service, op: &Operation) -> Value {
     }
     if op.auth != service.auth {
         o["x-sdkgen-auth"] = auth_names(&op.auth);
+        o["security"] = security(service, &op.auth);
     }
     if !op.endpoint_params.is_empty() {
         let params: Vec<Value> = op

@@ -676,7 +676,7 @@ impl Cx<'_> {
             }
             let (name, _) = requirement.iter().next().expect("not empty");
             match self.schemes.get(name) {
-                Some(Some(s)) => out.push(*s),
+                Some(Some(s)) => out.push(s.clone()),
                 Some(None) => {}
                 None => self.diags.warn(
                     format!("{loc}/{i}"),
@@ -686,7 +686,7 @@ impl Cx<'_> {
             }
         }
         let mut seen = BTreeSet::new();
-        out.retain(|s| seen.insert(*s));
+        out.retain(|s| seen.insert(s.clone()));
         if out.is_empty() {
             out.push(AuthScheme::Anonymous);
         }
@@ -2470,15 +2470,21 @@ mod forms {
         }
     }
 
-    pub(super) fn api_key(
-        _location: &openapiv3::APIKeyLocation,
-        _name: &str,
-    ) -> Option<AuthScheme> {
-        None
+    pub(super) fn api_key(location: &openapiv3::APIKeyLocation, name: &str) -> Option<AuthScheme> {
+        let location = match location {
+            openapiv3::APIKeyLocation::Header => ApiKeyLocation::Header,
+            openapiv3::APIKeyLocation::Query => ApiKeyLocation::Query,
+            openapiv3::APIKeyLocation::Cookie => ApiKeyLocation::Cookie,
+        };
+        Some(AuthScheme::ApiKey(ApiKey {
+            name: name.to_owned(),
+            location,
+            scheme: None,
+        }))
     }
 
     pub(super) fn basic() -> Option<AuthScheme> {
-        None
+        Some(AuthScheme::HttpBasic)
     }
 
     /// A query parameter of OpenAPI `style` and `explode` (form and

@@ -25,21 +25,10 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The OpenAPI versions read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Version {
-    /// 3.0.x.
-    V30,
-    /// 3.1.x.
-    V31,
-}
-
 /// A document made self-contained and of one dialect.
 pub struct Loaded {
     /// The tree, in 3.0 form.
     pub doc: Value,
-    /// The version the document states.
-    pub version: Version,
 }
 
 /// Whether `text` is an OpenAPI (or Swagger) document rather than a Smithy
@@ -62,7 +51,7 @@ pub fn is_openapi(text: &str) -> bool {
 /// files relative to `base` (the document's folder) where one is given.
 pub fn load(source: &str, text: &str, base: Option<&Path>, diags: &mut Diagnostics) -> Option<Loaded> {
     let mut doc = parse_text(source, text, diags)?;
-    let version = version(source, &doc, diags)?;
+    version(source, &doc, diags)?;
     let root = base.map(|b| b.join(file_part(source)));
     let mut refs = Refs {
         root: root.clone(),
@@ -90,7 +79,7 @@ pub fn load(source: &str, text: &str, base: Option<&Path>, diags: &mut Diagnosti
         }
     }
     dialect(&mut doc);
-    Some(Loaded { doc, version })
+    Some(Loaded { doc })
 }
 
 fn file_part(source: &str) -> &str {
@@ -200,7 +189,8 @@ fn float(v: f64) -> Value {
     serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
 }
 
-fn version(source: &str, doc: &Value, diags: &mut Diagnostics) -> Option<Version> {
+/// Whether the document states a version read here (3.0.x or 3.1.x).
+fn version(source: &str, doc: &Value, diags: &mut Diagnostics) -> Option<()> {
     if doc.get("swagger").is_some() {
         diags.error(
             format!("{source}#/swagger"),
@@ -217,10 +207,8 @@ fn version(source: &str, doc: &Value, diags: &mut Diagnostics) -> Option<Version
             return None;
         }
     };
-    if stated.starts_with("3.0") {
-        Some(Version::V30)
-    } else if stated.starts_with("3.1") || stated.starts_with("3.2") {
-        Some(Version::V31)
+    if stated.starts_with("3.0") || stated.starts_with("3.1") {
+        Some(())
     } else {
         diags.error(
             format!("{source}#/openapi"),

@@ -22,21 +22,61 @@ pub fn is_openapi(text: &str) -> bool {
     load::is_openapi(text)
 }
 
-/// The name of an auth scheme in `x-sdkgen-auth`: the runtime's scheme id.
-pub(crate) fn auth_name(scheme: crate::ir::AuthScheme) -> &'static str {
+/// The name of an auth scheme in `x-sdkgen-auth`: the runtime's scheme id
+/// (`sigv4`, `httpBearerAuth`, `httpBasicAuth`, `noAuth`); an API key
+/// scheme says where its key goes, the name last since a query parameter's
+/// name can hold anything: `httpApiKeyAuth in=header scheme=ApiKey
+/// name=Authorization`.
+pub(crate) fn auth_name(scheme: &crate::ir::AuthScheme) -> String {
+    use crate::ir::AuthScheme::*;
     match scheme {
-        crate::ir::AuthScheme::SigV4 => "sigv4",
-        crate::ir::AuthScheme::HttpBearer => "httpBearerAuth",
-        crate::ir::AuthScheme::Anonymous => "noAuth",
+        SigV4 => "sigv4".to_owned(),
+        HttpBearer => "httpBearerAuth".to_owned(),
+        HttpBasic => "httpBasicAuth".to_owned(),
+        Anonymous => "noAuth".to_owned(),
+        ApiKey(key) => {
+            let scheme = key
+                .scheme
+                .as_ref()
+                .map(|s| format!(" scheme={s}"))
+                .unwrap_or_default();
+            format!(
+                "{API_KEY} in={}{scheme} name={}",
+                key.location.name(),
+                key.name
+            )
+        }
     }
 }
 
-/// The auth scheme an `x-sdkgen-auth` name stands for.
+const API_KEY: &str = "httpApiKeyAuth";
+
+/// The auth scheme an `x-sdkgen-auth` name stands for (see [`auth_name`]).
 pub(crate) fn auth_scheme(name: &str) -> Option<crate::ir::AuthScheme> {
     use crate::ir::AuthScheme::*;
-    [SigV4, HttpBearer, Anonymous]
+    if let Some(rest) = name
+        .strip_prefix(API_KEY)
+        .and_then(|r| r.strip_prefix(" in="))
+    {
+        let (location, rest) = rest.split_once(' ')?;
+        let location = crate::ir::ApiKeyLocation::from_name(location)?;
+        let (scheme, rest) = match rest.strip_prefix("scheme=") {
+            Some(r) => {
+                let (scheme, rest) = r.split_once(' ')?;
+                (Some(scheme.to_owned()), rest)
+            }
+            None => (None, rest),
+        };
+        let name = rest.strip_prefix("name=").filter(|n| !n.is_empty())?;
+        return Some(ApiKey(crate::ir::ApiKey {
+            name: name.to_owned(),
+            location,
+            scheme,
+        }));
+    }
+    [SigV4, HttpBearer, HttpBasic, Anonymous]
         .into_iter()
-        .find(|s| auth_name(*s) == name)
+        .find(|s| auth_name(s) == name)
 }
 
 /// `#/components/schemas/<name>`.

@@ -5,6 +5,7 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     sdk_id: "Ledger Book",
     user_agent_id: "ledgerbook",
     signing_name: ::std::option::Option::Some("ledger"),
+    api_keys: &[],
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Regional {
         prefix: "ledger",
     },

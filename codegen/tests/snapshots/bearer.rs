@@ -5,6 +5,7 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     sdk_id: "Projects",
     user_agent_id: "projects",
     signing_name: ::std::option::Option::None,
+    api_keys: &[],
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Regional {
         prefix: "projects",
     },

@@ -5,6 +5,7 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     sdk_id: "Chime",
     user_agent_id: "chime",
     signing_name: ::std::option::Option::Some("chime"),
+    api_keys: &[],
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Global {
         url: "https://chime.us-east-1.amazonaws.com",
         signing_region: "us-east-1",

@@ -5,6 +5,7 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     sdk_id: "Vault",
     user_agent_id: "vault",
     signing_name: ::std::option::Option::Some("vault"),
+    api_keys: &[],
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Regional {
         prefix: "vault",
     },

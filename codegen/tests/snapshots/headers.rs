@@ -5,6 +5,7 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     sdk_id: "Example",
     user_agent_id: "example",
     signing_name: ::std::option::Option::Some("example"),
+    api_keys: &[],
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Regional {
         prefix: "example",
     },

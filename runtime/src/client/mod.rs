@@ -4,6 +4,7 @@
 //! is `aws-smithy-runtime`'s orchestrator; this module only fills its config
 //! bag and runtime components the way an AWS SDK client does.
 
+mod api_key;
 mod endpoint;
 
 use crate::config::{Config, IdempotencyTokenProvider};
@@ -17,7 +18,7 @@ use aws_runtime::retries::classifiers::AwsErrorCodeClassifier;
 use aws_runtime::user_agent::{ApiMetadata, UserAgentInterceptor};
 use aws_smithy_async::future::pagination_stream::fn_stream::FnStream;
 use aws_smithy_async::future::pagination_stream::PaginationStream;
-use aws_smithy_runtime::client::auth::http::BearerAuthScheme;
+use aws_smithy_runtime::client::auth::http::{BasicAuthScheme, BearerAuthScheme};
 use aws_smithy_runtime::client::auth::no_auth::NoAuthScheme;
 use aws_smithy_runtime::client::identity::no_auth::NoAuthIdentityResolver;
 use aws_smithy_runtime::client::interceptors::{MapRequestInterceptor, MutateRequestInterceptor};
@@ -61,10 +62,41 @@ pub mod auth {
     /// No authentication (`smithy.api#auth: []`, or the last option of an
     /// `@optionalAuth` operation).
     pub use aws_smithy_runtime::client::auth::no_auth::NO_AUTH_SCHEME_ID as NO_AUTH;
+    /// `Authorization: Basic base64(user:password)`
+    /// (`smithy.api#httpBasicAuth`), with the configured login.
+    pub use aws_smithy_runtime_api::client::auth::http::HTTP_BASIC_AUTH_SCHEME_ID as HTTP_BASIC;
     /// `Authorization: Bearer <token>` (`smithy.api#httpBearerAuth`), with
     /// the configured token provider.
     pub use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID as HTTP_BEARER;
     pub use aws_smithy_runtime_api::client::auth::AuthSchemeId;
+
+    /// An API key scheme of the service (`smithy.api#httpApiKeyAuth`,
+    /// OpenAPI `apiKey`): the configured API key goes where it says. An
+    /// operation lists the scheme by its `id`.
+    #[derive(Clone, Debug)]
+    pub struct ApiKey {
+        /// The scheme's id, unique in the service.
+        pub id: AuthSchemeId,
+        /// The header, query parameter or cookie name.
+        pub name: &'static str,
+        /// Where the key goes.
+        pub location: ApiKeyLocation,
+        /// For a header: the auth scheme written before the key
+        /// (`Authorization: ApiKey <key>`); `None` sends the key alone.
+        pub scheme: Option<&'static str>,
+    }
+
+    /// Where an API key goes.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum ApiKeyLocation {
+        /// A request header.
+        Header,
+        /// A query string parameter, percent-encoded.
+        Query,
+        /// A cookie: `Cookie: <name>=<key>`, after the request's own
+        /// cookies.
+        Cookie,
+    }
 }
 
 /// What a generated SDK knows about its service.
@@ -79,6 +111,9 @@ pub struct ServiceMetadata {
     /// The SigV4 signing name (`aws.auth#sigv4` `name`), for services with
     /// operations signed with SigV4.
     pub signing_name: Option<&'static str>,
+    /// The service's API key schemes, each of which places the configured
+    /// API key (`Config::builder().api_key(...)`) its own way.
+    pub api_keys: &'static [auth::ApiKey],
     /// Where requests go when no endpoint URL is configured and the service
     /// has no endpoint rules.
     pub endpoint: DefaultEndpoint,
@@ -396,6 +431,7 @@ impl Handle {
         let mut components = RuntimeComponentsBuilder::new(meta.sdk_id)
             .with_auth_scheme(SigV4AuthScheme::new())
             .with_auth_scheme(BearerAuthScheme::new())
+            .with_auth_scheme(BasicAuthScheme::new())
             .with_auth_scheme(NoAuthScheme::new())
             .with_identity_resolver(auth::NO_AUTH, NoAuthIdentityResolver::new())
             .with_interceptor(UserAgentInterceptor::new())
@@ -407,6 +443,17 @@ impl Handle {
         }
         if let Some(token) = &config.token_provider {
             components.set_identity_resolver(auth::HTTP_BEARER, token.clone());
+        }
+        if let Some(login) = &config.basic_auth_login {
+            components.set_identity_resolver(auth::HTTP_BASIC, login.clone());
+        }
+        // One API key, placed by whichever of the service's API key
+        // schemes the operation selects.
+        for key in meta.api_keys {
+            components.push_auth_scheme(api_key::ApiKeyScheme::new(key));
+            if let Some(api_key) = &config.api_key {
+                components.set_identity_resolver(key.id.clone(), api_key.clone());
+            }
         }
         for interceptor in &config.interceptors {
             components.push_interceptor(interceptor.clone());
@@ -559,31 +606,82 @@ impl Handle {
     }
 
     /// Whether one of `schemes` can sign with what is configured: SigV4
-    /// needs a credentials provider, bearer auth a token provider, and no
-    /// auth nothing. Otherwise the error names what to configure.
+    /// needs a credentials provider, bearer auth a token provider, basic
+    /// auth a login, an API key scheme an API key, and no auth nothing.
+    /// Otherwise the error names what to configure.
     fn check_identity(&self, schemes: &[AuthSchemeId]) -> Result<(), ConfigError> {
-        let usable = |scheme: &AuthSchemeId| {
+        let config = &self.config;
+        let is_api_key = |scheme: &AuthSchemeId| self.meta.api_keys.iter().any(|k| k.id == *scheme);
+        // What each scheme needs: whether it is configured, what it is
+        // called and the setting that configures it.
+        let need = |scheme: &AuthSchemeId| -> Option<(bool, &'static str, &'static str)> {
             if *scheme == auth::SIGV4 {
-                self.config.credentials_provider.is_some()
+                Some((
+                    config.credentials_provider.is_some(),
+                    "credentials provider",
+                    "credentials_provider",
+                ))
             } else if *scheme == auth::HTTP_BEARER {
-                self.config.token_provider.is_some()
+                Some((
+                    config.token_provider.is_some(),
+                    "token provider",
+                    "token_provider",
+                ))
+            } else if *scheme == auth::HTTP_BASIC {
+                Some((
+                    config.basic_auth_login.is_some(),
+                    "login for HTTP basic auth",
+                    "basic_auth",
+                ))
+            } else if is_api_key(scheme) {
+                Some((config.api_key.is_some(), "API key", "api_key"))
             } else {
-                *scheme == auth::NO_AUTH
+                None
             }
         };
-        if schemes.iter().any(usable) {
+        if schemes
+            .iter()
+            .any(|s| *s == auth::NO_AUTH || need(s).is_some_and(|(set, _, _)| set))
+        {
             return Ok(());
         }
-        let sigv4 = schemes.contains(&auth::SIGV4);
-        let bearer = schemes.contains(&auth::HTTP_BEARER);
-        Err(ConfigError(match (sigv4, bearer) {
-            (true, false) => "no credentials provider is configured: set one in Config or load SdkConfig with aws-config".to_owned(),
-            (false, true) => "no token provider is configured: set one with Config::builder().token_provider(...) or load SdkConfig with aws-config".to_owned(),
-            (true, true) => "neither a credentials provider nor a token provider is configured: set one in Config (credentials_provider or token_provider) or load SdkConfig with aws-config".to_owned(),
-            (false, false) => format!(
+        let mut missing: Vec<(&str, &str)> = Vec::new();
+        for (_, what, setting) in schemes.iter().filter_map(need) {
+            if !missing.iter().any(|(w, _)| *w == what) {
+                missing.push((what, setting));
+            }
+        }
+        // Credentials and tokens also come from an `SdkConfig`.
+        let sdk_config = missing
+            .iter()
+            .any(|(_, s)| *s == "credentials_provider" || *s == "token_provider");
+        let or_sdk_config = if sdk_config {
+            " or load SdkConfig with aws-config"
+        } else {
+            ""
+        };
+        let article = |what: &str| if what.starts_with('A') { "an" } else { "a" };
+        Err(ConfigError(match missing.as_slice() {
+            [] => format!(
                 "none of the operation's auth schemes is supported: {}",
                 schemes.iter().map(AuthSchemeId::inner).collect::<Vec<_>>().join(", ")
             ),
+            [("credentials provider", _)] => format!("no credentials provider is configured: set one in Config{or_sdk_config}"),
+            [(what, "basic_auth")] => format!("no {what} is configured: set one with Config::builder().basic_auth(user, password) or basic_auth_login(Login)"),
+            [(what, setting)] => format!("no {what} is configured: set one with Config::builder().{setting}(...){or_sdk_config}"),
+            [(a, sa), (b, sb)] => format!(
+                "neither {} {a} nor {} {b} is configured: set one in Config ({sa} or {sb}){or_sdk_config}",
+                article(a),
+                article(b)
+            ),
+            more => {
+                let (whats, settings): (Vec<&str>, Vec<&str>) = more.iter().copied().unzip();
+                format!(
+                    "none of {} is configured: set one in Config ({}){or_sdk_config}",
+                    whats.join(", "),
+                    settings.join(", ")
+                )
+            }
         }))
     }
 
