@@ -49,6 +49,8 @@ pub fn import(
         diags,
         keys: BTreeMap::new(),
         shapes: BTreeMap::new(),
+        building: BTreeSet::new(),
+        multi_scheme_warned: BTreeSet::new(),
         type_names: BTreeSet::new(),
         inlining: Vec::new(),
         service_auth: Vec::new(),
@@ -93,8 +95,8 @@ pub fn import(
         str::to_owned,
     );
     if let Some(components) = &doc.components {
-        for (key, schema) in &components.schemas {
-            cx.component_shape(key, schema);
+        for key in components.schemas.keys() {
+            cx.component_shape(key);
         }
     }
     let mut operations = Vec::new();
@@ -158,6 +160,7 @@ pub fn import(
         return None;
     }
     let mut shapes = std::mem::take(&mut cx.shapes);
+    untag_unreadable_discriminators(&mut shapes, cx.diags);
     crate::lower::mark_recursive_members(&mut shapes);
     let docs = described(doc.info.description.as_deref());
     Some(Service {
@@ -289,7 +292,11 @@ fn typed(source: &str, mut raw: Value, diags: &mut Diagnostics) -> Option<OpenAP
                     serde_json::from_value(Value::Object(item)).unwrap_or_default()
                 }
             };
-        for (method, op) in ops {
+        for (method, mut op) in ops {
+            // 3.1 lets an operation state no responses.
+            if let Some(o) = op.as_object_mut() {
+                o.entry("responses").or_insert_with(|| Value::Object(Default::default()));
+            }
             match serde_json::from_value::<openapiv3::Operation>(op) {
                 Ok(op) => {
                     let slot = match method.as_str() {
@@ -476,6 +483,10 @@ struct Cx<'a> {
     keys: BTreeMap<String, ShapeId>,
     /// The shapes made so far.
     shapes: BTreeMap<ShapeId, Shape>,
+    /// Shapes being made: a member that reaches one again names it.
+    building: BTreeSet<ShapeId>,
+    /// Requirements of several schemes already warned of.
+    multi_scheme_warned: BTreeSet<String>,
     /// Rust type names taken, so that every shape gets its own.
     type_names: BTreeSet<String>,
     /// Components being inlined (those that are no shape): one that holds
@@ -668,11 +679,15 @@ impl Cx<'_> {
                 continue;
             }
             if requirement.len() > 1 {
-                self.diags.warn(
-                    format!("{loc}/{i}"),
-                    "a requirement of several schemes at once: only the first is sent",
-                    None,
-                );
+                let names: Vec<&str> = requirement.keys().map(String::as_str).collect();
+                let names = names.join(" + ");
+                if self.multi_scheme_warned.insert(names.clone()) {
+                    self.diags.warn(
+                        format!("{loc}/{i}"),
+                        format!("a requirement of several schemes at once ({names}): only the first is sent, here and wherever it is required"),
+                        None,
+                    );
+                }
             }
             let (name, _) = requirement.iter().next().expect("not empty");
             match self.schemes.get(name) {
@@ -794,12 +809,14 @@ impl Cx<'_> {
         }
     }
 
-    /// The shape of component `key`.
-    fn component_shape(&mut self, key: &str, schema: &ReferenceOr<Schema>) {
+    /// The shape of component `key` (made once, when first needed or in
+    /// document order).
+    fn component_shape(&mut self, key: &str) {
+        let doc = self.doc;
         let Some(id) = self.keys.get(key).cloned() else {
             return;
         };
-        let ReferenceOr::Item(schema) = schema else {
+        let Some(ReferenceOr::Item(schema)) = doc.components.as_ref().and_then(|c| c.schemas.get(key)) else {
             return;
         };
         let loc = format!("{}#/components/schemas/{}", self.source, pointer(key));
@@ -808,17 +825,40 @@ impl Cx<'_> {
     }
 
     /// Makes `schema` the shape `id` (named `name`; `key` is its name in the
-    /// document).
+    /// document), unless it is made or being made.
     fn shape_of(&mut self, loc: &str, id: &str, name: &str, key: &str, schema: &Schema) {
-        if self.shapes.contains_key(id) {
+        if self.shapes.contains_key(id) || !self.building.insert(id.to_owned()) {
             return;
         }
+        self.make_shape(loc, id, name, key, schema);
+        self.building.remove(id);
+    }
+
+    fn make_shape(&mut self, loc: &str, id: &str, name: &str, key: &str, schema: &Schema) {
         let ext = &schema.schema_data.extensions;
         let docs = described(schema.schema_data.description.as_deref());
         let v = view(schema);
         let non_null: Vec<ReferenceOr<Schema>> =
             v.one_of.iter().filter(|x| !self.is_null(x)).cloned().collect();
         if non_null.len() >= 2 && v.properties.is_empty() && v.all_of.is_empty() {
+            // A `oneOf` of string enums (one value each, to document each)
+            // is one enum; unknown values are kept, so a plain string among
+            // them changes nothing.
+            let strings: Option<Vec<Vec<Value>>> = non_null
+                .iter()
+                .map(|x| {
+                    let (_, s) = self.resolve(x)?;
+                    let xv = view(s);
+                    let plain = xv.one_of.is_empty() && xv.all_of.is_empty() && xv.properties.is_empty();
+                    (plain && xv.typ.as_deref() == Some("string") && xv.format.is_none()).then_some(xv.enumeration)
+                })
+                .collect();
+            if let Some(values) = strings.filter(|v| v.iter().any(|e| !e.is_empty())) {
+                let values: Vec<Value> = values.into_iter().flatten().collect();
+                let shape = enum_shape(id, name, &values, None, docs);
+                self.shapes.insert(id.to_owned(), shape);
+                return;
+            }
             let shape = self.union(loc, id, name, &non_null, schema, docs);
             self.shapes.insert(id.to_owned(), shape);
             return;
@@ -971,6 +1011,18 @@ impl Cx<'_> {
     /// A document's `default` where it is a value of the member's type;
     /// otherwise none, with a warning (the document contradicts itself).
     fn fitting_default(&mut self, loc: &str, d: Value, ty: &Type) -> Option<Value> {
+        // Defaults written as strings (`"false"`, `"10"`) mean the value.
+        let d = match (ty, d) {
+            (Type::Boolean, Value::String(s)) if s == "true" || s == "false" => Value::Bool(s == "true"),
+            (Type::Byte | Type::Short | Type::Integer | Type::Long, Value::String(s)) if s.parse::<i64>().is_ok() => {
+                Value::from(s.parse::<i64>().unwrap_or_default())
+            }
+            (Type::Float | Type::Double, Value::String(s)) if s.parse::<f64>().is_ok_and(f64::is_finite) => {
+                float_value(s.parse::<f64>().unwrap_or_default())
+            }
+            (_, Value::String(s)) if s == "null" => return None,
+            (_, d) => d,
+        };
         let fits = match (ty, &d) {
             (_, Value::Null) => return None,
             (Type::String, Value::String(_)) | (Type::Boolean, Value::Bool(_)) => true,
@@ -1034,8 +1086,9 @@ impl Cx<'_> {
         let schema = match schema {
             ReferenceOr::Reference { reference } => {
                 let key = reference.strip_prefix("#/components/schemas/");
-                if let Some(id) = key.and_then(|k| self.keys.get(k)) {
-                    return Type::Named(id.clone());
+                if let Some((key, id)) = key.and_then(|k| Some((k, self.keys.get(k)?.clone()))) {
+                    self.component_shape(key);
+                    return Type::Named(id);
                 }
                 match self.component(reference) {
                     // A component that is only a type (a constrained string,
@@ -1522,6 +1575,46 @@ impl Merged {
                 required: self.required.clone(),
                 ..Default::default()
             })),
+        }
+    }
+}
+
+/// A `discriminator` the IR cannot hold (a variant that is no structure,
+/// two variants of one tag, a variant whose own member of the tag's name is
+/// no string) makes the union untagged: read by trying each variant, which
+/// is what a reader without the discriminator does.
+fn untag_unreadable_discriminators(shapes: &mut BTreeMap<ShapeId, Shape>, diags: &mut Diagnostics) {
+    let mut untag = Vec::new();
+    for (id, shape) in shapes.iter() {
+        let Shape::Union(u) = shape else { continue };
+        let UnionRepr::Discriminated { property } = &u.union_repr else {
+            continue;
+        };
+        let mut tags = BTreeSet::new();
+        let fits = u.members.iter().all(|m| {
+            let Type::Named(target) = &m.ty else { return false };
+            let Some(Shape::Structure(s)) = shapes.get(target) else {
+                return false;
+            };
+            let tag_member_fits = s.members.iter().filter(|x| &x.json_name == property).all(|x| match &x.ty {
+                Type::String => true,
+                Type::Named(e) => matches!(shapes.get(e), Some(Shape::Enum(_))),
+                _ => false,
+            });
+            s.error.is_none() && tag_member_fits && tags.insert(m.json_name.clone())
+        });
+        if !fits {
+            untag.push(id.clone());
+        }
+    }
+    for id in untag {
+        if let Some(Shape::Union(u)) = shapes.get_mut(&id) {
+            u.union_repr = UnionRepr::Untagged;
+            diags.warn(
+                id.clone(),
+                "the discriminator cannot tell these variants apart (a variant is no object, or two share a value): read by trying each variant in order",
+                None,
+            );
         }
     }
 }
@@ -2095,8 +2188,15 @@ impl Cx<'_> {
                     v.required = merged.required;
                 }
                 if v.properties.is_empty() {
-                    self.diags.error(&mloc, format!("a `{media}` body must be an object with properties"), None);
-                    return None;
+                    // A form of no stated fields: the caller writes the
+                    // body, sent with its media type.
+                    self.diags.warn(
+                        &mloc,
+                        format!("the `{media}` body states no fields: it is sent as the bytes given"),
+                        None,
+                    );
+                    let binary = binary_schema();
+                    return Some(vec![self.payload(&mloc, &binary, required, Some(media.to_owned()), &hint)]);
                 }
                 let mut members = Vec::new();
                 for (key, prop) in &v.properties {
@@ -2423,6 +2523,10 @@ impl Cx<'_> {
         }
         out
     }
+}
+
+fn float_value(f: f64) -> Value {
+    serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)
 }
 
 /// `{type: string, format: binary}`.
