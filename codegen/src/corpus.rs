@@ -29,7 +29,7 @@ pub enum CheckSet {
 /// Options of one corpus run.
 #[derive(Debug)]
 pub struct Options {
-    /// The folder of models (`*.json`).
+    /// The folder of models (`*.json`, `*.yaml`, `*.yml`).
     pub dir: PathBuf,
     /// Where the generated crates go (one folder per model).
     pub out: PathBuf,
@@ -114,11 +114,28 @@ struct Generated {
     time: Duration,
     lines: usize,
     warnings: usize,
+    /// Operations skipped with a warning (OpenAPI documents).
+    skipped: usize,
+    /// Why, by message with the names in it left out, and how often.
+    skip_reasons: std::collections::BTreeMap<String, usize>,
+}
+
+/// A warning's message without what is between backticks, so that one
+/// reason is counted once.
+fn reason(message: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in message.split('`').enumerate() {
+        out.push_str(if i % 2 == 0 { part } else { "…" });
+    }
+    out
 }
 
 /// The protocol trait of the model's service shape (the first service),
 /// without its namespace: `restJson1`, `awsJson1_1`, or `none`.
 fn protocol_of(text: &str) -> String {
+    if sdkgen::openapi::is_openapi(text) {
+        return "openapi".into();
+    }
     let Ok(json) = serde_json::from_str::<serde_json::Value>(text) else {
         return "unreadable".into();
     };
@@ -167,7 +184,7 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(entries) => entries
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "yaml" || e == "yml"))
             .collect(),
         Err(e) => {
             eprintln!("cannot read {}: {e}", opts.dir.display());
@@ -304,12 +321,19 @@ fn generate_one(opts: &Options, path: &Path, stem: &str, protocol: String, text:
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let start = Instant::now();
-    let result = sdkgen::generate(&[(name.clone(), text)], &sdkgen::Settings::default());
+    // An OpenAPI document may refer to files beside it.
+    let mut settings = sdkgen::Settings::default();
+    settings.model_dir = path.parent().map(Path::to_owned);
+    let result = sdkgen::generate(&[(name.clone(), text)], &settings);
     let time = start.elapsed();
     let generated = match result {
         Ok(g) => {
             let dir = opts.out.join(stem);
-            let crate_name = format!("corpus-{}", stem.to_ascii_lowercase());
+            // A package name is letters, digits, `-` and `_`.
+            let crate_name: String = format!("corpus-{}", stem.to_ascii_lowercase())
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+                .collect();
             match sdkgen::write_generated_crate(
                 &g,
                 &[&name],
@@ -329,6 +353,19 @@ fn generate_one(opts: &Options, path: &Path, stem: &str, protocol: String, text:
                         time,
                         lines: g.code.lines().count(),
                         warnings: g.warnings.len(),
+                        skipped: g
+                            .warnings
+                            .iter()
+                            .filter(|w| w.message.starts_with("operation skipped"))
+                            .count(),
+                        skip_reasons: g
+                            .warnings
+                            .iter()
+                            .filter(|w| w.message.starts_with("operation skipped"))
+                            .fold(Default::default(), |mut m, w| {
+                                *m.entry(reason(&w.message)).or_insert(0) += 1;
+                                m
+                            }),
                     })
                 }
                 Err(e) => Err(first_error(&e)),
@@ -459,15 +496,15 @@ fn report(rows: &[Row], check_time: Duration) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<48} {:<11} {:>9} {:>8} {:>5}  result",
-        "model", "protocol", "gen ms", "lines", "warn"
+        "{:<48} {:<11} {:>9} {:>8} {:>5} {:>5}  result",
+        "model", "protocol", "gen ms", "lines", "warn", "skip"
     );
     let (mut ok, mut checked, mut clean) = (0, 0, 0);
     let (mut cases_passed, mut cases_failed, mut case_crates) = (0, 0, 0);
     let mut case_time = Duration::ZERO;
     let mut total = Duration::ZERO;
     for r in rows {
-        let (ms, lines, warns, result) = match &r.generated {
+        let (ms, lines, warns, skips, result) = match &r.generated {
             Ok(g) => {
                 ok += 1;
                 total += g.time;
@@ -507,15 +544,46 @@ fn report(rows: &[Row], check_time: Duration) -> String {
                     format!("{:.1}", g.time.as_secs_f64() * 1000.0),
                     g.lines.to_string(),
                     g.warnings.to_string(),
+                    g.skipped.to_string(),
                     check,
                 )
             }
-            Err(e) => ("-".into(), "-".into(), "-".into(), format!("FAILED: {e}")),
+            Err(e) => (
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                format!("FAILED: {e}"),
+            ),
         };
         let _ = writeln!(
             out,
-            "{:<48} {:<11} {ms:>9} {lines:>8} {warns:>5}  {result}",
+            "{:<48} {:<11} {ms:>9} {lines:>8} {warns:>5} {skips:>5}  {result}",
             r.stem, r.protocol
+        );
+    }
+    let documents: Vec<&Row> = rows.iter().filter(|r| r.protocol == "openapi").collect();
+    if !documents.is_empty() {
+        let generated = documents.iter().filter(|r| r.generated.is_ok()).count();
+        let clean = documents
+            .iter()
+            .filter(|r| matches!(r.check, Some(Ok(0))))
+            .count();
+        let skipped: usize = documents
+            .iter()
+            .filter_map(|r| r.generated.as_ref().ok())
+            .map(|g| g.skipped)
+            .sum();
+        for r in &documents {
+            let Ok(g) = &r.generated else { continue };
+            for (why, n) in &g.skip_reasons {
+                let _ = writeln!(out, "  {}: {n} × {why}", r.stem);
+            }
+        }
+        let _ = writeln!(
+            out,
+            "openapi documents: {generated} of {} generate, {clean} checked clean; {skipped} operations skipped with a warning",
+            documents.len()
         );
     }
     let _ = writeln!(

@@ -108,7 +108,8 @@ struct CorpusArgs {
     /// Where the generated crates go, one folder a model.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Only models of this protocol (`restJson1`, `awsJson1_0`, `awsJson1_1`).
+    /// Only models of this protocol (`restJson1`, `awsJson1_0`, `awsJson1_1`),
+    /// or `openapi` for OpenAPI documents.
     #[arg(long, value_name = "NAME")]
     protocol: Option<String>,
     /// What to `cargo check`: `all`, `none`, or model names, comma-separated.

@@ -74,9 +74,12 @@ fn reserved_methods(scope: MemberScope) -> &'static [&'static str] {
             "as_input",
             "into_paginator",
             "new",
+            "default",
         ],
-        MemberScope::Error => &["build", "builder", "meta", "set_meta"],
-        MemberScope::Plain => &["build", "builder"],
+        // `default`: builders are `Default`, and `Builder::default()` must
+        // stay the trait's.
+        MemberScope::Error => &["build", "builder", "meta", "set_meta", "default"],
+        MemberScope::Plain => &["build", "builder", "default"],
     }
 }
 

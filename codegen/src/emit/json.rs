@@ -346,7 +346,11 @@ fn de_union(cx: &Cx, s: &Structure, ty: &TokenStream) -> TokenStream {
             // Each variant in order; a structure only where every required
             // member is there (else a `B` would read as an `A` with its
             // required members zeroed).
-            let tries = s.members.iter().map(|m| {
+            // A document variant reads anything: the variants after it are
+            // never tried, and nothing is unknown.
+            let last = s.members.iter().position(|m| m.ty == Type::Document);
+            let members = &s.members[..last.map_or(s.members.len(), |i| i + 1)];
+            let tries = members.iter().map(|m| {
                 let v = ident(&variant_name(m));
                 let read = read_member(m, quote!(value));
                 let required: Vec<&str> = match &m.ty {
@@ -362,7 +366,9 @@ fn de_union(cx: &Cx, s: &Structure, ty: &TokenStream) -> TokenStream {
                         .unwrap_or_default(),
                     _ => Vec::new(),
                 };
-                let (pattern, attempt) = if required.is_empty() {
+                let (pattern, attempt) = if m.ty == Type::Document {
+                    return quote!(Ok(#ty::#v(#rt::json::document(value))));
+                } else if required.is_empty() {
                     (quote!(Ok(v)), read)
                 } else {
                     (
@@ -376,9 +382,12 @@ fn de_union(cx: &Cx, s: &Structure, ty: &TokenStream) -> TokenStream {
                     }
                 }
             });
+            let unknown = last
+                .is_none()
+                .then(|| quote!(Ok(#ty::Unknown(#rt::json::document(value)))));
             quote! {
                 #(#tries)*
-                Ok(#ty::Unknown(#rt::json::document(value)))
+                #unknown
             }
         }
         UnionRepr::Discriminated { property } => {

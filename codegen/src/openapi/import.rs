@@ -2439,13 +2439,6 @@ impl Cx<'_> {
                 },
                 None => Vec::new(),
             },
-            Some((media, _, MediaKind::Text)) => {
-                let text = ReferenceOr::Item(Schema {
-                    schema_data: Default::default(),
-                    schema_kind: SchemaKind::Type(OType::String(Default::default())),
-                });
-                vec![self.payload(loc, &text, false, (media != "text/plain").then(|| media.to_owned()), &name)]
-            }
             _ => Vec::new(),
         };
         // Everything an error holds is the service's answer: nothing is

@@ -56,6 +56,11 @@ pub fn load(source: &str, text: &str, base: Option<&Path>, diags: &mut Diagnosti
     let mut refs = Refs {
         root: root.clone(),
         files: BTreeMap::new(),
+        existing: doc
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default(),
         hoisted: BTreeMap::new(),
         new_schemas: Vec::new(),
         diags,
@@ -232,7 +237,9 @@ struct Refs<'a> {
     /// The document's own path, where known.
     root: Option<PathBuf>,
     /// Other files read, by path.
-    files: BTreeMap<PathBuf, Option<Value>>,
+    files: BTreeMap<PathBuf, Option<std::rc::Rc<Value>>>,
+    /// The document's own component schema names, which hoisted ones must not take.
+    existing: Vec<String>,
     /// Schemas of other files hoisted into this document: (file, pointer)
     /// → component name.
     hoisted: BTreeMap<(PathBuf, String), String>,
@@ -319,15 +326,15 @@ impl Refs<'_> {
     }
 
     /// Reads another file (once).
-    fn file(&mut self, path: &Path) -> Option<&Value> {
+    fn file(&mut self, path: &Path) -> Option<std::rc::Rc<Value>> {
         if !self.files.contains_key(path) {
             let value = std::fs::read_to_string(path).ok().and_then(|text| {
                 let mut scratch = Diagnostics::default();
                 parse_text(&path.display().to_string(), &text, &mut scratch)
             });
-            self.files.insert(path.to_owned(), value);
+            self.files.insert(path.to_owned(), value.map(std::rc::Rc::new));
         }
-        self.files.get(path).and_then(Option::as_ref)
+        self.files.get(path).cloned().flatten()
     }
 
     /// The file and pointer a reference written in `file` names.
@@ -414,14 +421,12 @@ impl Refs<'_> {
                 return self.hoist(p.clone(), pointer, path);
             }
         }
-        let (mut target, target_tree) = match &target_file {
-            FileId::Root => (at_pointer(tree, &pointer).cloned(), tree.clone()),
-            FileId::Other(p) => {
-                let t = self.file(p).cloned();
-                let found = t.as_ref().and_then(|t| at_pointer(t, &pointer)).cloned();
-                (found, t.unwrap_or(Value::Null))
-            }
+        let other = match &target_file {
+            FileId::Root => None,
+            FileId::Other(p) => Some(self.file(p).unwrap_or_else(|| std::rc::Rc::new(Value::Null))),
         };
+        let target_tree: &Value = other.as_deref().unwrap_or(tree);
+        let mut target = at_pointer(target_tree, &pointer).cloned();
         let Some(found) = target.as_mut() else {
             let loc = self.loc(path);
             self.diags.warn(
@@ -432,7 +437,7 @@ impl Refs<'_> {
             return Some(Value::Object(Map::new()));
         };
         self.stack.push(key);
-        self.walk(found, &target_tree, &target_file, path);
+        self.walk(found, target_tree, &target_file, path);
         self.stack.pop();
         target
     }
@@ -444,8 +449,8 @@ impl Refs<'_> {
         if let Some(name) = self.hoisted.get(&key) {
             return Some(serde_json::json!({ "$ref": format!("#/components/schemas/{name}") }));
         }
-        let tree = self.file(&p).cloned();
-        let Some(mut schema) = tree.as_ref().and_then(|t| at_pointer(t, &pointer)).cloned() else {
+        let tree = self.file(&p);
+        let Some(mut schema) = tree.as_deref().and_then(|t| at_pointer(t, &pointer)).cloned() else {
             let loc = self.loc(path);
             self.diags.warn(
                 loc,
@@ -460,7 +465,7 @@ impl Refs<'_> {
             .map(unescape)
             .or_else(|| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
             .unwrap_or_else(|| "Schema".to_owned());
-        let taken: Vec<&String> = self.hoisted.values().collect();
+        let taken: Vec<&String> = self.hoisted.values().chain(&self.existing).collect();
         let mut name = stem.clone();
         let mut n = 2;
         while taken.contains(&&name) {
@@ -468,7 +473,7 @@ impl Refs<'_> {
             n += 1;
         }
         self.hoisted.insert(key.clone(), name.clone());
-        let tree = tree.unwrap_or(Value::Null);
+        let tree = tree.unwrap_or_else(|| std::rc::Rc::new(Value::Null));
         let file = FileId::Other(p);
         self.stack.push((file.clone(), key.1));
         let mut inner = vec!["components".to_owned(), "schemas".to_owned(), name.clone()];
