@@ -184,7 +184,10 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(entries) => entries
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "yaml" || e == "yml"))
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|e| e == "json" || e == "yaml" || e == "yml")
+            })
             .collect(),
         Err(e) => {
             eprintln!("cannot read {}: {e}", opts.dir.display());
@@ -332,7 +335,13 @@ fn generate_one(opts: &Options, path: &Path, stem: &str, protocol: String, text:
             // A package name is letters, digits, `-` and `_`.
             let crate_name: String = format!("corpus-{}", stem.to_ascii_lowercase())
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '_' {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
                 .collect();
             match sdkgen::write_generated_crate(
                 &g,

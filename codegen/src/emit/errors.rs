@@ -269,7 +269,13 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
         .find(|m| m.binding == Binding::Payload && !m.ty.is_stream())
         .map(|m| {
             let set = set_fn(m);
-            let read = de_value(cx, &m.ty, quote!(&response.body), &format!("{}.{}", s.name, m.name), 0);
+            let read = de_value(
+                cx,
+                &m.ty,
+                quote!(&response.body),
+                &format!("{}.{}", s.name, m.name),
+                0,
+            );
             quote!(builder = builder.#set(#read.ok());)
         });
     let mut_builder = (!s.members.is_empty()).then(|| quote!(mut));
