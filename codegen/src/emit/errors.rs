@@ -1,9 +1,9 @@
 //! Errors: each operation's error enum, the reader of each error structure
 //! from an error response, and the service-wide `Error`.
 
-use super::common::{body_members, doc, error_name, fn_name, ident, Rt};
+use super::common::{body_members, doc, error_name, fn_name, ident, payload_member, set_fn, Rt};
 use super::cx::{Cx, Sizes};
-use super::http_response::header_reads;
+use super::http_response::{header_reads, payload_read};
 use super::json::de_members;
 use crate::ir::*;
 use proc_macro2::{Ident, TokenStream};
@@ -260,12 +260,24 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
         .then(|| quote!(let obj = #rt::json::object(&response.body, "$")?;));
     let members = de_members(cx, s, body_members.into_iter(), quote!(obj));
     let headers = header_reads(cx, s, &quote!(response.headers), None);
-    let mut_builder = (!s.members.is_empty()).then(|| quote!(mut));
+    // A payload that is not a JSON object (text, a list, a number): read
+    // from the body's bytes, as a success's is.
+    let payload = payload_member(s).filter(|m| !m.ty.is_stream()).map(|m| {
+        let set = set_fn(m);
+        let read = payload_read(cx, s, m);
+        quote! {
+            let bytes = response.raw;
+            builder = builder.#set(#read);
+        }
+    });
+    let reads = !members.is_empty() || !headers.is_empty() || payload.is_some();
+    let mut_builder = reads.then(|| quote!(mut));
     quote! {
         pub(crate) fn #f(response: &#rt::error::ErrorResponse<'_>) -> ::std::result::Result<#p, #rt::json::DeserializeError> {
             #obj
             let #mut_builder builder = #p::builder();
             #members
+            #payload
             #(#headers)*
             Ok(builder.meta(response.meta.clone()).build())
         }
