@@ -1485,6 +1485,18 @@ mod json_codec {
         rt::json::DeserializeError,
     > {
         let mut builder = crate::types::error::ServerError::builder();
+        let bytes = response.raw;
+        builder = builder
+            .set_body(
+                if bytes.is_empty() {
+                    None
+                } else {
+                    Some(
+                        ::std::string::String::from_utf8(bytes.to_vec())
+                            .map_err(|_| rt::json::invalid("$", "a UTF-8 body"))?,
+                    )
+                },
+            );
         Ok(builder.meta(response.meta.clone()).build())
     }
 
