@@ -2658,7 +2658,12 @@ fn constraints(s: &Schema) -> Constraints {
         SchemaKind::Type(OType::Integer(i))
             if c.range.is_none() && (i.minimum.is_some() || i.maximum.is_some()) =>
         {
-            c.range = Some((i.minimum.map(|v| v as f64), i.maximum.map(|v| v as f64)));
+            // The IR's bounds are inclusive: an exclusive one is the next
+            // integer in. (A number's stays as stated: the nearest bound the
+            // IR holds, which never refuses a value the service takes.)
+            let min = i.minimum.map(|v| v.saturating_add(i64::from(i.exclusive_minimum)));
+            let max = i.maximum.map(|v| v.saturating_sub(i64::from(i.exclusive_maximum)));
+            c.range = Some((min.map(|v| v as f64), max.map(|v| v as f64)));
         }
         SchemaKind::Type(OType::Number(n))
             if c.range.is_none() && (n.minimum.is_some() || n.maximum.is_some()) =>
