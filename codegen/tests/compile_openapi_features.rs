@@ -12,8 +12,8 @@ use primitives::{Blob, ByteStream, DateTime};
 use std::collections::HashMap;
 use types::error::{ClientError, OtherDefaultError};
 use types::{
-    Cat, CatalogOwner, CatalogSize, Color, Contact, Dog, Email, Level, Money, Named,
-    Pet, Phone, SearchFilter, SearchFormat, Thing, TreeNode, Value,
+    Cat, CatalogOwner, CatalogSize, Color, Contact, Dog, Email, Level, Money, Named, Pet, Phone,
+    SearchFilter, SearchFormat, Thing, TreeNode, Value,
 };
 use wiremock::{matchers::any, Mock, MockServer, Request, ResponseTemplate};
 
@@ -44,7 +44,11 @@ fn config(server: &MockServer) -> config::Builder {
 
 /// A client with the document's default credential, a bearer token.
 fn client(server: &MockServer) -> Client {
-    Client::from_conf(config(server).bearer_token(config::Token::new(TOKEN, None)).build())
+    Client::from_conf(
+        config(server)
+            .bearer_token(config::Token::new(TOKEN, None))
+            .build(),
+    )
 }
 
 async fn received(server: &MockServer) -> Request {
@@ -69,7 +73,10 @@ fn line(req: &Request) -> String {
 }
 
 fn json_of(req: &Request) -> serde_json::Value {
-    assert_eq!(header(req, "content-type").as_deref(), Some("application/json"));
+    assert_eq!(
+        header(req, "content-type").as_deref(),
+        Some("application/json")
+    );
     serde_json::from_slice(&req.body).unwrap()
 }
 
@@ -123,7 +130,11 @@ async fn an_operation_overrides_it_with_basic_auth() {
 #[tokio::test]
 async fn api_key_in_a_header() {
     let server = answering(204, b"", "text/plain").await;
-    all_credentials(&server).get_header_key().send().await.unwrap();
+    all_credentials(&server)
+        .get_header_key()
+        .send()
+        .await
+        .unwrap();
     let req = received(&server).await;
     assert_eq!(line(&req), "GET /auth/header-key");
     assert_eq!(credentials(&req), (None, Some(KEY.to_owned()), None));
@@ -149,7 +160,11 @@ async fn api_key_in_the_query() {
 #[tokio::test]
 async fn api_key_in_a_cookie() {
     let server = answering(204, b"", "text/plain").await;
-    all_credentials(&server).get_cookie_key().send().await.unwrap();
+    all_credentials(&server)
+        .get_cookie_key()
+        .send()
+        .await
+        .unwrap();
     let req = received(&server).await;
     assert_eq!(line(&req), "GET /auth/cookie-key");
     assert_eq!(
@@ -173,7 +188,11 @@ async fn oauth2_sends_the_configured_bearer_token() {
 #[tokio::test]
 async fn empty_security_is_anonymous() {
     let server = answering(204, b"", "text/plain").await;
-    all_credentials(&server).get_anonymous().send().await.unwrap();
+    all_credentials(&server)
+        .get_anonymous()
+        .send()
+        .await
+        .unwrap();
     let req = received(&server).await;
     assert_eq!(line(&req), "GET /auth/anonymous");
     assert_eq!(credentials(&req), (None, None, None));
@@ -217,7 +236,10 @@ async fn secrets_are_never_shown() {
     // A `format: password` field is sensitive.
     let login = client.login().user("ann").password(PASSWORD);
     let shown = format!("{:?}", login.as_input());
-    assert!(shown.contains("ann") && !shown.contains(PASSWORD), "{shown}");
+    assert!(
+        shown.contains("ann") && !shown.contains(PASSWORD),
+        "{shown}"
+    );
 }
 
 // ---- bodies -----------------------------------------------------------------
@@ -288,7 +310,10 @@ async fn scalar_body_and_response() {
     let out = client(&server).set_score().body(2.25).send().await.unwrap();
     let req = received(&server).await;
     assert_eq!(line(&req), "PUT /score");
-    assert_eq!(header(&req, "content-type").as_deref(), Some("application/json"));
+    assert_eq!(
+        header(&req, "content-type").as_deref(),
+        Some("application/json")
+    );
     assert_eq!(req.body, b"2.25");
     assert_eq!(out.body(), Some(1.5));
 }
@@ -475,7 +500,10 @@ async fn every_schema_form_is_sent_as_the_document_says() {
 async fn every_schema_form_is_read_back() {
     let server = json_server(200, &full_catalog_json().to_string()).await;
     let out = client(&server).put_catalog().send().await.unwrap();
-    assert_eq!(out.pet(), Some(&Pet::Dog(Dog::builder().pet_type("dog").bark(true).build())));
+    assert_eq!(
+        out.pet(),
+        Some(&Pet::Dog(Dog::builder().pet_type("dog").bark(true).build()))
+    );
     assert_eq!(out.value(), Some(&Value::Integer(42)));
     assert_eq!(
         out.contact(),
@@ -507,7 +535,10 @@ async fn every_schema_form_is_read_back() {
                 .build()
         )
     );
-    assert_eq!(out.owner(), Some(&CatalogOwner::builder().name("ann").build()));
+    assert_eq!(
+        out.owner(),
+        Some(&CatalogOwner::builder().name("ann").build())
+    );
     assert_eq!(out.size(), Some(&CatalogSize::M));
 }
 
@@ -527,7 +558,9 @@ async fn unions_nulls_unknown_values_and_defaults_are_read() {
     let out = client(&server).put_catalog().send().await.unwrap();
     assert_eq!(
         out.pet(),
-        Some(&Pet::Cat(Cat::builder().pet_type("cat").name("Tom").build()))
+        Some(&Pet::Cat(
+            Cat::builder().pet_type("cat").name("Tom").build()
+        ))
     );
     assert_eq!(
         out.value(),
@@ -535,7 +568,9 @@ async fn unions_nulls_unknown_values_and_defaults_are_read() {
     );
     assert_eq!(
         out.contact(),
-        Some(&Contact::Email(Email::builder().email("a@example.com").build()))
+        Some(&Contact::Email(
+            Email::builder().email("a@example.com").build()
+        ))
     );
     assert_eq!(out.nickname(), None);
     // Values the document does not list are kept.
@@ -646,11 +681,24 @@ async fn two_success_statuses_read_the_same_output() {
 async fn no_content_and_errors_by_status() {
     let id = "5f0c6f2e-4a31-4d8a-9c69-8e3c1f1b2a77";
     let server = answering(204, b"", "text/plain").await;
-    client(&server).delete_thing().thing_id(id).send().await.unwrap();
-    assert_eq!(line(&received(&server).await), format!("DELETE /things/{id}"));
+    client(&server)
+        .delete_thing()
+        .thing_id(id)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        line(&received(&server).await),
+        format!("DELETE /things/{id}")
+    );
 
     let server = json_server(404, r#"{"title":"gone","status":404}"#).await;
-    let err = client(&server).delete_thing().thing_id(id).send().await.unwrap_err();
+    let err = client(&server)
+        .delete_thing()
+        .thing_id(id)
+        .send()
+        .await
+        .unwrap_err();
     let err = err.into_service_error();
     assert!(err.is_not_found_error(), "{err:?}");
     let operation::delete_thing::DeleteThingError::NotFoundError(e) = err else {
@@ -661,7 +709,12 @@ async fn no_content_and_errors_by_status() {
 
     // 409 is no status of its own: the `4XX` range, as problem+json.
     let server = answering(409, br#"{"title":"busy"}"#, "application/problem+json").await;
-    let err = client(&server).delete_thing().thing_id(id).send().await.unwrap_err();
+    let err = client(&server)
+        .delete_thing()
+        .thing_id(id)
+        .send()
+        .await
+        .unwrap_err();
     match err.into_service_error() {
         operation::delete_thing::DeleteThingError::ClientError(e) => {
             assert_eq!(e, ClientError::builder().title("busy").build());
@@ -671,17 +724,30 @@ async fn no_content_and_errors_by_status() {
 
     // 503: `default`.
     let server = json_server(503, r#"{"reason":"maintenance"}"#).await;
-    let err = client(&server).delete_thing().thing_id(id).send().await.unwrap_err();
+    let err = client(&server)
+        .delete_thing()
+        .thing_id(id)
+        .send()
+        .await
+        .unwrap_err();
     match err.into_service_error() {
         operation::delete_thing::DeleteThingError::OtherDefaultError(e) => {
-            assert_eq!(e, OtherDefaultError::builder().reason("maintenance").build());
+            assert_eq!(
+                e,
+                OtherDefaultError::builder().reason("maintenance").build()
+            );
         }
         other => panic!("{other:?}"),
     }
 
     // A `$ref`'d response (`components/responses/Problem`) on another operation.
     let server = answering(422, br#"{"title":"bad name"}"#, "application/problem+json").await;
-    let err = client(&server).create_thing().name("x").send().await.unwrap_err();
+    let err = client(&server)
+        .create_thing()
+        .name("x")
+        .send()
+        .await
+        .unwrap_err();
     let err = err.into_service_error();
     assert!(err.is_client_error(), "{err:?}");
 }
@@ -727,4 +793,58 @@ async fn the_servers_path_prefix_is_kept_and_endpoint_url_replaces_it() {
     );
     client.get_default().send().await.unwrap();
     assert_eq!(line(&received(&server).await), "GET /v3/auth/default");
+}
+
+// ---- 3.1 schema forms ---------------------------------------------------------
+
+#[tokio::test]
+async fn schema_forms_of_3_1_are_sent_and_read() {
+    let answer = r#"{"count":null,"tier":null,"color":"blue","maybeTree":{"value":"r"},"kind":"extras","tags":["a","b"]}"#;
+    let server = json_server(200, answer).await;
+    let out = client(&server)
+        .put_extras()
+        .count(1)
+        .tier(types::ExtrasTier::Paid)
+        .color(Color::Red)
+        .maybe_tree(TreeNode::builder().value("t").build())
+        .kind(types::ExtrasKind::Extras)
+        .tags("x")
+        .send()
+        .await
+        .unwrap();
+    let req = received(&server).await;
+    assert_eq!(line(&req), "PUT /extras");
+    assert_eq!(
+        json_of(&req),
+        serde_json::json!({"count": 1, "tier": "paid", "color": "red", "maybeTree": {"value": "t"}, "kind": "extras", "tags": ["x"]})
+    );
+    // `type: [T, "null"]` and `enum: [..., null]` read null as unset.
+    assert_eq!(out.count(), None);
+    assert_eq!(out.tier(), None);
+    assert_eq!(out.color(), Some(&Color::Blue));
+    assert_eq!(
+        out.maybe_tree(),
+        Some(&TreeNode::builder().value("r").build())
+    );
+    assert_eq!(out.kind(), Some(&types::ExtrasKind::Extras));
+    assert_eq!(out.tags(), ["a", "b"]);
+}
+
+#[tokio::test]
+async fn an_exclusive_minimum_refuses_the_bound_itself() {
+    let (http, requests) = capture_request(None);
+    let client = Client::from_conf(
+        config::Config::builder()
+            .bearer_token(config::Token::new(TOKEN, None))
+            .http_client(http)
+            .build(),
+    );
+    let err = client.put_extras().count(0).send().await.unwrap_err();
+    let text = error::DisplayErrorContext(&err).to_string();
+    assert!(
+        matches!(err, error::SdkError::ConstructionFailure(_)),
+        "{text}"
+    );
+    assert!(text.contains("PutExtrasInput.count"), "{text}");
+    requests.expect_no_request();
 }

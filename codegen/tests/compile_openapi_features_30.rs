@@ -112,7 +112,12 @@ async fn a_profile_is_read_with_nulls_unknown_values_and_an_implicit_mapping() {
 
 #[tokio::test]
 async fn a_patch_sends_only_what_is_set() {
-    let server = answering(200, r#"{"id":1,"status":"active","badge":{"kind":"Silver","shine":0.5}}"#, "application/json").await;
+    let server = answering(
+        200,
+        r#"{"id":1,"status":"active","badge":{"kind":"Silver","shine":0.5}}"#,
+        "application/json",
+    )
+    .await;
     let out = client(&server)
         .update_profile()
         .profile_id(1)
@@ -122,18 +127,31 @@ async fn a_patch_sends_only_what_is_set() {
         .unwrap();
     let req = received(&server).await;
     assert_eq!(line(&req), "PATCH /profiles/1");
-    assert_eq!(header(&req, "content-type").as_deref(), Some("application/json"));
-    assert_eq!(String::from_utf8(req.body).unwrap(), r#"{"status":"suspended"}"#);
+    assert_eq!(
+        header(&req, "content-type").as_deref(),
+        Some("application/json")
+    );
+    assert_eq!(
+        String::from_utf8(req.body).unwrap(),
+        r#"{"status":"suspended"}"#
+    );
     assert_eq!(out.status(), Some(&Status::Active));
     assert_eq!(
         out.badge(),
-        Some(&Badge::Silver(Silver::builder().kind("Silver").shine(0.5).build()))
+        Some(&Badge::Silver(
+            Silver::builder().kind("Silver").shine(0.5).build()
+        ))
     );
 }
 
 #[tokio::test]
 async fn errors_by_status_with_json_and_text_bodies() {
-    let server = answering(404, r#"{"code":"NoProfile","message":"none"}"#, "application/json").await;
+    let server = answering(
+        404,
+        r#"{"code":"NoProfile","message":"none"}"#,
+        "application/json",
+    )
+    .await;
     let err = client(&server)
         .get_profile()
         .profile_id(2)
@@ -174,7 +192,10 @@ async fn errors_by_status_with_json_and_text_bodies() {
         .unwrap_err();
     let raw = err.raw_response().map(|r| r.status().as_u16());
     assert_eq!(raw, Some(409));
-    assert!(matches!(err.into_service_error(), GetProfileError::Unhandled(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        GetProfileError::Unhandled(_)
+    ));
 }
 
 #[tokio::test]
