@@ -359,7 +359,10 @@ fn snapshot_models() -> Vec<(String, std::path::PathBuf)> {
             p.extension()
                 .is_some_and(|e| e == "json" || e == "yaml" || e == "yml")
         })
-        .filter(|p| !p.file_stem().is_some_and(|s| s.to_string_lossy().ends_with("_shared")))
+        .filter(|p| {
+            !p.file_stem()
+                .is_some_and(|s| s.to_string_lossy().ends_with("_shared"))
+        })
         .collect();
     features.sort();
     for path in features {
