@@ -12930,7 +12930,7 @@ pub mod operation {
             ) -> ::std::result::Result<(), rt::validation::ValidationError> {
                 let mut v = rt::validation::Validator::new();
                 if let Some(value) = &self.count {
-                    v.range("PutExtrasInput.count", i64::from(*value), Some(1i64), None);
+                    v.range("PutExtrasInput.count", *value, Some(1i64), None);
                 }
                 v.finish()
             }
