@@ -345,14 +345,24 @@ fn every_problem_is_reported_at_once_and_sorted() {
 }
 
 /// Every model with a snapshot: model/chime.json and the per-feature models
-/// in tests/models. Each snapshot is compiled by a `tests/compile_<name>.rs`.
+/// in tests/models (Smithy JSON AST, or OpenAPI in JSON or YAML: the front
+/// end is chosen by content). Each snapshot is compiled by a
+/// `tests/compile_<name>.rs`. Files named `*_shared.*` are not models of
+/// their own: documents refer to them.
 fn snapshot_models() -> Vec<(String, std::path::PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut models = vec![("chime_sdk".to_owned(), dir.join("../model/chime.json"))];
     let mut features: Vec<_> = std::fs::read_dir(dir.join("tests/models"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "json" || e == "yaml" || e == "yml")
+        })
+        .filter(|p| {
+            !p.file_stem()
+                .is_some_and(|s| s.to_string_lossy().ends_with("_shared"))
+        })
         .collect();
     features.sort();
     for path in features {
@@ -376,6 +386,8 @@ fn snapshots_are_current_and_compiled() {
         // cases as tests (`tests/snapshot.rs` compares the two).
         let mut settings = Settings::default();
         settings.endpoint_tests = true;
+        // Where an OpenAPI document's `$ref`s to other files are read from.
+        settings.model_dir = model.parent().map(Path::to_owned);
         let generated = generate(&[(file, text)], &settings).unwrap().code;
         let path = dir.join(format!("snapshots/{name}.rs"));
         if update {

@@ -16,6 +16,9 @@ pub struct ErrorResponse<'a> {
     pub meta: ErrorMetadata,
     /// The body as JSON (an empty object where it was empty or not JSON).
     pub body: Value,
+    /// The body's bytes, for an error whose payload is not a JSON object
+    /// (text, or a JSON value of another form).
+    pub raw: &'a [u8],
     /// The HTTP status code.
     pub status: u16,
     /// The response headers (errors may bind members to them), borrowed
@@ -95,6 +98,7 @@ pub fn parse_error_response(response: &HttpResponse) -> ErrorResponse<'_> {
     ErrorResponse {
         meta: builder.build(),
         body,
+        raw: response.body().bytes().unwrap_or_default(),
         status: response.status().as_u16(),
         headers: response.headers(),
     }

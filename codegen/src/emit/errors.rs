@@ -1,10 +1,10 @@
 //! Errors: each operation's error enum, the reader of each error structure
 //! from an error response, and the service-wide `Error`.
 
-use super::common::{body_members, doc, error_name, fn_name, ident, set_fn, Rt};
+use super::common::{body_members, doc, error_name, fn_name, ident, payload_member, set_fn, Rt};
 use super::cx::{Cx, Sizes};
-use super::http_response::header_reads;
-use super::json::{de_members, de_value};
+use super::http_response::{header_reads, payload_read};
+use super::json::de_members;
 use crate::ir::*;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -260,25 +260,18 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
         .then(|| quote!(let obj = #rt::json::object(&response.body, "$")?;));
     let members = de_members(cx, s, body_members.into_iter(), quote!(obj));
     let headers = header_reads(cx, s, &quote!(response.headers), None);
-    // A body that is one JSON value of another form than an object (an
-    // OpenAPI error response of an array, say): read where it reads, the
-    // error kept either way.
-    let payload = s
-        .members
-        .iter()
-        .find(|m| m.binding == Binding::Payload && !m.ty.is_stream())
-        .map(|m| {
-            let set = set_fn(m);
-            let read = de_value(
-                cx,
-                &m.ty,
-                quote!(&response.body),
-                &format!("{}.{}", s.name, m.name),
-                0,
-            );
-            quote!(builder = builder.#set(#read.ok());)
-        });
-    let mut_builder = (!s.members.is_empty()).then(|| quote!(mut));
+    // A payload that is not a JSON object (text, a list, a number): read
+    // from the body's bytes, as a success's is.
+    let payload = payload_member(s).filter(|m| !m.ty.is_stream()).map(|m| {
+        let set = set_fn(m);
+        let read = payload_read(cx, s, m);
+        quote! {
+            let bytes = response.raw;
+            builder = builder.#set(#read);
+        }
+    });
+    let reads = !members.is_empty() || !headers.is_empty() || payload.is_some();
+    let mut_builder = reads.then(|| quote!(mut));
     quote! {
         pub(crate) fn #f(response: &#rt::error::ErrorResponse<'_>) -> ::std::result::Result<#p, #rt::json::DeserializeError> {
             #obj

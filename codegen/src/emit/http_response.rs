@@ -91,7 +91,7 @@ fn body(cx: &Cx, op: &Operation) -> TokenStream {
 
 /// An `Option` of payload member `m` read from `bytes`: an empty body is
 /// `None`.
-fn payload_read(cx: &Cx, s: &Structure, m: &Member) -> TokenStream {
+pub(crate) fn payload_read(cx: &Cx, s: &Structure, m: &Member) -> TokenStream {
     let rt = Rt::path();
     match &m.ty {
         Type::Blob => {

@@ -370,7 +370,7 @@ struct View {
 #[derive(Clone)]
 enum Additional {
     Any,
-    Schema(ReferenceOr<Schema>),
+    Schema(Box<ReferenceOr<Schema>>),
 }
 
 fn unbox(schema: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
@@ -396,7 +396,7 @@ fn additional(a: &Option<AdditionalProperties>) -> Option<Additional> {
     match a {
         None | Some(AdditionalProperties::Any(false)) => None,
         Some(AdditionalProperties::Any(true)) => Some(Additional::Any),
-        Some(AdditionalProperties::Schema(s)) => Some(Additional::Schema((**s).clone())),
+        Some(AdditionalProperties::Schema(s)) => Some(Additional::Schema(s.clone())),
     }
 }
 
@@ -2727,6 +2727,14 @@ impl Cx<'_> {
                 },
                 None => Vec::new(),
             },
+            Some((media, _, MediaKind::Text)) => {
+                let text = ReferenceOr::Item(Schema {
+                    schema_data: Default::default(),
+                    schema_kind: SchemaKind::Type(OType::String(Default::default())),
+                });
+                let keep = (media != "text/plain").then(|| media.to_owned());
+                vec![self.payload(loc, &text, false, keep, &name)]
+            }
             _ => Vec::new(),
         };
         // Everything an error holds is the service's answer: nothing is
@@ -2943,7 +2951,16 @@ fn constraints(s: &Schema) -> Constraints {
         SchemaKind::Type(OType::Integer(i))
             if c.range.is_none() && (i.minimum.is_some() || i.maximum.is_some()) =>
         {
-            c.range = Some((i.minimum.map(|v| v as f64), i.maximum.map(|v| v as f64)));
+            // The IR's bounds are inclusive: an exclusive one is the next
+            // integer in. (A number's stays as stated: the nearest bound the
+            // IR holds, which never refuses a value the service takes.)
+            let min = i
+                .minimum
+                .map(|v| v.saturating_add(i64::from(i.exclusive_minimum)));
+            let max = i
+                .maximum
+                .map(|v| v.saturating_sub(i64::from(i.exclusive_maximum)));
+            c.range = Some((min.map(|v| v as f64), max.map(|v| v as f64)));
         }
         SchemaKind::Type(OType::Number(n))
             if c.range.is_none() && (n.minimum.is_some() || n.maximum.is_some()) =>
