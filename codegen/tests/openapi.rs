@@ -147,41 +147,37 @@ fn a_bearer_document_needs_no_signing_name() {
 
 #[test]
 fn bad_documents_get_located_errors() {
-    let mut v31 = minimal(serde_json::json!({"operationId": "Op", "responses": {}}));
-    v31["openapi"] = serde_json::json!("3.1.0");
+    let mut v40 = minimal(serde_json::json!({"operationId": "Op", "responses": {}}));
+    v40["openapi"] = serde_json::json!("4.0.0");
+    let swagger = serde_json::json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}});
+    let sigv4_without_host = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Example", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "security": [{"sigv4": []}],
+        "components": {"securitySchemes": {"sigv4": {
+            "type": "apiKey", "in": "header", "name": "Authorization",
+            "x-amazon-apigateway-authtype": "awsSigv4"}}},
+        "paths": {"/things": {"get": {"responses": {"200": {"description": "ok"}}}}}
+    });
     let cases = [
-        (v31, vec!["api.json#/openapi: OpenAPI 3.1.0 is not supported"]),
+        (v40, vec!["api.json#/openapi: OpenAPI 4.0.0 is not read"]),
+        (swagger, vec!["api.json#/swagger: Swagger 2.0 documents are not read", "hint: convert it to OpenAPI 3"]),
         (
-            minimal(serde_json::json!({"responses": {}})),
-            vec!["api.json#/paths/~1things~1{Id}/post: operation has no operationId"],
-        ),
-        (
-            minimal(serde_json::json!({"operationId": "Op", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nowhere"}}}}}})),
-            vec!["api.json#/paths/~1things~1{Id}/post: `$ref` to `#/components/schemas/Nowhere` points nowhere"],
-        ),
-        (
-            minimal(serde_json::json!({"operationId": "Op", "parameters": [{"name": "q", "in": "query", "schema": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}], "responses": {}})),
-            vec!["this schema form (oneOf, anyOf, not, or allOf of several) is not supported"],
-        ),
-        (
-            {
-                let mut d = minimal(serde_json::json!({"operationId": "Op", "responses": {}}));
-                d.as_object_mut().unwrap().remove("x-sdkgen-service");
-                d
-            },
-            vec!["api.json#/x-sdkgen-service: no SigV4 signing name"],
+            sigv4_without_host,
+            vec!["SigV4 without a signing name: the server's host is no `<service>.<region>.amazonaws.com`"],
         ),
         (
             {
                 let mut d = minimal(
-                    serde_json::json!({"operationId": "Op", "responses": {}, "x-sdkgen-auth": ["apiKey"]}),
+                    serde_json::json!({"operationId": "Op", "responses": {}, "x-sdkgen-auth": ["digest"]}),
                 );
                 d["x-sdkgen-service"] = serde_json::json!({"auth": "httpBearerAuth"});
                 d
             },
             vec![
                 "api.json#/x-sdkgen-service/auth: auth schemes must be a list",
-                "api.json#/paths/~1things~1{Id}/post/x-sdkgen-auth: unknown auth scheme \"apiKey\"",
+                "api.json#/paths/~1things~1{Id}/post/x-sdkgen-auth: operation skipped: unknown auth scheme \"digest\"",
             ],
         ),
     ];
@@ -191,6 +187,58 @@ fn bad_documents_get_located_errors() {
             assert!(err.contains(e), "expected `{e}` in:\n{err}");
         }
     }
+    // Neither JSON nor YAML: located at the line and column.
+    let err = sdkgen::generate(
+        &[("api.yaml".to_owned(), "openapi: 3.0.0\ninfo: [unclosed\n".to_owned())],
+        &Settings::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("api.yaml:3:1: neither JSON nor YAML"), "{err}");
+}
+
+/// What a document says that cannot be expressed is skipped with a
+/// warning naming its JSON pointer; the rest generates.
+#[test]
+fn what_cannot_be_expressed_is_skipped_with_located_warnings() {
+    let doc = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Example", "version": "1"},
+        "servers": [{"url": "https://api.example.com/v1"}],
+        "paths": {
+            "/things/{Id}": {
+                "get": {
+                    "parameters": [
+                        {"name": "Id", "in": "path", "required": true, "schema": {"type": "string"}},
+                        {"name": "q", "in": "query", "schema": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}
+                    ],
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nowhere"}}}}}
+                },
+                "put": {
+                    "operationId": "PutThing",
+                    "parameters": [{"name": "Id", "in": "path", "required": true, "schema": {"type": "string"}},
+                                   {"name": "filter", "in": "query", "required": true, "schema": {"type": "array", "items": {"type": "object", "properties": {"a": {"type": "string"}}}}}],
+                    "responses": {"204": {"description": "done"}}
+                }
+            }
+        }
+    });
+    let generated = sdkgen::generate(
+        &[("api.json".to_owned(), doc.to_string())],
+        &Settings::default(),
+    )
+    .unwrap();
+    let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
+    let has = |w: &str| warnings.iter().any(|x| x.contains(w));
+    // No operationId: named from its method and path.
+    assert!(generated.code.contains("pub fn get_things_by_id("));
+    // An optional parameter of a form no URI can hold is left out.
+    assert!(has("api.json#/paths/~1things~1{Id}/get/parameters/q: parameter `q` is left out"), "{warnings:#?}");
+    // A reference to nothing reads as any JSON.
+    assert!(has("`$ref` to `#/components/schemas/Nowhere` points nowhere: read as any JSON"), "{warnings:#?}");
+    // A required one skips its operation, and only it.
+    assert!(has("api.json#/paths/~1things~1{Id}/put/parameters/filter: operation skipped: required parameter `filter`"), "{warnings:#?}");
+    assert!(!generated.code.contains("pub fn put_thing("));
 }
 
 #[test]

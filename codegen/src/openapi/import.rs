@@ -2382,6 +2382,15 @@ impl Cx<'_> {
                 if let Some(members) = self.flat_object(&mloc, &schema, &hint) {
                     return Some(members);
                 }
+                // An export's JSON body is always an object, possibly of no
+                // members.
+                if self.sdkgen_dialect {
+                    if let Some((_, s)) = self.resolve(&schema) {
+                        if view(s).properties.is_empty() && view(s).typ.as_deref() == Some("object") {
+                            return Some(Vec::new());
+                        }
+                    }
+                }
                 let media_type =
                     (media != "application/json" && self.sdkgen_dialect).then(|| media.to_owned());
                 Some(vec![
