@@ -124,6 +124,49 @@ fn a_plain_document_without_extensions_imports() {
     assert!(generated.code.contains("v.str_length(\"PutThingInput.Id\""));
 }
 
+/// Errors of a document written by others are named after their status
+/// word, and a word that names an error already gets no second `Error`.
+#[test]
+fn error_responses_are_named_after_their_status_word() {
+    let body = serde_json::json!({"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}});
+    let response = |d: &str| {
+        let mut r = body.clone();
+        r["description"] = d.into();
+        r
+    };
+    let doc = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Example", "version": "1"},
+        "servers": [{"url": "https://example.com"}],
+        "paths": {"/things": {"get": {
+            "operationId": "GetThing",
+            "responses": {
+                "200": response("ok"),
+                "404": response("missing"),
+                "4XX": response("other client error"),
+                "500": response("failed"),
+                "503": response("unavailable")
+            }
+        }}},
+        "components": {"schemas": {"Thing": {"type": "object", "properties": {"Size": {"type": "integer"}}}}}
+    });
+    let code = sdkgen::generate(
+        &[("api.json".to_owned(), doc.to_string())],
+        &Settings::default(),
+    )
+    .unwrap()
+    .code;
+    for name in [
+        "NotFoundError",
+        "ClientError",
+        "InternalServerError",
+        "ServiceUnavailableError",
+    ] {
+        assert!(code.contains(&format!("pub struct {name} {{")), "{name}");
+    }
+    assert!(!code.contains("ErrorError"));
+}
+
 #[test]
 fn a_bearer_document_needs_no_signing_name() {
     let mut doc = minimal(serde_json::json!({

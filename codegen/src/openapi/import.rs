@@ -2422,11 +2422,14 @@ impl Cx<'_> {
             return Some(id.clone());
         }
         let word = status_word(status);
-        let hint = if self.error_words.insert(word.clone()) {
-            format!("{word}Error")
+        // A word that names an error already (`500`'s `InternalServerError`)
+        // is not given a second `Error`.
+        let error_name = if word.ends_with("Error") { word.clone() } else { format!("{word}Error") };
+        let hint = if self.error_words.insert(word) {
+            error_name
         } else {
             let schema_name = schema_key.rsplit('/').next().filter(|_| schema_key.starts_with('#')).unwrap_or("Other");
-            format!("{}{word}Error", names::type_ident(schema_name))
+            format!("{}{error_name}", names::type_ident(schema_name))
         };
         let name = self.new_type_name(&hint);
         let id = format!("openapi#{name}");
