@@ -104,9 +104,13 @@ fn independent_signature(req: &Request, region: &str) -> String {
         .unwrap()
         .into();
     let uri = format!("http://{}{}", header(req, "host"), req.url.path());
-    let signable =
-        SignableRequest::new("POST", &uri, headers.into_iter(), SignableBody::Bytes(&req.body))
-            .unwrap();
+    let signable = SignableRequest::new(
+        "POST",
+        &uri,
+        headers.into_iter(),
+        SignableBody::Bytes(&req.body),
+    )
+    .unwrap();
     let (instructions, _) = sign(signable, &params).unwrap().into_parts();
     let (expected, _) = instructions.into_parts();
     expected
@@ -235,7 +239,10 @@ async fn a_created_room_is_read_with_its_timestamps() {
     );
     let created = DateTime::from_str("2019-12-02T21:25:26.123Z", DateTimeFormat::DateTime).unwrap();
     assert_eq!(room.created_timestamp(), Some(&created));
-    assert_eq!(room.created_timestamp().unwrap().subsec_nanos(), 123_000_000);
+    assert_eq!(
+        room.created_timestamp().unwrap().subsec_nanos(),
+        123_000_000
+    );
     assert_eq!(
         room.updated_timestamp(),
         Some(&DateTime::from_secs(1_575_322_200))
@@ -268,10 +275,16 @@ async fn service_error(status: u16, kind: &str, code: &str) -> (CreateRoomError,
         .unwrap_err();
     let requests = server.received_requests().await.unwrap();
     let tokens: Vec<&[u8]> = requests.iter().map(|r| &r.body[..]).collect();
-    assert!(tokens.windows(2).all(|w| w[0] == w[1]), "same request on every attempt");
+    assert!(
+        tokens.windows(2).all(|w| w[0] == w[1]),
+        "same request on every attempt"
+    );
     match err {
         error::SdkError::ServiceError(e) => (e.into_err(), requests.len()),
-        other => panic!("expected a service error: {}", error::DisplayErrorContext(&other)),
+        other => panic!(
+            "expected a service error: {}",
+            error::DisplayErrorContext(&other)
+        ),
     }
 }
 
@@ -330,7 +343,11 @@ async fn bad_input_fails_validation_before_anything_is_sent() {
     let client = Client::from_conf(config(&server.uri()).build());
     let cases = [
         (Some("x"), Some(NAME), "CreateRoomInput.ClientRequestToken"),
-        (Some("tok 12345!"), Some(NAME), "CreateRoomInput.ClientRequestToken"),
+        (
+            Some("tok 12345!"),
+            Some(NAME),
+            "CreateRoomInput.ClientRequestToken",
+        ),
         (Some("tok-123"), None, "CreateRoomInput.Name"),
     ];
     for (token, name, member) in cases {
