@@ -597,10 +597,13 @@ fn fingerprint(models: &[(String, String)]) -> String {
 fn with_model_dir(settings: &Settings, models: &[PathBuf]) -> Settings {
     let mut settings = settings.clone();
     if settings.model_dir.is_none() {
-        settings.model_dir = models
-            .first()
-            .and_then(|p| p.parent())
-            .map(|p| if p.as_os_str().is_empty() { Path::new(".").to_owned() } else { p.to_owned() });
+        settings.model_dir = models.first().and_then(|p| p.parent()).map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".").to_owned()
+            } else {
+                p.to_owned()
+            }
+        });
     }
     settings
 }

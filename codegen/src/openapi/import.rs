@@ -67,7 +67,13 @@ pub fn import(
         .get("sdkId")
         .and_then(Value::as_str)
         .map(str::to_owned)
-        .unwrap_or_else(|| if title.is_empty() { "Api".to_owned() } else { title.to_owned() });
+        .unwrap_or_else(|| {
+            if title.is_empty() {
+                "Api".to_owned()
+            } else {
+                title.to_owned()
+            }
+        });
     let server = cx.server();
     let mut signing_name = service_ext
         .get("signingName")
@@ -285,7 +291,9 @@ fn typed(source: &str, mut raw: Value, diags: &mut Diagnostics) -> Option<OpenAP
                 Err(e) => {
                     diags.warn(
                         &loc,
-                        format!("the path's parameters do not read as OpenAPI ({e}): they are left out"),
+                        format!(
+                            "the path's parameters do not read as OpenAPI ({e}): they are left out"
+                        ),
                         None,
                     );
                     item.remove("parameters");
@@ -295,7 +303,8 @@ fn typed(source: &str, mut raw: Value, diags: &mut Diagnostics) -> Option<OpenAP
         for (method, mut op) in ops {
             // 3.1 lets an operation state no responses.
             if let Some(o) = op.as_object_mut() {
-                o.entry("responses").or_insert_with(|| Value::Object(Default::default()));
+                o.entry("responses")
+                    .or_insert_with(|| Value::Object(Default::default()));
             }
             match serde_json::from_value::<openapiv3::Operation>(op) {
                 Ok(op) => {
@@ -399,7 +408,12 @@ fn view(s: &Schema) -> View {
         SchemaKind::Type(OType::String(t)) => View {
             typ: Some("string".into()),
             format: format_name(&t.format),
-            enumeration: t.enumeration.iter().flatten().map(|v| Value::String(v.clone())).collect(),
+            enumeration: t
+                .enumeration
+                .iter()
+                .flatten()
+                .map(|v| Value::String(v.clone()))
+                .collect(),
             ..View::default()
         },
         SchemaKind::Type(OType::Number(t)) => View {
@@ -410,7 +424,12 @@ fn view(s: &Schema) -> View {
         SchemaKind::Type(OType::Integer(t)) => View {
             typ: Some("integer".into()),
             format: format_name(&t.format),
-            enumeration: t.enumeration.iter().flatten().map(|v| Value::from(*v)).collect(),
+            enumeration: t
+                .enumeration
+                .iter()
+                .flatten()
+                .map(|v| Value::from(*v))
+                .collect(),
             ..View::default()
         },
         SchemaKind::Type(OType::Boolean(_)) => View {
@@ -448,7 +467,12 @@ fn view(s: &Schema) -> View {
         SchemaKind::Any(a) => View {
             typ: a.typ.clone(),
             format: a.format.clone(),
-            enumeration: a.enumeration.iter().filter(|v| !v.is_null()).cloned().collect(),
+            enumeration: a
+                .enumeration
+                .iter()
+                .filter(|v| !v.is_null())
+                .cloned()
+                .collect(),
             properties: props(&a.properties),
             required: a.required.clone(),
             additional: additional(&a.additional_properties),
@@ -580,14 +604,23 @@ impl Cx<'_> {
                     None,
                 );
             }
-            url = format!("http://localhost{}", if url.starts_with('/') { url.as_str() } else { "" });
+            url = format!(
+                "http://localhost{}",
+                if url.starts_with('/') {
+                    url.as_str()
+                } else {
+                    ""
+                }
+            );
         }
         let url = url.trim_end_matches('/').to_owned();
         let aws = aws_host(&url);
         ServerInfo {
             endpoint: Endpoint::Global {
                 url,
-                signing_region: aws.as_ref().map_or_else(|| "us-east-1".to_owned(), |a| a.1.clone()),
+                signing_region: aws
+                    .as_ref()
+                    .map_or_else(|| "us-east-1".to_owned(), |a| a.1.clone()),
             },
             signing_name: aws.map(|a| a.0),
         }
@@ -619,7 +652,11 @@ impl Cx<'_> {
             return;
         };
         for (name, scheme) in &components.security_schemes {
-            let loc = format!("{}#/components/securitySchemes/{}", self.source, pointer(name));
+            let loc = format!(
+                "{}#/components/securitySchemes/{}",
+                self.source,
+                pointer(name)
+            );
             let ReferenceOr::Item(scheme) = scheme else {
                 continue;
             };
@@ -695,7 +732,9 @@ impl Cx<'_> {
                 Some(None) => {}
                 None => self.diags.warn(
                     format!("{loc}/{i}"),
-                    format!("security scheme `{name}` is not defined in components/securitySchemes"),
+                    format!(
+                        "security scheme `{name}` is not defined in components/securitySchemes"
+                    ),
                     None,
                 ),
             }
@@ -711,7 +750,11 @@ impl Cx<'_> {
     /// A type name no other shape has, from `hint`.
     fn new_type_name(&mut self, hint: &str) -> String {
         let base = names::type_name(hint);
-        let base = if base.is_empty() { "Shape".to_owned() } else { base };
+        let base = if base.is_empty() {
+            "Shape".to_owned()
+        } else {
+            base
+        };
         let mut name = base.clone();
         let mut n = 2;
         while !self.type_names.insert(name.clone()) {
@@ -800,7 +843,10 @@ impl Cx<'_> {
 
     /// The schema a reference or an inline schema stands for, and the
     /// component key where it is one.
-    fn resolve<'s>(&'s self, schema: &'s ReferenceOr<Schema>) -> Option<(Option<&'s str>, &'s Schema)> {
+    fn resolve<'s>(
+        &'s self,
+        schema: &'s ReferenceOr<Schema>,
+    ) -> Option<(Option<&'s str>, &'s Schema)> {
         match schema {
             ReferenceOr::Item(s) => Some((None, s)),
             ReferenceOr::Reference { reference } => {
@@ -816,7 +862,9 @@ impl Cx<'_> {
         let Some(id) = self.keys.get(key).cloned() else {
             return;
         };
-        let Some(ReferenceOr::Item(schema)) = doc.components.as_ref().and_then(|c| c.schemas.get(key)) else {
+        let Some(ReferenceOr::Item(schema)) =
+            doc.components.as_ref().and_then(|c| c.schemas.get(key))
+        else {
             return;
         };
         let loc = format!("{}#/components/schemas/{}", self.source, pointer(key));
@@ -838,8 +886,12 @@ impl Cx<'_> {
         let ext = &schema.schema_data.extensions;
         let docs = described(schema.schema_data.description.as_deref());
         let v = view(schema);
-        let non_null: Vec<ReferenceOr<Schema>> =
-            v.one_of.iter().filter(|x| !self.is_null(x)).cloned().collect();
+        let non_null: Vec<ReferenceOr<Schema>> = v
+            .one_of
+            .iter()
+            .filter(|x| !self.is_null(x))
+            .cloned()
+            .collect();
         if non_null.len() >= 2 && v.properties.is_empty() && v.all_of.is_empty() {
             // A `oneOf` of string enums (one value each, to document each)
             // is one enum; unknown values are kept, so a plain string among
@@ -849,8 +901,10 @@ impl Cx<'_> {
                 .map(|x| {
                     let (_, s) = self.resolve(x)?;
                     let xv = view(s);
-                    let plain = xv.one_of.is_empty() && xv.all_of.is_empty() && xv.properties.is_empty();
-                    (plain && xv.typ.as_deref() == Some("string") && xv.format.is_none()).then_some(xv.enumeration)
+                    let plain =
+                        xv.one_of.is_empty() && xv.all_of.is_empty() && xv.properties.is_empty();
+                    (plain && xv.typ.as_deref() == Some("string") && xv.format.is_none())
+                        .then_some(xv.enumeration)
                 })
                 .collect();
             if let Some(values) = strings.filter(|v| v.iter().any(|e| !e.is_empty())) {
@@ -882,7 +936,9 @@ impl Cx<'_> {
                 let Ok(n) = i32::try_from(n) else {
                     self.diags.warn(
                         loc,
-                        format!("enum value {n} does not fit an int enum (32 bits): it is left out"),
+                        format!(
+                            "enum value {n} does not fit an int enum (32 bits): it is left out"
+                        ),
                         None,
                     );
                     continue;
@@ -933,13 +989,26 @@ impl Cx<'_> {
     }
 
     /// The members of an object schema's properties, bound as `binding`.
-    fn object_members(&mut self, loc: &str, v: &View, parent: &str, binding: Binding) -> Vec<Member> {
+    fn object_members(
+        &mut self,
+        loc: &str,
+        v: &View,
+        parent: &str,
+        binding: Binding,
+    ) -> Vec<Member> {
         let mut out: Vec<Member> = Vec::new();
         let mut fields = BTreeSet::new();
         for (key, prop) in &v.properties {
             let hint = format!("{parent}{}", names::type_ident(key));
             let at = format!("{loc}/properties/{}", pointer(key));
-            let mut m = self.member(&at, key, prop, v.required.contains(key), binding.clone(), &hint);
+            let mut m = self.member(
+                &at,
+                key,
+                prop,
+                v.required.contains(key),
+                binding.clone(),
+                &hint,
+            );
             dedupe_member(&mut m, &mut fields);
             out.push(m);
         }
@@ -978,7 +1047,8 @@ impl Cx<'_> {
         // A read-only member is the service's to set: never required of a
         // request.
         let read_only = data.is_some_and(|d| d.read_only);
-        let password = matches!(schema, ReferenceOr::Item(s) if view(s).format.as_deref() == Some("password"));
+        let password =
+            matches!(schema, ReferenceOr::Item(s) if view(s).format.as_deref() == Some("password"));
         let stated_default = data
             .and_then(|d| d.default.clone())
             .or_else(|| ext.get("x-sdkgen-default").cloned());
@@ -1013,11 +1083,17 @@ impl Cx<'_> {
     fn fitting_default(&mut self, loc: &str, d: Value, ty: &Type) -> Option<Value> {
         // Defaults written as strings (`"false"`, `"10"`) mean the value.
         let d = match (ty, d) {
-            (Type::Boolean, Value::String(s)) if s == "true" || s == "false" => Value::Bool(s == "true"),
-            (Type::Byte | Type::Short | Type::Integer | Type::Long, Value::String(s)) if s.parse::<i64>().is_ok() => {
+            (Type::Boolean, Value::String(s)) if s == "true" || s == "false" => {
+                Value::Bool(s == "true")
+            }
+            (Type::Byte | Type::Short | Type::Integer | Type::Long, Value::String(s))
+                if s.parse::<i64>().is_ok() =>
+            {
                 Value::from(s.parse::<i64>().unwrap_or_default())
             }
-            (Type::Float | Type::Double, Value::String(s)) if s.parse::<f64>().is_ok_and(f64::is_finite) => {
+            (Type::Float | Type::Double, Value::String(s))
+                if s.parse::<f64>().is_ok_and(f64::is_finite) =>
+            {
                 float_value(s.parse::<f64>().unwrap_or_default())
             }
             (_, Value::String(s)) if s == "null" => return None,
@@ -1040,7 +1116,10 @@ impl Cx<'_> {
                 _ => false,
             },
             (Type::Named(id), Value::Number(n)) => match self.shapes.get(id) {
-                Some(Shape::IntEnum(e)) => e.variants.iter().any(|(_, v)| Some(i64::from(*v)) == n.as_i64()),
+                Some(Shape::IntEnum(e)) => e
+                    .variants
+                    .iter()
+                    .any(|(_, v)| Some(i64::from(*v)) == n.as_i64()),
                 _ => false,
             },
             (Type::List(_), Value::Array(a)) => a.is_empty(),
@@ -1048,7 +1127,10 @@ impl Cx<'_> {
             _ => false,
         };
         if !fits {
-            if !matches!(ty, Type::Document | Type::Map(_) | Type::List(_) | Type::Named(_)) {
+            if !matches!(
+                ty,
+                Type::Document | Type::Map(_) | Type::List(_) | Type::Named(_)
+            ) {
                 self.diags.warn(
                     loc,
                     format!("the default {d} is no value of the member's type: it is left out"),
@@ -1066,13 +1148,21 @@ impl Cx<'_> {
         let mut c = constraints(s);
         if let Some((Some(min), Some(max))) = c.length {
             if min > max {
-                self.diags.warn(loc, format!("length bounds {min} > {max}: they are left out"), None);
+                self.diags.warn(
+                    loc,
+                    format!("length bounds {min} > {max}: they are left out"),
+                    None,
+                );
                 c.length = None;
             }
         }
         if let Some((Some(min), Some(max))) = c.range {
             if min > max {
-                self.diags.warn(loc, format!("range bounds {min} > {max}: they are left out"), None);
+                self.diags.warn(
+                    loc,
+                    format!("range bounds {min} > {max}: they are left out"),
+                    None,
+                );
                 c.range = None;
             }
         }
@@ -1126,8 +1216,12 @@ impl Cx<'_> {
             return Type::Unit;
         }
         let v = view(schema);
-        let non_null: Vec<ReferenceOr<Schema>> =
-            v.one_of.iter().filter(|x| !self.is_null(x)).cloned().collect();
+        let non_null: Vec<ReferenceOr<Schema>> = v
+            .one_of
+            .iter()
+            .filter(|x| !self.is_null(x))
+            .cloned()
+            .collect();
         if !non_null.is_empty() || !v.all_of.is_empty() {
             // `oneOf: [X, {type: null}]` is a nullable X.
             if non_null.len() == 1 && v.all_of.is_empty() && v.properties.is_empty() {
@@ -1155,7 +1249,12 @@ impl Cx<'_> {
                 // writes a `@streaming` blob, or a blob held whole where the
                 // export says so (and inside a document, where no stream
                 // can be).
-                Some("binary") if !payload || ext.get("x-sdkgen-blob").and_then(Value::as_bool) == Some(true) => Type::Blob,
+                Some("binary")
+                    if !payload
+                        || ext.get("x-sdkgen-blob").and_then(Value::as_bool) == Some(true) =>
+                {
+                    Type::Blob
+                }
                 Some("binary") => Type::Stream {
                     requires_length: ext
                         .get("x-sdkgen-streaming")
@@ -1225,8 +1324,7 @@ impl Cx<'_> {
     fn item_ty(&mut self, loc: &str, schema: &ReferenceOr<Schema>, hint: &str) -> Type {
         let nullable = match schema {
             ReferenceOr::Item(s) => {
-                s.schema_data.nullable
-                    || view(s).one_of.iter().any(|x| self.is_null(x))
+                s.schema_data.nullable || view(s).one_of.iter().any(|x| self.is_null(x))
             }
             ReferenceOr::Reference { .. } => false,
         };
@@ -1260,7 +1358,9 @@ impl Cx<'_> {
                 Some((k, s)) => (k.map(str::to_owned), Some(view(s))),
                 None => (None, None),
             };
-            let object = resolved.as_ref().is_some_and(|v| v.is_object_like() || !v.all_of.is_empty());
+            let object = resolved
+                .as_ref()
+                .is_some_and(|v| v.is_object_like() || !v.all_of.is_empty());
             all_objects &= object;
             let title = match variant {
                 ReferenceOr::Item(s) => s.schema_data.title.clone(),
@@ -1378,7 +1478,10 @@ impl Cx<'_> {
                 })
                 .collect();
             let mut holder = schema.clone();
-            holder.schema_data.discriminator = merged.discriminator.clone().or(holder.schema_data.discriminator);
+            holder.schema_data.discriminator = merged
+                .discriminator
+                .clone()
+                .or(holder.schema_data.discriminator);
             let shape = self.union(loc, id, name, &named, &holder, docs);
             self.shapes.insert(id.to_owned(), shape);
             return;
@@ -1386,7 +1489,11 @@ impl Cx<'_> {
         if merged.properties.is_empty() {
             if let Some(other) = merged.other.first().cloned() {
                 if merged.other.len() > 1 {
-                    self.diags.warn(loc, "an `allOf` of schemas that are no objects: only the first is read", None);
+                    self.diags.warn(
+                        loc,
+                        "an `allOf` of schemas that are no objects: only the first is read",
+                        None,
+                    );
                 }
                 // Not a shape after all: an alias of a type. Keep a
                 // structure-free shape out; the members that reach it read
@@ -1417,11 +1524,16 @@ impl Cx<'_> {
                     error: None,
                     union_repr: UnionRepr::Tagged,
                 };
-                self.shapes.insert(id.to_owned(), forms::union(s, Some(forms::Repr::Untagged)));
+                self.shapes
+                    .insert(id.to_owned(), forms::union(s, Some(forms::Repr::Untagged)));
                 return;
             }
         } else if !merged.other.is_empty() {
-            self.diags.warn(loc, "an `allOf` of objects and schemas that are no objects: only the objects are read", None);
+            self.diags.warn(
+                loc,
+                "an `allOf` of objects and schemas that are no objects: only the objects are read",
+                None,
+            );
         }
         let v = View {
             properties: merged.properties.clone(),
@@ -1460,25 +1572,49 @@ impl Cx<'_> {
                     match self.component(reference).map(|(_, s)| s.clone()) {
                         Some(s) => {
                             let pv = view(&s);
-                            if pv.is_object_like() || !pv.all_of.is_empty() || !pv.properties.is_empty() {
+                            if pv.is_object_like()
+                                || !pv.all_of.is_empty()
+                                || !pv.properties.is_empty()
+                            {
                                 stack.push(reference.clone());
                                 self.merge(loc, &s, out, stack);
                                 stack.pop();
                             } else if pv.one_of.iter().filter(|x| !self.is_null(x)).count() >= 2 {
-                                out.unions.push(pv.one_of.iter().filter(|x| !self.is_null(x)).cloned().collect());
+                                out.unions.push(
+                                    pv.one_of
+                                        .iter()
+                                        .filter(|x| !self.is_null(x))
+                                        .cloned()
+                                        .collect(),
+                                );
                             } else {
                                 out.other.push(part.clone());
                             }
                         }
-                        None => self.diags.warn(loc, format!("`$ref` to `{reference}` points nowhere: left out of the `allOf`"), None),
+                        None => self.diags.warn(
+                            loc,
+                            format!(
+                                "`$ref` to `{reference}` points nowhere: left out of the `allOf`"
+                            ),
+                            None,
+                        ),
                     }
                 }
                 ReferenceOr::Item(s) => {
                     let pv = view(s);
-                    if pv.is_object_like() || !pv.all_of.is_empty() || (pv.typ.is_none() && pv.one_of.is_empty() && pv.enumeration.is_empty()) {
+                    if pv.is_object_like()
+                        || !pv.all_of.is_empty()
+                        || (pv.typ.is_none() && pv.one_of.is_empty() && pv.enumeration.is_empty())
+                    {
                         self.merge(loc, s, out, stack);
                     } else if pv.one_of.iter().filter(|x| !self.is_null(x)).count() >= 2 {
-                        out.unions.push(pv.one_of.iter().filter(|x| !self.is_null(x)).cloned().collect());
+                        out.unions.push(
+                            pv.one_of
+                                .iter()
+                                .filter(|x| !self.is_null(x))
+                                .cloned()
+                                .collect(),
+                        );
                     } else if pv.one_of.len() == 1 {
                         let only = pv.one_of[0].clone();
                         let wrapped = Schema {
@@ -1503,7 +1639,12 @@ impl Cx<'_> {
                 out.required.push(r);
             }
         }
-        let variants: Vec<ReferenceOr<Schema>> = v.one_of.iter().filter(|x| !self.is_null(x)).cloned().collect();
+        let variants: Vec<ReferenceOr<Schema>> = v
+            .one_of
+            .iter()
+            .filter(|x| !self.is_null(x))
+            .cloned()
+            .collect();
         if variants.len() >= 2 {
             out.unions.push(variants);
         }
@@ -1592,15 +1733,21 @@ fn untag_unreadable_discriminators(shapes: &mut BTreeMap<ShapeId, Shape>, diags:
         };
         let mut tags = BTreeSet::new();
         let fits = u.members.iter().all(|m| {
-            let Type::Named(target) = &m.ty else { return false };
+            let Type::Named(target) = &m.ty else {
+                return false;
+            };
             let Some(Shape::Structure(s)) = shapes.get(target) else {
                 return false;
             };
-            let tag_member_fits = s.members.iter().filter(|x| &x.json_name == property).all(|x| match &x.ty {
-                Type::String => true,
-                Type::Named(e) => matches!(shapes.get(e), Some(Shape::Enum(_))),
-                _ => false,
-            });
+            let tag_member_fits = s
+                .members
+                .iter()
+                .filter(|x| &x.json_name == property)
+                .all(|x| match &x.ty {
+                    Type::String => true,
+                    Type::Named(e) => matches!(shapes.get(e), Some(Shape::Enum(_))),
+                    _ => false,
+                });
             s.error.is_none() && tag_member_fits && tags.insert(m.json_name.clone())
         });
         if !fits {
@@ -1660,12 +1807,20 @@ fn dedupe_member(m: &mut Member, fields: &mut BTreeSet<String>) {
 }
 
 /// A string enum shape of `values`.
-fn enum_shape(id: &str, name: &str, values: &[Value], variants_ext: Option<&Vec<Value>>, docs: Docs) -> Shape {
+fn enum_shape(
+    id: &str,
+    name: &str,
+    values: &[Value],
+    variants_ext: Option<&Vec<Value>>,
+    docs: Docs,
+) -> Shape {
     let mut taken = BTreeSet::new();
     let mut seen_values = BTreeSet::new();
     let mut variants = Vec::new();
     for (i, value) in values.iter().enumerate() {
-        let Some(value) = value.as_str() else { continue };
+        let Some(value) = value.as_str() else {
+            continue;
+        };
         if !seen_values.insert(value.to_owned()) {
             continue;
         }
@@ -1774,8 +1929,14 @@ enum MediaKind {
 }
 
 fn media_kind(media: &str) -> MediaKind {
-    let m = media.split(';').next().unwrap_or(media).trim().to_ascii_lowercase();
-    if m == "application/json" || m.ends_with("+json") || m.contains("/json") || m.contains("json") {
+    let m = media
+        .split(';')
+        .next()
+        .unwrap_or(media)
+        .trim()
+        .to_ascii_lowercase();
+    if m == "application/json" || m.ends_with("+json") || m.contains("/json") || m.contains("json")
+    {
         MediaKind::Json
     } else if m == "multipart/form-data" || m.starts_with("multipart/") {
         MediaKind::Multipart
@@ -1790,7 +1951,9 @@ fn media_kind(media: &str) -> MediaKind {
 
 /// The content to read or write: JSON preferred where several media types
 /// are offered.
-fn pick_media(content: &indexmap::IndexMap<String, openapiv3::MediaType>) -> Option<(&str, &openapiv3::MediaType, MediaKind)> {
+fn pick_media(
+    content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+) -> Option<(&str, &openapiv3::MediaType, MediaKind)> {
     content
         .iter()
         .map(|(k, v)| (k.as_str(), v, media_kind(k)))
@@ -1822,7 +1985,11 @@ impl Cx<'_> {
         for p in item.parameters.iter().chain(&op.parameters) {
             let ReferenceOr::Item(p) = p else {
                 // `load` inlines parameter references; one left pointed nowhere.
-                self.diags.warn(loc, "a parameter's `$ref` cannot be read: it is left out", None);
+                self.diags.warn(
+                    loc,
+                    "a parameter's `$ref` cannot be read: it is left out",
+                    None,
+                );
                 continue;
             };
             match params.iter().position(|q| key(q) == key(p)) {
@@ -1842,14 +2009,20 @@ impl Cx<'_> {
                     match forms::query(&data.name, style, data.explode) {
                         Some(b) => b,
                         None => {
-                            self.unsupported_param(&ploc, data, "this query parameter style is not supported");
+                            self.unsupported_param(
+                                &ploc,
+                                data,
+                                "this query parameter style is not supported",
+                            );
                             continue;
                         }
                     }
                 }
                 Parameter::Header { .. } => {
                     // The specification: these are ignored as parameters.
-                    if ["accept", "content-type", "authorization"].contains(&data.name.to_ascii_lowercase().as_str()) {
+                    if ["accept", "content-type", "authorization"]
+                        .contains(&data.name.to_ascii_lowercase().as_str())
+                    {
                         continue;
                     }
                     Binding::Header(data.name.clone())
@@ -1889,12 +2062,20 @@ impl Cx<'_> {
             let hint = format!("{op_name}{}", names::type_ident(&data.name));
             let required = data.required || binding == Binding::Label;
             let mut m = self.member(&ploc, &data.name, &schema, required, binding.clone(), &hint);
-            if let Some(member) = data.extensions.get("x-sdkgen-member").and_then(Value::as_str) {
+            if let Some(member) = data
+                .extensions
+                .get("x-sdkgen-member")
+                .and_then(Value::as_str)
+            {
                 m.name = member.to_owned();
                 m.rust_name = names::field_ident(member);
             }
             if !self.parameter_type_fits(&m) {
-                self.unsupported_param(&ploc, data, "a parameter of this type cannot be written into a URI or header");
+                self.unsupported_param(
+                    &ploc,
+                    data,
+                    "a parameter of this type cannot be written into a URI or header",
+                );
                 continue;
             }
             // A parameter has no JSON name of its own.
@@ -1914,7 +2095,10 @@ impl Cx<'_> {
     /// of scalars in the query, where the styles spread them.
     fn parameter_type_fits(&self, m: &Member) -> bool {
         let scalar = |t: &Type| match t {
-            Type::Named(id) => matches!(self.shapes.get(id), Some(Shape::Enum(_) | Shape::IntEnum(_))),
+            Type::Named(id) => matches!(
+                self.shapes.get(id),
+                Some(Shape::Enum(_) | Shape::IntEnum(_))
+            ),
             Type::String
             | Type::Boolean
             | Type::Byte
@@ -1937,7 +2121,13 @@ impl Cx<'_> {
             (Binding::Label, t) => scalar(t),
             (Binding::Header(_) | Binding::Cookie(_), t) => list(t),
             (Binding::Query(_), t) => list(t) || spread(t),
-            (Binding::QueryStyled { style: QueryStyle::DeepObject, .. }, t) => spread(t),
+            (
+                Binding::QueryStyled {
+                    style: QueryStyle::DeepObject,
+                    ..
+                },
+                t,
+            ) => spread(t),
             (Binding::QueryStyled { .. }, t) => list(t) || spread(t),
             (Binding::QueryParams, Type::Map(v)) => {
                 matches!(**v, Type::String) || matches!(&**v, Type::List(i) if **i == Type::String)
@@ -1948,9 +2138,17 @@ impl Cx<'_> {
 
     fn unsupported_param(&mut self, loc: &str, data: &openapiv3::ParameterData, what: &str) {
         if data.required {
-            self.diags.error(loc, format!("required parameter `{}`: {what}", data.name), None);
+            self.diags.error(
+                loc,
+                format!("required parameter `{}`: {what}", data.name),
+                None,
+            );
         } else {
-            self.diags.warn(loc, format!("parameter `{}` is left out: {what}", data.name), None);
+            self.diags.warn(
+                loc,
+                format!("parameter `{}` is left out: {what}", data.name),
+                None,
+            );
         }
     }
 
@@ -1962,14 +2160,28 @@ impl Cx<'_> {
         op: &openapiv3::Operation,
     ) -> Option<Operation> {
         let loc = format!("{}#/paths/{}/{method}", self.source, pointer(path));
-        let name = match op.operation_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let name = match op
+            .operation_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             Some(id) => id.to_owned(),
             None => derived_name(method, path),
         };
         let op_type = names::type_ident(&name);
         let ext = &op.extensions;
         let id = ext_str(ext, "x-sdkgen-id").map_or_else(
-            || format!("openapi#{}", if self.sdkgen_dialect { name.clone() } else { op_type.clone() }),
+            || {
+                format!(
+                    "openapi#{}",
+                    if self.sdkgen_dialect {
+                        name.clone()
+                    } else {
+                        op_type.clone()
+                    }
+                )
+            },
             str::to_owned,
         );
         // The path: `{x}` labels; a greedy `{x+}` where the export writes one.
@@ -2006,7 +2218,9 @@ impl Cx<'_> {
                 if !self.sdkgen_dialect {
                     self.diags.warn(
                         format!("{loc}/parameters"),
-                        format!("path label `{{{member}}}` has no parameter: it is a required string"),
+                        format!(
+                            "path label `{{{member}}}` has no parameter: it is a required string"
+                        ),
                         None,
                     );
                 }
@@ -2032,11 +2246,14 @@ impl Cx<'_> {
         // Labels without a place in the path are not sent: drop them.
         input_members.retain(|m| {
             m.binding != Binding::Label
-                || uri.iter().any(|s| matches!(s, UriSegment::Label { member, .. } if *member == m.name))
+                || uri
+                    .iter()
+                    .any(|s| matches!(s, UriSegment::Label { member, .. } if *member == m.name))
         });
         if let Some(body) = &op.request_body {
             let ReferenceOr::Item(body) = body else {
-                self.diags.error(&loc, "the request body's `$ref` cannot be read", None);
+                self.diags
+                    .error(&loc, "the request body's `$ref` cannot be read", None);
                 return None;
             };
             let bloc = format!("{loc}/requestBody");
@@ -2144,7 +2361,8 @@ impl Cx<'_> {
             // media type kept unless it is the default one.
             let (media, item) = content.iter().next()?;
             let schema = item.schema.clone()?;
-            let keep = (media != "application/octet-stream" && media != "text/plain").then(|| media.clone());
+            let keep = (media != "application/octet-stream" && media != "text/plain")
+                .then(|| media.clone());
             return Some(vec![self.payload(loc, &schema, required, keep, op_type)]);
         }
         let mloc = format!("{loc}/content/{}", pointer(media));
@@ -2164,18 +2382,28 @@ impl Cx<'_> {
                 if let Some(members) = self.flat_object(&mloc, &schema, &hint) {
                     return Some(members);
                 }
-                let media_type = (media != "application/json" && self.sdkgen_dialect).then(|| media.to_owned());
-                Some(vec![self.payload(&mloc, &schema, required, media_type, &hint)])
+                let media_type =
+                    (media != "application/json" && self.sdkgen_dialect).then(|| media.to_owned());
+                Some(vec![
+                    self.payload(&mloc, &schema, required, media_type, &hint)
+                ])
             }
             MediaKind::Multipart | MediaKind::Form => {
                 if !request {
                     // A form answer: read as bytes.
                     let binary = binary_schema();
-                    return Some(vec![self.payload(&mloc, &binary, false, Some(media.to_owned()), &hint)]);
+                    return Some(vec![self.payload(
+                        &mloc,
+                        &binary,
+                        false,
+                        Some(media.to_owned()),
+                        &hint,
+                    )]);
                 }
                 let schema = schema.unwrap_or_else(|| ReferenceOr::Item(any_schema()));
                 let Some((_, s)) = self.resolve(&schema) else {
-                    self.diags.error(&mloc, "the body's schema cannot be read", None);
+                    self.diags
+                        .error(&mloc, "the body's schema cannot be read", None);
                     return None;
                 };
                 let v = view(s);
@@ -2192,11 +2420,19 @@ impl Cx<'_> {
                     // body, sent with its media type.
                     self.diags.warn(
                         &mloc,
-                        format!("the `{media}` body states no fields: it is sent as the bytes given"),
+                        format!(
+                            "the `{media}` body states no fields: it is sent as the bytes given"
+                        ),
                         None,
                     );
                     let binary = binary_schema();
-                    return Some(vec![self.payload(&mloc, &binary, required, Some(media.to_owned()), &hint)]);
+                    return Some(vec![self.payload(
+                        &mloc,
+                        &binary,
+                        required,
+                        Some(media.to_owned()),
+                        &hint,
+                    )]);
                 }
                 let mut members = Vec::new();
                 for (key, prop) in &v.properties {
@@ -2206,11 +2442,16 @@ impl Cx<'_> {
                         _ => forms::form(key),
                     };
                     let Some(binding) = binding else {
-                        self.diags.error(&mloc, format!("`{media}` bodies are not supported yet"), None);
+                        self.diags.error(
+                            &mloc,
+                            format!("`{media}` bodies are not supported yet"),
+                            None,
+                        );
                         return None;
                     };
                     let phint = format!("{hint}{}", names::type_ident(key));
-                    let mut m = self.member(&ploc, key, prop, v.required.contains(key), binding, &phint);
+                    let mut m =
+                        self.member(&ploc, key, prop, v.required.contains(key), binding, &phint);
                     m.json_name = key.clone();
                     members.push(m);
                 }
@@ -2223,7 +2464,9 @@ impl Cx<'_> {
                 });
                 let keep = (media != "text/plain").then(|| media.to_owned());
                 let schema = match schema {
-                    Some(s) if matches!(self.resolve(&s), Some((_, x)) if view(x).typ.as_deref() == Some("string") && view(x).format.as_deref() != Some("binary")) => s,
+                    Some(s) if matches!(self.resolve(&s), Some((_, x)) if view(x).typ.as_deref() == Some("string") && view(x).format.as_deref() != Some("binary")) => {
+                        s
+                    }
                     _ => text,
                 };
                 Some(vec![self.payload(&mloc, &schema, required, keep, &hint)])
@@ -2242,7 +2485,12 @@ impl Cx<'_> {
     /// The members of a JSON body that is an object with properties (a
     /// reference to a structure component, an inline object, an `allOf`
     /// of objects); `None` for a body of another form.
-    fn flat_object(&mut self, loc: &str, schema: &ReferenceOr<Schema>, hint: &str) -> Option<Vec<Member>> {
+    fn flat_object(
+        &mut self,
+        loc: &str,
+        schema: &ReferenceOr<Schema>,
+        hint: &str,
+    ) -> Option<Vec<Member>> {
         let (key, s) = self.resolve(schema)?;
         let s = s.clone();
         let v = view(&s);
@@ -2281,7 +2529,14 @@ impl Cx<'_> {
 
     /// A body as one `@httpPayload` member named `Body` (or as the
     /// export's `x-sdkgen-member` says).
-    fn payload(&mut self, loc: &str, schema: &ReferenceOr<Schema>, required: bool, media_type: Option<String>, hint: &str) -> Member {
+    fn payload(
+        &mut self,
+        loc: &str,
+        schema: &ReferenceOr<Schema>,
+        required: bool,
+        media_type: Option<String>,
+        hint: &str,
+    ) -> Member {
         let mut m = self.member(loc, "Body", schema, required, Binding::Payload, hint);
         m.binding = Binding::Payload;
         // The body has no key: the member's name stands for one.
@@ -2305,7 +2560,11 @@ impl Cx<'_> {
         let mut failures: Vec<(String, &openapiv3::Response)> = Vec::new();
         for (status, response) in &responses.responses {
             let ReferenceOr::Item(response) = response else {
-                self.diags.warn(loc, format!("response {status}'s `$ref` cannot be read: it is left out"), None);
+                self.diags.warn(
+                    loc,
+                    format!("response {status}'s `$ref` cannot be read: it is left out"),
+                    None,
+                );
                 continue;
             };
             match status {
@@ -2348,9 +2607,20 @@ impl Cx<'_> {
                 };
                 let hloc = format!("{rloc}/headers/{}", pointer(name));
                 let hint = format!("{op_type}{}", names::type_ident(name));
-                let mut m = self.member(&hloc, name, schema, header.required, Binding::Header(name.clone()), &hint);
+                let mut m = self.member(
+                    &hloc,
+                    name,
+                    schema,
+                    header.required,
+                    Binding::Header(name.clone()),
+                    &hint,
+                );
                 if !self.parameter_type_fits(&m) {
-                    self.diags.warn(&hloc, format!("header `{name}` of this type cannot be read: it is left out"), None);
+                    self.diags.warn(
+                        &hloc,
+                        format!("header `{name}` of this type cannot be read: it is left out"),
+                        None,
+                    );
                     continue;
                 }
                 m.json_name = m.name.clone();
@@ -2375,8 +2645,17 @@ impl Cx<'_> {
     }
 
     /// The error components an export's error response names.
-    fn sdkgen_errors(&mut self, loc: &str, response: &openapiv3::Response, errors: &mut Vec<ShapeId>) {
-        let Some(schema) = response.content.get("application/json").and_then(|c| c.schema.clone()) else {
+    fn sdkgen_errors(
+        &mut self,
+        loc: &str,
+        response: &openapiv3::Response,
+        errors: &mut Vec<ShapeId>,
+    ) {
+        let Some(schema) = response
+            .content
+            .get("application/json")
+            .and_then(|c| c.schema.clone())
+        else {
             return;
         };
         let refs = match &schema {
@@ -2410,7 +2689,12 @@ impl Cx<'_> {
     /// `default`): one per status and body schema, named after the status
     /// (`NotFoundError`), its members the body object's properties (or one
     /// `Body` payload for a body of another form).
-    fn error_shape(&mut self, loc: &str, status: &str, response: &openapiv3::Response) -> Option<ShapeId> {
+    fn error_shape(
+        &mut self,
+        loc: &str,
+        status: &str,
+        response: &openapiv3::Response,
+    ) -> Option<ShapeId> {
         let picked = pick_media(&response.content);
         let schema_key = match picked.and_then(|(_, m, _)| m.schema.as_ref()) {
             Some(ReferenceOr::Reference { reference }) => reference.clone(),
@@ -2424,11 +2708,19 @@ impl Cx<'_> {
         let word = status_word(status);
         // A word that names an error already (`500`'s `InternalServerError`)
         // is not given a second `Error`.
-        let error_name = if word.ends_with("Error") { word.clone() } else { format!("{word}Error") };
+        let error_name = if word.ends_with("Error") {
+            word.clone()
+        } else {
+            format!("{word}Error")
+        };
         let hint = if self.error_words.insert(word) {
             error_name
         } else {
-            let schema_name = schema_key.rsplit('/').next().filter(|_| schema_key.starts_with('#')).unwrap_or("Other");
+            let schema_name = schema_key
+                .rsplit('/')
+                .next()
+                .filter(|_| schema_key.starts_with('#'))
+                .unwrap_or("Other");
             format!("{}{error_name}", names::type_ident(schema_name))
         };
         let name = self.new_type_name(&hint);
@@ -2447,7 +2739,13 @@ impl Cx<'_> {
                     schema_data: Default::default(),
                     schema_kind: SchemaKind::Type(OType::String(Default::default())),
                 });
-                vec![self.payload(loc, &text, false, (media != "text/plain").then(|| media.to_owned()), &name)]
+                vec![self.payload(
+                    loc,
+                    &text,
+                    false,
+                    (media != "text/plain").then(|| media.to_owned()),
+                    &name,
+                )]
             }
             _ => Vec::new(),
         };
@@ -2567,7 +2865,11 @@ mod forms {
         Shape::Union(s)
     }
 
-    pub(super) fn error_info(fault: Fault, status: Option<u16>, range: Option<(u16, u16)>) -> ErrorInfo {
+    pub(super) fn error_info(
+        fault: Fault,
+        status: Option<u16>,
+        range: Option<(u16, u16)>,
+    ) -> ErrorInfo {
         ErrorInfo {
             fault,
             status,

@@ -49,7 +49,12 @@ pub fn is_openapi(text: &str) -> bool {
 
 /// Reads the document `source` (its text), resolving references to other
 /// files relative to `base` (the document's folder) where one is given.
-pub fn load(source: &str, text: &str, base: Option<&Path>, diags: &mut Diagnostics) -> Option<Loaded> {
+pub fn load(
+    source: &str,
+    text: &str,
+    base: Option<&Path>,
+    diags: &mut Diagnostics,
+) -> Option<Loaded> {
     let mut doc = parse_text(source, text, diags)?;
     version(source, &doc, diags)?;
     let root = base.map(|b| b.join(file_part(source)));
@@ -69,9 +74,15 @@ pub fn load(source: &str, text: &str, base: Option<&Path>, diags: &mut Diagnosti
     if !hoisted.is_empty() {
         let schemas = doc
             .as_object_mut()
-            .map(|o| o.entry("components").or_insert_with(|| Value::Object(Map::new())))
+            .map(|o| {
+                o.entry("components")
+                    .or_insert_with(|| Value::Object(Map::new()))
+            })
             .and_then(Value::as_object_mut)
-            .map(|c| c.entry("schemas").or_insert_with(|| Value::Object(Map::new())));
+            .map(|c| {
+                c.entry("schemas")
+                    .or_insert_with(|| Value::Object(Map::new()))
+            });
         if let Some(Value::Object(schemas)) = schemas {
             for (name, schema) in hoisted {
                 schemas.insert(name, schema);
@@ -94,9 +105,10 @@ fn parse_text(source: &str, text: &str, diags: &mut Diagnostics) -> Option<Value
     match serde_yaml_ng::from_str::<Json>(text) {
         Ok(v) => Some(v.0),
         Err(e) => {
-            let at = e
-                .location()
-                .map_or_else(|| source.to_owned(), |l| format!("{source}:{}:{}", l.line(), l.column()));
+            let at = e.location().map_or_else(
+                || source.to_owned(),
+                |l| format!("{source}:{}:{}", l.line(), l.column()),
+            );
             diags.error(at, format!("neither JSON nor YAML: {e}"), None);
             None
         }
@@ -203,7 +215,11 @@ fn version(source: &str, doc: &Value, diags: &mut Diagnostics) -> Option<()> {
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
         None => {
-            diags.error(source, "not an OpenAPI document: it has no `openapi` version", None);
+            diags.error(
+                source,
+                "not an OpenAPI document: it has no `openapi` version",
+                None,
+            );
             return None;
         }
     };
@@ -264,7 +280,10 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(b) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(b);
                 i += 3;
                 continue;
@@ -305,7 +324,16 @@ fn schema_position(path: &[String]) -> bool {
         "schema" | "items" | "additionalProperties" | "not" | "contains" | "propertyNames"
     ) || matches!(
         parent,
-        Some("properties" | "allOf" | "oneOf" | "anyOf" | "prefixItems" | "patternProperties" | "$defs" | "definitions")
+        Some(
+            "properties"
+                | "allOf"
+                | "oneOf"
+                | "anyOf"
+                | "prefixItems"
+                | "patternProperties"
+                | "$defs"
+                | "definitions"
+        )
     ) || (parent == Some("schemas") && path.len() == 3 && path[0] == "components")
 }
 
@@ -348,7 +376,13 @@ impl Refs<'_> {
         };
         let joined = dir.join(path);
         let joined = joined.canonicalize().unwrap_or(joined);
-        if self.root.as_ref().and_then(|r| r.canonicalize().ok()).as_ref() == Some(&joined) {
+        if self
+            .root
+            .as_ref()
+            .and_then(|r| r.canonicalize().ok())
+            .as_ref()
+            == Some(&joined)
+        {
             return Some((FileId::Root, fragment));
         }
         Some((FileId::Other(joined), fragment))
@@ -367,8 +401,10 @@ impl Refs<'_> {
             Value::Object(o) => {
                 for (k, v) in o.iter_mut() {
                     // Examples are data, not descriptions: nothing to resolve.
-                    if matches!(k.as_str(), "example" | "examples" | "x-examples" | "default" | "const" | "enum")
-                        && !(k == "examples" && !schema_position(path))
+                    if matches!(
+                        k.as_str(),
+                        "example" | "examples" | "x-examples" | "default" | "const" | "enum"
+                    ) && !(k == "examples" && !schema_position(path))
                     {
                         continue;
                     }
@@ -389,7 +425,13 @@ impl Refs<'_> {
     }
 
     /// What a `$ref` object becomes: `None` to leave it as it is.
-    fn resolve(&mut self, reference: &str, file: &FileId, path: &mut Vec<String>, tree: &Value) -> Option<Value> {
+    fn resolve(
+        &mut self,
+        reference: &str,
+        file: &FileId,
+        path: &mut Vec<String>,
+        tree: &Value,
+    ) -> Option<Value> {
         let Some((target_file, pointer)) = self.target(reference, file) else {
             let loc = self.loc(path);
             self.diags.warn(
@@ -449,7 +491,10 @@ impl Refs<'_> {
             let loc = self.loc(path);
             self.diags.warn(
                 loc,
-                format!("`{}#{pointer}` cannot be read; it is read as any JSON", p.display()),
+                format!(
+                    "`{}#{pointer}` cannot be read; it is read as any JSON",
+                    p.display()
+                ),
                 None,
             );
             return Some(Value::Object(Map::new()));
@@ -495,7 +540,11 @@ fn walk_schemas(value: &mut Value, path: &mut Vec<String>) {
     match value {
         Value::Object(o) => {
             for (k, v) in o.iter_mut() {
-                if matches!(k.as_str(), "example" | "examples" | "default" | "enum" | "const" | "x-examples") && !schema_key_is_container(path, k) {
+                if matches!(
+                    k.as_str(),
+                    "example" | "examples" | "default" | "enum" | "const" | "x-examples"
+                ) && !schema_key_is_container(path, k)
+                {
                     continue;
                 }
                 path.push(k.clone());
@@ -517,7 +566,10 @@ fn walk_schemas(value: &mut Value, path: &mut Vec<String>) {
 /// `properties: {example: {...}}`: a property named like a data keyword is
 /// a schema still.
 fn schema_key_is_container(path: &[String], _key: &str) -> bool {
-    matches!(path.last().map(String::as_str), Some("properties" | "patternProperties" | "$defs" | "schemas"))
+    matches!(
+        path.last().map(String::as_str),
+        Some("properties" | "patternProperties" | "$defs" | "schemas")
+    )
 }
 
 /// One schema object in 3.0 form.
@@ -540,7 +592,11 @@ fn schema_30(value: &mut Value) {
     }
     // `type: [T, "null"]`.
     if let Some(Value::Array(types)) = o.get("type").cloned() {
-        let mut rest: Vec<Value> = types.iter().filter(|t| t.as_str() != Some("null")).cloned().collect();
+        let mut rest: Vec<Value> = types
+            .iter()
+            .filter(|t| t.as_str() != Some("null"))
+            .cloned()
+            .collect();
         if rest.len() < types.len() {
             o.insert("nullable".into(), Value::Bool(true));
         }
@@ -575,7 +631,10 @@ fn schema_30(value: &mut Value) {
     if let Some(c) = o.remove("const") {
         o.entry("enum").or_insert_with(|| Value::Array(vec![c]));
     }
-    for (exclusive, bound) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
+    for (exclusive, bound) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
         if let Some(Value::Number(n)) = o.get(exclusive).cloned() {
             o.insert(bound.into(), Value::Number(n));
             o.insert(exclusive.into(), Value::Bool(true));
@@ -591,12 +650,27 @@ fn schema_30(value: &mut Value) {
             o.remove(k);
         }
     }
-    for k in ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"] {
+    for k in [
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+    ] {
         if o.get(k).is_some_and(|v| v.as_u64().is_none()) {
             o.remove(k);
         }
     }
-    for k in ["nullable", "readOnly", "writeOnly", "deprecated", "uniqueItems", "exclusiveMinimum", "exclusiveMaximum"] {
+    for k in [
+        "nullable",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "uniqueItems",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+    ] {
         if o.get(k).is_some_and(|v| !v.is_boolean()) {
             o.remove(k);
         }
@@ -633,14 +707,23 @@ fn schema_30(value: &mut Value) {
         }
     }
     // `contentEncoding: base64` is 3.0's `format: byte`.
-    if o.get("contentEncoding").and_then(Value::as_str) == Some("base64") && !o.contains_key("format") {
+    if o.get("contentEncoding").and_then(Value::as_str) == Some("base64")
+        && !o.contains_key("format")
+    {
         o.insert("format".into(), Value::String("byte".into()));
     }
-    if o.contains_key("contentMediaType") && !o.contains_key("format") && o.get("type").and_then(Value::as_str) == Some("string") {
+    if o.contains_key("contentMediaType")
+        && !o.contains_key("format")
+        && o.get("type").and_then(Value::as_str) == Some("string")
+    {
         o.insert("format".into(), Value::String("binary".into()));
     }
     // A type left unsaid where the keywords say it.
-    if !o.contains_key("type") && !["allOf", "oneOf", "anyOf", "not"].iter().any(|k| o.contains_key(*k)) {
+    if !o.contains_key("type")
+        && !["allOf", "oneOf", "anyOf", "not"]
+            .iter()
+            .any(|k| o.contains_key(*k))
+    {
         let inferred = if o.contains_key("properties") || o.contains_key("additionalProperties") {
             Some("object")
         } else if o.contains_key("items") {
@@ -687,9 +770,22 @@ fn schema_30(value: &mut Value) {
 fn type_keywords(t: &str) -> &'static [&'static str] {
     match t {
         "string" => &["format", "pattern", "minLength", "maxLength", "enum"],
-        "integer" | "number" => &["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+        "integer" | "number" => &[
+            "format",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+        ],
         "array" => &["items", "minItems", "maxItems", "uniqueItems"],
-        "object" => &["properties", "required", "additionalProperties", "minProperties", "maxProperties"],
+        "object" => &[
+            "properties",
+            "required",
+            "additionalProperties",
+            "minProperties",
+            "maxProperties",
+        ],
         _ => &[],
     }
 }
@@ -720,7 +816,10 @@ mod tests {
         );
         let op = &doc["paths"]["/a"]["get"];
         assert_eq!(op["parameters"][0]["name"], "p");
-        assert_eq!(op["parameters"][0]["schema"]["$ref"], "#/components/schemas/S");
+        assert_eq!(
+            op["parameters"][0]["schema"]["$ref"],
+            "#/components/schemas/S"
+        );
         assert_eq!(op["responses"]["200"]["description"], "r");
     }
 
@@ -759,10 +858,14 @@ mod tests {
         let text = "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'pet.yaml#/components/schemas/Pet'}\n";
         let mut diags = Diagnostics::default();
         let doc = load("api.yaml", text, Some(&dir), &mut diags).unwrap().doc;
-        let schema = &doc["paths"]["/p"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        let schema =
+            &doc["paths"]["/p"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
         assert_eq!(schema["$ref"], "#/components/schemas/Pet");
         let schemas = &doc["components"]["schemas"];
-        assert_eq!(schemas["Pet"]["properties"]["owner"]["$ref"], "#/components/schemas/Owner");
+        assert_eq!(
+            schemas["Pet"]["properties"]["owner"]["$ref"],
+            "#/components/schemas/Owner"
+        );
         assert_eq!(schemas["Owner"]["properties"]["name"]["type"], "string");
         std::fs::remove_dir_all(&dir).ok();
     }
