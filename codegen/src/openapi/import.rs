@@ -370,7 +370,7 @@ struct View {
 #[derive(Clone)]
 enum Additional {
     Any,
-    Schema(ReferenceOr<Schema>),
+    Schema(Box<ReferenceOr<Schema>>),
 }
 
 fn unbox(schema: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
@@ -396,7 +396,7 @@ fn additional(a: &Option<AdditionalProperties>) -> Option<Additional> {
     match a {
         None | Some(AdditionalProperties::Any(false)) => None,
         Some(AdditionalProperties::Any(true)) => Some(Additional::Any),
-        Some(AdditionalProperties::Schema(s)) => Some(Additional::Schema((**s).clone())),
+        Some(AdditionalProperties::Schema(s)) => Some(Additional::Schema(Box::new((**s).clone()))),
     }
 }
 

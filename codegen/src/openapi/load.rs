@@ -404,7 +404,7 @@ impl Refs<'_> {
                     if matches!(
                         k.as_str(),
                         "example" | "examples" | "x-examples" | "default" | "const" | "enum"
-                    ) && !(k == "examples" && !schema_position(path))
+                    ) && (k != "examples" || schema_position(path))
                     {
                         continue;
                     }
@@ -481,7 +481,7 @@ impl Refs<'_> {
 
     /// Hoists the schema at `pointer` of file `p` into `components/schemas`
     /// (once) and returns the reference to it.
-    fn hoist(&mut self, p: PathBuf, pointer: String, path: &mut Vec<String>) -> Option<Value> {
+    fn hoist(&mut self, p: PathBuf, pointer: String, path: &mut [String]) -> Option<Value> {
         let key = (p.clone(), pointer.clone());
         if let Some(name) = self.hoisted.get(&key) {
             return Some(serde_json::json!({ "$ref": format!("#/components/schemas/{name}") }));
