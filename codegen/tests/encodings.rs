@@ -38,6 +38,7 @@ fn structure(id: &str, members: Vec<Member>) -> Structure {
         docs: Docs::default(),
         members,
         error: None,
+        union_repr: UnionRepr::default(),
     }
 }
 

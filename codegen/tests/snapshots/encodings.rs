@@ -5,6 +5,7 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     sdk_id: "Encodings",
     user_agent_id: "encodings",
     signing_name: ::std::option::Option::None,
+    api_keys: &[],
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Global {
         url: "https://encodings.example.com",
         signing_region: "us-east-1",
