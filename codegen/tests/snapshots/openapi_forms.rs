@@ -5,6 +5,7 @@ static SERVICE: ::sdkgen_runtime::__private::client::ServiceMetadata = ::sdkgen_
     sdk_id: "Forms",
     user_agent_id: "forms",
     signing_name: ::std::option::Option::Some("forms"),
+    api_keys: &[],
     endpoint: ::sdkgen_runtime::__private::client::DefaultEndpoint::Regional {
         prefix: "forms",
     },
