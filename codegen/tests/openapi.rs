@@ -124,6 +124,49 @@ fn a_plain_document_without_extensions_imports() {
     assert!(generated.code.contains("v.str_length(\"PutThingInput.Id\""));
 }
 
+/// Errors of a document written by others are named after their status
+/// word, and a word that names an error already gets no second `Error`.
+#[test]
+fn error_responses_are_named_after_their_status_word() {
+    let body = serde_json::json!({"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}});
+    let response = |d: &str| {
+        let mut r = body.clone();
+        r["description"] = d.into();
+        r
+    };
+    let doc = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Example", "version": "1"},
+        "servers": [{"url": "https://example.com"}],
+        "paths": {"/things": {"get": {
+            "operationId": "GetThing",
+            "responses": {
+                "200": response("ok"),
+                "404": response("missing"),
+                "4XX": response("other client error"),
+                "500": response("failed"),
+                "503": response("unavailable")
+            }
+        }}},
+        "components": {"schemas": {"Thing": {"type": "object", "properties": {"Size": {"type": "integer"}}}}}
+    });
+    let code = sdkgen::generate(
+        &[("api.json".to_owned(), doc.to_string())],
+        &Settings::default(),
+    )
+    .unwrap()
+    .code;
+    for name in [
+        "NotFoundError",
+        "ClientError",
+        "InternalServerError",
+        "ServiceUnavailableError",
+    ] {
+        assert!(code.contains(&format!("pub struct {name} {{")), "{name}");
+    }
+    assert!(!code.contains("ErrorError"));
+}
+
 #[test]
 fn a_bearer_document_needs_no_signing_name() {
     let mut doc = minimal(serde_json::json!({
@@ -149,7 +192,8 @@ fn a_bearer_document_needs_no_signing_name() {
 fn bad_documents_get_located_errors() {
     let mut v40 = minimal(serde_json::json!({"operationId": "Op", "responses": {}}));
     v40["openapi"] = serde_json::json!("4.0.0");
-    let swagger = serde_json::json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}});
+    let swagger =
+        serde_json::json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}});
     let sigv4_without_host = serde_json::json!({
         "openapi": "3.0.3",
         "info": {"title": "Example", "version": "1"},
@@ -189,7 +233,10 @@ fn bad_documents_get_located_errors() {
     }
     // Neither JSON nor YAML: located at the line and column.
     let err = sdkgen::generate(
-        &[("api.yaml".to_owned(), "openapi: 3.0.0\ninfo: [unclosed\n".to_owned())],
+        &[(
+            "api.yaml".to_owned(),
+            "openapi: 3.0.0\ninfo: [unclosed\n".to_owned(),
+        )],
         &Settings::default(),
     )
     .unwrap_err()
@@ -233,9 +280,15 @@ fn what_cannot_be_expressed_is_skipped_with_located_warnings() {
     // No operationId: named from its method and path.
     assert!(generated.code.contains("pub fn get_things_by_id("));
     // An optional parameter of a form no URI can hold is left out.
-    assert!(has("api.json#/paths/~1things~1{Id}/get/parameters/q: parameter `q` is left out"), "{warnings:#?}");
+    assert!(
+        has("api.json#/paths/~1things~1{Id}/get/parameters/q: parameter `q` is left out"),
+        "{warnings:#?}"
+    );
     // A reference to nothing reads as any JSON.
-    assert!(has("`$ref` to `#/components/schemas/Nowhere` points nowhere: read as any JSON"), "{warnings:#?}");
+    assert!(
+        has("`$ref` to `#/components/schemas/Nowhere` points nowhere: read as any JSON"),
+        "{warnings:#?}"
+    );
     // A required one skips its operation, and only it.
     assert!(has("api.json#/paths/~1things~1{Id}/put/parameters/filter: operation skipped: required parameter `filter`"), "{warnings:#?}");
     assert!(!generated.code.contains("pub fn put_thing("));

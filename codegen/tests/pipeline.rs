@@ -351,7 +351,14 @@ fn every_problem_is_reported_at_once_and_sorted() {
 /// their own: documents refer to them.
 fn snapshot_models() -> Vec<(String, std::path::PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut models = vec![("chime_sdk".to_owned(), dir.join("../model/chime.json"))];
+    let mut models = vec![
+        ("chime_sdk".to_owned(), dir.join("../model/chime.json")),
+        // CreateRoom as an API Gateway export describes it (no x-sdkgen-*).
+        (
+            "chime_apigateway".to_owned(),
+            dir.join("../model/chime-createroom.apigateway.yaml"),
+        ),
+    ];
     let mut features: Vec<_> = std::fs::read_dir(dir.join("tests/models"))
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -2386,7 +2386,8 @@ impl Cx<'_> {
                 // members.
                 if self.sdkgen_dialect {
                     if let Some((_, s)) = self.resolve(&schema) {
-                        if view(s).properties.is_empty() && view(s).typ.as_deref() == Some("object") {
+                        if view(s).properties.is_empty() && view(s).typ.as_deref() == Some("object")
+                        {
                             return Some(Vec::new());
                         }
                     }
@@ -2707,7 +2708,11 @@ impl Cx<'_> {
         let picked = pick_media(&response.content);
         let schema_key = match picked.and_then(|(_, m, _)| m.schema.as_ref()) {
             Some(ReferenceOr::Reference { reference }) => reference.clone(),
-            Some(ReferenceOr::Item(_)) => loc.to_owned(),
+            // Inline schemas written alike (every operation's `default`
+            // answer, say) are one error.
+            Some(ReferenceOr::Item(inline)) => {
+                serde_json::to_string(inline).unwrap_or_else(|_| loc.to_owned())
+            }
             None => String::new(),
         };
         let key = (status.to_owned(), schema_key.clone());
@@ -2715,15 +2720,22 @@ impl Cx<'_> {
             return Some(id.clone());
         }
         let word = status_word(status);
-        let hint = if self.error_words.insert(word.clone()) {
+        // A word that names an error already (`500`'s `InternalServerError`)
+        // is not given a second `Error`.
+        let error_name = if word.ends_with("Error") {
+            word.clone()
+        } else {
             format!("{word}Error")
+        };
+        let hint = if self.error_words.insert(word) {
+            error_name
         } else {
             let schema_name = schema_key
                 .rsplit('/')
                 .next()
                 .filter(|_| schema_key.starts_with('#'))
                 .unwrap_or("Other");
-            format!("{}{word}Error", names::type_ident(schema_name))
+            format!("{}{error_name}", names::type_ident(schema_name))
         };
         let name = self.new_type_name(&hint);
         let id = format!("openapi#{name}");

@@ -50,7 +50,17 @@ pub(super) struct Endpoints {
 impl Endpoints {
     pub(super) fn new(config: &Config, meta: &ServiceMetadata) -> Self {
         let configured_region = config.region.as_ref().map(|r| r.as_ref().to_owned());
+        // A global URL without rules is the one the requests go to unless
+        // the user chose another: it is signed for its own region, not the
+        // configured one (a request to chime.us-east-1 signed for eu-west-1
+        // is refused).
+        let own_url = config.endpoint_url.is_none()
+            && config.endpoint_resolver.is_none()
+            && meta.rules.is_none();
         let signing_region = match (&configured_region, &meta.endpoint) {
+            (_, DefaultEndpoint::Global { signing_region, .. }) if own_url => {
+                Some(signing_region.to_string())
+            }
             (Some(r), _) => Some(r.clone()),
             (None, DefaultEndpoint::Global { signing_region, .. }) => {
                 Some(signing_region.to_string())
