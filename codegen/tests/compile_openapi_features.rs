@@ -10,7 +10,7 @@ include!("snapshots/openapi_features.rs");
 use aws_smithy_http_client::test_util::capture_request;
 use primitives::{Blob, ByteStream, DateTime};
 use std::collections::HashMap;
-use types::error::{ClientError, OtherDefaultError};
+use types::error::{ClientError, DefaultError};
 use types::{
     Cat, CatalogOwner, CatalogSize, Color, Contact, Dog, Email, Level, Money, Named, Pet, Phone,
     SearchFilter, SearchFormat, Thing, TreeNode, Value,
@@ -731,10 +731,10 @@ async fn no_content_and_errors_by_status() {
         .await
         .unwrap_err();
     match err.into_service_error() {
-        operation::delete_thing::DeleteThingError::OtherDefaultError(e) => {
+        operation::delete_thing::DeleteThingError::DefaultError(e) => {
             assert_eq!(
                 e,
-                OtherDefaultError::builder().reason("maintenance").build()
+                DefaultError::builder().reason("maintenance").build()
             );
         }
         other => panic!("{other:?}"),

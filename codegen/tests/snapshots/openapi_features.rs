@@ -2934,62 +2934,6 @@ pub mod types {
             }
         }
 
-        /// Anything else.
-        #[non_exhaustive]
-        #[derive(Clone, PartialEq)]
-        pub struct OtherDefaultError {
-            /// The `reason` member.
-            pub reason: ::std::option::Option<::std::string::String>,
-            pub(crate) meta: rt::ErrorMetadata,
-        }
-
-        impl OtherDefaultError {
-            /// The `reason` member.
-            pub fn reason(&self) -> ::std::option::Option<&str> {
-                self.reason.as_deref()
-            }
-
-            /// A builder for this type.
-            pub fn builder() -> builders::OtherDefaultErrorBuilder {
-                builders::OtherDefaultErrorBuilder::default()
-            }
-        }
-
-        impl ::std::fmt::Debug for OtherDefaultError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("OtherDefaultError")
-                    .field("reason", &self.reason)
-                    .field("request_id", &rt::error::request_id(&self.meta))
-                    .finish()
-            }
-        }
-
-        impl rt::ProvideErrorMetadata for OtherDefaultError {
-            fn meta(&self) -> &rt::ErrorMetadata {
-                &self.meta
-            }
-        }
-
-        impl ::std::fmt::Display for OtherDefaultError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                rt::error::fmt_error(
-                    f,
-                    "OtherDefaultError",
-                    self.meta.code(),
-                    self.meta.message(),
-                    &self.meta,
-                )
-            }
-        }
-
-        impl ::std::error::Error for OtherDefaultError {}
-
-        impl rt::RequestId for OtherDefaultError {
-            fn request_id(&self) -> ::std::option::Option<&str> {
-                rt::error::request_id(&self.meta)
-            }
-        }
-
         /// Builders for the error types.
         pub mod builders {
             use ::sdkgen_runtime::__private as rt;
@@ -3228,72 +3172,6 @@ pub mod types {
                     f.debug_struct("NotFoundErrorBuilder")
                         .field("title", &self.title)
                         .field("status", &self.status)
-                        .finish()
-                }
-            }
-
-            /// A builder for [`OtherDefaultError`](super::OtherDefaultError).
-            #[non_exhaustive]
-            #[derive(Clone, Default, PartialEq)]
-            pub struct OtherDefaultErrorBuilder {
-                pub(crate) reason: ::std::option::Option<::std::string::String>,
-                meta: ::std::option::Option<rt::ErrorMetadata>,
-            }
-
-            impl OtherDefaultErrorBuilder {
-                /// The `reason` member.
-                pub fn reason(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.reason = Some(input.into());
-                    self
-                }
-
-                /// The `reason` member.
-                pub fn set_reason(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
-                    self.reason = input;
-                    self
-                }
-
-                /// The `reason` member.
-                pub fn get_reason(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
-                    &self.reason
-                }
-
-                /// Sets the error metadata (code, message, request id).
-                pub fn meta(mut self, meta: rt::ErrorMetadata) -> Self {
-                    self.meta = Some(meta);
-                    self
-                }
-
-                /// Sets or unsets the error metadata.
-                pub fn set_meta(
-                    &mut self,
-                    meta: ::std::option::Option<rt::ErrorMetadata>,
-                ) -> &mut Self {
-                    self.meta = meta;
-                    self
-                }
-
-                /// Builds the value.
-                pub fn build(self) -> super::OtherDefaultError {
-                    super::OtherDefaultError {
-                        reason: self.reason,
-                        meta: self.meta.unwrap_or_default(),
-                    }
-                }
-            }
-
-            impl ::std::fmt::Debug for OtherDefaultErrorBuilder {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("OtherDefaultErrorBuilder")
-                        .field("reason", &self.reason)
                         .finish()
                 }
             }
@@ -3544,21 +3422,6 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "status") {
             builder = builder
                 .set_status(Some(rt::json::integer(v, "NotFoundError.status")?));
-        }
-        Ok(builder.meta(response.meta.clone()).build())
-    }
-
-    pub(crate) fn read_other_default_error(
-        response: &rt::error::ErrorResponse<'_>,
-    ) -> ::std::result::Result<
-        crate::types::error::OtherDefaultError,
-        rt::json::DeserializeError,
-    > {
-        let obj = rt::json::object(&response.body, "$")?;
-        let mut builder = crate::types::error::OtherDefaultError::builder();
-        if let Some(v) = rt::json::member(obj, "reason") {
-            builder = builder
-                .set_reason(Some(rt::json::string(v, "OtherDefaultError.reason")?));
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
@@ -7102,7 +6965,7 @@ pub mod operation {
             /// A problem of the caller's.
             ClientError(crate::types::error::ClientError),
             /// Anything else.
-            OtherDefaultError(crate::types::error::OtherDefaultError),
+            DefaultError(crate::types::error::DefaultError),
             /// An error the model does not describe; its code, message,
             /// request id and status are kept.
             Unhandled(rt::error::Unhandled),
@@ -7119,9 +6982,9 @@ pub mod operation {
                 matches!(self, Self::ClientError(_))
             }
 
-            /// Whether this is a `OtherDefaultError`.
-            pub fn is_other_default_error(&self) -> bool {
-                matches!(self, Self::OtherDefaultError(_))
+            /// Whether this is a `DefaultError`.
+            pub fn is_default_error(&self) -> bool {
+                matches!(self, Self::DefaultError(_))
             }
 
             /// Code, message and request id of the error.
@@ -7130,7 +6993,7 @@ pub mod operation {
                 match self {
                     Self::NotFoundError(e) => e.meta(),
                     Self::ClientError(e) => e.meta(),
-                    Self::OtherDefaultError(e) => e.meta(),
+                    Self::DefaultError(e) => e.meta(),
                     Self::Unhandled(e) => e.meta(),
                 }
             }
@@ -7168,11 +7031,11 @@ pub mod operation {
                                 Self::Unhandled,
                             )
                     }
-                    (Some("OtherDefaultError"), _) => {
+                    (Some("DefaultError"), _) => {
                         response
                             .read_modeled(
-                                crate::json_codec::read_other_default_error,
-                                Self::OtherDefaultError,
+                                crate::json_codec::read_default_error,
+                                Self::DefaultError,
                                 Self::Unhandled,
                             )
                     }
@@ -7195,8 +7058,8 @@ pub mod operation {
                     (_, 400u16..=599u16) => {
                         response
                             .read_modeled(
-                                crate::json_codec::read_other_default_error,
-                                Self::OtherDefaultError,
+                                crate::json_codec::read_default_error,
+                                Self::DefaultError,
                                 Self::Unhandled,
                             )
                     }
@@ -7216,7 +7079,7 @@ pub mod operation {
                 match self {
                     Self::NotFoundError(e) => ::std::fmt::Display::fmt(e, f),
                     Self::ClientError(e) => ::std::fmt::Display::fmt(e, f),
-                    Self::OtherDefaultError(e) => ::std::fmt::Display::fmt(e, f),
+                    Self::DefaultError(e) => ::std::fmt::Display::fmt(e, f),
                     Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
                 }
             }
@@ -7229,7 +7092,7 @@ pub mod operation {
                 match self {
                     Self::NotFoundError(e) => Some(e),
                     Self::ClientError(e) => Some(e),
-                    Self::OtherDefaultError(e) => Some(e),
+                    Self::DefaultError(e) => Some(e),
                     Self::Unhandled(e) => ::std::error::Error::source(e),
                 }
             }
@@ -7257,7 +7120,7 @@ pub mod operation {
                 match self {
                     Self::NotFoundError(_) => None,
                     Self::ClientError(_) => None,
-                    Self::OtherDefaultError(_) => None,
+                    Self::DefaultError(_) => None,
                     Self::Unhandled(_) => None,
                 }
             }
@@ -15506,8 +15369,6 @@ pub enum Error {
     DefaultError(crate::types::error::DefaultError),
     /// No such thing.
     NotFoundError(crate::types::error::NotFoundError),
-    /// Anything else.
-    OtherDefaultError(crate::types::error::OtherDefaultError),
     /// An error the model does not describe (or a failure before the
     /// service answered); its code, message and request id are kept.
     Unhandled(::sdkgen_runtime::__private::error::Unhandled),
@@ -15874,8 +15735,8 @@ impl ::std::convert::From<crate::operation::delete_thing::DeleteThingError> for 
             crate::operation::delete_thing::DeleteThingError::ClientError(e) => {
                 Self::ClientError(e)
             }
-            crate::operation::delete_thing::DeleteThingError::OtherDefaultError(e) => {
-                Self::OtherDefaultError(e)
+            crate::operation::delete_thing::DeleteThingError::DefaultError(e) => {
+                Self::DefaultError(e)
             }
             crate::operation::delete_thing::DeleteThingError::Unhandled(e) => {
                 Self::Unhandled(e)
@@ -16287,7 +16148,6 @@ impl ::std::fmt::Display for Error {
             Self::ClientError(e) => ::std::fmt::Display::fmt(e, f),
             Self::DefaultError(e) => ::std::fmt::Display::fmt(e, f),
             Self::NotFoundError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::OtherDefaultError(e) => ::std::fmt::Display::fmt(e, f),
             Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
         }
     }
@@ -16299,7 +16159,6 @@ impl ::std::error::Error for Error {
             Self::ClientError(e) => Some(e),
             Self::DefaultError(e) => Some(e),
             Self::NotFoundError(e) => Some(e),
-            Self::OtherDefaultError(e) => Some(e),
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
@@ -16315,9 +16174,6 @@ impl ::sdkgen_runtime::__private::ProvideErrorMetadata for Error {
                 ::sdkgen_runtime::__private::ProvideErrorMetadata::meta(e)
             }
             Self::NotFoundError(e) => {
-                ::sdkgen_runtime::__private::ProvideErrorMetadata::meta(e)
-            }
-            Self::OtherDefaultError(e) => {
                 ::sdkgen_runtime::__private::ProvideErrorMetadata::meta(e)
             }
             Self::Unhandled(e) => {
