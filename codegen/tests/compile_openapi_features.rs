@@ -732,10 +732,7 @@ async fn no_content_and_errors_by_status() {
         .unwrap_err();
     match err.into_service_error() {
         operation::delete_thing::DeleteThingError::DefaultError(e) => {
-            assert_eq!(
-                e,
-                DefaultError::builder().reason("maintenance").build()
-            );
+            assert_eq!(e, DefaultError::builder().reason("maintenance").build());
         }
         other => panic!("{other:?}"),
     }

@@ -48,6 +48,7 @@ pub fn import(
         doc: &doc,
         diags,
         keys: BTreeMap::new(),
+        key_names: BTreeMap::new(),
         shapes: BTreeMap::new(),
         building: BTreeSet::new(),
         multi_scheme_warned: BTreeSet::new(),
@@ -505,6 +506,8 @@ struct Cx<'a> {
     diags: &'a mut Diagnostics,
     /// Component schema key → shape id, for schemas that become shapes.
     keys: BTreeMap<String, ShapeId>,
+    /// Component schema key → its shape's Rust type name.
+    key_names: BTreeMap<String, String>,
     /// The shapes made so far.
     shapes: BTreeMap<ShapeId, Shape>,
     /// Shapes being made: a member that reaches one again names it.
@@ -774,18 +777,16 @@ impl Cx<'_> {
                 continue;
             };
             if self.is_shape(s) {
+                // The Rust name from the key (an export's key is the
+                // model's Rust name), made unique; the id as stated.
+                let name = self.new_type_name(key);
                 let id = match ext_str(&s.schema_data.extensions, "x-sdkgen-id") {
                     Some(id) => id.to_owned(),
-                    None => {
-                        let name = self.new_type_name(key);
-                        if names::type_name(key) == name {
-                            format!("openapi#{key}")
-                        } else {
-                            format!("openapi#{name}")
-                        }
-                    }
+                    None if names::type_name(key) == name => format!("openapi#{key}"),
+                    None => format!("openapi#{name}"),
                 };
                 self.keys.insert(key.clone(), id);
+                self.key_names.insert(key.clone(), name);
             }
         }
     }
@@ -868,7 +869,11 @@ impl Cx<'_> {
             return;
         };
         let loc = format!("{}#/components/schemas/{}", self.source, pointer(key));
-        let name = id.rsplit('#').next().unwrap_or(key).to_owned();
+        let name = self
+            .key_names
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_owned());
         self.shape_of(&loc, &id, &name, key, schema);
     }
 
@@ -2020,8 +2025,10 @@ impl Cx<'_> {
                 }
                 Parameter::Header { .. } => {
                     // The specification: these are ignored as parameters.
-                    if ["accept", "content-type", "authorization"]
-                        .contains(&data.name.to_ascii_lowercase().as_str())
+                    // (An export binds members to them: read those.)
+                    if !self.sdkgen_dialect
+                        && ["accept", "content-type", "authorization"]
+                            .contains(&data.name.to_ascii_lowercase().as_str())
                     {
                         continue;
                     }
