@@ -93,10 +93,12 @@ fn reserved_methods(scope: MemberScope) -> &'static [&'static str] {
 /// case conversion are left for `check` to report.
 pub fn member_fields(fields: &[String], scope: MemberScope) -> Vec<String> {
     let plain: Vec<&str> = fields.iter().map(|f| f.trim_start_matches("r#")).collect();
+    // Accessors drop a leading `_` (`_1` is set by `set_1`).
     let taken_by_accessor = |f: &str| {
-        ["set_", "get_"]
-            .iter()
-            .any(|p| f.strip_prefix(p).is_some_and(|rest| plain.contains(&rest)))
+        ["set_", "get_"].iter().any(|p| {
+            f.strip_prefix(p)
+                .is_some_and(|rest| plain.iter().any(|x| x.trim_start_matches('_') == rest))
+        })
     };
     let mut out: Vec<String> = Vec::with_capacity(fields.len());
     for (field, bare) in fields.iter().zip(&plain) {

@@ -226,12 +226,19 @@ pub(crate) fn variant_name(m: &Member) -> String {
 
 /// `set_name`: the builder method that sets or clears member `m`.
 pub(crate) fn set_fn(m: &Member) -> Ident {
-    format_ident!("set_{}", m.rust_name.trim_start_matches("r#"))
+    // `_1` (a member named `1`) is set by `set_1`, not `set__1`.
+    format_ident!(
+        "set_{}",
+        m.rust_name.trim_start_matches("r#").trim_start_matches('_')
+    )
 }
 
 /// `get_name`: the builder method that reads member `m`.
 pub(crate) fn get_fn(m: &Member) -> Ident {
-    format_ident!("get_{}", m.rust_name.trim_start_matches("r#"))
+    format_ident!(
+        "get_{}",
+        m.rust_name.trim_start_matches("r#").trim_start_matches('_')
+    )
 }
 
 /// `RoomBuilder`: the builder of a structure.

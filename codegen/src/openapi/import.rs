@@ -2062,7 +2062,16 @@ impl Cx<'_> {
                     }
                 }
             };
-            let mut schema = schema;
+            // A parameter of several scalar types (an id or a name) is
+            // the text on the wire: a string.
+            let mut schema = if self.scalar_union(&schema) {
+                ReferenceOr::Item(Schema {
+                    schema_data: Default::default(),
+                    schema_kind: SchemaKind::Type(OType::String(Default::default())),
+                })
+            } else {
+                schema
+            };
             if let (ReferenceOr::Item(s), Some(d)) = (&mut schema, &data.description) {
                 s.schema_data.description.get_or_insert_with(|| d.clone());
             }
@@ -2141,6 +2150,43 @@ impl Cx<'_> {
             }
             _ => false,
         }
+    }
+
+    /// A `oneOf`/`anyOf` whose variants are all strings, numbers or
+    /// booleans (through `allOf` wrappers).
+    fn scalar_union(&self, schema: &ReferenceOr<Schema>) -> bool {
+        let Some((_, s)) = self.resolve(schema) else {
+            return false;
+        };
+        let v = view(s);
+        let variants: Vec<&ReferenceOr<Schema>> =
+            v.one_of.iter().filter(|x| !self.is_null(x)).collect();
+        variants.len() >= 2 && variants.iter().all(|x| self.is_scalar(x, 0))
+    }
+
+    /// Whether a schema is a string, number or boolean, or a union or
+    /// `allOf` wrapper of them.
+    fn is_scalar(&self, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
+        let Some((_, s)) = self.resolve(schema) else {
+            return false;
+        };
+        let v = view(s);
+        if depth > 8 || !v.properties.is_empty() {
+            return false;
+        }
+        let variants: Vec<&ReferenceOr<Schema>> =
+            v.one_of.iter().filter(|x| !self.is_null(x)).collect();
+        if !variants.is_empty() {
+            return variants.iter().all(|x| self.is_scalar(x, depth + 1));
+        }
+        let parts = meaningful(&v.all_of);
+        if !parts.is_empty() {
+            return parts.iter().all(|x| self.is_scalar(x, depth + 1));
+        }
+        matches!(
+            v.typ.as_deref(),
+            Some("string" | "integer" | "number" | "boolean")
+        )
     }
 
     fn unsupported_param(&mut self, loc: &str, data: &openapiv3::ParameterData, what: &str) {

@@ -408,12 +408,9 @@ impl Refs<'_> {
         match value {
             Value::Object(o) => {
                 for (k, v) in o.iter_mut() {
-                    // Examples are data, not descriptions: nothing to resolve.
-                    if matches!(
-                        k.as_str(),
-                        "example" | "examples" | "x-examples" | "default" | "const" | "enum"
-                    ) && (k != "examples" || schema_position(path))
-                    {
+                    // Examples, defaults and enums are data, not
+                    // descriptions: nothing to resolve in them.
+                    if is_data(path, k) {
                         continue;
                     }
                     path.push(k.clone());
@@ -454,15 +451,16 @@ impl Refs<'_> {
                 return Some(serde_json::json!({ "$ref": format!("#/components/schemas/{name}") }));
             }
         }
-        let key = (target_file.clone(), pointer.clone());
-        if self.stack.contains(&key) {
-            return None;
-        }
-        // A schema of another file becomes a component of this document.
+        // A schema of another file becomes a component of this document
+        // (once: one that holds itself names the component it became).
         if let FileId::Other(p) = &target_file {
             if schema_component(&pointer).is_some() || schema_position(path) {
                 return self.hoist(p.clone(), pointer, path);
             }
+        }
+        let key = (target_file.clone(), pointer.clone());
+        if self.stack.contains(&key) {
+            return None;
         }
         let other = match &target_file {
             FileId::Root => None,
@@ -553,11 +551,7 @@ fn walk_schemas(value: &mut Value, path: &mut Vec<String>) {
     match value {
         Value::Object(o) => {
             for (k, v) in o.iter_mut() {
-                if matches!(
-                    k.as_str(),
-                    "example" | "examples" | "default" | "enum" | "const" | "x-examples"
-                ) && !schema_key_is_container(path, k)
-                {
+                if is_data(path, k) {
                     continue;
                 }
                 path.push(k.clone());
@@ -576,13 +570,33 @@ fn walk_schemas(value: &mut Value, path: &mut Vec<String>) {
     }
 }
 
-/// `properties: {example: {...}}`: a property named like a data keyword is
-/// a schema still.
-fn schema_key_is_container(path: &[String], _key: &str) -> bool {
+/// Whether key `k` of the object at `path` holds data (an example, a
+/// default, an enum's values) rather than more of the document. A map of
+/// names (`properties`, `responses`, ...) may have a member named like a
+/// data keyword (`responses: {default: ...}`, `properties: {enum: ...}`):
+/// that is the document still.
+fn is_data(path: &[String], k: &str) -> bool {
+    const NAME_MAPS: [&str; 13] = [
+        "properties",
+        "patternProperties",
+        "$defs",
+        "definitions",
+        "schemas",
+        "responses",
+        "headers",
+        "content",
+        "callbacks",
+        "links",
+        "securitySchemes",
+        "requestBodies",
+        "parameters",
+    ];
     matches!(
-        path.last().map(String::as_str),
-        Some("properties" | "patternProperties" | "$defs" | "schemas")
-    )
+        k,
+        "example" | "examples" | "x-examples" | "default" | "const" | "enum"
+    ) && !path
+        .last()
+        .is_some_and(|parent| NAME_MAPS.contains(&parent.as_str()))
 }
 
 /// One schema object in 3.0 form.
