@@ -257,7 +257,7 @@ fn what_cannot_be_expressed_is_skipped_with_located_warnings() {
                 "get": {
                     "parameters": [
                         {"name": "Id", "in": "path", "required": true, "schema": {"type": "string"}},
-                        {"name": "q", "in": "query", "schema": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}
+                        {"name": "q", "in": "query", "schema": {"type": "array", "items": {"type": "object", "properties": {"a": {"type": "string"}}}}}
                     ],
                     "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nowhere"}}}}}
                 },
@@ -404,4 +404,36 @@ fn greedy_labels_export_as_plain_templates_and_round_trip() {
     assert_eq!(param("Key")["x-sdkgen-greedy"], true);
     assert!(param("Bucket").get("x-sdkgen-greedy").is_none());
     round_trip(&model);
+}
+
+/// A parameter of several scalar types (an id or a name, through `allOf`
+/// wrappers as Nexus writes it) is the text on the wire: a string.
+#[test]
+fn a_parameter_of_several_scalar_types_is_a_string() {
+    let doc = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Example", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {"/things/{thing}": {"get": {
+            "operationId": "GetThing",
+            "parameters": [{"name": "thing", "in": "path", "required": true,
+                "schema": {"$ref": "#/components/schemas/NameOrId"}}],
+            "responses": {"204": {"description": "ok"}}
+        }}},
+        "components": {"schemas": {"NameOrId": {"oneOf": [
+            {"title": "id", "allOf": [{"type": "string", "format": "uuid"}]},
+            {"title": "name", "allOf": [{"type": "integer"}]}
+        ]}}}
+    });
+    let generated = sdkgen::generate(
+        &[("api.json".to_owned(), doc.to_string())],
+        &Settings::default(),
+    )
+    .unwrap();
+    assert!(generated.warnings.is_empty(), "{:#?}", generated.warnings);
+    let code = generated.code.replace(char::is_whitespace, "");
+    assert!(
+        code.contains("pubfnthing(mutself,input:impl::std::convert::Into<::std::string::String>,)->Self"),
+        "the label is not a string"
+    );
 }
