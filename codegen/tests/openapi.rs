@@ -433,7 +433,9 @@ fn a_parameter_of_several_scalar_types_is_a_string() {
     assert!(generated.warnings.is_empty(), "{:#?}", generated.warnings);
     let code = generated.code.replace(char::is_whitespace, "");
     assert!(
-        code.contains("pubfnthing(mutself,input:impl::std::convert::Into<::std::string::String>,)->Self"),
+        code.contains(
+            "pubfnthing(mutself,input:impl::std::convert::Into<::std::string::String>,)->Self"
+        ),
         "the label is not a string"
     );
 }
