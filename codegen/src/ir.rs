@@ -579,6 +579,21 @@ pub enum UnionRepr {
 }
 
 impl Structure {
+    /// A structure of `members`, named `name` on the wire and in Rust
+    /// (until `normalize`); no error, written as Smithy writes it.
+    pub fn new(id: &str, name: &str, docs: Docs, members: Vec<Member>) -> Self {
+        Structure {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            rust_name: name.to_owned(),
+            builder_name: String::new(),
+            docs,
+            members,
+            error: None,
+            union_repr: UnionRepr::Tagged,
+        }
+    }
+
     /// Whether a member is a `@streaming` blob (only an operation's input or
     /// output payload can be one, `check` makes sure).
     pub fn has_stream(&self) -> bool {
@@ -664,6 +679,30 @@ pub struct Member {
     /// a missing response member, and sent for an unset member of a nested
     /// structure.
     pub default: Option<Value>,
+}
+
+impl Member {
+    /// A member `name` (its wire and Rust name too, until `normalize`) of
+    /// type `ty` bound as `binding`, with no trait: optional, not
+    /// sensitive, unconstrained, without a default.
+    pub fn new(name: &str, ty: Type, binding: Binding) -> Self {
+        Member {
+            name: name.to_owned(),
+            json_name: name.to_owned(),
+            rust_name: crate::names::field_ident(name),
+            docs: Docs::default(),
+            ty,
+            required: false,
+            sensitive: false,
+            idempotency_token: false,
+            binding,
+            constraints: Constraints::default(),
+            boxed: false,
+            media_type: None,
+            stated_default: None,
+            default: None,
+        }
+    }
 }
 
 /// HTTP binding of a member.

@@ -3,20 +3,8 @@ use super::*;
 
 fn member(name: &str, ty: Type, binding: Binding) -> Member {
     Member {
-        name: name.into(),
-        json_name: name.into(),
-        rust_name: crate::names::field_ident(name),
-        docs: Docs::default(),
-        ty,
         required: true,
-        sensitive: false,
-        idempotency_token: false,
-        binding,
-        constraints: Constraints::default(),
-        boxed: false,
-        media_type: None,
-        stated_default: None,
-        default: None,
+        ..Member::new(name, ty, binding)
     }
 }
 

@@ -1,6 +1,6 @@
 //! OpenAPI 3.0 and 3.1 → IR: the second front end.
 //!
-//! The text is made one self-contained tree of one dialect by [`super::load`]
+//! The text is made one self-contained tree of one dialect by `load`
 //! (JSON or YAML, references resolved, 3.1 schemas in 3.0 form), then read
 //! into `openapiv3`'s typed structs piece by piece: each component schema,
 //! security scheme and operation on its own, so one that does not parse is
@@ -677,12 +677,12 @@ impl Cx<'_> {
                     if sigv4 {
                         Some(AuthScheme::SigV4)
                     } else {
-                        forms::api_key(location, key_name)
+                        Some(api_key(location, key_name))
                     }
                 }
                 SecurityScheme::HTTP { scheme, .. } => match scheme.to_ascii_lowercase().as_str() {
                     "bearer" => Some(AuthScheme::HttpBearer),
-                    "basic" => forms::basic(),
+                    "basic" => Some(AuthScheme::HttpBasic),
                     _ => None,
                 },
                 SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. } => {
@@ -986,7 +986,7 @@ impl Cx<'_> {
         };
         let union = ext.get("x-sdkgen-union").and_then(Value::as_bool) == Some(true);
         let shape = if union {
-            forms::union(s, None)
+            union_shape(s, UnionRepr::Tagged)
         } else {
             Shape::Structure(s)
         };
@@ -1151,25 +1151,23 @@ impl Cx<'_> {
     /// warning (`minLength` above `maxLength`).
     fn constraints(&mut self, loc: &str, s: &Schema) -> Constraints {
         let mut c = constraints(s);
-        if let Some((Some(min), Some(max))) = c.length {
-            if min > max {
-                self.diags.warn(
-                    loc,
-                    format!("length bounds {min} > {max}: they are left out"),
-                    None,
-                );
-                c.length = None;
-            }
+        let mut crossed = |what: &str, min: String, max: String| {
+            self.diags.warn(
+                loc,
+                format!("{what} bounds {min} > {max}: they are left out"),
+                None,
+            );
+        };
+        if let Some((Some(min), Some(max))) = c.length.filter(|(a, b)| a > b) {
+            crossed("length", min.to_string(), max.to_string());
+            c.length = None;
         }
-        if let Some((Some(min), Some(max))) = c.range {
-            if min > max {
-                self.diags.warn(
-                    loc,
-                    format!("range bounds {min} > {max}: they are left out"),
-                    None,
-                );
-                c.range = None;
-            }
+        if let Some((Some(min), Some(max))) = c
+            .range
+            .filter(|(a, b)| matches!((a, b), (Some(a), Some(b)) if a > b))
+        {
+            crossed("range", min.to_string(), max.to_string());
+            c.range = None;
         }
         c
     }
@@ -1400,22 +1398,8 @@ impl Cx<'_> {
                         .map(|(k, _)| k.clone())
                 })
                 .unwrap_or_else(|| key.clone().unwrap_or_else(|| variant_name.clone()));
-            let mut m = Member {
-                rust_name: names::field_ident(&variant_name),
-                json_name: tag,
-                name: variant_name,
-                docs: Docs::default(),
-                ty,
-                required: false,
-                sensitive: false,
-                idempotency_token: false,
-                binding: Binding::Body,
-                constraints: Constraints::default(),
-                boxed: false,
-                media_type: None,
-                stated_default: None,
-                default: None,
-            };
+            let mut m = Member::new(&variant_name, ty, Binding::Body);
+            m.json_name = tag;
             // Variant names must differ as Rust names too.
             let mut n = 2;
             let base = m.name.clone();
@@ -1427,20 +1411,13 @@ impl Cx<'_> {
             members.push(m);
         }
         let repr = match discriminator {
-            Some(d) if all_objects => forms::Repr::Discriminated(d.property_name.clone()),
-            _ => forms::Repr::Untagged,
+            Some(d) if all_objects => UnionRepr::Discriminated {
+                property: d.property_name.clone(),
+            },
+            _ => UnionRepr::Untagged,
         };
-        let s = Structure {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            rust_name: name.to_owned(),
-            builder_name: String::new(),
-            docs,
-            members,
-            error: None,
-            union_repr: UnionRepr::Tagged,
-        };
-        forms::union(s, Some(repr))
+        let s = Structure::new(id, name, docs, members);
+        union_shape(s, repr)
     }
 
     /// An `allOf` (with the schema's own properties) as the shape `id`: the
@@ -1504,33 +1481,14 @@ impl Cx<'_> {
                 // structure-free shape out; the members that reach it read
                 // the type directly next time.
                 let ty = self.ty(loc, &other, name, false);
-                let s = Structure {
-                    id: id.to_owned(),
-                    name: name.to_owned(),
-                    rust_name: name.to_owned(),
-                    builder_name: String::new(),
+                let s = Structure::new(
+                    id,
+                    name,
                     docs,
-                    members: vec![Member {
-                        rust_name: "value".into(),
-                        json_name: "value".into(),
-                        name: "value".into(),
-                        docs: Docs::default(),
-                        ty,
-                        required: false,
-                        sensitive: false,
-                        idempotency_token: false,
-                        binding: Binding::Body,
-                        constraints: Constraints::default(),
-                        boxed: false,
-                        media_type: None,
-                        stated_default: None,
-                        default: None,
-                    }],
-                    error: None,
-                    union_repr: UnionRepr::Tagged,
-                };
+                    vec![Member::new("value", ty, Binding::Body)],
+                );
                 self.shapes
-                    .insert(id.to_owned(), forms::union(s, Some(forms::Repr::Untagged)));
+                    .insert(id.to_owned(), union_shape(s, UnionRepr::Untagged));
                 return;
             }
         } else if !merged.other.is_empty() {
@@ -1548,16 +1506,7 @@ impl Cx<'_> {
         let members = self.object_members(loc, &v, name, Binding::Body);
         self.shapes.insert(
             id.to_owned(),
-            Shape::Structure(Structure {
-                id: id.to_owned(),
-                name: name.to_owned(),
-                rust_name: name.to_owned(),
-                builder_name: String::new(),
-                docs,
-                members,
-                error: None,
-                union_repr: UnionRepr::Tagged,
-            }),
+            Shape::Structure(Structure::new(id, name, docs, members)),
         );
     }
 
@@ -2010,19 +1959,7 @@ impl Cx<'_> {
             let ploc = format!("{loc}/parameters/{}", pointer(&data.name));
             let binding = match p {
                 Parameter::Path { .. } => Binding::Label,
-                Parameter::Query { style, .. } => {
-                    match forms::query(&data.name, style, data.explode) {
-                        Some(b) => b,
-                        None => {
-                            self.unsupported_param(
-                                &ploc,
-                                data,
-                                "this query parameter style is not supported",
-                            );
-                            continue;
-                        }
-                    }
-                }
+                Parameter::Query { style, .. } => query(&data.name, style, data.explode),
                 Parameter::Header { .. } => {
                     // The specification: these are ignored as parameters.
                     // (An export binds members to them: read those.)
@@ -2034,13 +1971,7 @@ impl Cx<'_> {
                     }
                     Binding::Header(data.name.clone())
                 }
-                Parameter::Cookie { .. } => match forms::cookie(&data.name) {
-                    Some(b) => b,
-                    None => {
-                        self.unsupported_param(&ploc, data, "cookie parameters are not supported");
-                        continue;
-                    }
-                },
+                Parameter::Cookie { .. } => Binding::Cookie(data.name.clone()),
             };
             let named_right = match &binding {
                 Binding::Header(n) | Binding::Cookie(n) => is_token(n),
@@ -2055,20 +1986,14 @@ impl Cx<'_> {
                 ParameterSchemaOrContent::Content(content) => {
                     match content.values().next().and_then(|m| m.schema.clone()) {
                         Some(s) => s,
-                        None => ReferenceOr::Item(Schema {
-                            schema_data: Default::default(),
-                            schema_kind: SchemaKind::Type(OType::String(Default::default())),
-                        }),
+                        None => string_schema(),
                     }
                 }
             };
             // A parameter of several scalar types (an id or a name) is
             // the text on the wire: a string.
             let mut schema = if self.scalar_union(&schema) {
-                ReferenceOr::Item(Schema {
-                    schema_data: Default::default(),
-                    schema_kind: SchemaKind::Type(OType::String(Default::default())),
-                })
+                string_schema()
             } else {
                 schema
             };
@@ -2115,16 +2040,8 @@ impl Cx<'_> {
                 self.shapes.get(id),
                 Some(Shape::Enum(_) | Shape::IntEnum(_))
             ),
-            Type::String
-            | Type::Boolean
-            | Type::Byte
-            | Type::Short
-            | Type::Integer
-            | Type::Long
-            | Type::Float
-            | Type::Double
-            | Type::Timestamp(_) => true,
-            _ => false,
+            Type::String | Type::Timestamp(_) => true,
+            t => t.is_copy_scalar(),
         };
         let list = |t: &Type| matches!(t, Type::List(i) if scalar(i)) || scalar(t);
         let spread = |t: &Type| match t {
@@ -2277,22 +2194,9 @@ impl Cx<'_> {
                         None,
                     );
                 }
-                input_members.push(Member {
-                    rust_name: names::field_ident(member),
-                    json_name: member.clone(),
-                    name: member.clone(),
-                    docs: Docs::default(),
-                    ty: Type::String,
-                    required: true,
-                    sensitive: false,
-                    idempotency_token: false,
-                    binding: Binding::Label,
-                    constraints: Constraints::default(),
-                    boxed: false,
-                    media_type: None,
-                    stated_default: None,
-                    default: None,
-                });
+                let mut m = Member::new(member, Type::String, Binding::Label);
+                m.required = true;
+                input_members.push(m);
                 fields.insert(names::field_ident(member));
             }
         }
@@ -2501,16 +2405,8 @@ impl Cx<'_> {
                 for (key, prop) in &v.properties {
                     let ploc = format!("{mloc}/schema/properties/{}", pointer(key));
                     let binding = match kind {
-                        MediaKind::Multipart => forms::multipart(key),
-                        _ => forms::form(key),
-                    };
-                    let Some(binding) = binding else {
-                        self.diags.error(
-                            &mloc,
-                            format!("`{media}` bodies are not supported yet"),
-                            None,
-                        );
-                        return None;
+                        MediaKind::Multipart => Binding::MultipartPart(key.clone()),
+                        _ => Binding::FormField(key.clone()),
                     };
                     let phint = format!("{hint}{}", names::type_ident(key));
                     let mut m =
@@ -2521,10 +2417,7 @@ impl Cx<'_> {
                 Some(members)
             }
             MediaKind::Text => {
-                let text = ReferenceOr::Item(Schema {
-                    schema_data: Default::default(),
-                    schema_kind: SchemaKind::Type(OType::String(Default::default())),
-                });
+                let text = string_schema();
                 let keep = (media != "text/plain").then(|| media.to_owned());
                 let schema = match schema {
                     Some(s) if matches!(self.resolve(&s), Some((_, x)) if view(x).typ.as_deref() == Some("string") && view(x).format.as_deref() != Some("binary")) => {
@@ -2802,10 +2695,7 @@ impl Cx<'_> {
                 None => Vec::new(),
             },
             Some((media, _, MediaKind::Text)) => {
-                let text = ReferenceOr::Item(Schema {
-                    schema_data: Default::default(),
-                    schema_kind: SchemaKind::Type(OType::String(Default::default())),
-                });
+                let text = string_schema();
                 let keep = (media != "text/plain").then(|| media.to_owned());
                 vec![self.payload(loc, &text, false, keep, &name)]
             }
@@ -2832,18 +2722,18 @@ impl Cx<'_> {
             (_, Some((lo, _))) if lo >= 500 => Fault::Server,
             _ => Fault::Client,
         };
-        let error = forms::error_info(fault, code, range);
+        let error = ErrorInfo {
+            fault,
+            status: code,
+            status_range: range,
+            retry: None,
+            codes: Vec::new(),
+        };
         self.shapes.insert(
             id.clone(),
             Shape::Structure(Structure {
-                id: id.clone(),
-                name: name.clone(),
-                rust_name: name,
-                builder_name: String::new(),
-                docs: described(Some(&response.description)),
-                members,
                 error: Some(error),
-                union_repr: UnionRepr::Tagged,
+                ..Structure::new(&id, &name, described(Some(&response.description)), members)
             }),
         );
         Some(id)
@@ -2892,6 +2782,14 @@ fn float_value(f: f64) -> Value {
     serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)
 }
 
+/// `{type: string}`.
+fn string_schema() -> ReferenceOr<Schema> {
+    ReferenceOr::Item(Schema {
+        schema_data: Default::default(),
+        schema_kind: SchemaKind::Type(OType::String(Default::default())),
+    })
+}
+
 /// `{type: string, format: binary}`.
 fn binary_schema() -> ReferenceOr<Schema> {
     ReferenceOr::Item(Schema {
@@ -2903,92 +2801,40 @@ fn binary_schema() -> ReferenceOr<Schema> {
     })
 }
 
-/// The IR forms of the back end's newer features, in one place: each says
-/// how a document's feature is stated, or `None` where the back end has no
-/// form for it yet (the importer then skips what needs it, with a warning).
-mod forms {
-    use crate::ir::*;
+/// A union shape written as `repr` says.
+fn union_shape(mut s: Structure, repr: UnionRepr) -> Shape {
+    s.union_repr = repr;
+    Shape::Union(s)
+}
 
-    /// How a union is written.
-    pub(super) enum Repr {
-        /// The variant's value as it is.
-        Untagged,
-        /// The variant's object with this property naming it.
-        Discriminated(String),
-    }
+/// An `apiKey` security scheme.
+fn api_key(location: &openapiv3::APIKeyLocation, name: &str) -> AuthScheme {
+    let location = match location {
+        openapiv3::APIKeyLocation::Header => ApiKeyLocation::Header,
+        openapiv3::APIKeyLocation::Query => ApiKeyLocation::Query,
+        openapiv3::APIKeyLocation::Cookie => ApiKeyLocation::Cookie,
+    };
+    AuthScheme::ApiKey(ApiKey {
+        name: name.to_owned(),
+        location,
+        scheme: None,
+    })
+}
 
-    /// A union shape; `None` is Smithy's tagged form.
-    pub(super) fn union(mut s: Structure, repr: Option<Repr>) -> Shape {
-        s.union_repr = match repr {
-            None => UnionRepr::Tagged,
-            Some(Repr::Untagged) => UnionRepr::Untagged,
-            Some(Repr::Discriminated(property)) => UnionRepr::Discriminated { property },
-        };
-        Shape::Union(s)
-    }
-
-    pub(super) fn error_info(
-        fault: Fault,
-        status: Option<u16>,
-        range: Option<(u16, u16)>,
-    ) -> ErrorInfo {
-        ErrorInfo {
-            fault,
-            status,
-            status_range: range,
-            retry: None,
-            codes: Vec::new(),
-        }
-    }
-
-    pub(super) fn api_key(location: &openapiv3::APIKeyLocation, name: &str) -> Option<AuthScheme> {
-        let location = match location {
-            openapiv3::APIKeyLocation::Header => ApiKeyLocation::Header,
-            openapiv3::APIKeyLocation::Query => ApiKeyLocation::Query,
-            openapiv3::APIKeyLocation::Cookie => ApiKeyLocation::Cookie,
-        };
-        Some(AuthScheme::ApiKey(ApiKey {
-            name: name.to_owned(),
-            location,
-            scheme: None,
-        }))
-    }
-
-    pub(super) fn basic() -> Option<AuthScheme> {
-        Some(AuthScheme::HttpBasic)
-    }
-
-    /// A query parameter of OpenAPI `style` and `explode` (form and
-    /// explode by default).
-    pub(super) fn query(
-        name: &str,
-        style: &openapiv3::QueryStyle,
-        explode: Option<bool>,
-    ) -> Option<Binding> {
-        use openapiv3::QueryStyle as S;
-        let styled = |style| Binding::QueryStyled {
-            name: name.to_owned(),
-            style,
-        };
-        Some(match (style, explode.unwrap_or(matches!(style, S::Form))) {
-            (S::Form, true) => Binding::Query(name.to_owned()),
-            (S::Form, false) => styled(QueryStyle::Form),
-            (S::SpaceDelimited, _) => styled(QueryStyle::SpaceDelimited),
-            (S::PipeDelimited, _) => styled(QueryStyle::PipeDelimited),
-            (S::DeepObject, _) => styled(QueryStyle::DeepObject),
-        })
-    }
-
-    pub(super) fn cookie(name: &str) -> Option<Binding> {
-        Some(Binding::Cookie(name.to_owned()))
-    }
-
-    pub(super) fn form(name: &str) -> Option<Binding> {
-        Some(Binding::FormField(name.to_owned()))
-    }
-
-    pub(super) fn multipart(name: &str) -> Option<Binding> {
-        Some(Binding::MultipartPart(name.to_owned()))
+/// A query parameter of OpenAPI `style` and `explode` (form and explode by
+/// default).
+fn query(name: &str, style: &openapiv3::QueryStyle, explode: Option<bool>) -> Binding {
+    use openapiv3::QueryStyle as S;
+    let styled = |style| Binding::QueryStyled {
+        name: name.to_owned(),
+        style,
+    };
+    match (style, explode.unwrap_or(matches!(style, S::Form))) {
+        (S::Form, true) => Binding::Query(name.to_owned()),
+        (S::Form, false) => styled(QueryStyle::Form),
+        (S::SpaceDelimited, _) => styled(QueryStyle::SpaceDelimited),
+        (S::PipeDelimited, _) => styled(QueryStyle::PipeDelimited),
+        (S::DeepObject, _) => styled(QueryStyle::DeepObject),
     }
 }
 

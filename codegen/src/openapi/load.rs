@@ -405,28 +405,7 @@ impl Refs<'_> {
             }
             return;
         }
-        match value {
-            Value::Object(o) => {
-                for (k, v) in o.iter_mut() {
-                    // Examples, defaults and enums are data, not
-                    // descriptions: nothing to resolve in them.
-                    if is_data(path, k) {
-                        continue;
-                    }
-                    path.push(k.clone());
-                    self.walk(v, tree, file, path);
-                    path.pop();
-                }
-            }
-            Value::Array(a) => {
-                for (i, v) in a.iter_mut().enumerate() {
-                    path.push(i.to_string());
-                    self.walk(v, tree, file, path);
-                    path.pop();
-                }
-            }
-            _ => {}
-        }
+        for_each_child(value, path, &mut |v, path| self.walk(v, tree, file, path));
     }
 
     /// What a `$ref` object becomes: `None` to leave it as it is.
@@ -548,6 +527,16 @@ fn walk_schemas(value: &mut Value, path: &mut Vec<String>) {
     if schema_position(path) {
         schema_30(value);
     }
+    for_each_child(value, path, &mut walk_schemas);
+}
+
+/// Calls `f` on every member and element of `value` that is more of the
+/// document (not data: [`is_data`]), with `path` extended to it.
+fn for_each_child(
+    value: &mut Value,
+    path: &mut Vec<String>,
+    f: &mut dyn FnMut(&mut Value, &mut Vec<String>),
+) {
     match value {
         Value::Object(o) => {
             for (k, v) in o.iter_mut() {
@@ -555,14 +544,14 @@ fn walk_schemas(value: &mut Value, path: &mut Vec<String>) {
                     continue;
                 }
                 path.push(k.clone());
-                walk_schemas(v, path);
+                f(v, path);
                 path.pop();
             }
         }
         Value::Array(a) => {
             for (i, v) in a.iter_mut().enumerate() {
                 path.push(i.to_string());
-                walk_schemas(v, path);
+                f(v, path);
                 path.pop();
             }
         }
