@@ -274,6 +274,10 @@ fn typed(source: &str, mut raw: Value, diags: &mut Diagnostics) -> Option<OpenAP
         }
     }
     for (path, item) in entries(paths) {
+        // `x-` members of `paths` are extensions, not paths.
+        if path.starts_with("x-") {
+            continue;
+        }
         let loc = format!("{source}#/paths/{}", pointer(&path));
         let Value::Object(mut item) = item else {
             diags.warn(loc, "a path item is an object: the path is skipped", None);
@@ -1102,6 +1106,9 @@ impl Cx<'_> {
                 float_value(s.parse::<f64>().unwrap_or_default())
             }
             (_, Value::String(s)) if s == "null" => return None,
+            // The service fills these in; the IR reads no date or bytes
+            // from a default.
+            (Type::Timestamp(_) | Type::Blob, _) => return None,
             (_, d) => d,
         };
         let fits = match (ty, &d) {
@@ -1369,16 +1376,22 @@ impl Cx<'_> {
                 ReferenceOr::Item(s) => s.schema_data.title.clone(),
                 ReferenceOr::Reference { .. } => None,
             };
-            let variant_name = key.clone().or(title).unwrap_or_else(|| {
-                match resolved.as_ref().and_then(|v| v.typ.clone()).as_deref() {
-                    Some("string") => "String".into(),
-                    Some("integer") => "Integer".into(),
-                    Some("number") => "Number".into(),
-                    Some("boolean") => "Boolean".into(),
-                    Some("array") => "Array".into(),
-                    _ => format!("Variant{}", i + 1),
-                }
-            });
+            let named =
+                |t: &String| names::type_ident(t).contains(|c: char| c.is_ascii_alphanumeric());
+            let variant_name = key
+                .clone()
+                .filter(named)
+                .or(title.filter(named))
+                .unwrap_or_else(|| {
+                    match resolved.as_ref().and_then(|v| v.typ.clone()).as_deref() {
+                        Some("string") => "String".into(),
+                        Some("integer") => "Integer".into(),
+                        Some("number") => "Number".into(),
+                        Some("boolean") => "Boolean".into(),
+                        Some("array") => "Array".into(),
+                        _ => format!("Variant{}", i + 1),
+                    }
+                });
             let hint = format!("{name}{}", names::type_ident(&variant_name));
             let ty = self.ty(&at, variant, &hint, false);
             // The discriminator's value: the mapping's key for this
@@ -1426,7 +1439,7 @@ impl Cx<'_> {
     fn all_of(&mut self, loc: &str, id: &str, name: &str, schema: &Schema, docs: Docs) {
         let mut merged = Merged::default();
         let mut stack = Vec::new();
-        self.merge(loc, schema, &mut merged, &mut stack);
+        self.merge(loc, schema, &mut merged, &mut stack, false);
         if let Some(variants) = merged.unions.first().cloned() {
             if merged.unions.len() > 1 {
                 self.diags.warn(
@@ -1512,7 +1525,21 @@ impl Cx<'_> {
 
     /// Merges the parts of `schema` (its `allOf`, its own properties, its
     /// `oneOf`) into `out`.
-    fn merge(&mut self, loc: &str, schema: &Schema, out: &mut Merged, stack: &mut Vec<String>) {
+    ///
+    /// A part reached by reference is a parent (`Cat: allOf: [Pet]`): its
+    /// properties are inherited, and its `oneOf` (the list of its
+    /// children, `Pet: oneOf: [Cat, Dog]`) is not.
+    fn merge(
+        &mut self,
+        loc: &str,
+        schema: &Schema,
+        out: &mut Merged,
+        stack: &mut Vec<String>,
+        inherited: bool,
+    ) {
+        if stack.len() > 32 {
+            return;
+        }
         let v = view(schema);
         if out.discriminator.is_none() {
             out.discriminator = schema.schema_data.discriminator.clone();
@@ -1531,8 +1558,9 @@ impl Cx<'_> {
                                 || !pv.properties.is_empty()
                             {
                                 stack.push(reference.clone());
-                                self.merge(loc, &s, out, stack);
+                                self.merge(loc, &s, out, stack, true);
                                 stack.pop();
+                            } else if inherited {
                             } else if pv.one_of.iter().filter(|x| !self.is_null(x)).count() >= 2 {
                                 out.unions.push(
                                     pv.one_of
@@ -1560,7 +1588,8 @@ impl Cx<'_> {
                         || !pv.all_of.is_empty()
                         || (pv.typ.is_none() && pv.one_of.is_empty() && pv.enumeration.is_empty())
                     {
-                        self.merge(loc, s, out, stack);
+                        self.merge(loc, s, out, stack, inherited);
+                    } else if inherited {
                     } else if pv.one_of.iter().filter(|x| !self.is_null(x)).count() >= 2 {
                         out.unions.push(
                             pv.one_of
@@ -1575,7 +1604,7 @@ impl Cx<'_> {
                             schema_data: Default::default(),
                             schema_kind: SchemaKind::AllOf { all_of: vec![only] },
                         };
-                        self.merge(loc, &wrapped, out, stack);
+                        self.merge(loc, &wrapped, out, stack, inherited);
                     } else {
                         out.other.push(part.clone());
                     }
@@ -1599,7 +1628,7 @@ impl Cx<'_> {
             .filter(|x| !self.is_null(x))
             .cloned()
             .collect();
-        if variants.len() >= 2 {
+        if variants.len() >= 2 && !inherited {
             out.unions.push(variants);
         }
     }
@@ -1751,6 +1780,12 @@ fn meaningful(parts: &[ReferenceOr<Schema>]) -> Vec<&ReferenceOr<Schema>> {
 
 /// Gives `m` a name whose Rust field no earlier member has.
 fn dedupe_member(m: &mut Member, fields: &mut BTreeSet<String>) {
+    // A property named `""` or `" "` (documents have them) makes no
+    // identifier: it is `unnamed` in Rust, its wire name kept.
+    if !names::field_ident(&m.name).contains(|c: char| c.is_ascii_alphanumeric()) {
+        m.name = "unnamed".to_owned();
+        m.rust_name = names::field_ident(&m.name);
+    }
     let base = m.name.clone();
     let mut n = 2;
     while !fields.insert(names::field_ident(&m.name)) {
@@ -1992,10 +2027,13 @@ impl Cx<'_> {
             };
             // A parameter of several scalar types (an id or a name) is
             // the text on the wire: a string.
-            let mut schema = if self.scalar_union(&schema) {
-                string_schema()
-            } else {
-                schema
+            // A parameter of a scalar or a list of them (Elasticsearch's
+            // `index`: one name or several) is a list in the query, where
+            // lists repeat, and the text elsewhere.
+            let mut schema = match self.scalar_union(&schema) {
+                Some(true) if matches!(binding, Binding::Query(_)) => string_list_schema(),
+                Some(_) => string_schema(),
+                None => schema,
             };
             if let (ReferenceOr::Item(s), Some(d)) = (&mut schema, &data.description) {
                 s.schema_data.description.get_or_insert_with(|| d.clone());
@@ -2010,6 +2048,10 @@ impl Cx<'_> {
             {
                 m.name = member.to_owned();
                 m.rust_name = names::field_ident(member);
+            }
+            // `format: byte` in a URI or header is the base64 text as given.
+            if m.ty == Type::Blob {
+                m.ty = Type::String;
             }
             if !self.parameter_type_fits(&m) {
                 self.unsupported_param(
@@ -2069,16 +2111,32 @@ impl Cx<'_> {
         }
     }
 
-    /// A `oneOf`/`anyOf` whose variants are all strings, numbers or
-    /// booleans (through `allOf` wrappers).
-    fn scalar_union(&self, schema: &ReferenceOr<Schema>) -> bool {
-        let Some((_, s)) = self.resolve(schema) else {
-            return false;
-        };
+    /// Whether a `oneOf`/`anyOf`'s variants are all strings, numbers or
+    /// booleans (through `allOf` wrappers), or lists of them: `Some(true)`
+    /// where one is a list, `None` where a variant is of another form.
+    fn scalar_union(&self, schema: &ReferenceOr<Schema>) -> Option<bool> {
+        let (_, s) = self.resolve(schema)?;
         let v = view(s);
         let variants: Vec<&ReferenceOr<Schema>> =
             v.one_of.iter().filter(|x| !self.is_null(x)).collect();
-        variants.len() >= 2 && variants.iter().all(|x| self.is_scalar(x, 0))
+        if variants.len() < 2 {
+            return None;
+        }
+        let mut list = false;
+        for x in variants {
+            if self.is_scalar(x, 0) {
+                continue;
+            }
+            let items = self.resolve(x).and_then(|(_, xs)| {
+                let xv = view(xs);
+                (xv.typ.as_deref() == Some("array")).then_some(xv.items)?
+            });
+            match items {
+                Some(items) if self.is_scalar(&items, 0) => list = true,
+                _ => return None,
+            }
+        }
+        Some(list)
     }
 
     /// Whether a schema is a string, number or boolean, or a union or
@@ -2378,19 +2436,22 @@ impl Cx<'_> {
                 if !v.all_of.is_empty() {
                     let mut merged = Merged::default();
                     let s = s.clone();
-                    self.merge(&mloc, &s, &mut merged, &mut Vec::new());
+                    self.merge(&mloc, &s, &mut merged, &mut Vec::new(), false);
                     v.properties = merged.properties;
                     v.required = merged.required;
                 }
                 if v.properties.is_empty() {
                     // A form of no stated fields: the caller writes the
                     // body, sent with its media type.
+                    let advice = (kind == MediaKind::Multipart).then_some(
+                        "a multipart body's `Content-Type` names its boundary: set it with `customize().mutate_request(..)`",
+                    );
                     self.diags.warn(
                         &mloc,
                         format!(
                             "the `{media}` body states no fields: it is sent as the bytes given"
                         ),
-                        None,
+                        advice,
                     );
                     let binary = binary_schema();
                     return Some(vec![self.payload(
@@ -2466,7 +2527,7 @@ impl Cx<'_> {
         }
         if !v.all_of.is_empty() {
             let mut merged = Merged::default();
-            self.merge(loc, &s, &mut merged, &mut Vec::new());
+            self.merge(loc, &s, &mut merged, &mut Vec::new(), false);
             if !merged.unions.is_empty() || merged.properties.is_empty() {
                 return None;
             }
@@ -2787,6 +2848,22 @@ fn string_schema() -> ReferenceOr<Schema> {
     ReferenceOr::Item(Schema {
         schema_data: Default::default(),
         schema_kind: SchemaKind::Type(OType::String(Default::default())),
+    })
+}
+
+/// `{type: array, items: {type: string}}`.
+fn string_list_schema() -> ReferenceOr<Schema> {
+    ReferenceOr::Item(Schema {
+        schema_data: Default::default(),
+        schema_kind: SchemaKind::Type(OType::Array(openapiv3::ArrayType {
+            items: Some(ReferenceOr::Item(Box::new(Schema {
+                schema_data: Default::default(),
+                schema_kind: SchemaKind::Type(OType::String(Default::default())),
+            }))),
+            min_items: None,
+            max_items: None,
+            unique_items: false,
+        })),
     })
 }
 

@@ -443,10 +443,20 @@ impl Refs<'_> {
         }
         let other = match &target_file {
             FileId::Root => None,
-            FileId::Other(p) => Some(
-                self.file(p)
-                    .unwrap_or_else(|| std::rc::Rc::new(Value::Null)),
-            ),
+            FileId::Other(p) => {
+                match self.file(p) {
+                    Some(tree) => Some(tree),
+                    None => {
+                        let loc = self.loc(path);
+                        self.diags.warn(
+                        loc,
+                        format!("`$ref` `{reference}`: {} cannot be read; what it names is left out", p.display()),
+                        None,
+                    );
+                        return Some(Value::Object(Map::new()));
+                    }
+                }
+            }
         };
         let target_tree: &Value = other.as_deref().unwrap_or(tree);
         let mut target = at_pointer(target_tree, &pointer).cloned();
@@ -522,12 +532,50 @@ fn dialect(doc: &mut Value) {
     walk_schemas(doc, &mut path);
 }
 
-/// Visits every value in a schema position and rewrites it.
+/// Visits every schema of the document and rewrites it: where the
+/// document places one, the schema and the schemas it holds, followed by
+/// their keywords (so a property named `oneOf` or `items` is a property).
 fn walk_schemas(value: &mut Value, path: &mut Vec<String>) {
     if schema_position(path) {
-        schema_30(value);
+        schema_tree(value);
+        return;
     }
     for_each_child(value, path, &mut walk_schemas);
+}
+
+/// A schema in 3.0 form, and every schema inside it.
+fn schema_tree(value: &mut Value) {
+    schema_30(value);
+    let Value::Object(o) = value else { return };
+    for (k, v) in o.iter_mut() {
+        match k.as_str() {
+            "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas" => {
+                if let Value::Object(map) = v {
+                    map.values_mut().for_each(schema_tree);
+                }
+            }
+            "allOf" | "oneOf" | "anyOf" | "prefixItems" => {
+                if let Value::Array(list) = v {
+                    list.iter_mut().for_each(schema_tree);
+                }
+            }
+            // `additionalProperties: false` says no others, and 3.0 reads
+            // the boolean.
+            "additionalProperties" if v.is_boolean() => {}
+            "items"
+            | "additionalProperties"
+            | "not"
+            | "contains"
+            | "propertyNames"
+            | "if"
+            | "then"
+            | "else"
+            | "unevaluatedItems"
+            | "unevaluatedProperties"
+            | "additionalItems" => schema_tree(v),
+            _ => {}
+        }
+    }
 }
 
 /// Calls `f` on every member and element of `value` that is more of the
