@@ -439,3 +439,35 @@ fn a_parameter_of_several_scalar_types_is_a_string() {
         "the label is not a string"
     );
 }
+
+/// openapi_quirks.yaml: an extension among the paths is no path and says
+/// nothing; a path item in a file that is not there is left out, with a
+/// warning naming its pointer; the rest generates.
+#[test]
+fn extensions_among_the_paths_and_a_missing_file_leave_the_rest() {
+    let models = root().join("codegen/tests/models");
+    let text = std::fs::read_to_string(models.join("openapi_quirks.yaml")).unwrap();
+    let mut settings = Settings::default();
+    settings.model_dir = Some(models);
+    let generated =
+        sdkgen::generate(&[("openapi_quirks.yaml".to_owned(), text)], &settings).unwrap();
+    let warnings: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert!(
+        warnings[0].starts_with(
+            "warning: openapi_quirks.yaml#/paths/~1missing: `$ref` `./not-there/missing.yaml`:"
+        ),
+        "{warnings:#?}"
+    );
+    let operations = generated
+        .code
+        .lines()
+        .filter(|l| l.trim_start().starts_with("pub mod ") && l.contains('{'))
+        .filter(|l| {
+            ["search", "add_pet"]
+                .iter()
+                .any(|op| l.trim() == format!("pub mod {op} {{"))
+        })
+        .count();
+    assert_eq!(operations, 2);
+}

@@ -1396,18 +1396,17 @@ impl Cx<'_> {
             let ty = self.ty(&at, variant, &hint, false);
             // The discriminator's value: the mapping's key for this
             // variant, else the component's name.
+            // (A variant merged with its parent's properties is named by
+            // its title after the component it came from.)
             let tag = discriminator
                 .and_then(|d| {
-                    let reference = match variant {
-                        ReferenceOr::Reference { reference } => Some(reference.as_str()),
-                        ReferenceOr::Item(_) => None,
+                    let component = match variant {
+                        ReferenceOr::Reference { reference } => reference.rsplit('/').next(),
+                        ReferenceOr::Item(s) => s.schema_data.title.as_deref(),
                     }?;
                     d.mapping
                         .iter()
-                        .find(|(_, target)| {
-                            target.as_str() == reference
-                                || target.rsplit('/').next() == reference.rsplit('/').next()
-                        })
+                        .find(|(_, target)| target.rsplit('/').next() == Some(component))
                         .map(|(k, _)| k.clone())
                 })
                 .unwrap_or_else(|| key.clone().unwrap_or_else(|| variant_name.clone()));
@@ -1449,9 +1448,30 @@ impl Cx<'_> {
                 );
             }
             let base = merged.object_schema();
+            // A child that inherits from this very schema (`Cat: allOf:
+            // [Pet]` under `Pet: oneOf: [Cat, ...]`) has the properties
+            // already: it is the variant as it is.
+            let this = self
+                .keys
+                .iter()
+                .find(|(_, v)| v.as_str() == id)
+                .map(|(k, _)| format!("#/components/schemas/{k}"));
+            let inherits = |v: &ReferenceOr<Schema>| match (v, &this) {
+                (ReferenceOr::Reference { reference }, Some(this)) => {
+                    self.component(reference).is_some_and(|(_, s)| {
+                        view(s).all_of.iter().any(|p| {
+                            matches!(p, ReferenceOr::Reference { reference } if reference == this)
+                        })
+                    })
+                }
+                _ => false,
+            };
             let distributed: Vec<ReferenceOr<Schema>> = variants
                 .iter()
                 .map(|v| {
+                    if inherits(v) {
+                        return v.clone();
+                    }
                     ReferenceOr::Item(Schema {
                         schema_data: Default::default(),
                         schema_kind: SchemaKind::AllOf {
