@@ -12,6 +12,10 @@ const LINK_CLOSE: char = '\u{2}';
 
 /// Turns model documentation into rustdoc Markdown lines.
 pub fn to_rustdoc(html: &str) -> Vec<String> {
+    // Line ends as Windows and old Macs write them (rustc refuses a bare CR
+    // in a doc comment).
+    let owned = html.replace("\r\n", "\n").replace('\r', "\n");
+    let html = owned.as_str();
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     let mut link: Option<String> = None;

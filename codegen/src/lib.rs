@@ -486,7 +486,18 @@ pub fn write_generated_crate(
     };
     let name = match crate_name {
         Some(n) => n.to_owned(),
-        None => format!("{}-sdk", names::snake(&generated.sdk_id).replace('_', "-")),
+        None => {
+            let stem = names::snake(&generated.sdk_id).replace('_', "-");
+            // A package name starts with a letter.
+            let stem = stem.trim_matches('-');
+            if stem.is_empty() {
+                "api-sdk".to_owned()
+            } else if stem.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                format!("{stem}-sdk")
+            } else {
+                format!("sdk-{stem}")
+            }
+        }
     };
     let version = env!("CARGO_PKG_VERSION");
     let runtime = match runtime {

@@ -90,3 +90,35 @@ async fn children_of_a_discriminated_parent_are_its_variants() {
         other => panic!("expected a dog, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn carriage_returns_titled_constants_and_a_variant_titled_unknown() {
+    let server = answering(
+        200,
+        r#"{"phase":1,"detail":{"reason":"disk"},"loop":{"any":"json"}}"#,
+    )
+    .await;
+    let out = client(&server)
+        .get_status()
+        .mode(types::GetStatusMode::FastSlow)
+        .send()
+        .await
+        .unwrap();
+    let req = received(&server).await;
+    // The value as the document writes it, carriage return and all.
+    assert_eq!(req.url.query(), Some("mode=fast%0Dslow"));
+    // `oneOf` of titled integer constants: an int enum named by the titles.
+    assert_eq!(out.phase(), Some(&types::StatusPhase::DONE));
+    // A variant titled `Unknown` is not the union's own `Unknown`.
+    match out.detail() {
+        Some(types::StatusDetail::UnknownValue(d)) => assert_eq!(d.reason(), Some("disk")),
+        other => panic!("expected the titled variant, got {other:?}"),
+    }
+    // A cycle of references names nothing: any JSON.
+    assert_eq!(
+        out.r#loop().map(|d| d.as_object().is_some()),
+        Some(true),
+        "{:?}",
+        out.r#loop()
+    );
+}

@@ -348,8 +348,16 @@ fn de_union(cx: &Cx, s: &Structure, ty: &TokenStream) -> TokenStream {
             // required members zeroed).
             // A document variant reads anything: the variants after it are
             // never tried, and nothing is unknown.
-            let last = s.members.iter().position(|m| m.ty == Type::Document);
-            let members = &s.members[..last.map_or(s.members.len(), |i| i + 1)];
+            // So the other variants are tried first, and a document one
+            // last.
+            let mut members: Vec<&Member> = s
+                .members
+                .iter()
+                .filter(|m| m.ty != Type::Document)
+                .collect();
+            let last = s.members.iter().find(|m| m.ty == Type::Document);
+            members.extend(last);
+            let last = last.map(|_| ());
             let tries = members.iter().map(|m| {
                 let v = ident(&variant_name(m));
                 let read = read_member(m, quote!(value));

@@ -23,7 +23,7 @@ pub(crate) fn emit_enum(e: &Enum) -> TokenStream {
     let vdocs = e
         .variants
         .iter()
-        .map(|v| doc(&v.docs, &format!("`{}`", v.value)));
+        .map(|v| doc(&v.docs, &format!("`{}`", v.value.escape_debug())));
     quote! {
         #docs
         ///

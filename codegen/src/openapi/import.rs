@@ -806,7 +806,10 @@ impl Cx<'_> {
         if !v.properties.is_empty() {
             return true;
         }
-        if !v.enumeration.is_empty() && matches!(v.typ.as_deref(), Some("string" | "integer")) {
+        if !v.enumeration.is_empty() && v.typ.as_deref() == Some("string") {
+            return true;
+        }
+        if !v.enumeration.is_empty() && v.typ.as_deref() == Some("integer") && fits_int_enum(&v) {
             return true;
         }
         if v.one_of.iter().filter(|x| !self.is_null(x)).count() >= 2 {
@@ -837,13 +840,20 @@ impl Cx<'_> {
     }
 
     /// The component a `#/components/schemas/...` reference names.
+    /// A component that is only a reference is the one it names; a
+    /// cycle of such (`A: {$ref: B}`, `B: {$ref: A}`) names none.
     fn component(&self, reference: &str) -> Option<(&str, &Schema)> {
-        let key = reference.strip_prefix("#/components/schemas/")?;
-        let (key, schema) = self.doc.components.as_ref()?.schemas.get_key_value(key)?;
-        match schema {
-            ReferenceOr::Item(s) => Some((key.as_str(), s)),
-            ReferenceOr::Reference { reference } => self.component(reference),
+        let schemas = &self.doc.components.as_ref()?.schemas;
+        let mut reference = reference;
+        for _ in 0..=schemas.len() {
+            let key = reference.strip_prefix("#/components/schemas/")?;
+            let (key, schema) = schemas.get_key_value(key)?;
+            match schema {
+                ReferenceOr::Item(s) => return Some((key.as_str(), s)),
+                ReferenceOr::Reference { reference: next } => reference = next,
+            }
         }
+        None
     }
 
     /// The schema a reference or an inline schema stands for, and the
@@ -922,6 +932,28 @@ impl Cx<'_> {
                 self.shapes.insert(id.to_owned(), shape);
                 return;
             }
+            // The same of integers (`{title: DONE, const: 1}`, as
+            // protobuf's enums are written): an int enum named by the titles.
+            let integers: Option<Vec<(Option<String>, i64)>> = non_null
+                .iter()
+                .map(|x| {
+                    let (_, s) = self.resolve(x)?;
+                    let xv = view(s);
+                    let plain =
+                        xv.one_of.is_empty() && xv.all_of.is_empty() && xv.properties.is_empty();
+                    match (plain, xv.typ.as_deref(), xv.enumeration.as_slice()) {
+                        (true, Some("integer"), [n]) => {
+                            Some((s.schema_data.title.clone(), n.as_i64()?))
+                        }
+                        _ => None,
+                    }
+                })
+                .collect();
+            if let Some(values) = integers {
+                let shape = self.int_enum(loc, id, name, &values, None, docs);
+                self.shapes.insert(id.to_owned(), shape);
+                return;
+            }
             let shape = self.union(loc, id, name, &non_null, schema, docs);
             self.shapes.insert(id.to_owned(), shape);
             return;
@@ -938,40 +970,14 @@ impl Cx<'_> {
         }
         if !v.enumeration.is_empty() && v.typ.as_deref() == Some("integer") {
             let variants_ext = ext.get("x-sdkgen-variants").and_then(Value::as_array);
-            let mut variants = Vec::new();
-            let mut taken = BTreeSet::new();
-            for (i, value) in v.enumeration.iter().enumerate() {
-                let Some(n) = value.as_i64() else { continue };
-                let Ok(n) = i32::try_from(n) else {
-                    self.diags.warn(
-                        loc,
-                        format!(
-                            "enum value {n} does not fit an int enum (32 bits): it is left out"
-                        ),
-                        None,
-                    );
-                    continue;
-                };
-                let stated = variants_ext
-                    .and_then(|e| e.get(i))
-                    .and_then(|e| e.get("name"))
-                    .and_then(Value::as_str);
-                let mut variant = stated.map_or_else(|| n.to_string(), str::to_owned);
-                if !taken.insert(names::variant_name(&variant, i)) {
-                    variant = format!("Value{i}");
-                    taken.insert(variant.clone());
-                }
-                variants.push((variant, n));
-            }
-            self.shapes.insert(
-                id.to_owned(),
-                Shape::IntEnum(IntEnum {
-                    id: id.to_owned(),
-                    rust_name: name.to_owned(),
-                    docs,
-                    variants,
-                }),
-            );
+            let values: Vec<(Option<String>, i64)> = v
+                .enumeration
+                .iter()
+                .filter_map(Value::as_i64)
+                .map(|n| (None, n))
+                .collect();
+            let shape = self.int_enum(loc, id, name, &values, variants_ext, docs);
+            self.shapes.insert(id.to_owned(), shape);
             return;
         }
         // An object.
@@ -995,6 +1001,48 @@ impl Cx<'_> {
             Shape::Structure(s)
         };
         self.shapes.insert(id.to_owned(), shape);
+    }
+
+    /// An int enum of `values`, each named by its title, the export's
+    /// `x-sdkgen-variants`, or its value.
+    fn int_enum(
+        &mut self,
+        loc: &str,
+        id: &str,
+        name: &str,
+        values: &[(Option<String>, i64)],
+        variants_ext: Option<&Vec<Value>>,
+        docs: Docs,
+    ) -> Shape {
+        let mut variants = Vec::new();
+        let mut taken = BTreeSet::new();
+        for (i, (title, n)) in values.iter().enumerate() {
+            let Ok(n) = i32::try_from(*n) else {
+                self.diags.warn(
+                    loc,
+                    format!("enum value {n} does not fit an int enum (32 bits): it is left out"),
+                    None,
+                );
+                continue;
+            };
+            let stated = variants_ext
+                .and_then(|e| e.get(i))
+                .and_then(|e| e.get("name"))
+                .and_then(Value::as_str)
+                .or(title.as_deref());
+            let mut variant = stated.map_or_else(|| n.to_string(), str::to_owned);
+            if !taken.insert(names::variant_name(&variant, i)) {
+                variant = format!("Value{i}");
+                taken.insert(variant.clone());
+            }
+            variants.push((variant, n));
+        }
+        Shape::IntEnum(IntEnum {
+            id: id.to_owned(),
+            rust_name: name.to_owned(),
+            docs,
+            variants,
+        })
     }
 
     /// The members of an object schema's properties, bound as `binding`.
@@ -1212,7 +1260,7 @@ impl Cx<'_> {
                     None => {
                         self.diags.warn(
                             loc,
-                            format!("`$ref` to `{reference}` points nowhere: read as any JSON"),
+                            format!("`$ref` to `{reference}` names no schema (nothing there, or a cycle of references): read as any JSON"),
                             None,
                         );
                         return Type::Document;
@@ -1285,7 +1333,7 @@ impl Cx<'_> {
                 }
                 _ => Type::String,
             },
-            Some("integer") if !v.enumeration.is_empty() => {
+            Some("integer") if !v.enumeration.is_empty() && fits_int_enum(&v) => {
                 let name = self.new_type_name(hint);
                 let id = format!("openapi#{name}");
                 self.shape_of(loc, &id, &name, &name, schema);
@@ -1412,10 +1460,15 @@ impl Cx<'_> {
                 .unwrap_or_else(|| key.clone().unwrap_or_else(|| variant_name.clone()));
             let mut m = Member::new(&variant_name, ty, Binding::Body);
             m.json_name = tag;
-            // Variant names must differ as Rust names too.
+            // Variant names must differ as Rust names too, and from the
+            // `Unknown` variant (and their `as_`/`is_` methods from its).
+            if names::snake(&m.name) == "unknown" {
+                m.name = format!("{}Value", m.name);
+                m.rust_name = names::field_ident(&m.name);
+            }
             let mut n = 2;
             let base = m.name.clone();
-            while !fields.insert(names::variant_name(&m.name, 0)) {
+            while !fields.insert(names::snake(&m.name)) {
                 m.name = format!("{base}{n}");
                 m.rust_name = names::field_ident(&m.name);
                 n += 1;
@@ -1458,8 +1511,11 @@ impl Cx<'_> {
                 .map(|(k, _)| format!("#/components/schemas/{k}"));
             let inherits = |v: &ReferenceOr<Schema>| match (v, &this) {
                 (ReferenceOr::Reference { reference }, Some(this)) => {
-                    self.component(reference).is_some_and(|(_, s)| {
-                        view(s).all_of.iter().any(|p| {
+                    // (A child that is no shape of its own, `allOf` of the
+                    // parent alone, is the parent: it is merged.)
+                    self.component(reference).is_some_and(|(key, s)| {
+                        self.keys.contains_key(key)
+                            && view(s).all_of.iter().any(|p| {
                             matches!(p, ReferenceOr::Reference { reference } if reference == this)
                         })
                     })
@@ -1767,6 +1823,15 @@ fn untag_unreadable_discriminators(shapes: &mut BTreeMap<ShapeId, Shape>, diags:
             );
         }
     }
+}
+
+/// Whether an integer enum is one the IR holds: 32 bits (an `int64` one,
+/// or one of wider values, is a plain `i64`).
+fn fits_int_enum(v: &View) -> bool {
+    v.format.as_deref() != Some("int64")
+        && v.enumeration
+            .iter()
+            .all(|n| n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()))
 }
 
 /// An HTTP token (RFC 9110): what header and cookie names are.
