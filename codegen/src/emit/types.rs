@@ -282,7 +282,7 @@ pub(crate) fn emit_struct(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
     let (meta_field, meta_api) = if kind == Kind::Error {
         (
             quote!(pub(crate) meta: #rt::ErrorMetadata,),
-            error_impls(s, &name),
+            error_impls(cx, s, &name),
         )
     } else {
         Default::default()
@@ -356,9 +356,9 @@ fn getter(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
 
 /// The error traits of an error structure: metadata, `Display`, `Error`,
 /// request id.
-fn error_impls(s: &Structure, name: &proc_macro2::Ident) -> TokenStream {
+fn error_impls(cx: &Cx, s: &Structure, name: &proc_macro2::Ident) -> TokenStream {
     let rt = Rt::path();
-    let display = error_display(s);
+    let display = error_display(cx, s);
     quote! {
         impl #rt::ProvideErrorMetadata for #name {
             fn meta(&self) -> &#rt::ErrorMetadata {
@@ -384,12 +384,14 @@ fn error_impls(s: &Structure, name: &proc_macro2::Ident) -> TokenStream {
 
 /// `Name (Code): message [request id: ...]`, preferring the modeled `Code`
 /// and `Message` members over the metadata.
-fn error_display(s: &Structure) -> TokenStream {
+fn error_display(cx: &Cx, s: &Structure) -> TokenStream {
     let rt = Rt::path();
     let name = &s.name;
     let find = |n: &str| s.members.iter().find(|m| m.name.eq_ignore_ascii_case(n));
     let code = match find("code") {
-        Some(m) if matches!(m.ty, Type::Named(_)) => {
+        // A string enum; a `Code` of another type says no code.
+        Some(m) if matches!(&m.ty, Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::Enum(_)))) =>
+        {
             let f = ident(&m.rust_name);
             quote!(self.#f.as_ref().map(|c| c.as_str()).or(self.meta.code()))
         }
