@@ -145,7 +145,7 @@ fn openapi_names(op: &Operation, diags: &mut Diagnostics) {
             _ => continue,
         };
         let loc = format!("{}${}", op.input.id, m.name);
-        if what == "cookie" && !is_token(name) {
+        if what == "cookie" && !is_http_token(name) {
             diags.error(
                 &loc,
                 format!("`{name}` is not a cookie name"),
@@ -168,80 +168,14 @@ fn openapi_names(op: &Operation, diags: &mut Diagnostics) {
     }
 }
 
-/// RFC 9110 `token`.
-fn is_token(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
-
-/// Each HTTP binding targets what it can carry: headers and query
-/// parameters scalars or lists of them, `@httpQueryParams` a map of strings
-/// (or of lists of strings), `@httpPrefixHeaders` a map of strings,
-/// `@httpResponseCode` an integer. (Labels: `labels_are_required_strings`.)
+/// Each HTTP binding targets what it can carry ([`Binding::fits_target`]).
+/// (Labels: `labels_are_required_strings`; form fields and parts hold
+/// anything but a stream: `streams_are_payloads`.)
 fn bindings_fit_targets(service: &Service, diags: &mut Diagnostics) {
-    let scalar = |ty: &Type| match ty {
-        Type::Named(id) => matches!(
-            service.shapes.get(id),
-            Some(Shape::Enum(_) | Shape::IntEnum(_))
-        ),
-        Type::String | Type::Timestamp(_) => true,
-        t => t.is_copy_scalar(),
-    };
-    let scalars = |ty: &Type| match ty {
-        Type::List(item) => scalar(item),
-        t => scalar(t),
-    };
-    let strings = |ty: &Type| {
-        matches!(ty, Type::String) || matches!(ty, Type::List(t) if **t == Type::String)
-    };
-    // A map of scalars, or a structure whose members are scalars: what an
-    // OpenAPI object parameter spreads into the query.
-    let object = |ty: &Type| match ty {
-        Type::Map(v) => scalar(v),
-        Type::Named(id) => match service.shapes.get(id) {
-            Some(Shape::Structure(s)) => s.members.iter().all(|m| scalar(&m.ty)),
-            _ => false,
-        },
-        _ => false,
-    };
     for op in &service.operations {
         for s in [&op.input, &op.output] {
             for m in &s.members {
-                let (fits, what) = match &m.binding {
-                    Binding::Header(_) | Binding::Cookie(_) => {
-                        (scalars(&m.ty), "a scalar or a list of scalars")
-                    }
-                    Binding::Query(_)
-                    | Binding::QueryStyled {
-                        style:
-                            QueryStyle::Form | QueryStyle::SpaceDelimited | QueryStyle::PipeDelimited,
-                        ..
-                    } => (
-                        scalars(&m.ty) || object(&m.ty),
-                        "a scalar, a list of scalars, a map of scalars or a structure of scalars",
-                    ),
-                    Binding::QueryStyled {
-                        style: QueryStyle::DeepObject,
-                        ..
-                    } => (
-                        object(&m.ty),
-                        "a map of scalars or a structure of scalars (`deepObject`)",
-                    ),
-                    // Anything but a stream (`streams_are_payloads`).
-                    Binding::FormField(_) | Binding::MultipartPart(_) => continue,
-                    Binding::QueryParams => (
-                        matches!(&m.ty, Type::Map(v) if strings(v)),
-                        "a map of strings or of lists of strings",
-                    ),
-                    Binding::PrefixHeaders(_) => (
-                        matches!(&m.ty, Type::Map(v) if **v == Type::String),
-                        "a map of strings",
-                    ),
-                    Binding::ResponseCode => (m.ty == Type::Integer, "an integer"),
-                    Binding::Body | Binding::Label | Binding::Payload => continue,
-                };
-                if !fits {
+                if let Err(what) = m.binding.fits_target(&m.ty, &service.shapes) {
                     diags.error(
                         format!("{}${}", s.id, m.name),
                         format!(
@@ -277,7 +211,7 @@ fn binding_name(b: &Binding) -> &'static str {
 /// Methods and header names are HTTP tokens, status codes are three-digit:
 /// requests the model describes can be sent and responses matched.
 fn http_is_well_formed(service: &Service, diags: &mut Diagnostics) {
-    let token = is_token;
+    let token = is_http_token;
     for op in &service.operations {
         if !token(&op.method) {
             diags.error(

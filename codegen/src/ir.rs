@@ -801,6 +801,97 @@ impl QueryStyle {
     }
 }
 
+/// An HTTP token (RFC 9110 `tchar`s): what methods, header names, cookie
+/// names and auth scheme names are made of.
+pub fn is_http_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// A scalar an HTTP binding can write as text: a string, a timestamp, a
+/// boolean, a number, or a string or int enum.
+pub fn is_text_scalar(ty: &Type, shapes: &BTreeMap<ShapeId, Shape>) -> bool {
+    match ty {
+        Type::Named(id) => matches!(shapes.get(id), Some(Shape::Enum(_) | Shape::IntEnum(_))),
+        Type::String | Type::Timestamp(_) => true,
+        t => t.is_copy_scalar(),
+    }
+}
+
+impl Binding {
+    /// Whether a member of type `ty` can be bound so: headers and cookies
+    /// hold scalars or lists of them; query parameters also maps and
+    /// structures of scalars (which they spread), `deepObject` only those;
+    /// `@httpQueryParams` a map of strings (or of lists of strings),
+    /// `@httpPrefixHeaders` a map of strings, `@httpResponseCode` an
+    /// integer. `Err` says what the binding must target. Bindings without
+    /// such a rule (body, payload, labels, form fields, parts) fit.
+    pub fn fits_target(
+        &self,
+        ty: &Type,
+        shapes: &BTreeMap<ShapeId, Shape>,
+    ) -> Result<(), &'static str> {
+        let scalar = |t: &Type| is_text_scalar(t, shapes);
+        let scalars = |t: &Type| match t {
+            Type::List(item) => scalar(item),
+            t => scalar(t),
+        };
+        let strings = |t: &Type| {
+            matches!(t, Type::String) || matches!(t, Type::List(i) if **i == Type::String)
+        };
+        // A map of scalars, or a structure whose members are scalars: what
+        // an OpenAPI object parameter spreads into the query.
+        let object = |t: &Type| match t {
+            Type::Map(v) => scalar(v),
+            Type::Named(id) => match shapes.get(id) {
+                Some(Shape::Structure(s)) => s.members.iter().all(|m| scalar(&m.ty)),
+                _ => false,
+            },
+            _ => false,
+        };
+        let (fits, what) = match self {
+            Binding::Header(_) | Binding::Cookie(_) => {
+                (scalars(ty), "a scalar or a list of scalars")
+            }
+            Binding::Query(_)
+            | Binding::QueryStyled {
+                style: QueryStyle::Form | QueryStyle::SpaceDelimited | QueryStyle::PipeDelimited,
+                ..
+            } => (
+                scalars(ty) || object(ty),
+                "a scalar, a list of scalars, a map of scalars or a structure of scalars",
+            ),
+            Binding::QueryStyled {
+                style: QueryStyle::DeepObject,
+                ..
+            } => (
+                object(ty),
+                "a map of scalars or a structure of scalars (`deepObject`)",
+            ),
+            Binding::QueryParams => (
+                matches!(ty, Type::Map(v) if strings(v)),
+                "a map of strings or of lists of strings",
+            ),
+            Binding::PrefixHeaders(_) => (
+                matches!(ty, Type::Map(v) if **v == Type::String),
+                "a map of strings",
+            ),
+            Binding::ResponseCode => (*ty == Type::Integer, "an integer"),
+            Binding::Body
+            | Binding::Label
+            | Binding::Payload
+            | Binding::FormField(_)
+            | Binding::MultipartPart(_) => (true, ""),
+        };
+        if fits {
+            Ok(())
+        } else {
+            Err(what)
+        }
+    }
+}
+
 /// Constraint traits.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Constraints {

@@ -185,8 +185,7 @@ fn values(service: &mut Service, diags: &mut Diagnostics) {
             let Some(json) = &m.stated_default else {
                 continue;
             };
-            let value = read(&shapes, &m.ty, json, BlobText::Base64)
-                .and_then(|v| v.fits(&m.ty, &shapes).map(|()| v));
+            let value = read_default(&shapes, &m.ty, json);
             match value {
                 Ok(v) => m.default = Some(v),
                 Err(e) => diags.error(
@@ -223,6 +222,17 @@ fn values(service: &mut Service, diags: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// A stated `@default` as a value of `ty`, or why it is none (what
+/// `normalize` reports as an error; the OpenAPI importer drops such a
+/// default with a warning instead).
+pub(crate) fn read_default(
+    shapes: &BTreeMap<ShapeId, Shape>,
+    ty: &Type,
+    json: &serde_json::Value,
+) -> Result<Value, String> {
+    read(shapes, ty, json, BlobText::Base64).and_then(|v| v.fits(ty, shapes).map(|()| v))
 }
 
 /// Reads `v` as a value of `ty`. Integers are read whole; whether they fit

@@ -88,14 +88,14 @@ fn api_key(value: &Value) -> Result<ApiKey, String> {
         }
         None => return Err("has no `in` (\"header\" or \"query\")".to_owned()),
     };
-    if location == ApiKeyLocation::Header && !is_token(&name) {
+    if location == ApiKeyLocation::Header && !crate::ir::is_http_token(&name) {
         return Err(format!(
             "names the header `{name}`, which is no valid header name"
         ));
     }
     let scheme = match value.get("scheme") {
         None => None,
-        Some(Value::String(s)) if is_token(s) => Some(s.clone()),
+        Some(Value::String(s)) if crate::ir::is_http_token(s) => Some(s.clone()),
         Some(other) => {
             return Err(format!(
                 "has the `scheme` {other}, which is no valid auth scheme name (a token such as \"ApiKey\")"
@@ -110,14 +110,6 @@ fn api_key(value: &Value) -> Result<ApiKey, String> {
         location,
         scheme,
     })
-}
-
-/// An HTTP token (RFC 9110 `tchar`s): what a header name and an auth
-/// scheme name are made of.
-fn is_token(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// The service's auth setup, read once; each operation resolves its list

@@ -168,6 +168,9 @@ pub fn import(
     }
     let mut shapes = std::mem::take(&mut cx.shapes);
     untag_unreadable_discriminators(&mut shapes, cx.diags);
+    if !sdkgen_dialect {
+        drop_unfitting_defaults(&mut operations, &mut shapes, cx.diags);
+    }
     crate::lower::mark_recursive_members(&mut shapes);
     let docs = described(doc.info.description.as_deref());
     Some(Service {
@@ -366,8 +369,11 @@ struct View {
     required: Vec<String>,
     additional: Option<Additional>,
     items: Option<ReferenceOr<Schema>>,
-    /// `oneOf` and `anyOf`: both are read as "the first that fits".
+    /// `oneOf` and `anyOf` without their null variants: both are read as
+    /// "the first that fits".
     one_of: Vec<ReferenceOr<Schema>>,
+    /// A `{type: null}` was among them.
+    null_variant: bool,
     all_of: Vec<ReferenceOr<Schema>>,
     not: bool,
 }
@@ -406,6 +412,16 @@ fn additional(a: &Option<AdditionalProperties>) -> Option<Additional> {
 }
 
 fn view(s: &Schema) -> View {
+    let mut v = view_of(s);
+    // `oneOf: [X, {type: null}]`: the null is a nullable, not a variant.
+    let before = v.one_of.len();
+    v.one_of
+        .retain(|x| !matches!(x, ReferenceOr::Item(x) if view_of(x).is_null()));
+    v.null_variant = v.one_of.len() < before;
+    v
+}
+
+fn view_of(s: &Schema) -> View {
     let props = |p: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>| {
         p.iter().map(|(k, v)| (k.clone(), unbox(v))).collect()
     };
@@ -485,6 +501,7 @@ fn view(s: &Schema) -> View {
             one_of: a.one_of.iter().chain(&a.any_of).cloned().collect(),
             all_of: a.all_of.clone(),
             not: a.not.is_some(),
+            null_variant: false,
         },
     }
 }
@@ -812,7 +829,7 @@ impl Cx<'_> {
         if !v.enumeration.is_empty() && v.typ.as_deref() == Some("integer") && fits_int_enum(&v) {
             return true;
         }
-        if v.one_of.iter().filter(|x| !self.is_null(x)).count() >= 2 {
+        if v.one_of.len() >= 2 {
             return true;
         }
         meaningful(&v.all_of).len() >= 2 && self.all_of_has_object(&v, 0)
@@ -828,15 +845,11 @@ impl Cx<'_> {
             Some((_, s)) => {
                 let pv = view(s);
                 pv.is_object_like()
-                    || pv.one_of.iter().filter(|x| !self.is_null(x)).count() >= 2
+                    || pv.one_of.len() >= 2
                     || self.all_of_has_object(&pv, depth + 1)
             }
             None => false,
         })
-    }
-
-    fn is_null(&self, s: &ReferenceOr<Schema>) -> bool {
-        matches!(s, ReferenceOr::Item(s) if view(s).is_null())
     }
 
     /// The component a `#/components/schemas/...` reference names.
@@ -905,12 +918,7 @@ impl Cx<'_> {
         let ext = &schema.schema_data.extensions;
         let docs = described(schema.schema_data.description.as_deref());
         let v = view(schema);
-        let non_null: Vec<ReferenceOr<Schema>> = v
-            .one_of
-            .iter()
-            .filter(|x| !self.is_null(x))
-            .cloned()
-            .collect();
+        let non_null = &v.one_of;
         if non_null.len() >= 2 && v.properties.is_empty() && v.all_of.is_empty() {
             // A `oneOf` of string enums (one value each, to document each)
             // is one enum; unknown values are kept, so a plain string among
@@ -954,7 +962,7 @@ impl Cx<'_> {
                 self.shapes.insert(id.to_owned(), shape);
                 return;
             }
-            let shape = self.union(loc, id, name, &non_null, schema, docs);
+            let shape = self.union(loc, id, name, non_null, schema, docs);
             self.shapes.insert(id.to_owned(), shape);
             return;
         }
@@ -1110,7 +1118,7 @@ impl Cx<'_> {
             .and_then(|d| d.default.clone())
             .or_else(|| ext.get("x-sdkgen-default").cloned());
         let stated_default = match stated_default {
-            Some(d) if !self.sdkgen_dialect => self.fitting_default(loc, d, &ty),
+            Some(d) if !self.sdkgen_dialect => as_written(d, &ty),
             other => other,
         };
         Member {
@@ -1133,73 +1141,6 @@ impl Cx<'_> {
             stated_default,
             default: None,
         }
-    }
-
-    /// A document's `default` where it is a value of the member's type;
-    /// otherwise none, with a warning (the document contradicts itself).
-    fn fitting_default(&mut self, loc: &str, d: Value, ty: &Type) -> Option<Value> {
-        // Defaults written as strings (`"false"`, `"10"`) mean the value.
-        let d = match (ty, d) {
-            (Type::Boolean, Value::String(s)) if s == "true" || s == "false" => {
-                Value::Bool(s == "true")
-            }
-            (Type::Byte | Type::Short | Type::Integer | Type::Long, Value::String(s))
-                if s.parse::<i64>().is_ok() =>
-            {
-                Value::from(s.parse::<i64>().unwrap_or_default())
-            }
-            (Type::Float | Type::Double, Value::String(s))
-                if s.parse::<f64>().is_ok_and(f64::is_finite) =>
-            {
-                float_value(s.parse::<f64>().unwrap_or_default())
-            }
-            (_, Value::String(s)) if s == "null" => return None,
-            // The service fills these in; the IR reads no date or bytes
-            // from a default.
-            (Type::Timestamp(_) | Type::Blob, _) => return None,
-            (_, d) => d,
-        };
-        let fits = match (ty, &d) {
-            (_, Value::Null) => return None,
-            (Type::String, Value::String(_)) | (Type::Boolean, Value::Bool(_)) => true,
-            (Type::Byte | Type::Short | Type::Integer | Type::Long, Value::Number(n)) => {
-                n.as_i64().is_some_and(|n| match ty {
-                    Type::Byte => i8::try_from(n).is_ok(),
-                    Type::Short => i16::try_from(n).is_ok(),
-                    Type::Integer => i32::try_from(n).is_ok(),
-                    _ => true,
-                })
-            }
-            (Type::Float | Type::Double, Value::Number(_)) => true,
-            (Type::Named(id), Value::String(s)) => match self.shapes.get(id) {
-                Some(Shape::Enum(e)) => e.variants.iter().any(|v| &v.value == s),
-                _ => false,
-            },
-            (Type::Named(id), Value::Number(n)) => match self.shapes.get(id) {
-                Some(Shape::IntEnum(e)) => e
-                    .variants
-                    .iter()
-                    .any(|(_, v)| Some(i64::from(*v)) == n.as_i64()),
-                _ => false,
-            },
-            (Type::List(_), Value::Array(a)) => a.is_empty(),
-            (Type::Map(_) | Type::Document, _) => false,
-            _ => false,
-        };
-        if !fits {
-            if !matches!(
-                ty,
-                Type::Document | Type::Map(_) | Type::List(_) | Type::Named(_)
-            ) {
-                self.diags.warn(
-                    loc,
-                    format!("the default {d} is no value of the member's type: it is left out"),
-                    None,
-                );
-            }
-            return None;
-        }
-        Some(d)
     }
 
     /// Constraints a schema states, those it cannot hold left out with a
@@ -1274,12 +1215,7 @@ impl Cx<'_> {
             return Type::Unit;
         }
         let v = view(schema);
-        let non_null: Vec<ReferenceOr<Schema>> = v
-            .one_of
-            .iter()
-            .filter(|x| !self.is_null(x))
-            .cloned()
-            .collect();
+        let non_null = &v.one_of;
         if !non_null.is_empty() || !v.all_of.is_empty() {
             // `oneOf: [X, {type: null}]` is a nullable X.
             if non_null.len() == 1 && v.all_of.is_empty() && v.properties.is_empty() {
@@ -1381,9 +1317,7 @@ impl Cx<'_> {
     /// A list item or map value: nullable means a `@sparse` element.
     fn item_ty(&mut self, loc: &str, schema: &ReferenceOr<Schema>, hint: &str) -> Type {
         let nullable = match schema {
-            ReferenceOr::Item(s) => {
-                s.schema_data.nullable || view(s).one_of.iter().any(|x| self.is_null(x))
-            }
+            ReferenceOr::Item(s) => s.schema_data.nullable || view(s).null_variant,
             ReferenceOr::Reference { .. } => false,
         };
         let t = self.ty(loc, schema, hint, false);
@@ -1637,14 +1571,8 @@ impl Cx<'_> {
                                 self.merge(loc, &s, out, stack, true);
                                 stack.pop();
                             } else if inherited {
-                            } else if pv.one_of.iter().filter(|x| !self.is_null(x)).count() >= 2 {
-                                out.unions.push(
-                                    pv.one_of
-                                        .iter()
-                                        .filter(|x| !self.is_null(x))
-                                        .cloned()
-                                        .collect(),
-                                );
+                            } else if pv.one_of.len() >= 2 {
+                                out.unions.push(pv.one_of.clone());
                             } else {
                                 out.other.push(part.clone());
                             }
@@ -1666,14 +1594,8 @@ impl Cx<'_> {
                     {
                         self.merge(loc, s, out, stack, inherited);
                     } else if inherited {
-                    } else if pv.one_of.iter().filter(|x| !self.is_null(x)).count() >= 2 {
-                        out.unions.push(
-                            pv.one_of
-                                .iter()
-                                .filter(|x| !self.is_null(x))
-                                .cloned()
-                                .collect(),
-                        );
+                    } else if pv.one_of.len() >= 2 {
+                        out.unions.push(pv.one_of.clone());
                     } else if pv.one_of.len() == 1 {
                         let only = pv.one_of[0].clone();
                         let wrapped = Schema {
@@ -1698,14 +1620,8 @@ impl Cx<'_> {
                 out.required.push(r);
             }
         }
-        let variants: Vec<ReferenceOr<Schema>> = v
-            .one_of
-            .iter()
-            .filter(|x| !self.is_null(x))
-            .cloned()
-            .collect();
-        if variants.len() >= 2 && !inherited {
-            out.unions.push(variants);
+        if v.one_of.len() >= 2 && !inherited {
+            out.unions.push(v.one_of);
         }
     }
 
@@ -1832,13 +1748,6 @@ fn fits_int_enum(v: &View) -> bool {
         && v.enumeration
             .iter()
             .all(|n| n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()))
-}
-
-/// An HTTP token (RFC 9110): what header and cookie names are.
-fn is_token(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// The parts of an `allOf` that say something: references, and inline
@@ -2094,7 +2003,7 @@ impl Cx<'_> {
                 Parameter::Cookie { .. } => Binding::Cookie(data.name.clone()),
             };
             let named_right = match &binding {
-                Binding::Header(n) | Binding::Cookie(n) => is_token(n),
+                Binding::Header(n) | Binding::Cookie(n) => is_http_token(n),
                 _ => true,
             };
             if !named_right {
@@ -2159,40 +2068,12 @@ impl Cx<'_> {
     }
 
     /// Whether a member bound to a parameter has a type the back end can
-    /// write there: scalars, enums, and lists of them; maps and structures
-    /// of scalars in the query, where the styles spread them.
+    /// write there (`check`'s rule, [`Binding::fits_target`]; a label a
+    /// scalar).
     fn parameter_type_fits(&self, m: &Member) -> bool {
-        let scalar = |t: &Type| match t {
-            Type::Named(id) => matches!(
-                self.shapes.get(id),
-                Some(Shape::Enum(_) | Shape::IntEnum(_))
-            ),
-            Type::String | Type::Timestamp(_) => true,
-            t => t.is_copy_scalar(),
-        };
-        let list = |t: &Type| matches!(t, Type::List(i) if scalar(i)) || scalar(t);
-        let spread = |t: &Type| match t {
-            Type::Map(v) => scalar(v),
-            Type::Named(id) => matches!(self.shapes.get(id), Some(Shape::Structure(st))
-                if st.error.is_none() && !st.members.is_empty() && st.members.iter().all(|m| scalar(&m.ty))),
-            _ => false,
-        };
-        match (&m.binding, &m.ty) {
-            (Binding::Label, t) => scalar(t),
-            (Binding::Header(_) | Binding::Cookie(_), t) => list(t),
-            (Binding::Query(_), t) => list(t) || spread(t),
-            (
-                Binding::QueryStyled {
-                    style: QueryStyle::DeepObject,
-                    ..
-                },
-                t,
-            ) => spread(t),
-            (Binding::QueryStyled { .. }, t) => list(t) || spread(t),
-            (Binding::QueryParams, Type::Map(v)) => {
-                matches!(**v, Type::String) || matches!(&**v, Type::List(i) if **i == Type::String)
-            }
-            _ => false,
+        match m.binding {
+            Binding::Label => is_text_scalar(&m.ty, &self.shapes),
+            _ => m.binding.fits_target(&m.ty, &self.shapes).is_ok(),
         }
     }
 
@@ -2202,8 +2083,7 @@ impl Cx<'_> {
     fn scalar_union(&self, schema: &ReferenceOr<Schema>) -> Option<bool> {
         let (_, s) = self.resolve(schema)?;
         let v = view(s);
-        let variants: Vec<&ReferenceOr<Schema>> =
-            v.one_of.iter().filter(|x| !self.is_null(x)).collect();
+        let variants: Vec<&ReferenceOr<Schema>> = v.one_of.iter().collect();
         if variants.len() < 2 {
             return None;
         }
@@ -2234,8 +2114,7 @@ impl Cx<'_> {
         if depth > 8 || !v.properties.is_empty() {
             return false;
         }
-        let variants: Vec<&ReferenceOr<Schema>> =
-            v.one_of.iter().filter(|x| !self.is_null(x)).collect();
+        let variants: Vec<&ReferenceOr<Schema>> = v.one_of.iter().collect();
         if !variants.is_empty() {
             return variants.iter().all(|x| self.is_scalar(x, depth + 1));
         }
@@ -2596,7 +2475,7 @@ impl Cx<'_> {
         let (key, s) = self.resolve(schema)?;
         let s = s.clone();
         let v = view(&s);
-        let has_union = v.one_of.iter().filter(|x| !self.is_null(x)).count() >= 2;
+        let has_union = v.one_of.len() >= 2;
         if has_union || v.additional.is_some() && v.properties.is_empty() {
             return None;
         }
@@ -2924,8 +2803,66 @@ impl Cx<'_> {
     }
 }
 
-fn float_value(f: f64) -> Value {
-    serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)
+/// A document's `default` as the value it means: written as a string
+/// (`"false"`, `"10"`) where the type is a boolean or a number; none where
+/// it is null. Whether it is a value of the type is read once every shape
+/// is made ([`drop_unfitting_defaults`]).
+fn as_written(d: Value, ty: &Type) -> Option<Value> {
+    let number = |s: &str| s.parse::<f64>().ok().filter(|f| f.is_finite());
+    match (ty, d) {
+        (_, Value::Null) => None,
+        (_, Value::String(s)) if s == "null" => None,
+        (Type::Boolean, Value::String(s)) if s == "true" || s == "false" => {
+            Some(Value::Bool(s == "true"))
+        }
+        (Type::Byte | Type::Short | Type::Integer | Type::Long, Value::String(s))
+            if s.parse::<i64>().is_ok() =>
+        {
+            s.parse::<i64>().ok().map(Value::from)
+        }
+        (Type::Float | Type::Double, Value::String(s)) if number(&s).is_some() => number(&s)
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number),
+        (_, d) => Some(d),
+    }
+}
+
+/// Drops, with a warning, every `default` of a document written by others
+/// that is no value of its member's type (`normalize` would refuse the
+/// document for it), read by `normalize`'s own reader now that every shape
+/// is made.
+fn drop_unfitting_defaults(
+    operations: &mut [Operation],
+    shapes: &mut BTreeMap<ShapeId, Shape>,
+    diags: &mut Diagnostics,
+) {
+    let mut drop = |s: &mut Structure, shapes: &BTreeMap<ShapeId, Shape>| {
+        for m in &mut s.members {
+            let Some(d) = &m.stated_default else { continue };
+            if let Err(e) = crate::normalize::read_default(shapes, &m.ty, d) {
+                diags.warn(
+                    format!("{}${}", s.id, m.name),
+                    format!("the default {d} is left out: {e}"),
+                    None,
+                );
+                m.stated_default = None;
+            }
+        }
+    };
+    for op in operations {
+        drop(&mut op.input, shapes);
+        drop(&mut op.output, shapes);
+    }
+    let ids: Vec<ShapeId> = shapes.keys().cloned().collect();
+    for id in ids {
+        let Some(Shape::Structure(mut s) | Shape::Union(mut s)) = shapes.get(&id).cloned() else {
+            continue;
+        };
+        drop(&mut s, shapes);
+        if let Some(Shape::Structure(t) | Shape::Union(t)) = shapes.get_mut(&id) {
+            t.members = s.members;
+        }
+    }
 }
 
 /// `{type: string}`.
