@@ -352,3 +352,75 @@ fn corpus_reports_every_model_and_checks_the_chosen_ones() {
     let out = sdkgen().args(["corpus", "--check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `sdkgen generate` on a YAML OpenAPI document given by a path from
+/// elsewhere: its `$ref` into the file beside it is read from the
+/// document's own folder (not the working directory), and the crate is
+/// named after the document's title.
+#[test]
+fn generate_reads_a_yaml_document_and_the_files_beside_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let out = tmp.join("cli-openapi-features");
+    let _ = std::fs::remove_dir_all(&out);
+    let output = sdkgen()
+        .current_dir(tmp)
+        .args(["generate", "--model"])
+        .arg(root.join("codegen/tests/models/openapi_features.yaml"))
+        .arg("--out")
+        .arg(&out)
+        .arg("--runtime-path")
+        .arg(root.join("runtime"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("cannot be read"), "{stderr}");
+    let lib = std::fs::read_to_string(out.join("src/lib.rs")).unwrap();
+    // `Money`, defined only in openapi_shared.yaml.
+    assert!(
+        lib.contains("pub struct Money {"),
+        "the shared schema is missing"
+    );
+    let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("name = \""), "{manifest}");
+}
+
+/// `sdkgen corpus --protocol openapi` takes JSON and YAML documents of a
+/// folder, counts skipped operations and prints the summary line CI reads.
+#[test]
+fn corpus_reads_openapi_documents() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let dir = tmp.join("cli-corpus-openapi");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["openapi_features_30.json", "openapi_quirks.yaml"] {
+        std::fs::copy(root.join("codegen/tests/models").join(f), dir.join(f)).unwrap();
+    }
+    // An operation whose required parameter no URI can hold is skipped.
+    std::fs::write(
+        dir.join("skips.yml"),
+        "openapi: 3.0.3\ninfo: {title: Skips, version: '1'}\nservers: [{url: 'https://x.example.com'}]\npaths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - {name: f, in: query, required: true, schema: {type: array, items: {type: object, properties: {x: {type: string}}}}}\n      responses: {'204': {description: ok}}\n  /b:\n    get:\n      operationId: getB\n      responses: {'204': {description: ok}}\n",
+    )
+    .unwrap();
+    let out = sdkgen()
+        .arg("corpus")
+        .arg(&dir)
+        .args(["--protocol", "openapi", "--out"])
+        .arg(tmp.join("cli-corpus-openapi-out"))
+        .arg("--target-dir")
+        .arg(tmp.join("cli-target"))
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{report}");
+    assert!(
+        report.contains("openapi documents: 3 of 3 generate, 0 checked clean; 1 operations skipped with a warning"),
+        "{report}"
+    );
+    assert!(
+        report.contains("skips: 1 × operation skipped: required parameter …: a parameter of this type cannot be written into a URI or header"),
+        "{report}"
+    );
+}
