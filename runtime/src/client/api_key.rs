@@ -127,13 +127,7 @@ impl Sign for PlainSigner {
                     )
                     .into());
                 }
-                let cookie = match request.headers().get("cookie") {
-                    Some(existing) if !existing.is_empty() => format!("{existing}; {name}={key}"),
-                    _ => format!("{name}={key}"),
-                };
-                request
-                    .headers_mut()
-                    .try_insert("cookie", cookie)
+                crate::http::forms::append_cookies(request, &format!("{name}={key}"))
                     .map_err(|_| format!("the `{name}` cookie name cannot be sent in a header"))?;
             }
         }

@@ -97,8 +97,18 @@ impl Cookies {
         if self.0.is_empty() {
             return Ok(());
         }
-        super::set_header(request, "cookie", self.0)
+        append_cookies(request, &self.0)
     }
+}
+
+/// Adds `pairs` (`a=1; b=2`) to the request's `Cookie` header, after the
+/// cookies it has: the cookie parameters' and an API key's in one header.
+pub(crate) fn append_cookies(request: &mut HttpRequest, pairs: &str) -> Result<(), BoxError> {
+    let cookie = match request.headers().get("cookie") {
+        Some(existing) if !existing.is_empty() => format!("{existing}; {pairs}"),
+        _ => pairs.to_owned(),
+    };
+    super::set_header(request, "cookie", cookie)
 }
 
 /// An `application/x-www-form-urlencoded` body (`a=1&b=x+y`), written with
