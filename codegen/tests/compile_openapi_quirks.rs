@@ -95,7 +95,7 @@ async fn children_of_a_discriminated_parent_are_its_variants() {
 async fn carriage_returns_titled_constants_and_a_variant_titled_unknown() {
     let server = answering(
         200,
-        r#"{"phase":1,"detail":{"reason":"disk"},"loop":{"any":"json"}}"#,
+        r#"{"phase":1,"level":"high","detail":{"reason":"disk"},"loop":{"any":"json"}}"#,
     )
     .await;
     let out = client(&server)
@@ -109,6 +109,8 @@ async fn carriage_returns_titled_constants_and_a_variant_titled_unknown() {
     assert_eq!(req.url.query(), Some("mode=fast%0Dslow"));
     // `oneOf` of titled integer constants: an int enum named by the titles.
     assert_eq!(out.phase(), Some(&types::StatusPhase::DONE));
+    // The same of string constants: one string enum.
+    assert_eq!(out.level(), Some(&types::StatusLevel::High));
     // A variant titled `Unknown` is not the union's own `Unknown`.
     match out.detail() {
         Some(types::StatusDetail::UnknownValue(d)) => assert_eq!(d.reason(), Some("disk")),
