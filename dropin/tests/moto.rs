@@ -1,0 +1,78 @@
+//! The drop-in programs (`dropin/scenarios/*.rs`), each compiled twice:
+//! against the real `aws-sdk-*` crate (`real::*`) and against the crate
+//! sdkgen generates from the same service model (`ours::*`, the crate
+//! renamed by one `use` line), run against a moto server of their own,
+//! each on a fresh state. Every step must pass on both and both
+//! transcripts must be the same.
+//!
+//! Needs `moto_server` (`pip install 'moto[server]'`): from `$MOTO_SERVER`
+//! or `PATH`. Without it the tests say so and pass, unless
+//! `CHIME_SDK_REQUIRE_MOTO=1` (CI) makes that a failure.
+
+use chime_sdk_dropin::{failures, passed, Moto, StartError, Step};
+
+mod real {
+    pub mod sqs {
+        include!("../scenarios/sqs.rs");
+    }
+}
+
+#[cfg(dropin_ours)]
+mod ours {
+    pub mod sqs {
+        use dropin_sqs as aws_sdk_sqs;
+        include!("../scenarios/sqs.rs");
+    }
+}
+
+/// A moto server, or `None` (after saying why) where there is none and
+/// none is required.
+fn moto(service: &str) -> Option<Moto> {
+    match Moto::start() {
+        Ok(moto) => Some(moto),
+        Err(StartError::Absent) => {
+            println!("{service}: skipped: {}", StartError::Absent);
+            None
+        }
+        Err(e) => panic!("{service}: {e}"),
+    }
+}
+
+/// Prints `N of M steps` for each SDK and fails unless every step passed
+/// on both and the transcripts are the same.
+fn verdict(service: &str, real: &[Step], ours: Option<&[Step]>) {
+    println!("{service}: aws-sdk: {}", passed(real));
+    match ours {
+        Some(ours) => println!("{service}: sdkgen: {}", passed(ours)),
+        None => println!("{service}: sdkgen: not compiled (CHIME_SDK_DROPIN_OURS=1 compiles it)"),
+    }
+    for (name, outcome) in real {
+        println!("  {name}: {}", outcome.as_deref().unwrap_or_else(|e| e));
+    }
+    assert!(
+        real.iter().all(|(_, r)| r.is_ok()),
+        "{service} with aws-sdk: steps failed:\n{}",
+        failures(real)
+    );
+    if let Some(ours) = ours {
+        assert!(
+            ours.iter().all(|(_, r)| r.is_ok()),
+            "{service} with the sdkgen SDK: steps failed:\n{}",
+            failures(ours)
+        );
+        assert_eq!(real, ours, "{service}: the transcripts differ");
+    }
+}
+
+#[tokio::test]
+async fn sqs() {
+    let Some(moto) = moto("sqs") else { return };
+    let url = moto.endpoint_url();
+    let real = real::sqs::run(&url).await;
+    moto.reset().expect("moto resets");
+    #[cfg(dropin_ours)]
+    let ours = Some(ours::sqs::run(&url).await);
+    #[cfg(not(dropin_ours))]
+    let ours: Option<Vec<Step>> = None;
+    verdict("sqs", &real, ours.as_deref());
+}
