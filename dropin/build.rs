@@ -5,7 +5,8 @@
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(dropin_dynamodb_absent)");
     println!("cargo::rustc-check-cfg=cfg(dropin_ours)");
-    let manifest = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let manifest =
+        std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let model = manifest.join("../../shared/models/aws/dynamodb-2012-08-10.json");
     println!("cargo:rerun-if-changed={}", model.display());
     if !model.exists() {

@@ -73,10 +73,7 @@ impl Moto {
         let required = std::env::var(REQUIRE_ENV).is_ok_and(|v| v == "1");
         let Some(path) = server_path() else {
             return Err(if required {
-                StartError::Failed(format!(
-                    "{REQUIRE_ENV}=1 but {}",
-                    StartError::Absent
-                ))
+                StartError::Failed(format!("{REQUIRE_ENV}=1 but {}", StartError::Absent))
             } else {
                 StartError::Absent
             });

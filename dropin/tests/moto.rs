@@ -15,6 +15,18 @@ mod real {
     pub mod sqs {
         include!("../scenarios/sqs.rs");
     }
+    pub mod dynamodb {
+        include!("../scenarios/dynamodb.rs");
+    }
+    pub mod kms {
+        include!("../scenarios/kms.rs");
+    }
+    pub mod secretsmanager {
+        include!("../scenarios/secretsmanager.rs");
+    }
+    pub mod scheduler {
+        include!("../scenarios/scheduler.rs");
+    }
 }
 
 #[cfg(dropin_ours)]
@@ -22,6 +34,23 @@ mod ours {
     pub mod sqs {
         use dropin_sqs as aws_sdk_sqs;
         include!("../scenarios/sqs.rs");
+    }
+    #[cfg(not(dropin_dynamodb_absent))]
+    pub mod dynamodb {
+        use dropin_dynamodb as aws_sdk_dynamodb;
+        include!("../scenarios/dynamodb.rs");
+    }
+    pub mod kms {
+        use dropin_kms as aws_sdk_kms;
+        include!("../scenarios/kms.rs");
+    }
+    pub mod secretsmanager {
+        use dropin_secretsmanager as aws_sdk_secretsmanager;
+        include!("../scenarios/secretsmanager.rs");
+    }
+    pub mod scheduler {
+        use dropin_scheduler as aws_sdk_scheduler;
+        include!("../scenarios/scheduler.rs");
     }
 }
 
@@ -70,9 +99,65 @@ async fn sqs() {
     let url = moto.endpoint_url();
     let real = real::sqs::run(&url).await;
     moto.reset().expect("moto resets");
-    #[cfg(dropin_ours)]
+    #[cfg(all(dropin_ours))]
     let ours = Some(ours::sqs::run(&url).await);
-    #[cfg(not(dropin_ours))]
+    #[cfg(not(all(dropin_ours)))]
     let ours: Option<Vec<Step>> = None;
     verdict("sqs", &real, ours.as_deref());
+}
+
+#[tokio::test]
+async fn dynamodb() {
+    let Some(moto) = moto("dynamodb") else { return };
+    let url = moto.endpoint_url();
+    let real = real::dynamodb::run(&url).await;
+    moto.reset().expect("moto resets");
+    #[cfg(all(dropin_ours, not(dropin_dynamodb_absent)))]
+    let ours = Some(ours::dynamodb::run(&url).await);
+    #[cfg(not(all(dropin_ours, not(dropin_dynamodb_absent))))]
+    let ours: Option<Vec<Step>> = None;
+    verdict("dynamodb", &real, ours.as_deref());
+}
+
+#[tokio::test]
+async fn kms() {
+    let Some(moto) = moto("kms") else { return };
+    let url = moto.endpoint_url();
+    let real = real::kms::run(&url).await;
+    moto.reset().expect("moto resets");
+    #[cfg(all(dropin_ours))]
+    let ours = Some(ours::kms::run(&url).await);
+    #[cfg(not(all(dropin_ours)))]
+    let ours: Option<Vec<Step>> = None;
+    verdict("kms", &real, ours.as_deref());
+}
+
+#[tokio::test]
+async fn secretsmanager() {
+    let Some(moto) = moto("secretsmanager") else {
+        return;
+    };
+    let url = moto.endpoint_url();
+    let real = real::secretsmanager::run(&url).await;
+    moto.reset().expect("moto resets");
+    #[cfg(all(dropin_ours))]
+    let ours = Some(ours::secretsmanager::run(&url).await);
+    #[cfg(not(all(dropin_ours)))]
+    let ours: Option<Vec<Step>> = None;
+    verdict("secretsmanager", &real, ours.as_deref());
+}
+
+#[tokio::test]
+async fn scheduler() {
+    let Some(moto) = moto("scheduler") else {
+        return;
+    };
+    let url = moto.endpoint_url();
+    let real = real::scheduler::run(&url).await;
+    moto.reset().expect("moto resets");
+    #[cfg(all(dropin_ours))]
+    let ours = Some(ours::scheduler::run(&url).await);
+    #[cfg(not(all(dropin_ours)))]
+    let ours: Option<Vec<Step>> = None;
+    verdict("scheduler", &real, ours.as_deref());
 }
