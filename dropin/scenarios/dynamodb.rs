@@ -108,7 +108,7 @@ fn order(customer: &str, number: u32, total: &str) -> std::collections::HashMap<
     item.insert("customer".to_owned(), AttributeValue::S(customer.to_owned()));
     item.insert("order".to_owned(), AttributeValue::N(number.to_string()));
     item.insert("total".to_owned(), AttributeValue::N(total.to_owned()));
-    item.insert("paid".to_owned(), AttributeValue::Bool(number % 2 == 0));
+    item.insert("paid".to_owned(), AttributeValue::Bool(number.is_multiple_of(2)));
     item.insert(
         "tags".to_owned(),
         AttributeValue::Ss(vec!["dropin".to_owned(), format!("n{number}")]),

@@ -99,9 +99,9 @@ async fn sqs() {
     let url = moto.endpoint_url();
     let real = real::sqs::run(&url).await;
     moto.reset().expect("moto resets");
-    #[cfg(all(dropin_ours))]
+    #[cfg(dropin_ours)]
     let ours = Some(ours::sqs::run(&url).await);
-    #[cfg(not(all(dropin_ours)))]
+    #[cfg(not(dropin_ours))]
     let ours: Option<Vec<Step>> = None;
     verdict("sqs", &real, ours.as_deref());
 }
@@ -125,9 +125,9 @@ async fn kms() {
     let url = moto.endpoint_url();
     let real = real::kms::run(&url).await;
     moto.reset().expect("moto resets");
-    #[cfg(all(dropin_ours))]
+    #[cfg(dropin_ours)]
     let ours = Some(ours::kms::run(&url).await);
-    #[cfg(not(all(dropin_ours)))]
+    #[cfg(not(dropin_ours))]
     let ours: Option<Vec<Step>> = None;
     verdict("kms", &real, ours.as_deref());
 }
@@ -140,9 +140,9 @@ async fn secretsmanager() {
     let url = moto.endpoint_url();
     let real = real::secretsmanager::run(&url).await;
     moto.reset().expect("moto resets");
-    #[cfg(all(dropin_ours))]
+    #[cfg(dropin_ours)]
     let ours = Some(ours::secretsmanager::run(&url).await);
-    #[cfg(not(all(dropin_ours)))]
+    #[cfg(not(dropin_ours))]
     let ours: Option<Vec<Step>> = None;
     verdict("secretsmanager", &real, ours.as_deref());
 }
@@ -155,9 +155,9 @@ async fn scheduler() {
     let url = moto.endpoint_url();
     let real = real::scheduler::run(&url).await;
     moto.reset().expect("moto resets");
-    #[cfg(all(dropin_ours))]
+    #[cfg(dropin_ours)]
     let ours = Some(ours::scheduler::run(&url).await);
-    #[cfg(not(all(dropin_ours)))]
+    #[cfg(not(dropin_ours))]
     let ours: Option<Vec<Step>> = None;
     verdict("scheduler", &real, ours.as_deref());
 }
