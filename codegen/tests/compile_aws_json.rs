@@ -220,6 +220,7 @@ async fn a_map_token_pages_until_it_is_absent() {
         .into_paginator()
         .page_size(2)
         .items()
+        .send()
         .try_collect()
         .await
         .unwrap();

@@ -43,6 +43,7 @@ async fn items_stream_across_pages() {
         .into_paginator()
         .page_size(2)
         .items()
+        .send()
         .try_collect()
         .await
         .unwrap();

@@ -34,7 +34,7 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
     let serialize = emit_serializer(cx, op);
     let deserialize = emit_deserializer(cx, op);
     let fluent = emit_fluent_builder(cx, op);
-    let paginator = emit_paginator(cx, op);
+    let (paginator, paginator_module) = emit_paginator(cx, op);
     let builders = module_body(quote! {
         #input_builder
         #output_builder
@@ -64,6 +64,8 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
         pub mod builders {
             #builders
         }
+
+        #paginator_module
     });
     quote! {
         #module_doc

@@ -1179,8 +1179,20 @@ pub mod operation {
                         )
                 }
 
+                /// The entries of every page instead of the pages (`send()` on
+                /// what this returns streams them).
+                pub fn items(self) -> ListEntriesPaginatorItems {
+                    ListEntriesPaginatorItems(self)
+                }
+            }
+
+            /// The `Entries` of every page of `ListEntries`: `send()` streams them.
+            #[derive(Clone, Debug)]
+            pub struct ListEntriesPaginatorItems(ListEntriesPaginator);
+
+            impl ListEntriesPaginatorItems {
                 /// A stream of the `Entries` of every page.
-                pub fn items(
+                pub fn send(
                     self,
                 ) -> rt::PaginationStream<
                     ::std::result::Result<
@@ -1188,12 +1200,18 @@ pub mod operation {
                         rt::SdkError<super::ListEntriesError, rt::HttpResponse>,
                     >,
                 > {
-                    rt::TryFlatMap::new(self.send())
+                    rt::TryFlatMap::new(self.0.send())
                         .flat_map(|page: super::ListEntriesOutput| {
                             page.entries.unwrap_or_default()
                         })
                 }
             }
+        }
+
+        /// The paginators of this operation (`into_paginator()` on its
+        /// fluent builder).
+        pub mod paginator {
+            pub use super::builders::{ListEntriesPaginator, ListEntriesPaginatorItems};
         }
     }
 

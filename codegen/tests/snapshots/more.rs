@@ -1135,8 +1135,20 @@ pub mod operation {
                         )
                 }
 
+                /// The entries of every page instead of the pages (`send()` on
+                /// what this returns streams them).
+                pub fn items(self) -> ListItemsPaginatorItems {
+                    ListItemsPaginatorItems(self)
+                }
+            }
+
+            /// The `Items` of every page of `ListItems`: `send()` streams them.
+            #[derive(Clone, Debug)]
+            pub struct ListItemsPaginatorItems(ListItemsPaginator);
+
+            impl ListItemsPaginatorItems {
                 /// A stream of the `Items` of every page.
-                pub fn items(
+                pub fn send(
                     self,
                 ) -> rt::PaginationStream<
                     ::std::result::Result<
@@ -1144,12 +1156,18 @@ pub mod operation {
                         rt::SdkError<super::ListItemsError, rt::HttpResponse>,
                     >,
                 > {
-                    rt::TryFlatMap::new(self.send())
+                    rt::TryFlatMap::new(self.0.send())
                         .flat_map(|page: super::ListItemsOutput| {
                             page.items.unwrap_or_default()
                         })
                 }
             }
+        }
+
+        /// The paginators of this operation (`into_paginator()` on its
+        /// fluent builder).
+        pub mod paginator {
+            pub use super::builders::{ListItemsPaginator, ListItemsPaginatorItems};
         }
     }
 
