@@ -314,7 +314,7 @@ fn named_types_resolve(service: &Service, diags: &mut Diagnostics) {
     fn named(ty: &Type) -> Option<&ShapeId> {
         match ty {
             Type::Named(id) => Some(id),
-            Type::List(t) | Type::Map(t) | Type::Optional(t) => named(t),
+            Type::List(t) | Type::Map(_, t) | Type::Optional(t) => named(t),
             _ => None,
         }
     }
@@ -493,7 +493,7 @@ fn streams_are_payloads(s: &Structure, io: bool, diags: &mut Diagnostics) {
     fn holds_stream(ty: &Type) -> bool {
         match ty {
             Type::Stream { .. } => true,
-            Type::List(t) | Type::Map(t) | Type::Optional(t) => holds_stream(t),
+            Type::List(t) | Type::Map(_, t) | Type::Optional(t) => holds_stream(t),
             _ => false,
         }
     }
@@ -579,7 +579,7 @@ fn labels_are_required_strings(op: &Operation, diags: &mut Diagnostics) {
         }
         if matches!(
             m.ty,
-            Type::List(_) | Type::Map(_) | Type::Document | Type::Blob
+            Type::List(_) | Type::Map(..) | Type::Document | Type::Blob
         ) {
             diags.error(
                 &loc,
@@ -760,7 +760,7 @@ fn pagination_members_exist(op: &Operation, diags: &mut Diagnostics) {
     );
     if let Some(items) = &p.items {
         expect(&op.output, items, "a list or map", |t| {
-            matches!(t, Type::List(_) | Type::Map(_))
+            matches!(t, Type::List(_) | Type::Map(..))
         });
     }
     if let Some(size) = &p.page_size {

@@ -882,9 +882,12 @@ fn member(scope: &str, path: String, m: &Member, nm: &Member, input: bool, out: 
 /// name on their own (an id with another namespace is no change).
 fn wire_difference<'t>(a: &'t Type, b: &'t Type) -> Option<(&'t Type, &'t Type)> {
     match (a, b) {
-        (Type::List(x), Type::List(y))
-        | (Type::Map(x), Type::Map(y))
-        | (Type::Optional(x), Type::Optional(y)) => wire_difference(x, y),
+        (Type::Map(xk, x), Type::Map(yk, y)) => {
+            wire_difference(xk, yk).or_else(|| wire_difference(x, y))
+        }
+        (Type::List(x), Type::List(y)) | (Type::Optional(x), Type::Optional(y)) => {
+            wire_difference(x, y)
+        }
         (Type::Named(_), Type::Named(_)) => None,
         _ => (a != b).then_some((a, b)),
     }
@@ -1094,7 +1097,8 @@ fn type_name(t: &Type) -> String {
     match t {
         Type::Named(id) => crate::lower::local_name(id).to_owned(),
         Type::List(t) => format!("list<{}>", type_name(t)),
-        Type::Map(t) => format!("map<{}>", type_name(t)),
+        Type::Map(k, t) if **k == Type::String => format!("map<{}>", type_name(t)),
+        Type::Map(k, t) => format!("map<{}, {}>", type_name(k), type_name(t)),
         Type::Optional(t) => format!("{}?", type_name(t)),
         Type::Timestamp(_) => "timestamp".into(),
         Type::Stream { .. } => "stream".into(),

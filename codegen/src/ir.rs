@@ -843,7 +843,7 @@ impl Binding {
         // A map of scalars, or a structure whose members are scalars: what
         // an OpenAPI object parameter spreads into the query.
         let object = |t: &Type| match t {
-            Type::Map(v) => scalar(v),
+            Type::Map(_, v) => scalar(v),
             Type::Named(id) => match shapes.get(id) {
                 Some(Shape::Structure(s)) => s.members.iter().all(|m| scalar(&m.ty)),
                 _ => false,
@@ -870,11 +870,11 @@ impl Binding {
                 "a map of scalars or a structure of scalars (`deepObject`)",
             ),
             Binding::QueryParams => (
-                matches!(ty, Type::Map(v) if strings(v)),
+                matches!(ty, Type::Map(_, v) if strings(v)),
                 "a map of strings or of lists of strings",
             ),
             Binding::PrefixHeaders(_) => (
-                matches!(ty, Type::Map(v) if **v == Type::String),
+                matches!(ty, Type::Map(_, v) if **v == Type::String),
                 "a map of strings",
             ),
             Binding::ResponseCode => (*ty == Type::Integer, "an integer"),
@@ -943,8 +943,9 @@ pub enum Type {
     Document,
     /// `Vec<T>`.
     List(Box<Type>),
-    /// `HashMap<String, T>`.
-    Map(Box<Type>),
+    /// `HashMap<K, V>`: the key is `String` or an enum (`Named`), as the
+    /// model's map key is a plain string or an enum shape.
+    Map(Box<Type>, Box<Type>),
     /// A named structure, union or enum.
     Named(ShapeId),
     /// An element of a `@sparse` list or map: may be null.
@@ -1131,7 +1132,7 @@ impl Value {
             (Type::List(item), Value::List(items)) => {
                 items.iter().try_for_each(|x| x.fits(item, shapes))
             }
-            (Type::Map(value), Value::Map(entries)) => {
+            (Type::Map(_, value), Value::Map(entries)) => {
                 entries.values().try_for_each(|x| x.fits(value, shapes))
             }
             (Type::Named(id), _) => match (shapes.get(id), self) {
@@ -1308,7 +1309,7 @@ fn walk_path<'a>(
             }
             PathStep::Keys => {
                 let t = ty.map(strip_optional);
-                if !matches!(t, Some(Type::Map(_))) {
+                if !matches!(t, Some(Type::Map(..))) {
                     return Err("`keys(...)` of something that is no map".to_owned());
                 }
                 steps.push(WalkStep::Keys);

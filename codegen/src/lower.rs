@@ -853,7 +853,14 @@ impl Lower<'_> {
                 default_ts
             }
         };
-        let ty = self.ty(&loc, target, ts_format)?;
+        let mut ty = self.ty(&loc, target, ts_format)?;
+        // Prefix headers and query parameters are named by text: their
+        // keys stay strings whatever the key shape.
+        if let (Binding::PrefixHeaders(_) | Binding::QueryParams, Type::Map(key, _)) =
+            (&binding, &mut ty)
+        {
+            **key = Type::String;
+        }
         let mut constraints = Constraints::default();
         if let Some(l) = get("smithy.api#length") {
             let (min, max) = (
@@ -954,14 +961,22 @@ impl Lower<'_> {
                         .error(target, "map needs `key` and `value` targets", None);
                     return None;
                 };
-                if !matches!(
-                    self.ty(&format!("{target}$key"), key, ts)?,
-                    Type::String | Type::Named(_)
-                ) {
-                    self.diags.error(target, "map keys must be strings", None);
-                }
+                // A key of an enum shape is that enum, as aws-sdk-rust has
+                // it; any other string key is a `String`.
+                let key = match self.ty(&format!("{target}$key"), key, ts)? {
+                    Type::Named(id)
+                        if self.ast.shapes.get(id.as_str()).map(kind) == Some("enum") =>
+                    {
+                        Type::Named(id)
+                    }
+                    Type::String | Type::Named(_) => Type::String,
+                    _ => {
+                        self.diags.error(target, "map keys must be strings", None);
+                        Type::String
+                    }
+                };
                 let value = self.ty(&format!("{target}$value"), value, ts)?;
-                Type::Map(Box::new(sparse(shape, value)))
+                Type::Map(Box::new(key), Box::new(sparse(shape, value)))
             }
             _ => return None,
         })

@@ -294,7 +294,7 @@ fn read(
                 .map(|x| read(shapes, item, x, blobs))
                 .collect::<Result<_, _>>()?,
         ),
-        (Type::Map(value), J::Object(entries)) => Value::Map(
+        (Type::Map(_, value), J::Object(entries)) => Value::Map(
             entries
                 .iter()
                 .map(|(k, x)| Ok((k.clone(), read(shapes, value, x, blobs)?)))
@@ -362,7 +362,7 @@ pub(crate) fn type_words(ty: &Type) -> String {
         Type::Blob | Type::Stream { .. } => "a blob".into(),
         Type::Document => "a document".into(),
         Type::List(_) => "a list".into(),
-        Type::Map(_) => "a map".into(),
+        Type::Map(..) => "a map".into(),
         Type::Named(id) => format!("a `{id}`"),
         Type::Optional(t) => type_words(t),
         Type::Unit => "unit".into(),

@@ -228,3 +228,41 @@ async fn a_map_token_pages_until_it_is_absent() {
     assert_eq!(names, ["a", "b", "c"], "an empty map ends the pages");
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }
+
+/// A map keyed by an enum shape has the enum as its key type, as
+/// aws-sdk-rust has it: the setter takes the enum, the key is written as
+/// its value and read back into the enum, an unknown key kept as such.
+#[tokio::test]
+async fn a_map_keyed_by_an_enum_has_enum_keys() {
+    let (http, requests) = capture_request(Some(
+        http::Response::builder()
+            .status(200)
+            .body(aws_smithy_types::body::SdkBody::from(
+                r#"{"Entry": {"Name": "rent", "Amount": 1, "Limits": {"DAILY": 3, "YEARLY": 40}}}"#,
+            ))
+            .unwrap(),
+    ));
+    let client = Client::from_conf(
+        config("https://ledger.example.com")
+            .http_client(http)
+            .idempotency_token_provider(config::IdempotencyTokenProvider::fixed("tok-1"))
+            .build(),
+    );
+    let out = client
+        .put_entry()
+        .book("home")
+        .name("rent")
+        .limits(types::Period::Monthly, 12)
+        .send()
+        .await
+        .unwrap();
+    let limits: &::std::collections::HashMap<types::Period, i32> =
+        out.entry().unwrap().limits().unwrap();
+    assert_eq!(limits.get(&types::Period::Daily), Some(&3));
+    assert_eq!(limits.get(&types::Period::from("YEARLY")), Some(&40));
+    assert_eq!(limits.len(), 2);
+
+    let request = requests.expect_request();
+    let body: serde_json::Value = serde_json::from_slice(request.body().bytes().unwrap()).unwrap();
+    assert_eq!(body["Limits"], serde_json::json!({"MONTHLY": 12}));
+}

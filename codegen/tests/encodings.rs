@@ -164,7 +164,7 @@ fn service() -> Service {
             member(
                 "Labels",
                 "labels",
-                Type::Map(Box::new(Type::String)),
+                Type::Map(Box::new(Type::String), Box::new(Type::String)),
                 Binding::Query("labels".into()),
             ),
             member(

@@ -130,11 +130,11 @@ fn setters(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
             quote!(self.#f.get_or_insert_with(::std::vec::Vec::new).push(input.into());)
         }
         Type::List(_) => quote!(self.#f.get_or_insert_with(::std::vec::Vec::new).push(input);),
-        Type::Map(value) if **value == Type::String => {
-            quote!(self.#f.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value.into());)
-        }
-        Type::Map(_) => {
-            quote!(self.#f.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);)
+        Type::Map(key, value) => {
+            // Strings come as `impl Into<String>`; anything else as itself.
+            let into = |t: &Type| (*t == Type::String).then(|| quote!(.into()));
+            let (key_into, value_into) = (into(key), into(value));
+            quote!(self.#f.get_or_insert_with(::std::collections::HashMap::new).insert(key #key_into, value #value_into);)
         }
         _ if m.boxed => quote!(self.#f = Some(::std::boxed::Box::new(input));),
         _ => quote!(self.#f = Some(input);),
@@ -179,16 +179,18 @@ pub(crate) fn setter_params(cx: &Cx, ty: &Type) -> (TokenStream, TokenStream) {
             let item = cx.rust_type(item);
             (quote!(input: #item), quote!(input))
         }
-        Type::Map(value) if **value == Type::String => (
-            quote!(key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<::std::string::String>),
-            quote!(key, value),
-        ),
-        Type::Map(value) => {
-            let value = cx.rust_type(value);
-            (
-                quote!(key: impl ::std::convert::Into<::std::string::String>, value: #value),
-                quote!(key, value),
-            )
+        Type::Map(key, value) => {
+            // A string key takes anything that becomes one; an enum key is
+            // the enum (as aws-sdk-rust has both).
+            let key = match key.as_ref() {
+                Type::String => quote!(impl ::std::convert::Into<::std::string::String>),
+                other => cx.rust_type(other),
+            };
+            let value = match value.as_ref() {
+                Type::String => quote!(impl ::std::convert::Into<::std::string::String>),
+                other => cx.rust_type(other),
+            };
+            (quote!(key: #key, value: #value), quote!(key, value))
         }
         other => {
             let t = cx.rust_type(other);

@@ -101,7 +101,11 @@ impl<'a> Cx<'a> {
 
     fn reach_one(&self, ty: &Type, out: &mut BTreeSet<ShapeId>, de: bool) {
         match ty {
-            Type::List(t) | Type::Map(t) | Type::Optional(t) => self.reach_one(t, out, de),
+            Type::Map(k, t) => {
+                self.reach_one(k, out, de);
+                self.reach_one(t, out, de);
+            }
+            Type::List(t) | Type::Optional(t) => self.reach_one(t, out, de),
             Type::Named(id) if out.insert(id.clone()) => match self.service.shapes.get(id) {
                 // A discriminated union writes its variants' members
                 // itself (the discriminator first), so it needs the
@@ -136,7 +140,7 @@ impl<'a> Cx<'a> {
     pub(crate) fn is_sensitive(&self, ty: &Type, member_sensitive: bool) -> bool {
         fn walk(cx: &Cx, ty: &Type, seen: &mut BTreeSet<ShapeId>) -> bool {
             match ty {
-                Type::List(t) | Type::Map(t) | Type::Optional(t) => walk(cx, t, seen),
+                Type::List(t) | Type::Map(_, t) | Type::Optional(t) => walk(cx, t, seen),
                 Type::Named(id) if seen.insert(id.clone()) => cx.codec_shape(id).is_some_and(|s| {
                     s.members
                         .iter()
@@ -205,9 +209,10 @@ impl<'a> Cx<'a> {
                 let t = self.rust_type(t);
                 quote!(::std::vec::Vec<#t>)
             }
-            Type::Map(t) => {
+            Type::Map(k, t) => {
+                let k = self.rust_type(k);
                 let t = self.rust_type(t);
-                quote!(::std::collections::HashMap<::std::string::String, #t>)
+                quote!(::std::collections::HashMap<#k, #t>)
             }
             Type::Named(id) => self.named_path(id),
             Type::Optional(t) => {
@@ -271,7 +276,7 @@ impl<'c, 'a> Sizes<'c, 'a> {
             size = round_up(size, align) + field;
             niche |= matches!(
                 m.ty,
-                Type::String | Type::Blob | Type::List(_) | Type::Map(_)
+                Type::String | Type::Blob | Type::List(_) | Type::Map(..)
             );
         }
         (round_up(size, 8).max(1), 8, niche)
@@ -288,7 +293,7 @@ impl<'c, 'a> Sizes<'c, 'a> {
             Type::Integer | Type::Float => (4, 4, false),
             Type::Long | Type::Double => (8, 8, false),
             Type::String | Type::Blob | Type::List(_) => (24, 8, true),
-            Type::Map(_) => (48, 8, true),
+            Type::Map(..) => (48, 8, true),
             Type::Timestamp(_) => (16, 8, false),
             Type::Document => (56, 8, true),
             Type::Stream { .. } => (64, 8, true),

@@ -181,7 +181,7 @@ fn texts(cx: &Cx, item: &Type) -> TokenStream {
 fn object_entries(cx: &Cx, ty: &Type) -> Option<TokenStream> {
     let entry = quote!((&str, ::std::borrow::Cow<'_, str>));
     match ty {
-        Type::Map(value) => {
+        Type::Map(_, value) => {
             let text = scalar_text(cx, value, quote!(item));
             Some(quote! {
                 let mut entries: ::std::vec::Vec<#entry> = ::std::vec::Vec::with_capacity(value.len());
@@ -264,7 +264,7 @@ fn query_params(op: &Operation) -> Vec<TokenStream> {
         .map(|m| {
             let f = ident(&m.rust_name);
             let push = match &m.ty {
-                Type::Map(v) if matches!(v.as_ref(), Type::List(_)) => {
+                Type::Map(_, v) if matches!(v.as_ref(), Type::List(_)) => {
                     quote!(for item in value { #rt::http::push_query(&mut uri, key, item); })
                 }
                 _ => quote!(#rt::http::push_query(&mut uri, key, value);),

@@ -229,13 +229,23 @@ pub(crate) fn ser_value(
                 #arr.finish();
             }
         }
-        Type::Map(value) => {
+        Type::Map(key, value) => {
             let map = format_ident!("map_{}", depth);
             let (k, it) = (
                 format_ident!("key_{}", depth),
                 format_ident!("value_{}", depth),
             );
-            let inner = ser_value(cx, value, quote!(#map.key(#k)), quote!(#it), depth + 1);
+            let key_text = match key.as_ref() {
+                Type::String => quote!(#k),
+                _ => quote!(#k.as_str()),
+            };
+            let inner = ser_value(
+                cx,
+                value,
+                quote!(#map.key(#key_text)),
+                quote!(#it),
+                depth + 1,
+            );
             quote! {
                 let mut #map = #w.start_object();
                 for (#k, #it) in #v {
@@ -468,7 +478,7 @@ fn zero_value(cx: &Cx, ty: &Type) -> Option<TokenStream> {
         Type::Timestamp(_) => quote!(#rt::DateTime::from_secs(0)),
         Type::Blob => quote!(#rt::Blob::new(::std::vec::Vec::new())),
         Type::List(_) => quote!(::std::vec::Vec::new()),
-        Type::Map(_) => quote!(::std::collections::HashMap::new()),
+        Type::Map(..) => quote!(::std::collections::HashMap::new()),
         Type::Named(id) => match cx.service.shapes.get(id) {
             Some(Shape::Enum(_)) => {
                 let t = cx.named_path(id);
@@ -540,12 +550,20 @@ pub(crate) fn de_value(
                 })
             }
         }
-        Type::Map(value) => {
+        Type::Map(key, value) => {
             let (k, it) = (
                 format_ident!("key_{}", depth),
                 format_ident!("value_{}", depth),
             );
             let item_path = format!("{path}{{}}");
+            // An enum key reads any text (an unknown one is kept as such).
+            let read_key = match key.as_ref() {
+                Type::String => quote!(#k.clone()),
+                other => {
+                    let t = cx.rust_type(other);
+                    quote!(#t::from(#k.as_str()))
+                }
+            };
             let inner = de_value(cx, value, quote!(#it), &item_path, depth + 1);
             let filter = (!matches!(value.as_ref(), Type::Optional(_)))
                 .then(|| quote!(.filter(|(_, #it)| !#it.is_null())));
@@ -554,7 +572,7 @@ pub(crate) fn de_value(
                     entries
                         .iter()
                         #filter
-                        .map(|(#k, #it)| #inner.map(|parsed| (#k.clone(), parsed)))
+                        .map(|(#k, #it)| #inner.map(|parsed| (#read_key, parsed)))
                         .collect::<::std::result::Result<::std::collections::HashMap<_, _>, _>>()
                 })
             }

@@ -66,7 +66,7 @@ pub(crate) fn emit_paginator(cx: &Cx, op: &Operation) -> (TokenStream, TokenStre
     };
     // An empty string or map is no token: the last page.
     let non_empty = match out_tok.ty {
-        Type::String | Type::Map(_) | Type::List(_) => quote!(.filter(|t| !t.is_empty())),
+        Type::String | Type::Map(..) | Type::List(_) => quote!(.filter(|t| !t.is_empty())),
         _ => quote!(),
     };
     let doc_line = format!(
@@ -144,10 +144,11 @@ fn items(cx: &Cx, op: &Operation, m: &Member) -> (TokenStream, TokenStream) {
             cx.rust_type(t),
             format!(" A stream of the `{}` of every page.", m.name),
         ),
-        Type::Map(t) => {
+        Type::Map(k, t) => {
+            let k = cx.rust_type(k);
             let t = cx.rust_type(t);
             (
-                quote!((::std::string::String, #t)),
+                quote!((#k, #t)),
                 format!(" A stream of the `{}` entries of every page.", m.name),
             )
         }

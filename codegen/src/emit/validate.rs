@@ -69,7 +69,7 @@ fn length_check(m: &Member, path: &str) -> Option<TokenStream> {
     match &m.ty {
         Type::String => Some(quote!(v.str_length(#path, value, #min, #max);)),
         Type::Blob => Some(quote!(v.length(#path, value.as_ref().len(), #min, #max);)),
-        Type::List(_) | Type::Map(_) => Some(quote!(v.length(#path, value.len(), #min, #max);)),
+        Type::List(_) | Type::Map(..) => Some(quote!(v.length(#path, value.len(), #min, #max);)),
         _ => None,
     }
 }

@@ -104,13 +104,14 @@ pub(crate) fn value_expr(cx: &Cx, ty: &Type, v: &Value) -> TokenStream {
             let t = cx.rust_type(item);
             quote!(::std::vec::Vec::<#t>::from([#(#items),*]))
         }
-        (Type::Map(value), Value::Map(entries)) => {
+        (Type::Map(key, value), Value::Map(entries)) => {
+            let k_t = cx.rust_type(key);
             let entries = entries.iter().map(|(k, x)| {
                 let x = value_expr(cx, value, x);
-                quote!((::std::string::String::from(#k), #x))
+                quote!((#k_t::from(#k), #x))
             });
             let t = cx.rust_type(value);
-            quote!(::std::collections::HashMap::<::std::string::String, #t>::from([#(#entries),*]))
+            quote!(::std::collections::HashMap::<#k_t, #t>::from([#(#entries),*]))
         }
         (Type::Named(id), _) => named_expr(cx, id, v),
         _ => mismatch(v, &format!("{ty:?}")),

@@ -562,7 +562,7 @@ fn member_schema(service: &Service, m: &Member) -> Value {
     } else if let Some((min, max)) = m.constraints.length {
         let (lo, hi) = match m.ty {
             Type::List(_) => ("minItems", "maxItems"),
-            Type::Map(_) => ("minProperties", "maxProperties"),
+            Type::Map(..) => ("minProperties", "maxProperties"),
             _ => ("minLength", "maxLength"),
         };
         if let Some(min) = min {
@@ -673,7 +673,15 @@ fn type_schema(service: &Service, ty: &Type) -> Value {
             v
         }
         Type::List(t) => json!({"type": "array", "items": type_schema(service, t)}),
-        Type::Map(t) => json!({"type": "object", "additionalProperties": type_schema(service, t)}),
+        Type::Map(k, t) => {
+            let mut v = json!({"type": "object", "additionalProperties": type_schema(service, t)});
+            // OpenAPI 3.0 cannot say what the keys are: an enum key is
+            // told to the importer beside the schema.
+            if **k != Type::String {
+                v["x-sdkgen-key"] = type_schema(service, k);
+            }
+            v
+        }
         Type::Named(id) => {
             let key = match service.shapes.get(id) {
                 Some(Shape::Structure(s) | Shape::Union(s)) => s.rust_name.clone(),

@@ -1305,9 +1305,14 @@ impl Cx<'_> {
             }
             Some("object") | None => match &v.additional {
                 Some(Additional::Schema(value)) => {
-                    Type::Map(Box::new(self.item_ty(loc, value, &format!("{hint}Value"))))
+                    let key = self.map_key(loc, ext.get("x-sdkgen-key"), hint);
+                    let value = self.item_ty(loc, value, &format!("{hint}Value"));
+                    Type::Map(Box::new(key), Box::new(value))
                 }
-                Some(Additional::Any) => Type::Map(Box::new(Type::Document)),
+                Some(Additional::Any) => {
+                    let key = self.map_key(loc, ext.get("x-sdkgen-key"), hint);
+                    Type::Map(Box::new(key), Box::new(Type::Document))
+                }
                 None => Type::Document,
             },
             Some(_) => Type::Document,
@@ -1315,6 +1320,21 @@ impl Cx<'_> {
     }
 
     /// A list item or map value: nullable means a `@sparse` element.
+    /// A map's key: the enum an export names in `x-sdkgen-key`, else a
+    /// string.
+    fn map_key(&mut self, loc: &str, key: Option<&Value>, hint: &str) -> Type {
+        let Some(key) = key else {
+            return Type::String;
+        };
+        let Ok(schema) = serde_json::from_value::<ReferenceOr<Schema>>(key.clone()) else {
+            return Type::String;
+        };
+        match self.ty(loc, &schema, &format!("{hint}Key"), false) {
+            Type::Named(id) => Type::Named(id),
+            _ => Type::String,
+        }
+    }
+
     fn item_ty(&mut self, loc: &str, schema: &ReferenceOr<Schema>, hint: &str) -> Type {
         let nullable = match schema {
             ReferenceOr::Item(s) => s.schema_data.nullable || view(s).null_variant,
