@@ -1,7 +1,9 @@
 //! Errors: each operation's error enum, the reader of each error structure
 //! from an error response, and the service-wide `Error`.
 
-use super::common::{body_members, doc, error_name, fn_name, ident, payload_member, set_fn, Rt};
+use super::common::{
+    body_members, doc, error_name, fn_name, get_fn, ident, payload_member, set_fn, Rt,
+};
 use super::cx::{Cx, Sizes};
 use super::http_response::{header_reads, payload_read};
 use super::json::de_members;
@@ -270,7 +272,23 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
             builder = builder.#set(#read);
         }
     });
-    let reads = !members.is_empty() || !headers.is_empty() || payload.is_some();
+    // An optional message member the body did not fill takes the message
+    // the error metadata found (`message`, `Message` or `errorMessage`),
+    // as aws-sdk-rust does: services differ in its case.
+    let message = s
+        .members
+        .iter()
+        .find(|m| m.name.eq_ignore_ascii_case("message") && m.ty == Type::String && !m.required)
+        .map(|m| {
+            let (set, get) = (set_fn(m), get_fn(m));
+            quote! {
+                if builder.#get().is_none() {
+                    builder = builder.#set(response.meta.message().map(::std::borrow::ToOwned::to_owned));
+                }
+            }
+        });
+    let reads =
+        !members.is_empty() || !headers.is_empty() || payload.is_some() || message.is_some();
     let mut_builder = reads.then(|| quote!(mut));
     quote! {
         pub(crate) fn #f(response: &#rt::error::ErrorResponse<'_>) -> ::std::result::Result<#p, #rt::json::DeserializeError> {
@@ -279,6 +297,7 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
             #members
             #payload
             #(#headers)*
+            #message
             Ok(builder.meta(response.meta.clone()).build())
         }
     }

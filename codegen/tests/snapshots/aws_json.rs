@@ -590,6 +590,12 @@ mod json_codec {
             builder = builder
                 .set_existing(Some(rt::json::string(v, "Conflict.Existing")?));
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -665,6 +671,12 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "message") {
             builder = builder
                 .set_message(Some(rt::json::string(v, "Throttled.message")?));
+        }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
         }
         Ok(builder.meta(response.meta.clone()).build())
     }

@@ -1827,6 +1827,12 @@ mod json_codec {
             builder = builder
                 .set_message(Some(rt::json::string(v, "BadRequestError.Message")?));
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -1850,6 +1856,12 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "Message") {
             builder = builder
                 .set_message(Some(rt::json::string(v, "ForbiddenError.Message")?));
+        }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
@@ -1875,6 +1887,12 @@ mod json_codec {
             builder = builder
                 .set_message(Some(rt::json::string(v, "InternalServerError.Message")?));
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -1898,6 +1916,12 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "Message") {
             builder = builder
                 .set_message(Some(rt::json::string(v, "NotFoundError.Message")?));
+        }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
@@ -1971,6 +1995,12 @@ mod json_codec {
                     Some(rt::json::string(v, "ServiceUnavailableError.Message")?),
                 );
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -1995,6 +2025,12 @@ mod json_codec {
             builder = builder
                 .set_message(Some(rt::json::string(v, "TooManyRequestsError.Message")?));
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -2018,6 +2054,12 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "Message") {
             builder = builder
                 .set_message(Some(rt::json::string(v, "UnauthorizedError.Message")?));
+        }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
         }
         Ok(builder.meta(response.meta.clone()).build())
     }

@@ -2098,6 +2098,12 @@ mod json_codec {
             builder = builder
                 .set_message(Some(rt::json::string(v, "BadRequestException.Message")?));
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -2121,6 +2127,12 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "Message") {
             builder = builder
                 .set_message(Some(rt::json::string(v, "ForbiddenException.Message")?));
+        }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
@@ -2146,6 +2158,12 @@ mod json_codec {
             builder = builder
                 .set_message(Some(rt::json::string(v, "NotFoundException.Message")?));
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -2170,6 +2188,12 @@ mod json_codec {
             builder = builder
                 .set_message(
                     Some(rt::json::string(v, "ResourceLimitExceededException.Message")?),
+                );
+        }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
                 );
         }
         Ok(builder.meta(response.meta.clone()).build())
@@ -2244,6 +2268,12 @@ mod json_codec {
                     Some(rt::json::string(v, "ServiceFailureException.Message")?),
                 );
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -2268,6 +2298,12 @@ mod json_codec {
             builder = builder
                 .set_message(
                     Some(rt::json::string(v, "ServiceUnavailableException.Message")?),
+                );
+        }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
                 );
         }
         Ok(builder.meta(response.meta.clone()).build())
@@ -2296,6 +2332,12 @@ mod json_codec {
                     Some(rt::json::string(v, "ThrottledClientException.Message")?),
                 );
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -2320,6 +2362,12 @@ mod json_codec {
             builder = builder
                 .set_message(
                     Some(rt::json::string(v, "UnauthorizedClientException.Message")?),
+                );
+        }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
                 );
         }
         Ok(builder.meta(response.meta.clone()).build())

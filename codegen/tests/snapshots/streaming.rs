@@ -174,6 +174,12 @@ mod json_codec {
             builder = builder
                 .set_message(Some(rt::json::string(v, "NoSuchKey.Message")?));
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 }
