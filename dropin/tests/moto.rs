@@ -8,6 +8,11 @@
 //! Needs `moto_server` (`pip install 'moto[server]'`): from `$MOTO_SERVER`
 //! or `PATH`. Without it the tests say so and pass, unless
 //! `CHIME_SDK_REQUIRE_MOTO=1` (CI) makes that a failure.
+//!
+//! Until the generator's structures with required members have fallible
+//! builders and value getters (as aws-sdk-rust's), the `ours` side compiles
+//! only with `CHIME_SDK_DROPIN_OURS=1` (`dropin/README.md` lists what does
+//! not compile yet).
 
 use chime_sdk_dropin::{failures, passed, Moto, StartError, Step};
 

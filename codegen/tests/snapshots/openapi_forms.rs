@@ -918,6 +918,12 @@ mod json_codec {
             builder = builder
                 .set_message(Some(rt::json::string(v, "ClientProblem.message")?));
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -944,6 +950,12 @@ mod json_codec {
             builder = builder
                 .set_message(Some(rt::json::string(v, "Fallback.message")?));
         }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
+        }
         Ok(builder.meta(response.meta.clone()).build())
     }
 
@@ -958,6 +970,12 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "message") {
             builder = builder
                 .set_message(Some(rt::json::string(v, "NotFound.message")?));
+        }
+        if builder.get_message().is_none() {
+            builder = builder
+                .set_message(
+                    response.meta.message().map(::std::borrow::ToOwned::to_owned),
+                );
         }
         Ok(builder.meta(response.meta.clone()).build())
     }
