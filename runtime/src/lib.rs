@@ -24,6 +24,8 @@ pub mod client;
 pub mod config;
 pub mod endpoint;
 pub mod error;
+#[cfg(feature = "test-util")]
+pub mod fake;
 pub mod http;
 pub mod json;
 pub mod validation;

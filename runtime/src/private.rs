@@ -122,3 +122,10 @@ pub mod endpoint {
         ResolveEndpoint, RuleSet, RulesResolver, ServiceResolver,
     };
 }
+
+/// The fake server a generated crate's `fake` module wraps
+/// ([`crate::fake`], feature `test-util`).
+#[cfg(feature = "test-util")]
+pub mod fake {
+    pub use crate::fake::{FakeServer, Operation, Reply, Request, Stats};
+}
