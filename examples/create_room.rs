@@ -1,7 +1,8 @@
 //! Creates a Chime room.
 //!
-//! With no `--endpoint-url` it starts the embedded mock Chime server on
-//! loopback and creates a room there: no AWS account needed. With
+//! With no `--endpoint-url` it starts the fake Chime server generated from
+//! the model (`chime_sdk::fake`) on loopback and creates a room there: no
+//! AWS account needed. With
 //! `--endpoint-url` it sends to that endpoint instead, configured the way an
 //! aws-sdk-rust program is: region and credentials from `aws-config`'s
 //! default chains (environment, `~/.aws/config` and `~/.aws/credentials`
@@ -18,18 +19,18 @@
 
 use aws_config::meta::region::RegionProviderChain;
 use chime_sdk::config::{Config, Credentials, Region};
-use chime_sdk::mock::MockChime;
+use chime_sdk::fake::FakeServer;
 use chime_sdk::Client;
 use clap::Parser;
 use std::error::Error;
 use std::process::ExitCode;
 
-/// Creates an Amazon Chime room, by default on an embedded mock server.
+/// Creates an Amazon Chime room, by default on the generated fake server.
 #[derive(Parser, Debug)]
 #[command(name = "create_room", version)]
 struct Args {
     /// Send to this endpoint (with credentials from the environment or a
-    /// profile) instead of the embedded mock server.
+    /// profile) instead of the generated fake server.
     #[arg(long, value_name = "URL")]
     endpoint_url: Option<String>,
     /// The Chime account ID.
@@ -63,7 +64,7 @@ async fn main() -> ExitCode {
 }
 
 async fn run(args: Args) -> Result<(), Box<dyn Error>> {
-    let mut mock = None;
+    let mut fake = None;
     let config = match &args.endpoint_url {
         Some(url) => {
             let region = RegionProviderChain::default_provider().or_else(Region::new("us-east-1"));
@@ -75,22 +76,22 @@ async fn run(args: Args) -> Result<(), Box<dyn Error>> {
             Config::from(&sdk_config)
         }
         None => {
-            let server = MockChime::start()
+            let server = FakeServer::start()
                 .await
-                .map_err(|e| format!("cannot start the mock server: {e}"))?;
-            println!("mock Chime server listening at {}", server.endpoint_url());
+                .map_err(|e| format!("cannot start the fake server: {e}"))?;
+            println!("fake Chime server listening at {}", server.endpoint_url());
             let config = Config::builder()
                 .region(Region::new("us-east-1"))
                 .credentials_provider(Credentials::new(
-                    "AKIDMOCK",
-                    "mock-secret",
+                    "AKIDFAKE",
+                    "fake-secret",
                     None,
                     None,
                     "example",
                 ))
                 .endpoint_url(server.endpoint_url())
                 .build();
-            mock = Some(server);
+            fake = Some(server);
             config
         }
     };
@@ -102,9 +103,9 @@ async fn run(args: Args) -> Result<(), Box<dyn Error>> {
         .set_client_request_token(args.client_request_token);
     println!("sending {:?}", request.as_input());
     let output = request.send().await?;
-    if let Some(mock) = &mock {
-        for r in mock.requests() {
-            println!("the mock received: {} {}", r.method, r.uri);
+    if let Some(fake) = &fake {
+        for r in fake.requests() {
+            println!("the fake received: {} {}", r.method, r.uri);
             for (k, v) in &r.headers {
                 let v = if k == "authorization" {
                     v.split(", Signature=").next().unwrap_or("")
@@ -142,7 +143,7 @@ fn one_line(e: &(dyn Error + 'static)) -> String {
     line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The body as the mock received it, with the values of the `@sensitive`
+/// The body as the fake received it, with the values of the `@sensitive`
 /// members (`Name`, `ClientRequestToken`) hidden as the SDK hides them in
 /// its own output: what was sent is shown, not the secrets.
 fn redacted(body: &str) -> String {
