@@ -250,7 +250,12 @@ fn shape(cx: &Cx, s: &Shape) -> Value {
                 });
                 let mut codes = vec![s.name.clone()];
                 codes.extend(e.codes.iter().filter(|c| **c != s.name).cloned());
-                v["error"] = json!({"status": status, "codes": codes});
+                v["error"] = json!({
+                    "status": status,
+                    "httpError": e.status.is_some(),
+                    "retryable": e.retry.is_some(),
+                    "codes": codes,
+                });
             }
             v
         }

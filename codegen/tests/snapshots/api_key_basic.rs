@@ -2409,7 +2409,7 @@ pub mod fake {
 {"name":"ListPublic","inputName":"ListPublicInput","method":"GET","uri":"/public","code":200,"input":[],"output":[{"name":"Names","type":{"list":"string"}}],"errors":["example.keys#AccessDenied"]}
 ],
 "shapes": {
-"example.keys#AccessDenied": {"kind":"structure","members":[{"name":"message","type":"string"}],"error":{"status":403,"codes":["AccessDenied"]}}
+"example.keys#AccessDenied": {"kind":"structure","members":[{"name":"message","type":"string"}],"error":{"status":403,"httpError":true,"retryable":false,"codes":["AccessDenied"]}}
 }}
 "#;
     /// A fake of the service on `127.0.0.1`: it answers each operation

@@ -2456,9 +2456,9 @@ pub mod fake {
 {"name":"Ping","inputName":"PingInput","method":"POST","uri":"/","code":200,"input":[],"output":[],"errors":["example.rpc#Throttled"]}
 ],
 "shapes": {
-"example.rpc#Conflict": {"kind":"structure","members":[{"name":"Message","type":"string"},{"name":"Existing","type":"string"}],"error":{"status":409,"codes":["Conflict"]}},
+"example.rpc#Conflict": {"kind":"structure","members":[{"name":"Message","type":"string"},{"name":"Existing","type":"string"}],"error":{"status":409,"httpError":true,"retryable":false,"codes":["Conflict"]}},
 "example.rpc#Entry": {"kind":"structure","members":[{"name":"Name","type":"string","required":true},{"name":"At","type":{"timestamp":"epoch-seconds"}},{"name":"Amount","type":"long","required":true}]},
-"example.rpc#Throttled": {"kind":"structure","members":[{"name":"message","type":"string"}],"error":{"status":400,"codes":["Throttled"]}}
+"example.rpc#Throttled": {"kind":"structure","members":[{"name":"message","type":"string"}],"error":{"status":400,"httpError":false,"retryable":true,"codes":["Throttled"]}}
 }}
 "#;
     /// A fake of the service on `127.0.0.1`: it answers each operation

@@ -1612,7 +1612,7 @@ pub mod fake {
 {"name":"ListPublicProjects","inputName":"ListPublicProjectsInput","method":"GET","uri":"/public-projects","code":200,"input":[],"output":[{"name":"Names","type":{"list":"string"}}],"errors":["example.bearer#AccessDenied"]}
 ],
 "shapes": {
-"example.bearer#AccessDenied": {"kind":"structure","members":[{"name":"message","type":"string"}],"error":{"status":403,"codes":["AccessDenied"]}}
+"example.bearer#AccessDenied": {"kind":"structure","members":[{"name":"message","type":"string"}],"error":{"status":403,"httpError":true,"retryable":false,"codes":["AccessDenied"]}}
 }}
 "#;
     /// A fake of the service on `127.0.0.1`: it answers each operation

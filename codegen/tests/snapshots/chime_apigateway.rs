@@ -3053,18 +3053,18 @@ pub mod fake {
 {"name":"CreateRoom","inputName":"CreateRoomInput","method":"POST","uri":"/accounts/{AccountId}/rooms","code":201,"input":[{"name":"AccountId","type":"string","required":true,"binding":"label","pattern":".*\\S.*"},{"name":"ClientRequestToken","type":"string","length":[2,64],"pattern":"^[-_a-zA-Z0-9]*$"},{"name":"Name","type":"string","required":true}],"output":[{"name":"Room","type":{"shape":"openapi#Room"}}],"errors":["openapi#BadRequestError","openapi#UnauthorizedError","openapi#ForbiddenError","openapi#NotFoundError","openapi#TooManyRequestsError","openapi#InternalServerError","openapi#ServiceUnavailableError"]}
 ],
 "shapes": {
-"openapi#BadRequestError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":400,"codes":["BadRequestError"]}},
+"openapi#BadRequestError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":400,"httpError":true,"retryable":false,"codes":["BadRequestError"]}},
 "openapi#CreateRoomRequest": {"kind":"structure","members":[{"name":"ClientRequestToken","type":"string","length":[2,64],"pattern":"^[-_a-zA-Z0-9]*$"},{"name":"Name","type":"string","required":true}]},
 "openapi#CreateRoomResponse": {"kind":"structure","members":[{"name":"Room","type":{"shape":"openapi#Room"}}]},
 "openapi#ErrorBody": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}]},
 "openapi#ErrorCode": {"kind":"enum","values":["BadRequest","Conflict","Forbidden","NotFound","PreconditionFailed","ResourceLimitExceeded","ServiceFailure","AccessDenied","ServiceUnavailable","Throttled","Throttling","Unauthorized","Unprocessable","VoiceConnectorGroupAssociationsExist","PhoneNumberAssociationsExist"]},
-"openapi#ForbiddenError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":403,"codes":["ForbiddenError"]}},
-"openapi#InternalServerError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":500,"codes":["InternalServerError"]}},
-"openapi#NotFoundError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":404,"codes":["NotFoundError"]}},
+"openapi#ForbiddenError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":403,"httpError":true,"retryable":false,"codes":["ForbiddenError"]}},
+"openapi#InternalServerError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":500,"httpError":true,"retryable":true,"codes":["InternalServerError"]}},
+"openapi#NotFoundError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":404,"httpError":true,"retryable":false,"codes":["NotFoundError"]}},
 "openapi#Room": {"kind":"structure","members":[{"name":"AccountId","type":"string"},{"name":"CreatedBy","type":"string"},{"name":"CreatedTimestamp","type":{"timestamp":"date-time"}},{"name":"Name","type":"string"},{"name":"RoomId","type":"string"},{"name":"UpdatedTimestamp","type":{"timestamp":"date-time"}}]},
-"openapi#ServiceUnavailableError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":503,"codes":["ServiceUnavailableError"]}},
-"openapi#TooManyRequestsError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":429,"codes":["TooManyRequestsError"]}},
-"openapi#UnauthorizedError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":401,"codes":["UnauthorizedError"]}}
+"openapi#ServiceUnavailableError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":503,"httpError":true,"retryable":true,"codes":["ServiceUnavailableError"]}},
+"openapi#TooManyRequestsError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":429,"httpError":true,"retryable":true,"codes":["TooManyRequestsError"]}},
+"openapi#UnauthorizedError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":401,"httpError":true,"retryable":false,"codes":["UnauthorizedError"]}}
 }}
 "#;
     /// A fake of the service on `127.0.0.1`: it answers each operation

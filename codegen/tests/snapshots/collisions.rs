@@ -1397,7 +1397,7 @@ pub mod fake {
 {"name":"Foo","inputName":"FooInput","method":"POST","uri":"/foo","code":200,"input":[{"name":"Build","type":"string"},{"name":"Send","type":"string"},{"name":"Validate","type":"string"},{"name":"Name","type":"string"},{"name":"SetName","type":"string"},{"name":"Input","type":{"shape":"example.collisions#FooInput"}},{"name":"Output","type":{"shape":"example.collisions#FooOutput"}}],"output":[{"name":"Builder","type":"string"},{"name":"Send","type":"string"}],"errors":["example.collisions#FooError"]}
 ],
 "shapes": {
-"example.collisions#FooError": {"kind":"structure","members":[{"name":"Meta","type":"string"},{"name":"Message","type":"string"}],"error":{"status":400,"codes":["FooError"]}},
+"example.collisions#FooError": {"kind":"structure","members":[{"name":"Meta","type":"string"},{"name":"Message","type":"string"}],"error":{"status":400,"httpError":true,"retryable":false,"codes":["FooError"]}},
 "example.collisions#FooInput": {"kind":"structure","members":[{"name":"Build","type":"string"},{"name":"BuildValue","type":"string"}]},
 "example.collisions#FooOutput": {"kind":"structure","members":[{"name":"GetValue","type":"string"},{"name":"Value","type":"string"}]}
 }}

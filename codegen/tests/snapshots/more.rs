@@ -1828,9 +1828,9 @@ pub mod fake {
 ],
 "shapes": {
 "example.more#Events": {"kind":"union","members":[{"name":"Tick","type":{"shape":"example.more#Tick"}}],"repr":"tagged"},
-"example.more#Gone": {"kind":"structure","members":[],"error":{"status":410,"codes":["Gone"]}},
+"example.more#Gone": {"kind":"structure","members":[],"error":{"status":410,"httpError":true,"retryable":false,"codes":["Gone"]}},
 "example.more#Item": {"kind":"structure","members":[{"name":"Created","type":{"timestamp":"epoch-seconds"}},{"name":"Owner","type":"string"},{"name":"Id","type":"string","required":true}]},
-"example.more#Throttled": {"kind":"structure","members":[{"name":"message","type":"string"}],"error":{"status":429,"codes":["Throttled"]}},
+"example.more#Throttled": {"kind":"structure","members":[{"name":"message","type":"string"}],"error":{"status":429,"httpError":true,"retryable":true,"codes":["Throttled"]}},
 "example.more#Tick": {"kind":"structure","members":[{"name":"At","type":{"timestamp":"epoch-seconds"}}]}
 }}
 "#;

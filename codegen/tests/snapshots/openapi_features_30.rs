@@ -3972,11 +3972,11 @@ pub mod fake {
 "openapi#Error": {"kind":"structure","members":[{"name":"code","type":"string"},{"name":"message","type":"string"}]},
 "openapi#Event": {"kind":"structure","members":[{"name":"id","type":"string","required":true},{"name":"owner","type":{"shape":"openapi#Profile"}},{"name":"parent","type":{"shape":"openapi#Event"}},{"name":"status","type":{"shape":"openapi#Status"}},{"name":"priority","type":{"shape":"openapi#Priority"}},{"name":"at","type":{"timestamp":"date-time"}}]},
 "openapi#Gold": {"kind":"structure","members":[{"name":"kind","type":"string","required":true},{"name":"karat","type":"integer"}]},
-"openapi#NotFoundError": {"kind":"structure","members":[{"name":"code","type":"string"},{"name":"message","type":"string"}],"error":{"status":404,"codes":["NotFoundError"]}},
+"openapi#NotFoundError": {"kind":"structure","members":[{"name":"code","type":"string"},{"name":"message","type":"string"}],"error":{"status":404,"httpError":true,"retryable":false,"codes":["NotFoundError"]}},
 "openapi#Priority": {"kind":"intEnum","values":[10,20]},
 "openapi#Profile": {"kind":"structure","members":[{"name":"id","type":"long","required":true},{"name":"nickname","type":"string"},{"name":"status","type":{"shape":"openapi#Status"},"required":true},{"name":"badge","type":{"shape":"openapi#Badge"}},{"name":"settings","type":{"map":"long"}},{"name":"born","type":"string"}]},
 "openapi#ProfilePatch": {"kind":"structure","members":[{"name":"nickname","type":"string"},{"name":"status","type":{"shape":"openapi#Status"}}]},
-"openapi#ServerError": {"kind":"structure","members":[{"name":"Body","type":"string","binding":"payload"}],"error":{"status":500,"codes":["ServerError"]}},
+"openapi#ServerError": {"kind":"structure","members":[{"name":"Body","type":"string","binding":"payload"}],"error":{"status":500,"httpError":false,"retryable":true,"codes":["ServerError"]}},
 "openapi#Silver": {"kind":"structure","members":[{"name":"kind","type":"string","required":true},{"name":"shine","type":"float"}]},
 "openapi#Status": {"kind":"enum","values":["active","suspended"]}
 }}

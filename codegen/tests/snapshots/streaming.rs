@@ -1825,7 +1825,7 @@ pub mod fake {
 {"name":"GetObject","inputName":"GetObjectInput","method":"GET","uri":"/objects/{Key}","code":200,"input":[{"name":"Key","type":"string","required":true,"binding":"label"}],"output":[{"name":"ETag","type":"string","binding":{"header":"ETag"}},{"name":"Body","type":"stream","binding":"payload"}],"errors":["example.streaming#NoSuchKey"]}
 ],
 "shapes": {
-"example.streaming#NoSuchKey": {"kind":"structure","members":[{"name":"Message","type":"string"}],"error":{"status":404,"codes":["NoSuchKey"]}}
+"example.streaming#NoSuchKey": {"kind":"structure","members":[{"name":"Message","type":"string"}],"error":{"status":404,"httpError":true,"retryable":false,"codes":["NoSuchKey"]}}
 }}
 "#;
     /// A fake of the service on `127.0.0.1`: it answers each operation

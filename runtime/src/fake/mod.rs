@@ -21,7 +21,8 @@
 //!   every violated member (never a value):
 //!   1. the operation's `ValidationException`, if it has one;
 //!   2. else its `BadRequestException`;
-//!   3. else its first modeled error whose status is 400;
+//!   3. else its first modeled error whose `@httpError` is 400 and that
+//!      is not retried (not a throttling error);
 //!   4. else an unmodeled `ValidationException` with status 400, as AWS
 //!      services send for errors their models leave out.
 //! * **Answering** with an output that satisfies the model: every member
@@ -532,7 +533,11 @@ impl Prepared {
         };
         named("ValidationException")
             .or_else(|| named("BadRequestException"))
-            .or_else(|| errors().find(|(_, e)| e.status == 400).map(|(id, _)| id))
+            .or_else(|| {
+                errors()
+                    .find(|(_, e)| e.status == 400 && e.http_error && !e.retryable)
+                    .map(|(id, _)| id)
+            })
     }
 }
 

@@ -244,6 +244,13 @@ pub(crate) struct ErrorInfo {
     /// Its status (`@httpError`, else 400 for a client fault and 500 for a
     /// server fault).
     pub status: u16,
+    /// The status is the model's `@httpError`.
+    #[serde(default)]
+    pub http_error: bool,
+    /// The client retries it (`@retryable`, or a throttling or server
+    /// status).
+    #[serde(default)]
+    pub retryable: bool,
     /// The codes that name it: its shape name first.
     pub codes: Vec<String>,
 }
