@@ -62,7 +62,10 @@ async fn a_valid_request_gets_a_room_that_satisfies_the_model() {
     assert_eq!(room.name(), Some("Team Room"));
     // Made up within the model: `\S` ids, timestamps of the response.
     for id in [room.room_id(), room.created_by()] {
-        assert!(id.is_some_and(|s| s.chars().any(|c| !c.is_whitespace())), "{id:?}");
+        assert!(
+            id.is_some_and(|s| s.chars().any(|c| !c.is_whitespace())),
+            "{id:?}"
+        );
     }
     let created = room.created_timestamp().expect("created");
     assert!(created.secs() > 1_700_000_000, "{created}");
@@ -160,7 +163,10 @@ async fn a_short_token_and_a_bad_pattern_are_bad_requests_without_the_value() {
         .await
         .expect_err("three violations");
     let message = bad_request(both);
-    assert!(message.starts_with("4 validation errors detected: "), "{message}");
+    assert!(
+        message.starts_with("4 validation errors detected: "),
+        "{message}"
+    );
     for part in [
         "CreateRoomInput.AccountId must match the pattern `\\S`",
         "CreateRoomInput.Name is required",
@@ -174,8 +180,7 @@ async fn a_short_token_and_a_bad_pattern_are_bad_requests_without_the_value() {
 #[tokio::test]
 async fn a_scripted_error_is_the_typed_error() {
     let fake = fake().await;
-    fake.create_room()
-        .fail(404, "NotFound", "no such account");
+    fake.create_room().fail(404, "NotFound", "no such account");
     let err = client(&fake, true)
         .create_room()
         .account_id("acct")
@@ -287,10 +292,28 @@ async fn the_same_token_replays_the_first_answer() {
             .idempotency_token_provider(IdempotencyTokenProvider::fixed("same-token"))
             .build(),
     );
-    let a = client.create_room().account_id("acct").name("One").send().await.unwrap();
-    let b = client.create_room().account_id("acct").name("One").send().await.unwrap();
+    let a = client
+        .create_room()
+        .account_id("acct")
+        .name("One")
+        .send()
+        .await
+        .unwrap();
+    let b = client
+        .create_room()
+        .account_id("acct")
+        .name("One")
+        .send()
+        .await
+        .unwrap();
     // Another account (path) with the same token is another request.
-    let c = client.create_room().account_id("other").name("One").send().await.unwrap();
+    let c = client
+        .create_room()
+        .account_id("other")
+        .name("One")
+        .send()
+        .await
+        .unwrap();
     let id = |o: &chime_sdk::operation::create_room::CreateRoomOutput| {
         o.room().and_then(|r| r.room_id()).map(str::to_owned)
     };

@@ -232,32 +232,11 @@ async fn a_map_token_pages_until_it_is_absent() {
 // The generated fake (`fake::FakeServer`): routed by `X-Amz-Target`.
 // ---------------------------------------------------------------------------
 
-/// Sends every request to the fake's address: `PutEntry`'s host prefix
-/// (`{Book}.`) would name a host that does not resolve.
-#[derive(Debug)]
-struct ToFake(std::net::SocketAddr);
-
-impl config::Intercept for ToFake {
-    fn name(&self) -> &'static str {
-        "ToFake"
-    }
-    fn modify_before_signing(
-        &self,
-        context: &mut config::interceptors::BeforeTransmitInterceptorContextMut<'_>,
-        _rc: &config::RuntimeComponents,
-        _cfg: &mut config::ConfigBag,
-    ) -> Result<(), error::BoxError> {
-        let request = context.request_mut();
-        let path = request.uri().split('/').skip(3).collect::<Vec<_>>().join("/");
-        request.set_uri(format!("http://{}/{path}", self.0))?;
-        Ok(())
-    }
-}
-
 fn fake_client(fake: &fake::FakeServer, validate: bool) -> Client {
     Client::from_conf(
+        // The fake's configuration sends `PutEntry` (host prefix `{Book}.`)
+        // to the fake too.
         fake.config()
-            .interceptor(ToFake(fake.local_addr()))
             .validation(validate)
             .retry_config(
                 config::RetryConfig::standard().with_initial_backoff(Duration::from_millis(1)),
@@ -282,18 +261,29 @@ async fn fake_answers_each_operation_by_target_as_the_model_says() {
     let entry = out.entry().expect("the output's members are filled");
     // Echoed from the input (`Name`, `At`); `Amount` made up within the model.
     assert_eq!(entry.name(), Some("rent"));
-    assert_eq!(entry.at(), Some(&primitives::DateTime::from_secs(1_700_000_000)));
+    assert_eq!(
+        entry.at(),
+        Some(&primitives::DateTime::from_secs(1_700_000_000))
+    );
     assert_eq!(entry.amount(), Some(0));
     let requests = fake.requests();
     let targets: Vec<_> = requests
         .iter()
-        .map(|r| (r.operation.clone(), r.header("x-amz-target").map(str::to_owned)))
+        .map(|r| {
+            (
+                r.operation.clone(),
+                r.header("x-amz-target").map(str::to_owned),
+            )
+        })
         .collect();
     assert_eq!(
         targets,
         [
             (Some("Ping".to_owned()), Some("Ledger.Ping".to_owned())),
-            (Some("PutEntry".to_owned()), Some("Ledger.PutEntry".to_owned())),
+            (
+                Some("PutEntry".to_owned()),
+                Some("Ledger.PutEntry".to_owned())
+            ),
         ]
     );
     // The input as the fake read it: by member name, `@jsonName` ignored
@@ -318,7 +308,10 @@ async fn fake_rejects_what_the_model_forbids_with_an_unmodeled_validation_except
         .unwrap_err();
     assert_eq!(err.raw_response().map(|r| r.status().as_u16()), Some(400));
     let err = err.into_service_error();
-    assert!(matches!(err, operation::put_entry::PutEntryError::Unhandled(_)), "{err:?}");
+    assert!(
+        matches!(err, operation::put_entry::PutEntryError::Unhandled(_)),
+        "{err:?}"
+    );
     assert_eq!(err.meta().code(), Some("ValidationException"));
     assert_eq!(
         err.meta().message(),
@@ -343,10 +336,11 @@ async fn fake_scripts_pages_and_modeled_errors() {
     let fake = fake::FakeServer::start().await.unwrap();
     // The first page is scripted with a token; the model's answer leaves
     // the token out, so the paginator stops after the second page.
-    fake.list_entries().once(fake::Reply::json(serde_json::json!({
-        "Entries": [{"Name": "a", "Amount": 1, "At": 1700000000}],
-        "LastKey": {"pk": "a"}
-    })));
+    fake.list_entries()
+        .once(fake::Reply::json(serde_json::json!({
+            "Entries": [{"Name": "a", "Amount": 1, "At": 1700000000}],
+            "LastKey": {"pk": "a"}
+        })));
     let entries = fake_client(&fake, true)
         .list_entries()
         .into_paginator()
@@ -356,7 +350,10 @@ async fn fake_scripts_pages_and_modeled_errors() {
         .unwrap();
     assert_eq!(entries.len(), 2, "{entries:?}");
     assert_eq!(entries[0].name(), Some("a"));
-    assert_eq!(entries[0].at(), Some(&primitives::DateTime::from_secs(1_700_000_000)));
+    assert_eq!(
+        entries[0].at(),
+        Some(&primitives::DateTime::from_secs(1_700_000_000))
+    );
     // Made up: the required members, and the optional ones at this depth.
     assert!(entries[1].name().is_some() && entries[1].amount().is_some());
     let pages = fake.list_entries().requests();
@@ -376,8 +373,13 @@ async fn fake_scripts_pages_and_modeled_errors() {
         other => panic!("expected Conflict, got {other:?}"),
     }
     // A throttling error is retried: the second attempt gets the model's answer.
-    fake.ping().once(fake::Reply::error(400, "Throttled", "slow down"));
-    fake_client(&fake, true).ping().send().await.expect("retried");
+    fake.ping()
+        .once(fake::Reply::error(400, "Throttled", "slow down"));
+    fake_client(&fake, true)
+        .ping()
+        .send()
+        .await
+        .expect("retried");
     assert_eq!(fake.ping().stats().received, 2);
 }
 
@@ -395,6 +397,9 @@ async fn fake_answers_an_unknown_target_with_unknown_operation() {
         .await
         .unwrap_err();
     assert_eq!(err.raw_response().map(|r| r.status().as_u16()), Some(400));
-    assert_eq!(err.into_service_error().meta().code(), Some("UnknownOperationException"));
+    assert_eq!(
+        err.into_service_error().meta().code(),
+        Some("UnknownOperationException")
+    );
     assert_eq!(fake.requests()[0].operation, None);
 }

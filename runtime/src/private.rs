@@ -127,5 +127,5 @@ pub mod endpoint {
 /// ([`crate::fake`], feature `test-util`).
 #[cfg(feature = "test-util")]
 pub mod fake {
-    pub use crate::fake::{FakeServer, Operation, Reply, Request, Stats};
+    pub use crate::fake::{FakeServer, Operation, Reply, Request, Stats, ToFake};
 }

@@ -46,10 +46,7 @@ pub(crate) fn emit_fake(cx: &Cx) -> TokenStream {
         }
         let f = ident(&op.rust_name);
         let model_name = &op.name;
-        let doc = format!(
-            " `{}`: script its replies, read what it received.",
-            op.name
-        );
+        let doc = format!(" `{}`: script its replies, read what it received.", op.name);
         Some(quote! {
             #[doc = #doc]
             pub fn #f(&self) -> Operation<'_> {
@@ -61,7 +58,11 @@ pub(crate) fn emit_fake(cx: &Cx) -> TokenStream {
             }
         })
     });
-    let auth = auth_config(service);
+    let mut auth = auth_config(service);
+    if service.operations.iter().any(|o| o.host_prefix.is_some()) {
+        // `{Label}.` before the fake's address would not resolve.
+        auth.extend(quote!(.interceptor(self.inner.interceptor())));
+    }
     let body = module_body(quote! {
         pub use #rt::fake::{Operation, Reply, Request, Stats};
 
@@ -97,7 +98,8 @@ pub(crate) fn emit_fake(cx: &Cx) -> TokenStream {
 
             /// A client configuration sending to the fake, with made-up
             /// credentials for the service's auth schemes and region
-            /// `us-east-1`.
+            /// `us-east-1` (and, where operations have a host prefix, an
+            /// interceptor sending their requests to the fake all the same).
             pub fn config(&self) -> crate::config::Builder {
                 crate::config::Config::builder()
                     .endpoint_url(self.endpoint_url())
@@ -244,10 +246,13 @@ fn shape(cx: &Cx, s: &Shape) -> Value {
         Shape::Structure(s) => {
             let mut v = json!({"kind": "structure", "members": members(cx, &s.members)});
             if let Some(e) = &s.error {
-                let status = e.status.or(e.status_range.map(|r| r.0)).unwrap_or(match e.fault {
-                    Fault::Client => 400,
-                    Fault::Server => 500,
-                });
+                let status = e
+                    .status
+                    .or(e.status_range.map(|r| r.0))
+                    .unwrap_or(match e.fault {
+                        Fault::Client => 400,
+                        Fault::Server => 500,
+                    });
                 let mut codes = vec![s.name.clone()];
                 codes.extend(e.codes.iter().filter(|c| **c != s.name).cloned());
                 v["error"] = json!({

@@ -2491,7 +2491,8 @@ pub mod fake {
 
         /// A client configuration sending to the fake, with made-up
         /// credentials for the service's auth schemes and region
-        /// `us-east-1`.
+        /// `us-east-1` (and, where operations have a host prefix, an
+        /// interceptor sending their requests to the fake all the same).
         pub fn config(&self) -> crate::config::Builder {
             crate::config::Config::builder()
                 .endpoint_url(self.endpoint_url())
@@ -2505,6 +2506,7 @@ pub mod fake {
                         "fake",
                     ),
                 )
+                .interceptor(self.inner.interceptor())
         }
 
         /// A client of the fake, as [`FakeServer::config`] configures it.

@@ -1645,7 +1645,8 @@ pub mod fake {
 
         /// A client configuration sending to the fake, with made-up
         /// credentials for the service's auth schemes and region
-        /// `us-east-1`.
+        /// `us-east-1` (and, where operations have a host prefix, an
+        /// interceptor sending their requests to the fake all the same).
         pub fn config(&self) -> crate::config::Builder {
             crate::config::Config::builder()
                 .endpoint_url(self.endpoint_url())

@@ -149,6 +149,14 @@ impl FakeServer {
         self.addr
     }
 
+    /// An interceptor sending every request to the fake, whatever host
+    /// the endpoint and an operation's `@endpoint` host prefix name (a
+    /// prefixed `home.127.0.0.1` does not resolve). A generated
+    /// `FakeServer::config()` adds it where the model has host prefixes.
+    pub fn interceptor(&self) -> ToFake {
+        ToFake(self.addr)
+    }
+
     /// The operation named `name` (as the model names it, `CreateRoom`).
     ///
     /// # Panics
@@ -214,6 +222,30 @@ impl FakeServer {
         for op in &mut state.ops {
             *op = OpState::default();
         }
+    }
+}
+
+/// Sends requests to a fake's address ([`FakeServer::interceptor`]): the
+/// host, before signing, becomes `127.0.0.1:<port>`.
+#[derive(Clone, Debug)]
+pub struct ToFake(SocketAddr);
+
+impl aws_smithy_runtime_api::client::interceptors::Intercept for ToFake {
+    fn name(&self) -> &'static str {
+        "ToFake"
+    }
+
+    fn modify_before_signing(
+        &self,
+        context: &mut aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextMut<'_>,
+        _components: &aws_smithy_runtime_api::client::runtime_components::RuntimeComponents,
+        _cfg: &mut aws_smithy_types::config_bag::ConfigBag,
+    ) -> Result<(), aws_smithy_runtime_api::box_error::BoxError> {
+        let request = context.request_mut();
+        let uri: http::Uri = request.uri().parse()?;
+        let path = uri.path_and_query().map_or("/", |p| p.as_str());
+        request.set_uri(format!("http://{}{path}", self.0))?;
+        Ok(())
     }
 }
 
