@@ -629,6 +629,9 @@ impl Answer {
     }
 }
 
+/// The labels of a matched route, by member name (still percent-encoded).
+type Labels = Vec<(String, String)>;
+
 /// What a request's head says, as the fake reads it.
 struct Head {
     method: String,
@@ -775,8 +778,10 @@ impl Shared {
             }
             other => (other, false),
         };
-        let rejected = !request.violations.is_empty()
-            && !(by_closure && !matches!(reply, ReplyKind::Model | ReplyKind::Lost { .. }));
+        // A closure's own answer stands; the model's answer checks first.
+        let model_checks =
+            !by_closure || matches!(reply, ReplyKind::Model | ReplyKind::Lost { .. });
+        let rejected = !request.violations.is_empty() && model_checks;
         if rejected {
             self.lock().ops[index].stats.rejected += 1;
             return self.rejection(op, &request.violations, seq);
@@ -831,7 +836,7 @@ impl Shared {
 
     /// The operation a request is for, and its labels (still
     /// percent-encoded).
-    fn route(&self, head: &Head, target: Option<&str>) -> Option<(usize, Vec<(String, String)>)> {
+    fn route(&self, head: &Head, target: Option<&str>) -> Option<(usize, Labels)> {
         let model = &self.cx.model;
         if model.protocol.is_aws_json() {
             let (prefix, name) = target?.trim().rsplit_once('.')?;
@@ -843,7 +848,8 @@ impl Shared {
             let index = model.operations.iter().position(|o| o.name == name)?;
             return Some((index, Vec::new()));
         }
-        let mut best: Option<(usize, Vec<(String, String)>, usize)> = None;
+        // The matching route with the most literal text: (index, labels, length).
+        let mut best: Option<(usize, Labels, usize)> = None;
         for (i, route) in self.cx.routes.iter().enumerate() {
             let Some(route) = route else { continue };
             if route.method != head.method {
