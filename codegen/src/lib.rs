@@ -742,8 +742,10 @@ mod tests {
         ));
 
         for threads in [1, 2, 3, 8] {
-            let mut settings = Settings::default();
-            settings.protocol_tests = Some("crate::harness".to_owned());
+            let settings = Settings {
+                protocol_tests: Some("crate::harness".to_owned()),
+                ..Settings::default()
+            };
             let parts = render_on(&service, "sha256:0", &settings, threads).expect("renders");
             assert!(parts == once, "{threads} threads:\n{parts}\n---\n{once}");
         }
