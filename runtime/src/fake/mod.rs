@@ -1361,3 +1361,140 @@ fn now() -> f64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0.0, |d| d.as_secs() as f64)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A restJson1 service with header, prefix-header, status-code and
+    /// payload bindings, an int enum, a sparse list and a union.
+    const MODEL: &str = r##"{"version":1,"protocol":"restJson1","operations":[
+{"name":"Put","inputName":"PutInput","method":"PUT","uri":"/things/{Id}","code":200,
+ "input":[{"name":"Id","type":"string","required":true,"binding":"label"},
+  {"name":"Tags","type":{"list":"string"},"binding":{"header":"x-tags"}},
+  {"name":"Meta","type":{"map":"string"},"binding":{"prefixHeaders":"x-meta-"}},
+  {"name":"Level","type":{"shape":"ex#Level"},"binding":{"query":"level"}},
+  {"name":"Body","type":{"shape":"ex#Body"},"binding":"payload"}],
+ "output":[{"name":"Etag","type":"string","required":true,"binding":{"header":"etag"},"pattern":"^[0-9a-f]{8}$"},
+  {"name":"Status","type":"integer","binding":"responseCode"},
+  {"name":"Body","type":{"shape":"ex#Body"},"binding":"payload"}],
+ "errors":[]}],
+"shapes":{
+"ex#Level":{"kind":"intEnum","values":[1,2]},
+"ex#Body":{"kind":"structure","members":[{"name":"Items","type":{"list":{"optional":"long"}}},{"name":"Choice","type":{"shape":"ex#Choice"},"json":"choice"}]},
+"ex#Choice":{"kind":"union","members":[{"name":"A","type":"string"},{"name":"B","type":"boolean"}]}
+}}"##;
+
+    fn shared() -> Shared {
+        let cx = Prepared::new(MODEL).expect("the description reads");
+        Shared {
+            cx,
+            state: Mutex::new(State {
+                ops: vec![OpState::default()],
+                ..State::default()
+            }),
+        }
+    }
+
+    fn head(uri: &str, headers: &[(&str, &str)]) -> Head {
+        let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+        Head {
+            method: "PUT".into(),
+            uri: uri.into(),
+            path: path.into(),
+            query: form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect(),
+            headers: headers
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_description_of_another_version_or_form_is_an_error() {
+        for bad in [
+            "{",
+            r#"{"version":2,"protocol":"restJson1","operations":[]}"#,
+        ] {
+            let err = Prepared::new(bad).err().expect("rejected");
+            assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+        }
+    }
+
+    #[test]
+    fn every_binding_is_read_and_written() {
+        let shared = shared();
+        let head = head(
+            "/things/t%201?level=2",
+            &[("x-tags", "a, \"b,c\""), ("x-meta-Color", "red")],
+        );
+        let body = br#"{"Items":[1,null,3],"choice":{"B":true}}"#;
+        let answer = shared.answer(&head, Bytes::from_static(body), 1, "r1");
+        assert_eq!(
+            answer.status,
+            200,
+            "{:?}",
+            String::from_utf8_lossy(&answer.body)
+        );
+        let request = &shared.lock().requests[0];
+        assert_eq!(
+            request.input,
+            serde_json::json!({
+                "Id": "t 1", "Tags": ["a", "b,c"], "Meta": {"color": "red"}, "Level": 2,
+                "Body": {"Items": [1, null, 3], "Choice": {"B": true}}
+            })
+        );
+        // The output: the header sampled from its pattern, the payload
+        // echoed (by member name) and written with its JSON names.
+        let etag = answer
+            .headers
+            .iter()
+            .find(|(k, _)| k == "etag")
+            .map(|(_, v)| v.clone());
+        let etag = etag.expect("a required header member");
+        assert!(
+            etag.len() == 8 && etag.chars().all(|c| c.is_ascii_hexdigit()),
+            "{etag}"
+        );
+        let body: Value = serde_json::from_slice(&answer.body).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"Items": [1, null, 3], "choice": {"B": true}})
+        );
+    }
+
+    #[test]
+    fn what_the_model_forbids_is_named_member_by_member() {
+        let shared = shared();
+        let head = head("/things/x?level=3", &[]);
+        let body = br#"{"Items":"no","choice":{"A":"a","B":true}}"#;
+        let answer = shared.answer(&head, Bytes::from_static(body), 1, "r1");
+        assert_eq!(answer.status, 400);
+        let body: Value = serde_json::from_slice(&answer.body).unwrap();
+        assert_eq!(
+            body["message"],
+            "3 validation errors detected: PutInput.Level must be one of 1, 2; \
+             PutInput.Body.Items must be a list; PutInput.Body.Choice must have exactly one member set"
+        );
+        assert!(answer.headers.contains(&(
+            "x-amzn-errortype".to_owned(),
+            "ValidationException".to_owned()
+        )));
+        assert_eq!(shared.lock().ops[0].stats.rejected, 1);
+    }
+
+    #[test]
+    fn a_scripted_status_code_member_sets_the_status() {
+        let shared = shared();
+        shared.lock().ops[0].standing =
+            Some(Reply::json(serde_json::json!({"Etag": "e", "Status": 202})));
+        let answer = shared.answer(&head("/things/x", &[]), Bytes::new(), 1, "r1");
+        assert_eq!(answer.status, 202);
+        assert!(answer
+            .headers
+            .contains(&("etag".to_owned(), "e".to_owned())));
+        assert!(answer.body.is_empty(), "no payload scripted");
+    }
+}

@@ -287,7 +287,7 @@ impl<'a> Checker<'a> {
                     return None;
                 };
                 let path = format!("{path}.{}", m.name);
-                let x = self.member(m, &obj[keys.of(m)], &path)?;
+                let x = self.member(m, obj.get(keys.of(m))?, &path)?;
                 one(&m.name, x)
             }
             (UnionRepr::Untagged, Keys::Json) => {
