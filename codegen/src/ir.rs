@@ -388,8 +388,8 @@ pub struct Operation {
 }
 
 /// Request behaviour a service's SDK has that its model does not state
-/// (service customizations, set by [`crate::customize`] for the service
-/// they belong to). Each is a general mechanism of the back end; which
+/// (service customizations, set by the generator's `customize` phase for
+/// the service they belong to). Each is a general mechanism of the back end; which
 /// service uses which is decided in one place.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Customizations {
