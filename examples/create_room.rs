@@ -63,7 +63,8 @@ fn seconds(text: &str) -> Result<Duration, String> {
     let secs: f64 = text
         .parse()
         .map_err(|_| format!("`{text}` is not a number of seconds"))?;
-    if !(secs > 0.0) {
+    // NaN is not positive either.
+    if secs.is_nan() || secs <= 0.0 {
         return Err(format!("`{text}` is not a positive number of seconds"));
     }
     Duration::try_from_secs_f64(secs).map_err(|e| format!("`{text}`: {e}"))
