@@ -15,6 +15,9 @@ pub struct Service {
     pub id: ShapeId,
     /// `aws.api#service` `sdkId`.
     pub sdk_id: String,
+    /// The service's API version (the service shape's `version`, OpenAPI's
+    /// `info.version`); empty when the model has none.
+    pub version: String,
     /// The wire protocol.
     pub protocol: Protocol,
     /// `aws.protocols#awsQueryCompatible`: requests say
@@ -379,6 +382,47 @@ pub struct Operation {
     /// (`staticContextParams`, then `contextParam` members, then
     /// `operationContextParams`).
     pub endpoint_params: Vec<EndpointParam>,
+    /// What the service's SDK does beyond its model (`customize`): none
+    /// for most services.
+    pub customizations: Customizations,
+}
+
+/// Request behaviour a service's SDK has that its model does not state
+/// (service customizations, set by [`crate::customize`] for the service
+/// they belong to). Each is a general mechanism of the back end; which
+/// service uses which is decided in one place.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Customizations {
+    /// Headers every request of the operation carries, unless a member
+    /// already set them (`name`, `value`).
+    pub headers: Vec<(String, String)>,
+    /// Input members set to a value when unset or empty, before
+    /// validation (`member`, `value`).
+    pub fill_when_empty: Vec<(String, String)>,
+    /// Headers computed from the request payload when the request has not
+    /// set them (`header`, how).
+    pub payload_checksums: Vec<(String, PayloadChecksum)>,
+    /// An input member holding a URL that, when set, replaces the endpoint
+    /// of the request (its scheme, host and port; its path is put before
+    /// the operation's).
+    pub endpoint_member: Option<String>,
+}
+
+impl Customizations {
+    /// Whether there is nothing to do.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A header value computed from a request payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PayloadChecksum {
+    /// The SHA-256 of the payload, lower-case hex.
+    Sha256,
+    /// The SHA-256 tree hash of the payload (hashes of 1 MiB chunks,
+    /// combined pairwise up to one), lower-case hex.
+    Sha256TreeHash,
 }
 
 /// One protocol compliance case, as the model states it.

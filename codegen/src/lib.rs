@@ -42,6 +42,7 @@
 //! errors or generates code that compiles.
 
 mod check;
+mod customize;
 mod diag;
 pub mod diff;
 mod docs;
@@ -178,6 +179,7 @@ fn back_end(
     mut warnings: Vec<Diagnostic>,
 ) -> Result<Generated, Error> {
     let mut diags = diag::Diagnostics::default();
+    customize::apply(&mut service);
     normalize::normalize(&mut service, &mut diags);
     diags.propagate(&mut warnings)?;
     check::check(&service, &mut diags);

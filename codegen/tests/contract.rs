@@ -270,6 +270,7 @@ fn hand_built() -> Service {
     Service {
         id: "ex#Svc".into(),
         sdk_id: "Ex".into(),
+        version: String::new(),
         protocol: Protocol::RestJson1,
         query_compatible: false,
         signing_name: Some("ex".into()),
@@ -309,6 +310,7 @@ fn hand_built() -> Service {
             unsigned_payload: false,
             auth: vec![AuthScheme::SigV4],
             endpoint_params: Vec::new(),
+            customizations: Default::default(),
         }],
         shapes: Default::default(),
     }

@@ -137,6 +137,7 @@ fn service() -> Service {
     Service {
         id: "ex#Forms".into(),
         sdk_id: "Forms".into(),
+        version: String::new(),
         protocol: Protocol::RestJson1,
         query_compatible: false,
         signing_name: Some("forms".into()),
@@ -171,6 +172,7 @@ fn service() -> Service {
             unsigned_payload: false,
             auth: vec![AuthScheme::SigV4],
             endpoint_params: Vec::new(),
+            customizations: Default::default(),
         }],
         shapes,
     }

@@ -8,6 +8,7 @@ mod api_key;
 mod endpoint;
 
 use crate::config::{Config, IdempotencyTokenProvider};
+use crate::http::customize::{apply_endpoint_override, EndpointOverride};
 use crate::http::{HostPrefix, RedactedPayloadHash, UnsignedPayload};
 use crate::validation::ValidationError;
 use aws_runtime::auth::sigv4::SigV4AuthScheme;
@@ -32,7 +33,9 @@ use aws_smithy_runtime_api::client::auth::{AuthSchemeId, AuthSchemeOptionResolve
 use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
 use aws_smithy_runtime_api::client::endpoint::EndpointPrefix;
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
-use aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextRef;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    BeforeTransmitInterceptorContextMut, BeforeTransmitInterceptorContextRef,
+};
 use aws_smithy_runtime_api::client::interceptors::context::{Error as TypeErasedError, Output};
 use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
 use aws_smithy_runtime_api::client::orchestrator::{
@@ -189,6 +192,10 @@ pub trait OperationInput {
     /// Fills members marked `@idempotencyToken` that are unset; an input
     /// without such members keeps this default, which does nothing.
     fn fill_idempotency_tokens(&mut self, _provider: &IdempotencyTokenProvider) {}
+    /// Sets members the service's SDK fills when they are unset or empty
+    /// (a service customization, such as Glacier's account id `-`); runs
+    /// before validation. Most inputs keep this default, which does nothing.
+    fn fill_customized(&mut self) {}
     /// Checks every modeled constraint, reporting all violations.
     fn validate(&self) -> Result<(), ValidationError>;
 }
@@ -345,8 +352,11 @@ where
 
 /// Carries what a serializer attached to its request into the config bag:
 /// the payload hash of a body kept out of logs, for the SigV4 signer (see
-/// [`crate::http::json_request`]), and the `@endpoint` host prefix. Runs
-/// once after serialization, so both hold for every attempt.
+/// [`crate::http::json_request`]), the `@endpoint` host prefix and an
+/// endpoint chosen by an input member. Runs once after serialization, so
+/// they hold for every attempt; the last is applied to each attempt's
+/// request once the orchestrator has set the resolved endpoint, before
+/// signing.
 #[derive(Debug)]
 struct RequestHints;
 
@@ -361,6 +371,9 @@ impl Intercept for RequestHints {
         _runtime_components: &RuntimeComponents,
         cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
+        if let Some(endpoint) = context.request().extension::<EndpointOverride>() {
+            cfg.interceptor_state().store_put(endpoint.clone());
+        }
         if let Some(prefix) = context.request().extension::<HostPrefix>() {
             let prefix = EndpointPrefix::new(prefix.0.clone())?;
             cfg.interceptor_state().store_put(prefix);
@@ -371,6 +384,18 @@ impl Intercept for RequestHints {
         } else if let Some(hash) = context.request().extension::<RedactedPayloadHash>() {
             cfg.interceptor_state()
                 .store_put(PayloadSigningOverride::Precomputed(hash.0.clone()));
+        }
+        Ok(())
+    }
+
+    fn modify_before_signing(
+        &self,
+        context: &mut BeforeTransmitInterceptorContextMut<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        if let Some(endpoint) = cfg.load::<EndpointOverride>() {
+            apply_endpoint_override(context.request_mut(), endpoint)?;
         }
         Ok(())
     }
@@ -688,6 +713,7 @@ impl Handle {
         spec: &OperationSpec<I, O, E>,
     ) -> Result<(), BoxError> {
         input.fill_idempotency_tokens(self.config.idempotency_token_provider());
+        input.fill_customized();
         if self.config.validation_enabled() {
             input.validate()?;
         }
