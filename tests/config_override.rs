@@ -152,6 +152,38 @@ async fn a_retry_override_holds_for_one_call_only() {
 }
 
 #[tokio::test]
+async fn an_http_client_override_sends_that_call_through_it() {
+    let server = server_answering(created()).await;
+    let client = client(&server.uri());
+    let (http, captured) = aws_smithy_http_client::test_util::capture_request(None);
+    // The capturing client answers 200 with an empty body: an empty room.
+    client
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .customize()
+        .config_override(Config::builder().http_client(http))
+        .send()
+        .await
+        .unwrap();
+    let request = captured.expect_request();
+    assert!(
+        request.uri().ends_with("/accounts/a/rooms"),
+        "{}",
+        request.uri()
+    );
+    assert!(received(&server).await.is_empty());
+    client
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(received(&server).await.len(), 1);
+}
+
+#[tokio::test]
 async fn region_and_credentials_overrides_sign_that_call_with_them() {
     let server = server_answering(created()).await;
     let client = client(&server.uri());
