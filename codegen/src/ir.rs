@@ -657,10 +657,10 @@ pub struct ErrorInfo {
     /// (400..=499), `5XX` (500..=599) and `default` (400..=599) responses.
     /// The narrowest range containing the status wins.
     pub status_range: Option<(u16, u16)>,
-    /// How the retry strategy treats it: as the model states it
-    /// (`@retryable`), then, where it states nothing, as `normalize` derives
-    /// it from the status (429 throttles; 500, 502, 503, 504 are transient
-    /// server errors), as the AWS SDKs' standard retry mode does.
+    /// Its retry class as the model states it (`@retryable`, OpenAPI's
+    /// `x-sdkgen-error` `retry`), which `retryable_error_kind` reports as
+    /// aws-sdk-rust's does; `None` where it states none (the runtime's
+    /// classifiers still retry by status: 429, 500, 502, 503, 504).
     pub retry: Option<RetryKind>,
     /// Codes on the wire that mean this error: those the model states (the
     /// shape name), plus, added by `normalize`, the name without an

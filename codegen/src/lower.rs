@@ -748,7 +748,7 @@ impl Lower<'_> {
                     Some(RetryKind::Throttling)
                 }
                 Some(_) => Some(RetryKind::Transient),
-                // Not stated: `normalize` follows the status.
+                // Not stated: none (the runtime retries by status).
                 None => None,
             };
             let mut codes = vec![local_name(id).to_owned()];
