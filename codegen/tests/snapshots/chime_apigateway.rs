@@ -2427,9 +2427,9 @@ pub mod operation {
                     Self::UnauthorizedError(_) => None,
                     Self::ForbiddenError(_) => None,
                     Self::NotFoundError(_) => None,
-                    Self::TooManyRequestsError(_) => Some(rt::ErrorKind::ThrottlingError),
-                    Self::InternalServerError(_) => Some(rt::ErrorKind::ServerError),
-                    Self::ServiceUnavailableError(_) => Some(rt::ErrorKind::ServerError),
+                    Self::TooManyRequestsError(_) => None,
+                    Self::InternalServerError(_) => None,
+                    Self::ServiceUnavailableError(_) => None,
                     Self::Unhandled(_) => None,
                 }
             }
@@ -3059,11 +3059,11 @@ pub mod fake {
 "openapi#ErrorBody": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}]},
 "openapi#ErrorCode": {"kind":"enum","values":["BadRequest","Conflict","Forbidden","NotFound","PreconditionFailed","ResourceLimitExceeded","ServiceFailure","AccessDenied","ServiceUnavailable","Throttled","Throttling","Unauthorized","Unprocessable","VoiceConnectorGroupAssociationsExist","PhoneNumberAssociationsExist"]},
 "openapi#ForbiddenError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":403,"httpError":true,"retryable":false,"codes":["ForbiddenError"]}},
-"openapi#InternalServerError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":500,"httpError":true,"retryable":true,"codes":["InternalServerError"]}},
+"openapi#InternalServerError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":500,"httpError":true,"retryable":false,"codes":["InternalServerError"]}},
 "openapi#NotFoundError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":404,"httpError":true,"retryable":false,"codes":["NotFoundError"]}},
 "openapi#Room": {"kind":"structure","members":[{"name":"AccountId","type":"string"},{"name":"CreatedBy","type":"string"},{"name":"CreatedTimestamp","type":{"timestamp":"date-time"}},{"name":"Name","type":"string"},{"name":"RoomId","type":"string"},{"name":"UpdatedTimestamp","type":{"timestamp":"date-time"}}]},
-"openapi#ServiceUnavailableError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":503,"httpError":true,"retryable":true,"codes":["ServiceUnavailableError"]}},
-"openapi#TooManyRequestsError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":429,"httpError":true,"retryable":true,"codes":["TooManyRequestsError"]}},
+"openapi#ServiceUnavailableError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":503,"httpError":true,"retryable":false,"codes":["ServiceUnavailableError"]}},
+"openapi#TooManyRequestsError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":429,"httpError":true,"retryable":false,"codes":["TooManyRequestsError"]}},
 "openapi#UnauthorizedError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":401,"httpError":true,"retryable":false,"codes":["UnauthorizedError"]}}
 }}
 "#;

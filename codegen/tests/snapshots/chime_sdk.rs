@@ -2764,13 +2764,9 @@ pub mod operation {
                     Self::ForbiddenException(_) => None,
                     Self::NotFoundException(_) => None,
                     Self::ResourceLimitExceededException(_) => None,
-                    Self::ServiceFailureException(_) => Some(rt::ErrorKind::ServerError),
-                    Self::ServiceUnavailableException(_) => {
-                        Some(rt::ErrorKind::ServerError)
-                    }
-                    Self::ThrottledClientException(_) => {
-                        Some(rt::ErrorKind::ThrottlingError)
-                    }
+                    Self::ServiceFailureException(_) => None,
+                    Self::ServiceUnavailableException(_) => None,
+                    Self::ThrottledClientException(_) => None,
                     Self::UnauthorizedClientException(_) => None,
                     Self::Unhandled(_) => None,
                 }
@@ -3672,9 +3668,9 @@ pub mod fake {
 "com.amazonaws.chime#NotFoundException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":404,"httpError":true,"retryable":false,"codes":["NotFoundException","NotFound"]}},
 "com.amazonaws.chime#ResourceLimitExceededException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":400,"httpError":true,"retryable":false,"codes":["ResourceLimitExceededException","ResourceLimitExceeded"]}},
 "com.amazonaws.chime#Room": {"kind":"structure","members":[{"name":"RoomId","type":"string","pattern":"\\S"},{"name":"Name","type":"string"},{"name":"AccountId","type":"string","pattern":"\\S"},{"name":"CreatedBy","type":"string","pattern":"\\S"},{"name":"CreatedTimestamp","type":{"timestamp":"date-time"}},{"name":"UpdatedTimestamp","type":{"timestamp":"date-time"}}]},
-"com.amazonaws.chime#ServiceFailureException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":500,"httpError":true,"retryable":true,"codes":["ServiceFailureException","ServiceFailure"]}},
-"com.amazonaws.chime#ServiceUnavailableException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":503,"httpError":true,"retryable":true,"codes":["ServiceUnavailableException","ServiceUnavailable"]}},
-"com.amazonaws.chime#ThrottledClientException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":429,"httpError":true,"retryable":true,"codes":["ThrottledClientException","ThrottledClient"]}},
+"com.amazonaws.chime#ServiceFailureException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":500,"httpError":true,"retryable":false,"codes":["ServiceFailureException","ServiceFailure"]}},
+"com.amazonaws.chime#ServiceUnavailableException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":503,"httpError":true,"retryable":false,"codes":["ServiceUnavailableException","ServiceUnavailable"]}},
+"com.amazonaws.chime#ThrottledClientException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":429,"httpError":true,"retryable":false,"codes":["ThrottledClientException","ThrottledClient"]}},
 "com.amazonaws.chime#UnauthorizedClientException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":401,"httpError":true,"retryable":false,"codes":["UnauthorizedClientException","UnauthorizedClient"]}}
 }}
 "#;

@@ -1795,7 +1795,7 @@ pub mod operation {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::NotFoundError(_) => None,
-                    Self::ServerError(_) => Some(rt::ErrorKind::ServerError),
+                    Self::ServerError(_) => None,
                     Self::Unhandled(_) => None,
                 }
             }
@@ -3976,7 +3976,7 @@ pub mod fake {
 "openapi#Priority": {"kind":"intEnum","values":[10,20]},
 "openapi#Profile": {"kind":"structure","members":[{"name":"id","type":"long","required":true},{"name":"nickname","type":"string"},{"name":"status","type":{"shape":"openapi#Status"},"required":true},{"name":"badge","type":{"shape":"openapi#Badge"}},{"name":"settings","type":{"map":"long"}},{"name":"born","type":"string"}]},
 "openapi#ProfilePatch": {"kind":"structure","members":[{"name":"nickname","type":"string"},{"name":"status","type":{"shape":"openapi#Status"}}]},
-"openapi#ServerError": {"kind":"structure","members":[{"name":"Body","type":"string","binding":"payload"}],"error":{"status":500,"httpError":false,"retryable":true,"codes":["ServerError"]}},
+"openapi#ServerError": {"kind":"structure","members":[{"name":"Body","type":"string","binding":"payload"}],"error":{"status":500,"httpError":false,"retryable":false,"codes":["ServerError"]}},
 "openapi#Silver": {"kind":"structure","members":[{"name":"kind","type":"string","required":true},{"name":"shine","type":"float"}]},
 "openapi#Status": {"kind":"enum","values":["active","suspended"]}
 }}
