@@ -389,6 +389,16 @@ async fn malformed_requests_get_a_400_never_a_crash() {
         let text = body["Message"].as_str().unwrap_or_default();
         assert!(text.contains(message), "{message}: {text}");
     }
+    // A valid request: 201, the model's success status, and a Room.
+    let (status, body) = raw(
+        &fake,
+        b"POST /accounts/a/rooms HTTP/1.1\r\nhost: x\r\ncontent-length: 12\r\nconnection: close\r\n\r\n{\"Name\":\"n\"}",
+    )
+    .await;
+    assert!(status.starts_with("HTTP/1.1 201"), "{status}");
+    let body: serde_json::Value = serde_json::from_str(&body).expect("a JSON output");
+    assert_eq!(body["Room"]["AccountId"], "a");
+    assert_eq!(body["Room"]["Name"], "n");
     // No route: UnknownOperationException.
     let (status, _) = raw(
         &fake,
