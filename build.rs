@@ -32,6 +32,8 @@ fn main() {
     // (`cargo test endpoint_case`).
     let mut settings = sdkgen::Settings::default();
     settings.endpoint_tests = true;
+    // `chime_sdk::fake`: the generated fake server (feature `test-util`).
+    settings.fake = true;
     if let Err(e) = sdkgen::build(&[model], &out, &settings) {
         eprint!("{e}");
         std::process::exit(1);

@@ -31,14 +31,11 @@
 //!
 #![cfg_attr(
     feature = "test-util",
-    doc = "With the `test-util` feature, [`mock::MockChime`] is an in-process Chime server on loopback for your own tests."
+    doc = "With the `test-util` feature, [`fake::FakeServer`] is an in-process Chime server on loopback for your own tests, generated from the model like the client."
 )]
 #![cfg_attr(
     not(feature = "test-util"),
-    doc = "With the `test-util` feature, `mock::MockChime` is an in-process Chime server on loopback for your own tests."
+    doc = "With the `test-util` feature, `fake::FakeServer` is an in-process Chime server on loopback for your own tests, generated from the model like the client."
 )]
 
 include!(concat!(env!("OUT_DIR"), "/chime_sdk.rs"));
-
-#[cfg(feature = "test-util")]
-pub mod mock;

@@ -5,7 +5,7 @@
 //! them. A few types are taken from the crates a user of aws-sdk-chime also
 //! has (`aws-config`, `aws-smithy-runtime-api`), which works with both.
 //!
-//! The calls run against the embedded mock (`chime_sdk::mock::MockChime`)
+//! The calls run against the generated fake (`chime_sdk::fake::FakeServer`)
 //! or, for the transport-level items, against an `HttpClient` written here.
 //!
 //! The second half exercises the items added for drop-in use (`// added:`)
@@ -51,7 +51,7 @@ use aws_smithy_runtime_api::client::http::{
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_runtime_api::http::StatusCode;
 
-use chime_sdk::mock::MockChime;
+use chime_sdk::fake::{FakeServer, Reply};
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::{Arc, Mutex};
@@ -66,7 +66,7 @@ fn credentials() -> Credentials {
 /// The configuration a test suite of an aws-sdk-chime user typically has:
 /// explicit behavior version, region, static credentials, a local endpoint,
 /// fast retries.
-fn config(mock: &MockChime) -> aws_sdk_chime::config::Builder {
+fn config(mock: &FakeServer) -> aws_sdk_chime::config::Builder {
     Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new("us-east-1"))
@@ -75,15 +75,37 @@ fn config(mock: &MockChime) -> aws_sdk_chime::config::Builder {
         .retry_config(RetryConfig::standard().with_initial_backoff(Duration::from_millis(1)))
 }
 
-fn client(mock: &MockChime) -> Client {
+fn client(mock: &FakeServer) -> Client {
     Client::from_conf(config(mock).build())
 }
 
-async fn mock() -> MockChime {
-    MockChime::start().await.expect("the mock starts")
+/// The fake, with a rule of Chime's that the model does not state: a blank
+/// name is a BadRequestException.
+async fn mock() -> FakeServer {
+    let fake = FakeServer::start().await.expect("the fake starts");
+    fake.create_room().respond_with(|request| {
+        let name = request.input["Name"].as_str().unwrap_or_default();
+        if name.trim().is_empty() {
+            Reply::error(400, "BadRequestException", "Name is required")
+        } else {
+            Reply::model()
+        }
+    });
+    fake
 }
 
-fn request_body(mock: &MockChime, n: usize) -> serde_json::Value {
+/// The fake, answering the first `n` requests (and keeping their rooms)
+/// with a 503 instead of the answer, as if it were lost on the way back.
+async fn losing_first(n: usize) -> FakeServer {
+    let fake = mock().await;
+    fake.create_room().times(
+        n,
+        Reply::lost(503, "ServiceUnavailableException", "the response was lost"),
+    );
+    fake
+}
+
+fn request_body(mock: &FakeServer, n: usize) -> serde_json::Value {
     serde_json::from_str(&mock.requests()[n].body).expect("a JSON body")
 }
 
@@ -113,10 +135,8 @@ async fn create_room_with_client_from_conf() {
         Some("12a3456b-7c89-012d-3456-78901e23fg45")
     );
     assert!(room.room_id().is_some_and(|id| !id.is_empty()));
-    assert_eq!(
-        room.created_by(),
-        Some("arn:aws:iam::111122223333:user/mock")
-    );
+    // Made up by the fake within the model (`\\S`).
+    assert!(room.created_by().is_some_and(|s| !s.trim().is_empty()));
     let created: &DateTime = room.created_timestamp().expect("created");
     let updated: &DateTime = room.updated_timestamp().expect("updated");
     assert!(created.secs() > 1_500_000_000, "{created}");
@@ -172,7 +192,7 @@ async fn fluent_builder_setters_getters_and_as_input() {
         first.room().and_then(Room::room_id),
         second.room().and_then(Room::room_id)
     );
-    assert_eq!(mock.rooms_created(), 1);
+    assert_eq!(mock.create_room().stats().generated, 1);
 
     // Unset token: the SDK fills in a UUIDv4.
     client
@@ -189,7 +209,7 @@ async fn fluent_builder_setters_getters_and_as_input() {
         .to_owned();
     assert_eq!(token.len(), 36, "{token}");
     assert_eq!(&token[14..15], "4", "UUID version 4: {token}");
-    assert_eq!(mock.rooms_created(), 2);
+    assert_eq!(mock.create_room().stats().generated, 2);
 }
 
 #[tokio::test]
@@ -247,7 +267,7 @@ async fn client_new_from_sdk_config_loaded_by_aws_config() {
         .await
         .unwrap();
     assert_eq!(out.room().unwrap().name(), Some("Shared sleep"));
-    assert_eq!(mock.rooms_created(), 3);
+    assert_eq!(mock.create_room().stats().generated, 3);
 }
 
 #[tokio::test]
@@ -306,7 +326,7 @@ async fn one_client_shared_by_tasks() {
     }
     assert_eq!(names.len(), 8);
     assert!(names.contains("Room 7"));
-    assert_eq!(mock.rooms_created(), 8);
+    assert_eq!(mock.create_room().stats().generated, 8);
 }
 
 // ---------------------------------------------------------------------------
@@ -339,7 +359,7 @@ async fn bad_request_is_a_typed_service_error() {
     assert_eq!(raw.status().as_u16(), 400);
     assert_eq!(
         raw.headers().get("x-amzn-requestid"),
-        Some("mock-request-id")
+        Some(mock.requests()[0].request_id.as_str())
     );
 
     let service_error: &CreateRoomError = err.as_service_error().expect("a service error");
@@ -378,7 +398,7 @@ async fn bad_request_is_a_typed_service_error() {
         }
         other => panic!("expected BadRequestException, got {other:?}"),
     }
-    assert_eq!(mock.rooms_created(), 0);
+    assert_eq!(mock.create_room().stats().generated, 0);
 }
 
 #[tokio::test]
@@ -421,7 +441,7 @@ async fn a_missing_label_fails_before_anything_is_sent() {
 
 #[tokio::test]
 async fn lost_response_is_retried_with_the_same_token() {
-    let mock = MockChime::start_failing_first(1).await.unwrap();
+    let mock = losing_first(1).await;
     let out = client(&mock)
         .create_room()
         .account_id("acct")
@@ -435,12 +455,12 @@ async fn lost_response_is_retried_with_the_same_token() {
         request_body(&mock, 0)["ClientRequestToken"],
         request_body(&mock, 1)["ClientRequestToken"]
     );
-    assert_eq!(mock.rooms_created(), 1);
+    assert_eq!(mock.create_room().stats().generated, 1);
 }
 
 #[tokio::test]
 async fn service_unavailable_after_the_last_attempt() {
-    let mock = MockChime::start_failing_first(10).await.unwrap();
+    let mock = losing_first(10).await;
     let err = client(&mock)
         .create_room()
         .account_id("acct")
@@ -458,7 +478,7 @@ async fn service_unavailable_after_the_last_attempt() {
     assert_eq!(e.message(), Some("the response was lost"));
 
     // Retries disabled: one attempt.
-    let mock = MockChime::start_failing_first(10).await.unwrap();
+    let mock = losing_first(10).await;
     let client = Client::from_conf(config(&mock).retry_config(RetryConfig::disabled()).build());
     let err = client
         .create_room()
@@ -1022,7 +1042,7 @@ impl aws_sdk_chime::config::AsyncSleep for NoSleep {
 }
 #[tokio::test]
 async fn custom_sleep_impl() {
-    let mock = MockChime::start_failing_first(1).await.unwrap();
+    let mock = losing_first(1).await;
     let config = config(&mock)
         .retry_config(RetryConfig::standard()) // 1 s backoff, but sleeping is a no-op
         .sleep_impl(NoSleep)
@@ -1115,7 +1135,6 @@ async fn customize_one_call() {
         })
         .map_request(Ok::<_, std::convert::Infallible>)
         .interceptor(AddHeader)
-        // differs: no `config_override` (README: not offered)
         .send()
         .await
         .unwrap();
@@ -1128,6 +1147,87 @@ async fn customize_one_call() {
         .headers
         .iter()
         .any(|(k, v)| k == "x-drop-in" && v == "1"));
+}
+
+// added: CustomizableOperation::config_override(impl Into<aws_sdk_chime::config::Builder>)
+// added: aws_sdk_chime::config::AppName, Builder::app_name / set_app_name, Config::app_name
+#[tokio::test]
+async fn config_override_and_app_name() {
+    use aws_sdk_chime::config::AppName;
+    let mock = mock().await;
+    let mut builder = config(&mock);
+    builder.set_app_name(Some(AppName::new("drop-in-app").unwrap()));
+    let client = Client::from_conf(builder.build());
+    assert_eq!(
+        client.config().app_name().map(|a| a.to_string()),
+        Some("drop-in-app".to_owned())
+    );
+    client
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .customize()
+        .config_override(
+            aws_sdk_chime::config::Config::builder()
+                .app_name(AppName::new("one-call").unwrap())
+                .retry_config(RetryConfig::disabled()),
+        )
+        .send()
+        .await
+        .unwrap();
+    client
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .send()
+        .await
+        .unwrap();
+    let agents: Vec<String> = mock
+        .requests()
+        .iter()
+        .map(|r| {
+            r.headers
+                .iter()
+                .find(|(k, _)| k == "x-amz-user-agent")
+                .map(|(_, v)| v.clone())
+                .unwrap()
+        })
+        .collect();
+    assert!(agents[0].ends_with(" app/one-call"), "{agents:?}");
+    assert!(agents[1].ends_with(" app/drop-in-app"), "{agents:?}");
+}
+
+// added: Builder::with_test_defaults / with_test_defaults_v2 / apply_test_defaults(_v2)
+// (feature `test-util`, as in aws-sdk-chime)
+#[tokio::test]
+async fn test_defaults() {
+    let mock = mock().await;
+    let config = aws_sdk_chime::config::Config::builder()
+        .with_test_defaults_v2()
+        .endpoint_url(mock.endpoint_url())
+        .build();
+    assert_eq!(
+        config.region().map(|r| r.to_string()),
+        Some("us-east-1".to_owned())
+    );
+    assert!(config.time_source().is_some());
+    Client::from_conf(config)
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .send()
+        .await
+        .unwrap();
+    let mut builder = aws_sdk_chime::config::Config::builder();
+    builder.apply_test_defaults();
+    assert!(builder.build().region().is_none(), "v1 sets no region");
+    assert_eq!(
+        request_body(&mock, 0)["ClientRequestToken"],
+        "00000000-0000-4000-8000-000000000000"
+    );
+    let ua = &mock.requests()[0].headers;
+    let ua = ua.iter().find(|(k, _)| k == "x-amz-user-agent").unwrap();
+    assert!(ua.1.starts_with("aws-sdk-rust/0.123.test"), "{}", ua.1);
 }
 
 // added: CreateRoomInputBuilder::send_with(&Client)
@@ -1158,13 +1258,14 @@ async fn request_ids() {
         .send()
         .await
         .unwrap_err();
-    assert_eq!(err.request_id(), Some("mock-request-id"));
+    let id = mock.requests()[0].request_id.clone();
+    assert_eq!(err.request_id(), Some(id.as_str()));
     let err = err.into_service_error();
-    assert_eq!(err.request_id(), Some("mock-request-id"));
+    assert_eq!(err.request_id(), Some(id.as_str()));
     let CreateRoomError::BadRequestException(e) = err else {
         panic!()
     };
-    assert_eq!(e.request_id(), Some("mock-request-id"));
+    assert_eq!(e.request_id(), Some(id.as_str()));
 }
 
 // added: aws_sdk_chime::Error (the service-wide error enum)

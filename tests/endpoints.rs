@@ -9,7 +9,7 @@ use chime_sdk::config::endpoint::{
     DefaultResolver, Endpoint, EndpointFuture, Params, ResolveEndpoint,
 };
 use chime_sdk::config::{Credentials, Region};
-use chime_sdk::mock::MockChime;
+use chime_sdk::fake::FakeServer;
 use chime_sdk::{Client, Config};
 use std::sync::{Arc, Mutex};
 
@@ -205,7 +205,7 @@ fn recording(url: Option<String>) -> (Recording, Arc<Mutex<Vec<Params>>>) {
 
 #[tokio::test]
 async fn a_replaced_resolver_is_given_the_parameters_and_chooses_where_requests_go() {
-    let mock = MockChime::start().await.expect("the mock starts");
+    let mock = FakeServer::start().await.expect("the mock starts");
     let (resolver, seen) = recording(Some(mock.endpoint_url()));
     let client = Client::from_conf(
         region("eu-west-1")
@@ -247,7 +247,7 @@ async fn a_replaced_resolver_is_given_the_parameters_and_chooses_where_requests_
 
 #[tokio::test]
 async fn a_replaced_resolvers_error_fails_the_call_with_nothing_sent() {
-    let mock = MockChime::start().await.expect("the mock starts");
+    let mock = FakeServer::start().await.expect("the mock starts");
     let (resolver, seen) = recording(None);
     let client = Client::from_conf(
         region("us-east-1")

@@ -6,7 +6,7 @@
 //! ```
 
 use chime_sdk::config::{Config, Credentials, Region};
-use chime_sdk::mock::MockChime;
+use chime_sdk::fake::FakeServer;
 use std::time::Instant;
 
 /// Peak resident memory of this process (Linux `VmHWM`), in KiB.
@@ -22,7 +22,7 @@ fn peak_rss_kib() -> Option<u64> {
 #[ignore = "a load run: cargo test --release --test load -- --ignored --nocapture"]
 async fn ten_thousand_concurrent_calls() {
     const CALLS: usize = 10_000;
-    let mock = MockChime::start().await.unwrap();
+    let mock = FakeServer::start().await.unwrap();
     let client = chime_sdk::Client::from_conf(
         Config::builder()
             .region(Region::new("us-east-1"))
@@ -67,10 +67,10 @@ async fn ten_thousand_concurrent_calls() {
     let elapsed = started.elapsed();
     println!(
         "load: {CALLS} concurrent calls, {failures} failures, {} rooms, {:.2} s, peak RSS {} MiB",
-        mock.rooms_created(),
+        mock.create_room().stats().generated,
         elapsed.as_secs_f64(),
         peak_rss_kib().unwrap_or(0) / 1024
     );
     assert_eq!(failures, 0);
-    assert_eq!(mock.rooms_created(), CALLS as u64);
+    assert_eq!(mock.create_room().stats().generated, CALLS);
 }

@@ -5,7 +5,7 @@
 use aws_types::sdk_config::{SdkConfig, SharedCredentialsProvider};
 use chime_sdk::config::{BehaviorVersion, Credentials, Region};
 use chime_sdk::error::SdkError;
-use chime_sdk::mock::MockChime;
+use chime_sdk::fake::FakeServer;
 use chime_sdk::Client;
 
 fn credentials() -> SharedCredentialsProvider {
@@ -34,7 +34,7 @@ async fn create_room(client: &Client) -> Result<(), String> {
 #[tokio::test]
 #[allow(deprecated, reason = "every behavior version a user can still name")]
 async fn every_behavior_version_without_http_client_sleep_or_time_source() {
-    let mock = MockChime::start().await.unwrap();
+    let mock = FakeServer::start().await.unwrap();
     for version in [
         BehaviorVersion::v2023_11_09(),
         BehaviorVersion::v2024_03_28(),
@@ -57,7 +57,7 @@ async fn every_behavior_version_without_http_client_sleep_or_time_source() {
 
 #[tokio::test]
 async fn an_empty_sdk_config_names_the_credentials_to_set() {
-    let mock = MockChime::start().await.unwrap();
+    let mock = FakeServer::start().await.unwrap();
     // The endpoint rules need a region first.
     let client = Client::new(&SdkConfig::builder().build());
     let err = create_room(&client).await.unwrap_err();
@@ -83,7 +83,7 @@ async fn an_empty_sdk_config_names_the_credentials_to_set() {
 
 #[tokio::test]
 async fn no_region_signs_for_the_global_endpoints_region() {
-    let mock = MockChime::start().await.unwrap();
+    let mock = FakeServer::start().await.unwrap();
     let sdk_config = SdkConfig::builder()
         .behavior_version(BehaviorVersion::latest())
         .credentials_provider(credentials())
@@ -118,7 +118,7 @@ async fn a_bad_endpoint_url_is_named_before_sending() {
 
 #[tokio::test]
 async fn a_config_loaded_by_aws_config_without_credentials() {
-    let mock = MockChime::start().await.unwrap();
+    let mock = FakeServer::start().await.unwrap();
     let sdk_config = aws_config::defaults(BehaviorVersion::latest())
         .no_credentials()
         .region(Region::new("us-east-1"))

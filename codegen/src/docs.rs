@@ -81,11 +81,33 @@ pub fn to_rustdoc(html: &str) -> Vec<String> {
 }
 
 /// Brackets and angle brackets outside code spans would be read as
-/// intra-doc links or HTML by rustdoc; escape them.
+/// intra-doc links or HTML by rustdoc; escape them. A bare URL (a word
+/// starting with `http://` or `https://`) becomes an autolink, `<url>`,
+/// its trailing punctuation left after it (rustdoc warns of bare URLs).
 fn escape_markdown(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut in_code = false;
-    for c in line.chars() {
+    let mut chars = line.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let rest = &line[i..];
+        let word_start = prev.is_none_or(char::is_whitespace);
+        if !in_code && word_start && (rest.starts_with("http://") || rest.starts_with("https://")) {
+            let word = rest.split(char::is_whitespace).next().unwrap_or(rest);
+            let url = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+            if !url.contains(['<', '>', '`', '[', ']', LINK_OPEN, LINK_CLOSE]) {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+                // The URL's characters are taken; its punctuation follows.
+                for _ in 1..url.chars().count() {
+                    chars.next();
+                }
+                prev = url.chars().last();
+                continue;
+            }
+        }
+        prev = Some(c);
         match c {
             '`' => {
                 in_code = !in_code;
@@ -127,6 +149,19 @@ mod tests {
         assert_eq!(
             to_rustdoc("<ul><li>one</li><li>two</li></ul>"),
             ["- one", "- two"]
+        );
+    }
+
+    #[test]
+    fn bare_urls_become_autolinks() {
+        assert_eq!(
+            to_rustdoc("<p>See:\n https://a.example/b.html.</p>"),
+            ["See:", "<https://a.example/b.html>."]
+        );
+        // Inside a link or a code span, and within a word, a URL stays.
+        assert_eq!(
+            to_rustdoc("<a href=\"https://x.y\">https://x.y</a> <code>http://c</code> xhttp://d"),
+            ["[https://x.y](https://x.y) `http://c` xhttp://d"]
         );
     }
 }

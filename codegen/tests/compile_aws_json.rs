@@ -229,6 +229,183 @@ async fn a_map_token_pages_until_it_is_absent() {
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }
 
+// ---------------------------------------------------------------------------
+// The generated fake (`fake::FakeServer`): routed by `X-Amz-Target`.
+// ---------------------------------------------------------------------------
+
+fn fake_client(fake: &fake::FakeServer, validate: bool) -> Client {
+    Client::from_conf(
+        // The fake's configuration sends `PutEntry` (host prefix `{Book}.`)
+        // to the fake too.
+        fake.config()
+            .validation(validate)
+            .retry_config(
+                config::RetryConfig::standard().with_initial_backoff(Duration::from_millis(1)),
+            )
+            .build(),
+    )
+}
+
+#[tokio::test]
+async fn fake_answers_each_operation_by_target_as_the_model_says() {
+    let fake = fake::FakeServer::start().await.unwrap();
+    let client = fake_client(&fake, true);
+    client.ping().send().await.expect("Ping");
+    let out = client
+        .put_entry()
+        .book("home")
+        .name("rent")
+        .at(primitives::DateTime::from_secs(1_700_000_000))
+        .send()
+        .await
+        .expect("PutEntry");
+    let entry = out.entry().expect("the output's members are filled");
+    // Echoed from the input (`Name`, `At`); `Amount` made up within the model.
+    assert_eq!(entry.name(), Some("rent"));
+    assert_eq!(
+        entry.at(),
+        Some(&primitives::DateTime::from_secs(1_700_000_000))
+    );
+    assert_eq!(entry.amount(), Some(0));
+    let requests = fake.requests();
+    let targets: Vec<_> = requests
+        .iter()
+        .map(|r| {
+            (
+                r.operation.clone(),
+                r.header("x-amz-target").map(str::to_owned),
+            )
+        })
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            (Some("Ping".to_owned()), Some("Ledger.Ping".to_owned())),
+            (
+                Some("PutEntry".to_owned()),
+                Some("Ledger.PutEntry".to_owned())
+            ),
+        ]
+    );
+    // The input as the fake read it: by member name, `@jsonName` ignored
+    // (awsJson), the idempotency token filled by the client.
+    let input = &requests[1].input;
+    assert_eq!(input["Name"], "rent");
+    assert_eq!(input["At"], 1_700_000_000.0);
+    assert!(input["Token"].as_str().is_some_and(|t| t.len() == 36));
+}
+
+#[tokio::test]
+async fn fake_rejects_what_the_model_forbids_with_an_unmodeled_validation_exception() {
+    let fake = fake::FakeServer::start().await.unwrap();
+    // Ledger models no validation error (Throttled and Conflict only): the
+    // fake answers as AWS services do, 400 ValidationException.
+    let err = fake_client(&fake, false)
+        .put_entry()
+        .book("home")
+        .name("a name far too long")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.raw_response().map(|r| r.status().as_u16()), Some(400));
+    let err = err.into_service_error();
+    assert!(
+        matches!(err, operation::put_entry::PutEntryError::Unhandled(_)),
+        "{err:?}"
+    );
+    assert_eq!(err.meta().code(), Some("ValidationException"));
+    assert_eq!(
+        err.meta().message(),
+        Some("1 validation error detected: PutEntryInput.Name must have a length between 1 and 10")
+    );
+    let err = fake_client(&fake, false)
+        .list_entries()
+        .limit(0)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert_eq!(
+        err.meta().message(),
+        Some("1 validation error detected: ListEntriesInput.Limit must be between 1 and 100")
+    );
+    assert_eq!(fake.list_entries().stats().rejected, 1);
+}
+
+#[tokio::test]
+async fn fake_scripts_pages_and_modeled_errors() {
+    let fake = fake::FakeServer::start().await.unwrap();
+    // The first page is scripted with a token; the model's answer leaves
+    // the token out, so the paginator stops after the second page.
+    fake.list_entries()
+        .once(fake::Reply::json(serde_json::json!({
+            "Entries": [{"Name": "a", "Amount": 1, "At": 1700000000}],
+            "LastKey": {"pk": "a"}
+        })));
+    let entries = fake_client(&fake, true)
+        .list_entries()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(entries[0].name(), Some("a"));
+    assert_eq!(
+        entries[0].at(),
+        Some(&primitives::DateTime::from_secs(1_700_000_000))
+    );
+    // Made up: the required members, and the optional ones at this depth.
+    assert!(entries[1].name().is_some() && entries[1].amount().is_some());
+    let pages = fake.list_entries().requests();
+    assert_eq!(pages[1].input["StartKey"], serde_json::json!({"pk": "a"}));
+
+    fake.put_entry().fail(409, "Conflict", "taken");
+    let err = fake_client(&fake, true)
+        .put_entry()
+        .book("home")
+        .name("rent")
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    match err {
+        operation::put_entry::PutEntryError::Conflict(c) => assert_eq!(c.message(), Some("taken")),
+        other => panic!("expected Conflict, got {other:?}"),
+    }
+    // A throttling error is retried: the second attempt gets the model's answer.
+    fake.ping()
+        .once(fake::Reply::error(400, "Throttled", "slow down"));
+    fake_client(&fake, true)
+        .ping()
+        .send()
+        .await
+        .expect("retried");
+    assert_eq!(fake.ping().stats().received, 2);
+}
+
+#[tokio::test]
+async fn fake_answers_an_unknown_target_with_unknown_operation() {
+    let fake = fake::FakeServer::start().await.unwrap();
+    let client = fake_client(&fake, true);
+    let err = client
+        .ping()
+        .customize()
+        .mutate_request(|r| {
+            r.headers_mut().insert("x-amz-target", "Ledger.Nope");
+        })
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.raw_response().map(|r| r.status().as_u16()), Some(400));
+    assert_eq!(
+        err.into_service_error().meta().code(),
+        Some("UnknownOperationException")
+    );
+    assert_eq!(fake.requests()[0].operation, None);
+}
+
 /// A map keyed by an enum shape has the enum as its key type, as
 /// aws-sdk-rust has it: the setter takes the enum, the key is written as
 /// its value and read back into the enum, an unknown key kept as such.

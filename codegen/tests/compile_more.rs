@@ -111,3 +111,92 @@ async fn host_prefix_is_applied_and_checked() {
         "{err:?}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// The generated fake: restJson1 with several operations.
+// ---------------------------------------------------------------------------
+
+fn fake_client(fake: &fake::FakeServer, validate: bool) -> Client {
+    Client::from_conf(
+        fake.config()
+            .validation(validate)
+            .retry_config(
+                config::RetryConfig::standard().with_initial_backoff(Duration::from_millis(1)),
+            )
+            .build(),
+    )
+}
+
+#[tokio::test]
+async fn the_fake_answers_each_operation_by_route() {
+    let fake = fake::FakeServer::start().await.unwrap();
+    let client = fake_client(&fake, true);
+    // Paginated: the fake leaves the output token out, one page.
+    let items = client
+        .list_items()
+        .into_paginator()
+        .page_size(5)
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 1);
+    assert!(items[0].id().is_some(), "a required member is filled");
+    // A label and a host prefix (`{Region}.data.`): the fake's
+    // configuration sends it to the fake.
+    client.ping().region("eu-west-1").send().await.unwrap();
+    let routed: Vec<_> = fake
+        .requests()
+        .iter()
+        .map(|r| (r.operation.clone().unwrap_or_default(), r.uri.clone()))
+        .collect();
+    assert_eq!(
+        routed,
+        [
+            ("ListItems".to_owned(), "/items?max=5".to_owned()),
+            ("Ping".to_owned(), "/ping/eu-west-1".to_owned())
+        ]
+    );
+    assert_eq!(
+        fake.ping().requests()[0].input,
+        serde_json::json!({"Region": "eu-west-1"})
+    );
+}
+
+#[tokio::test]
+async fn the_fake_rejects_a_query_value_out_of_range() {
+    let fake = fake::FakeServer::start().await.unwrap();
+    let err = fake_client(&fake, false)
+        .list_items()
+        .max_results(0)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.raw_response().map(|r| r.status().as_u16()), Some(400));
+    let err = err.into_service_error();
+    assert_eq!(err.meta().code(), Some("ValidationException"));
+    assert_eq!(
+        err.meta().message(),
+        Some("1 validation error detected: ListItemsInput.MaxResults must be between 1 and 100")
+    );
+}
+
+#[tokio::test]
+async fn the_fake_answers_scripted_errors_as_the_typed_ones() {
+    let fake = fake::FakeServer::start().await.unwrap();
+    fake.list_items().fail(410, "Gone", "no more");
+    fake.on("Ping")
+        .once(fake::Reply::error(429, "Throttled", "slow down"));
+    let client = fake_client(&fake, true);
+    let err = client
+        .list_items()
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(err.is_gone(), "{err:?}");
+    // Throttled is retried; the second attempt gets the model's answer.
+    client.ping().region("r").send().await.unwrap();
+    let stats = fake.ping().stats();
+    assert_eq!((stats.received, stats.scripted, stats.generated), (2, 1, 1));
+}

@@ -390,9 +390,10 @@ fn snapshots_are_current_and_compiled() {
         let text = std::fs::read_to_string(&model).unwrap();
         let file = model.file_name().unwrap().to_string_lossy().into_owned();
         // As the root crate's build.rs generates: with the model's endpoint
-        // cases as tests (`tests/snapshot.rs` compares the two).
+        // cases as tests and the fake (`tests/snapshot.rs` compares the two).
         let mut settings = Settings::default();
         settings.endpoint_tests = true;
+        settings.fake = true;
         // Where an OpenAPI document's `$ref`s to other files are read from.
         settings.model_dir = model.parent().map(Path::to_owned);
         let generated = generate(&[(file, text)], &settings).unwrap().code;

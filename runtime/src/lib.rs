@@ -24,6 +24,8 @@ pub mod client;
 pub mod config;
 pub mod endpoint;
 pub mod error;
+#[cfg(feature = "test-util")]
+pub mod fake;
 pub mod http;
 pub mod json;
 pub mod validation;
@@ -39,7 +41,7 @@ pub mod __private;
 pub mod modules {
     /// Client configuration.
     pub mod config {
-        pub use crate::config::{Builder, Config, IdempotencyTokenProvider};
+        pub use crate::config::{AppName, Builder, Config, IdempotencyTokenProvider};
 
         /// Endpoint resolution: the AWS partitions the rules read.
         pub mod endpoint {

@@ -87,6 +87,13 @@ pub mod http {
         };
     }
 
+    /// Service customizations ([`crate::http::customize`]).
+    pub mod customize {
+        pub use crate::http::customize::{
+            payload_checksums, set_endpoint_override, set_header_if_absent, PayloadChecksum,
+        };
+    }
+
     /// Header values written and read ([`crate::http::headers`]).
     pub mod headers {
         pub use crate::http::headers::{
@@ -121,4 +128,11 @@ pub mod endpoint {
         case_partitions, check_case_resolver, BuiltIns, Endpoint, EndpointFuture, Params,
         ResolveEndpoint, RuleSet, RulesResolver, ServiceResolver,
     };
+}
+
+/// The fake server a generated crate's `fake` module wraps
+/// ([`crate::fake`], feature `test-util`).
+#[cfg(feature = "test-util")]
+pub mod fake {
+    pub use crate::fake::{FakeServer, Operation, Reply, Request, Stats, ToFake};
 }

@@ -2,5 +2,8 @@
 //! project may not commit; where it is absent the crate is empty.
 
 fn main() {
-    sdkgen::build_shared_model("models/chime-2018-05-01.json", &sdkgen::Settings::default());
+    // With the fake server (feature `test-util`, tests/fake.rs).
+    let mut settings = sdkgen::Settings::default();
+    settings.fake = true;
+    sdkgen::build_shared_model("models/chime-2018-05-01.json", &settings);
 }

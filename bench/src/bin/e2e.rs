@@ -33,7 +33,7 @@ impl Server {
                     .build()
                     .expect("server runtime");
                 rt.block_on(async move {
-                    let mock = chime_sdk::mock::MockChime::start()
+                    let mock = chime_sdk::fake::FakeServer::start()
                         .await
                         .expect("mock server");
                     let _ = tx.send((mock.endpoint_url(), tokio::runtime::Handle::current()));

@@ -23,7 +23,9 @@
 //! * `operation`: one operation's module, from the above;
 //! * `values`: Rust expressions of model values (`@default`, test params);
 //! * `protocol_tests`: the model's protocol compliance cases as tests;
-//! * `endpoint_tests`: the model's endpoint rule set cases as tests.
+//! * `endpoint_tests`: the model's endpoint rule set cases as tests;
+//! * `fake`: the fake server of the crate (feature `test-util`), the model
+//!   as data for the runtime's fake.
 
 mod builders;
 mod client;
@@ -32,6 +34,7 @@ mod cx;
 mod endpoint_params;
 mod endpoint_tests;
 mod errors;
+mod fake;
 mod http_request;
 mod http_response;
 mod json;
@@ -47,6 +50,7 @@ mod tests;
 
 pub(crate) use cx::Cx;
 pub(crate) use endpoint_tests::{emit_endpoint_test_file, emit_endpoint_tests};
+pub(crate) use fake::emit_fake;
 pub(crate) use protocol_tests::emit_protocol_tests;
 
 use crate::ir::*;

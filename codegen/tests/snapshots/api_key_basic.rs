@@ -2396,3 +2396,140 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:1db201d416b92a69904e4aec25af55653b45092611e28e7bafa111a2e53ff4c5";
+
+/// An in-process fake of the service for tests (feature
+/// `test-util`), generated from the model: see [`fake::FakeServer`].
+#[cfg(feature = "test-util")]
+pub mod fake {
+    use ::sdkgen_runtime::__private as rt;
+    pub use rt::fake::{Operation, Reply, Request, Stats};
+
+    /// The model as the fake reads it (the runtime's description
+    /// format, version 1).
+    pub const MODEL: &str = r#"{"version":1,"protocol":"restJson1","targetPrefix":"Vault",
+"operations": [
+{"name":"GetSecret","inputName":"GetSecretInput","method":"GET","uri":"/secrets/{Name}","code":200,"input":[{"name":"Name","type":"string","required":true,"binding":"label"}],"output":[{"name":"Name","type":"string"},{"name":"Value","type":"string"}],"errors":["example.keys#AccessDenied"]},
+{"name":"GetLogin","inputName":"GetLoginInput","method":"GET","uri":"/login","code":200,"input":[],"output":[{"name":"User","type":"string"}],"errors":["example.keys#AccessDenied"]},
+{"name":"GetBasicFirst","inputName":"GetBasicFirstInput","method":"GET","uri":"/basic-first","code":200,"input":[],"output":[{"name":"User","type":"string"}],"errors":["example.keys#AccessDenied"]},
+{"name":"GetStatus","inputName":"GetStatusInput","method":"GET","uri":"/status","code":200,"input":[],"output":[{"name":"Status","type":"string"}],"errors":["example.keys#AccessDenied"]},
+{"name":"ListPublic","inputName":"ListPublicInput","method":"GET","uri":"/public","code":200,"input":[],"output":[{"name":"Names","type":{"list":"string"}}],"errors":["example.keys#AccessDenied"]}
+],
+"shapes": {
+"example.keys#AccessDenied": {"kind":"structure","members":[{"name":"message","type":"string"}],"error":{"status":403,"httpError":true,"retryable":false,"codes":["AccessDenied"]}}
+}}
+"#;
+    /// A fake of the service on `127.0.0.1`: it answers each operation
+    /// as the model says, rejects what the model forbids with the
+    /// operation's validation error, replays idempotent requests, and
+    /// lets a test script replies and read the requests it received.
+    /// It stops when dropped.
+    #[derive(Debug)]
+    pub struct FakeServer {
+        inner: rt::fake::FakeServer,
+    }
+
+    impl FakeServer {
+        /// Starts a fake on a free port.
+        pub async fn start() -> ::std::io::Result<Self> {
+            Ok(Self {
+                inner: rt::fake::FakeServer::start(MODEL).await?,
+            })
+        }
+
+        /// The URL to configure as a client's `endpoint_url`.
+        pub fn endpoint_url(&self) -> ::std::string::String {
+            self.inner.endpoint_url()
+        }
+
+        /// The address the fake listens on.
+        pub fn local_addr(&self) -> ::std::net::SocketAddr {
+            self.inner.local_addr()
+        }
+
+        /// A client configuration sending to the fake, with made-up
+        /// credentials for the service's auth schemes and region
+        /// `us-east-1` (and, where operations have a host prefix, an
+        /// interceptor sending their requests to the fake all the same).
+        pub fn config(&self) -> crate::config::Builder {
+            crate::config::Config::builder()
+                .endpoint_url(self.endpoint_url())
+                .region(crate::config::Region::new("us-east-1"))
+                .api_key(crate::config::Token::new("fake-api-key", None))
+                .basic_auth("fake", "fake-password")
+        }
+
+        /// A client of the fake, as [`FakeServer::config`] configures it.
+        pub fn client(&self) -> crate::Client {
+            crate::Client::from_conf(self.config().build())
+        }
+
+        /// The operation named `name` in the model.
+        ///
+        /// # Panics
+        ///
+        /// Where the service has no such operation.
+        pub fn on(&self, name: &str) -> Operation<'_> {
+            self.inner.on(name)
+        }
+
+        /// The operation named `name` in the model, if there is one.
+        pub fn operation(&self, name: &str) -> ::std::option::Option<Operation<'_>> {
+            self.inner.operation(name)
+        }
+
+        /// Every request received so far, in order.
+        pub fn requests(&self) -> ::std::vec::Vec<Request> {
+            self.inner.requests()
+        }
+
+        /// Forgets requests, scripts, counts and idempotent answers.
+        pub fn reset(&self) {
+            self.inner.reset()
+        }
+
+        /// The runtime's fake this wraps.
+        pub fn inner(&self) -> &rt::fake::FakeServer {
+            &self.inner
+        }
+
+        /// `GetSecret`: script its replies, read what it received.
+        pub fn get_secret(&self) -> Operation<'_> {
+            match self.inner.operation_at(0usize) {
+                Some(op) => op,
+                None => self.inner.on("GetSecret"),
+            }
+        }
+
+        /// `GetLogin`: script its replies, read what it received.
+        pub fn get_login(&self) -> Operation<'_> {
+            match self.inner.operation_at(1usize) {
+                Some(op) => op,
+                None => self.inner.on("GetLogin"),
+            }
+        }
+
+        /// `GetBasicFirst`: script its replies, read what it received.
+        pub fn get_basic_first(&self) -> Operation<'_> {
+            match self.inner.operation_at(2usize) {
+                Some(op) => op,
+                None => self.inner.on("GetBasicFirst"),
+            }
+        }
+
+        /// `GetStatus`: script its replies, read what it received.
+        pub fn get_status(&self) -> Operation<'_> {
+            match self.inner.operation_at(3usize) {
+                Some(op) => op,
+                None => self.inner.on("GetStatus"),
+            }
+        }
+
+        /// `ListPublic`: script its replies, read what it received.
+        pub fn list_public(&self) -> Operation<'_> {
+            match self.inner.operation_at(4usize) {
+                Some(op) => op,
+                None => self.inner.on("ListPublic"),
+            }
+        }
+    }
+}

@@ -2688,3 +2688,133 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:8e1050f6a3db652f6fa349aca6dab6c8bb4c13c064636e3bda407f4c7126763d";
+
+/// An in-process fake of the service for tests (feature
+/// `test-util`), generated from the model: see [`fake::FakeServer`].
+#[cfg(feature = "test-util")]
+pub mod fake {
+    use ::sdkgen_runtime::__private as rt;
+    pub use rt::fake::{Operation, Reply, Request, Stats};
+
+    /// The model as the fake reads it (the runtime's description
+    /// format, version 1).
+    pub const MODEL: &str = r#"{"version":1,"protocol":"awsJson1_1","targetPrefix":"Ledger",
+"operations": [
+{"name":"ListEntries","inputName":"ListEntriesInput","method":"POST","uri":"/","code":200,"input":[{"name":"StartKey","type":{"map":"string"}},{"name":"Limit","type":"integer","range":[1.0,100.0]}],"output":[{"name":"Entries","type":{"list":{"shape":"example.rpc#Entry"}}},{"name":"LastKey","type":{"map":"string"}}],"errors":["example.rpc#Throttled"],"outputToken":"LastKey"},
+{"name":"PutEntry","inputName":"PutEntryInput","method":"POST","uri":"/","code":200,"input":[{"name":"Book","type":"string","required":true},{"name":"Name","type":"string","required":true,"length":[1,10]},{"name":"At","type":{"timestamp":"epoch-seconds"}},{"name":"Note","type":"string"},{"name":"Token","type":"string","idempotencyToken":true},{"name":"Limits","type":{"map":"integer"}}],"output":[{"name":"Entry","type":{"shape":"example.rpc#Entry"}}],"errors":["example.rpc#Conflict","example.rpc#Throttled"]},
+{"name":"Ping","inputName":"PingInput","method":"POST","uri":"/","code":200,"input":[],"output":[],"errors":["example.rpc#Throttled"]}
+],
+"shapes": {
+"example.rpc#Conflict": {"kind":"structure","members":[{"name":"Message","type":"string"},{"name":"Existing","type":"string"}],"error":{"status":409,"httpError":true,"retryable":false,"codes":["Conflict"]}},
+"example.rpc#Entry": {"kind":"structure","members":[{"name":"Name","type":"string","required":true},{"name":"At","type":{"timestamp":"epoch-seconds"}},{"name":"Amount","type":"long","required":true},{"name":"Limits","type":{"map":"integer"}}]},
+"example.rpc#Period": {"kind":"enum","values":["DAILY","MONTHLY"]},
+"example.rpc#Throttled": {"kind":"structure","members":[{"name":"message","type":"string"}],"error":{"status":400,"httpError":false,"retryable":true,"codes":["Throttled"]}}
+}}
+"#;
+    /// A fake of the service on `127.0.0.1`: it answers each operation
+    /// as the model says, rejects what the model forbids with the
+    /// operation's validation error, replays idempotent requests, and
+    /// lets a test script replies and read the requests it received.
+    /// It stops when dropped.
+    #[derive(Debug)]
+    pub struct FakeServer {
+        inner: rt::fake::FakeServer,
+    }
+
+    impl FakeServer {
+        /// Starts a fake on a free port.
+        pub async fn start() -> ::std::io::Result<Self> {
+            Ok(Self {
+                inner: rt::fake::FakeServer::start(MODEL).await?,
+            })
+        }
+
+        /// The URL to configure as a client's `endpoint_url`.
+        pub fn endpoint_url(&self) -> ::std::string::String {
+            self.inner.endpoint_url()
+        }
+
+        /// The address the fake listens on.
+        pub fn local_addr(&self) -> ::std::net::SocketAddr {
+            self.inner.local_addr()
+        }
+
+        /// A client configuration sending to the fake, with made-up
+        /// credentials for the service's auth schemes and region
+        /// `us-east-1` (and, where operations have a host prefix, an
+        /// interceptor sending their requests to the fake all the same).
+        pub fn config(&self) -> crate::config::Builder {
+            crate::config::Config::builder()
+                .endpoint_url(self.endpoint_url())
+                .region(crate::config::Region::new("us-east-1"))
+                .credentials_provider(
+                    crate::config::Credentials::new(
+                        "AKIDFAKE",
+                        "fake-secret",
+                        None,
+                        None,
+                        "fake",
+                    ),
+                )
+                .interceptor(self.inner.interceptor())
+        }
+
+        /// A client of the fake, as [`FakeServer::config`] configures it.
+        pub fn client(&self) -> crate::Client {
+            crate::Client::from_conf(self.config().build())
+        }
+
+        /// The operation named `name` in the model.
+        ///
+        /// # Panics
+        ///
+        /// Where the service has no such operation.
+        pub fn on(&self, name: &str) -> Operation<'_> {
+            self.inner.on(name)
+        }
+
+        /// The operation named `name` in the model, if there is one.
+        pub fn operation(&self, name: &str) -> ::std::option::Option<Operation<'_>> {
+            self.inner.operation(name)
+        }
+
+        /// Every request received so far, in order.
+        pub fn requests(&self) -> ::std::vec::Vec<Request> {
+            self.inner.requests()
+        }
+
+        /// Forgets requests, scripts, counts and idempotent answers.
+        pub fn reset(&self) {
+            self.inner.reset()
+        }
+
+        /// The runtime's fake this wraps.
+        pub fn inner(&self) -> &rt::fake::FakeServer {
+            &self.inner
+        }
+
+        /// `ListEntries`: script its replies, read what it received.
+        pub fn list_entries(&self) -> Operation<'_> {
+            match self.inner.operation_at(0usize) {
+                Some(op) => op,
+                None => self.inner.on("ListEntries"),
+            }
+        }
+
+        /// `PutEntry`: script its replies, read what it received.
+        pub fn put_entry(&self) -> Operation<'_> {
+            match self.inner.operation_at(1usize) {
+                Some(op) => op,
+                None => self.inner.on("PutEntry"),
+            }
+        }
+
+        /// `Ping`: script its replies, read what it received.
+        pub fn ping(&self) -> Operation<'_> {
+            match self.inner.operation_at(2usize) {
+                Some(op) => op,
+                None => self.inner.on("Ping"),
+            }
+        }
+    }
+}

@@ -2469,9 +2469,9 @@ pub mod operation {
                     Self::UnauthorizedError(_) => None,
                     Self::ForbiddenError(_) => None,
                     Self::NotFoundError(_) => None,
-                    Self::TooManyRequestsError(_) => Some(rt::ErrorKind::ThrottlingError),
-                    Self::InternalServerError(_) => Some(rt::ErrorKind::ServerError),
-                    Self::ServiceUnavailableError(_) => Some(rt::ErrorKind::ServerError),
+                    Self::TooManyRequestsError(_) => None,
+                    Self::InternalServerError(_) => None,
+                    Self::ServiceUnavailableError(_) => None,
                     Self::Unhandled(_) => None,
                 }
             }
@@ -3080,3 +3080,122 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:2810411302d1f0a4e08cffb06e306b621d8a3aadc2be196c5134a285aff5bb05";
+
+/// An in-process fake of the service for tests (feature
+/// `test-util`), generated from the model: see [`fake::FakeServer`].
+#[cfg(feature = "test-util")]
+pub mod fake {
+    use ::sdkgen_runtime::__private as rt;
+    pub use rt::fake::{Operation, Reply, Request, Stats};
+
+    /// The model as the fake reads it (the runtime's description
+    /// format, version 1).
+    pub const MODEL: &str = r#"{"version":1,"protocol":"restJson1","targetPrefix":"AmazonChime",
+"operations": [
+{"name":"CreateRoom","inputName":"CreateRoomInput","method":"POST","uri":"/accounts/{AccountId}/rooms","code":201,"input":[{"name":"AccountId","type":"string","required":true,"binding":"label","pattern":".*\\S.*"},{"name":"ClientRequestToken","type":"string","length":[2,64],"pattern":"^[-_a-zA-Z0-9]*$"},{"name":"Name","type":"string","required":true}],"output":[{"name":"Room","type":{"shape":"openapi#Room"}}],"errors":["openapi#BadRequestError","openapi#UnauthorizedError","openapi#ForbiddenError","openapi#NotFoundError","openapi#TooManyRequestsError","openapi#InternalServerError","openapi#ServiceUnavailableError"]}
+],
+"shapes": {
+"openapi#BadRequestError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":400,"httpError":true,"retryable":false,"codes":["BadRequestError"]}},
+"openapi#CreateRoomRequest": {"kind":"structure","members":[{"name":"ClientRequestToken","type":"string","length":[2,64],"pattern":"^[-_a-zA-Z0-9]*$"},{"name":"Name","type":"string","required":true}]},
+"openapi#CreateRoomResponse": {"kind":"structure","members":[{"name":"Room","type":{"shape":"openapi#Room"}}]},
+"openapi#ErrorBody": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}]},
+"openapi#ErrorCode": {"kind":"enum","values":["BadRequest","Conflict","Forbidden","NotFound","PreconditionFailed","ResourceLimitExceeded","ServiceFailure","AccessDenied","ServiceUnavailable","Throttled","Throttling","Unauthorized","Unprocessable","VoiceConnectorGroupAssociationsExist","PhoneNumberAssociationsExist"]},
+"openapi#ForbiddenError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":403,"httpError":true,"retryable":false,"codes":["ForbiddenError"]}},
+"openapi#InternalServerError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":500,"httpError":true,"retryable":false,"codes":["InternalServerError"]}},
+"openapi#NotFoundError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":404,"httpError":true,"retryable":false,"codes":["NotFoundError"]}},
+"openapi#Room": {"kind":"structure","members":[{"name":"AccountId","type":"string"},{"name":"CreatedBy","type":"string"},{"name":"CreatedTimestamp","type":{"timestamp":"date-time"}},{"name":"Name","type":"string"},{"name":"RoomId","type":"string"},{"name":"UpdatedTimestamp","type":{"timestamp":"date-time"}}]},
+"openapi#ServiceUnavailableError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":503,"httpError":true,"retryable":false,"codes":["ServiceUnavailableError"]}},
+"openapi#TooManyRequestsError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":429,"httpError":true,"retryable":false,"codes":["TooManyRequestsError"]}},
+"openapi#UnauthorizedError": {"kind":"structure","members":[{"name":"Code","type":{"shape":"openapi#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":401,"httpError":true,"retryable":false,"codes":["UnauthorizedError"]}}
+}}
+"#;
+    /// A fake of the service on `127.0.0.1`: it answers each operation
+    /// as the model says, rejects what the model forbids with the
+    /// operation's validation error, replays idempotent requests, and
+    /// lets a test script replies and read the requests it received.
+    /// It stops when dropped.
+    #[derive(Debug)]
+    pub struct FakeServer {
+        inner: rt::fake::FakeServer,
+    }
+
+    impl FakeServer {
+        /// Starts a fake on a free port.
+        pub async fn start() -> ::std::io::Result<Self> {
+            Ok(Self {
+                inner: rt::fake::FakeServer::start(MODEL).await?,
+            })
+        }
+
+        /// The URL to configure as a client's `endpoint_url`.
+        pub fn endpoint_url(&self) -> ::std::string::String {
+            self.inner.endpoint_url()
+        }
+
+        /// The address the fake listens on.
+        pub fn local_addr(&self) -> ::std::net::SocketAddr {
+            self.inner.local_addr()
+        }
+
+        /// A client configuration sending to the fake, with made-up
+        /// credentials for the service's auth schemes and region
+        /// `us-east-1` (and, where operations have a host prefix, an
+        /// interceptor sending their requests to the fake all the same).
+        pub fn config(&self) -> crate::config::Builder {
+            crate::config::Config::builder()
+                .endpoint_url(self.endpoint_url())
+                .region(crate::config::Region::new("us-east-1"))
+                .credentials_provider(
+                    crate::config::Credentials::new(
+                        "AKIDFAKE",
+                        "fake-secret",
+                        None,
+                        None,
+                        "fake",
+                    ),
+                )
+        }
+
+        /// A client of the fake, as [`FakeServer::config`] configures it.
+        pub fn client(&self) -> crate::Client {
+            crate::Client::from_conf(self.config().build())
+        }
+
+        /// The operation named `name` in the model.
+        ///
+        /// # Panics
+        ///
+        /// Where the service has no such operation.
+        pub fn on(&self, name: &str) -> Operation<'_> {
+            self.inner.on(name)
+        }
+
+        /// The operation named `name` in the model, if there is one.
+        pub fn operation(&self, name: &str) -> ::std::option::Option<Operation<'_>> {
+            self.inner.operation(name)
+        }
+
+        /// Every request received so far, in order.
+        pub fn requests(&self) -> ::std::vec::Vec<Request> {
+            self.inner.requests()
+        }
+
+        /// Forgets requests, scripts, counts and idempotent answers.
+        pub fn reset(&self) {
+            self.inner.reset()
+        }
+
+        /// The runtime's fake this wraps.
+        pub fn inner(&self) -> &rt::fake::FakeServer {
+            &self.inner
+        }
+
+        /// `CreateRoom`: script its replies, read what it received.
+        pub fn create_room(&self) -> Operation<'_> {
+            match self.inner.operation_at(0usize) {
+                Some(op) => op,
+                None => self.inner.on("CreateRoom"),
+            }
+        }
+    }
+}

@@ -2812,13 +2812,9 @@ pub mod operation {
                     Self::ForbiddenException(_) => None,
                     Self::NotFoundException(_) => None,
                     Self::ResourceLimitExceededException(_) => None,
-                    Self::ServiceFailureException(_) => Some(rt::ErrorKind::ServerError),
-                    Self::ServiceUnavailableException(_) => {
-                        Some(rt::ErrorKind::ServerError)
-                    }
-                    Self::ThrottledClientException(_) => {
-                        Some(rt::ErrorKind::ThrottlingError)
-                    }
+                    Self::ServiceFailureException(_) => None,
+                    Self::ServiceUnavailableException(_) => None,
+                    Self::ThrottledClientException(_) => None,
                     Self::UnauthorizedClientException(_) => None,
                     Self::Unhandled(_) => None,
                 }
@@ -3697,5 +3693,122 @@ mod endpoint_tests {
     #[test]
     fn endpoint_case_25() {
         check(r#"{}"#, r#"{"error":"Invalid Configuration: Missing Region"}"#);
+    }
+}
+
+/// An in-process fake of the service for tests (feature
+/// `test-util`), generated from the model: see [`fake::FakeServer`].
+#[cfg(feature = "test-util")]
+pub mod fake {
+    use ::sdkgen_runtime::__private as rt;
+    pub use rt::fake::{Operation, Reply, Request, Stats};
+
+    /// The model as the fake reads it (the runtime's description
+    /// format, version 1).
+    pub const MODEL: &str = r#"{"version":1,"protocol":"restJson1","targetPrefix":"UCBuzzConsoleService",
+"operations": [
+{"name":"CreateRoom","inputName":"CreateRoomInput","method":"POST","uri":"/accounts/{AccountId}/rooms","code":201,"input":[{"name":"AccountId","type":"string","required":true,"binding":"label","pattern":"\\S"},{"name":"Name","type":"string","required":true},{"name":"ClientRequestToken","type":"string","idempotencyToken":true,"length":[2,64],"pattern":"^[-_a-zA-Z0-9]*$"}],"output":[{"name":"Room","type":{"shape":"com.amazonaws.chime#Room"}}],"errors":["com.amazonaws.chime#BadRequestException","com.amazonaws.chime#ForbiddenException","com.amazonaws.chime#NotFoundException","com.amazonaws.chime#ResourceLimitExceededException","com.amazonaws.chime#ServiceFailureException","com.amazonaws.chime#ServiceUnavailableException","com.amazonaws.chime#ThrottledClientException","com.amazonaws.chime#UnauthorizedClientException"]}
+],
+"shapes": {
+"com.amazonaws.chime#BadRequestException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":400,"httpError":true,"retryable":false,"codes":["BadRequestException","BadRequest"]}},
+"com.amazonaws.chime#ErrorCode": {"kind":"enum","values":["BadRequest","Conflict","Forbidden","NotFound","PreconditionFailed","ResourceLimitExceeded","ServiceFailure","AccessDenied","ServiceUnavailable","Throttled","Throttling","Unauthorized","Unprocessable","VoiceConnectorGroupAssociationsExist","PhoneNumberAssociationsExist"]},
+"com.amazonaws.chime#ForbiddenException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":403,"httpError":true,"retryable":false,"codes":["ForbiddenException","Forbidden"]}},
+"com.amazonaws.chime#NotFoundException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":404,"httpError":true,"retryable":false,"codes":["NotFoundException","NotFound"]}},
+"com.amazonaws.chime#ResourceLimitExceededException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":400,"httpError":true,"retryable":false,"codes":["ResourceLimitExceededException","ResourceLimitExceeded"]}},
+"com.amazonaws.chime#Room": {"kind":"structure","members":[{"name":"RoomId","type":"string","pattern":"\\S"},{"name":"Name","type":"string"},{"name":"AccountId","type":"string","pattern":"\\S"},{"name":"CreatedBy","type":"string","pattern":"\\S"},{"name":"CreatedTimestamp","type":{"timestamp":"date-time"}},{"name":"UpdatedTimestamp","type":{"timestamp":"date-time"}}]},
+"com.amazonaws.chime#ServiceFailureException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":500,"httpError":true,"retryable":false,"codes":["ServiceFailureException","ServiceFailure"]}},
+"com.amazonaws.chime#ServiceUnavailableException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":503,"httpError":true,"retryable":false,"codes":["ServiceUnavailableException","ServiceUnavailable"]}},
+"com.amazonaws.chime#ThrottledClientException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":429,"httpError":true,"retryable":false,"codes":["ThrottledClientException","ThrottledClient"]}},
+"com.amazonaws.chime#UnauthorizedClientException": {"kind":"structure","members":[{"name":"Code","type":{"shape":"com.amazonaws.chime#ErrorCode"}},{"name":"Message","type":"string"}],"error":{"status":401,"httpError":true,"retryable":false,"codes":["UnauthorizedClientException","UnauthorizedClient"]}}
+}}
+"#;
+    /// A fake of the service on `127.0.0.1`: it answers each operation
+    /// as the model says, rejects what the model forbids with the
+    /// operation's validation error, replays idempotent requests, and
+    /// lets a test script replies and read the requests it received.
+    /// It stops when dropped.
+    #[derive(Debug)]
+    pub struct FakeServer {
+        inner: rt::fake::FakeServer,
+    }
+
+    impl FakeServer {
+        /// Starts a fake on a free port.
+        pub async fn start() -> ::std::io::Result<Self> {
+            Ok(Self {
+                inner: rt::fake::FakeServer::start(MODEL).await?,
+            })
+        }
+
+        /// The URL to configure as a client's `endpoint_url`.
+        pub fn endpoint_url(&self) -> ::std::string::String {
+            self.inner.endpoint_url()
+        }
+
+        /// The address the fake listens on.
+        pub fn local_addr(&self) -> ::std::net::SocketAddr {
+            self.inner.local_addr()
+        }
+
+        /// A client configuration sending to the fake, with made-up
+        /// credentials for the service's auth schemes and region
+        /// `us-east-1` (and, where operations have a host prefix, an
+        /// interceptor sending their requests to the fake all the same).
+        pub fn config(&self) -> crate::config::Builder {
+            crate::config::Config::builder()
+                .endpoint_url(self.endpoint_url())
+                .region(crate::config::Region::new("us-east-1"))
+                .credentials_provider(
+                    crate::config::Credentials::new(
+                        "AKIDFAKE",
+                        "fake-secret",
+                        None,
+                        None,
+                        "fake",
+                    ),
+                )
+        }
+
+        /// A client of the fake, as [`FakeServer::config`] configures it.
+        pub fn client(&self) -> crate::Client {
+            crate::Client::from_conf(self.config().build())
+        }
+
+        /// The operation named `name` in the model.
+        ///
+        /// # Panics
+        ///
+        /// Where the service has no such operation.
+        pub fn on(&self, name: &str) -> Operation<'_> {
+            self.inner.on(name)
+        }
+
+        /// The operation named `name` in the model, if there is one.
+        pub fn operation(&self, name: &str) -> ::std::option::Option<Operation<'_>> {
+            self.inner.operation(name)
+        }
+
+        /// Every request received so far, in order.
+        pub fn requests(&self) -> ::std::vec::Vec<Request> {
+            self.inner.requests()
+        }
+
+        /// Forgets requests, scripts, counts and idempotent answers.
+        pub fn reset(&self) {
+            self.inner.reset()
+        }
+
+        /// The runtime's fake this wraps.
+        pub fn inner(&self) -> &rt::fake::FakeServer {
+            &self.inner
+        }
+
+        /// `CreateRoom`: script its replies, read what it received.
+        pub fn create_room(&self) -> Operation<'_> {
+            match self.inner.operation_at(0usize) {
+                Some(op) => op,
+                None => self.inner.on("CreateRoom"),
+            }
+        }
     }
 }

@@ -16194,3 +16194,322 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:3f9ded2f62af0fc2e1cb7c1483a51597fc05882bd4e3719eee1deda5918d696d";
+
+/// An in-process fake of the service for tests (feature
+/// `test-util`), generated from the model: see [`fake::FakeServer`].
+#[cfg(feature = "test-util")]
+pub mod fake {
+    use ::sdkgen_runtime::__private as rt;
+    pub use rt::fake::{Operation, Reply, Request, Stats};
+
+    /// The model as the fake reads it (the runtime's description
+    /// format, version 1).
+    pub const MODEL: &str = r#"{"version":1,"protocol":"restJson1","targetPrefix":"Features",
+"operations": [
+{"name":"getDefault","inputName":"GetDefaultInput","method":"GET","uri":"/auth/default","code":204,"input":[],"output":[],"errors":[]},
+{"name":"getBasic","inputName":"GetBasicInput","method":"GET","uri":"/auth/basic","code":204,"input":[],"output":[],"errors":[]},
+{"name":"getHeaderKey","inputName":"GetHeaderKeyInput","method":"GET","uri":"/auth/header-key","code":204,"input":[],"output":[],"errors":[]},
+{"name":"getQueryKey","inputName":"GetQueryKeyInput","method":"GET","uri":"/auth/query-key","code":204,"input":[{"name":"q","type":"string","binding":{"query":"q"}}],"output":[],"errors":[]},
+{"name":"getCookieKey","inputName":"GetCookieKeyInput","method":"GET","uri":"/auth/cookie-key","code":204,"input":[],"output":[],"errors":[]},
+{"name":"getOauth","inputName":"GetOauthInput","method":"GET","uri":"/auth/oauth","code":204,"input":[],"output":[],"errors":[]},
+{"name":"getAnonymous","inputName":"GetAnonymousInput","method":"GET","uri":"/auth/anonymous","code":204,"input":[],"output":[],"errors":[]},
+{"name":"getEither","inputName":"GetEitherInput","method":"GET","uri":"/auth/either","code":204,"input":[],"output":[],"errors":[]},
+{"name":"putThings","inputName":"PutThingsInput","method":"PUT","uri":"/things","code":200,"input":[{"name":"Body","type":{"list":{"shape":"openapi#Thing"}},"required":true,"binding":"payload"}],"output":[{"name":"Body","type":{"list":{"shape":"openapi#Thing"}},"binding":"payload"}],"errors":[]},
+{"name":"createThing","inputName":"CreateThingInput","method":"POST","uri":"/things","code":201,"input":[{"name":"name","type":"string","required":true},{"name":"price","type":{"shape":"openapi#Money"}}],"output":[{"name":"name","type":"string","required":true},{"name":"price","type":{"shape":"openapi#Money"}},{"name":"id","type":"string"},{"name":"created","type":{"timestamp":"date-time"}},{"name":"X-Rate-Limit","type":"integer","binding":{"header":"X-Rate-Limit"}}],"errors":["openapi#ClientError","openapi#DefaultError"]},
+{"name":"deleteThing","inputName":"DeleteThingInput","method":"DELETE","uri":"/things/{thingId}","code":204,"input":[{"name":"thingId","type":"string","required":true,"binding":"label"}],"output":[],"errors":["openapi#NotFoundError","openapi#ClientError","openapi#DefaultError"]},
+{"name":"GetThingsByThingIdParts","inputName":"GetThingsByThingIdPartsInput","method":"GET","uri":"/things/{thingId}/parts","code":200,"input":[{"name":"thingId","type":"string","required":true,"binding":"label"}],"output":[{"name":"Body","type":{"list":"string"},"binding":"payload"}],"errors":[]},
+{"name":"setScore","inputName":"SetScoreInput","method":"PUT","uri":"/score","code":200,"input":[{"name":"Body","type":"double","required":true,"binding":"payload"}],"output":[{"name":"Body","type":"double","binding":"payload"}],"errors":[]},
+{"name":"putBlob","inputName":"PutBlobInput","method":"PUT","uri":"/blobs/{key}","code":200,"input":[{"name":"key","type":"string","required":true,"binding":"label"},{"name":"Body","type":"stream","required":true,"binding":"payload"}],"output":[{"name":"Body","type":"stream","binding":"payload"}],"errors":[]},
+{"name":"putNote","inputName":"PutNoteInput","method":"PUT","uri":"/notes","code":200,"input":[{"name":"Body","type":"string","required":true,"binding":"payload"}],"output":[{"name":"Body","type":"string","binding":"payload"}],"errors":[]},
+{"name":"login","inputName":"LoginInput","method":"POST","uri":"/login","code":200,"input":[{"name":"user","type":"string","required":true,"binding":"unsupported"},{"name":"password","type":"string","required":true,"binding":"unsupported"},{"name":"remember","type":"boolean","binding":"unsupported"},{"name":"scopes","type":{"list":"string"},"binding":"unsupported"}],"output":[{"name":"token","type":"string"}],"errors":[]},
+{"name":"upload","inputName":"UploadInput","method":"POST","uri":"/upload","code":204,"input":[{"name":"description","type":"string","binding":"unsupported"},{"name":"file","type":"blob","required":true,"binding":"unsupported"}],"output":[],"errors":[]},
+{"name":"getReport","inputName":"GetReportInput","method":"POST","uri":"/report","code":200,"input":[{"name":"year","type":"long"}],"output":[{"name":"total","type":"float"}],"errors":[]},
+{"name":"putCatalog","inputName":"PutCatalogInput","method":"PUT","uri":"/catalog","code":200,"input":[{"name":"pet","type":{"shape":"openapi#Pet"}},{"name":"value","type":{"shape":"openapi#Value"}},{"name":"contact","type":{"shape":"openapi#Contact"}},{"name":"nickname","type":"string"},{"name":"labels","type":{"map":"string"}},{"name":"color","type":{"shape":"openapi#Color"}},{"name":"level","type":{"shape":"openapi#Level"}},{"name":"at","type":{"timestamp":"date-time"}},{"name":"day","type":"string"},{"name":"uid","type":"string"},{"name":"raw","type":"blob"},{"name":"small","type":"integer"},{"name":"big","type":"long"},{"name":"ratio","type":"float"},{"name":"precise","type":"double"},{"name":"count","type":"long","hasDefault":true},{"name":"mode","type":"string","hasDefault":true},{"name":"serial","type":"string"},{"name":"tree","type":{"shape":"openapi#TreeNode"}},{"name":"owner","type":{"shape":"openapi#CatalogOwner"}},{"name":"size","type":{"shape":"openapi#CatalogSize"}}],"output":[{"name":"pet","type":{"shape":"openapi#Pet"}},{"name":"value","type":{"shape":"openapi#Value"}},{"name":"contact","type":{"shape":"openapi#Contact"}},{"name":"nickname","type":"string"},{"name":"labels","type":{"map":"string"}},{"name":"color","type":{"shape":"openapi#Color"}},{"name":"level","type":{"shape":"openapi#Level"}},{"name":"at","type":{"timestamp":"date-time"}},{"name":"day","type":"string"},{"name":"uid","type":"string"},{"name":"raw","type":"blob"},{"name":"small","type":"integer"},{"name":"big","type":"long"},{"name":"ratio","type":"float"},{"name":"precise","type":"double"},{"name":"count","type":"long","hasDefault":true},{"name":"mode","type":"string","hasDefault":true},{"name":"serial","type":"string"},{"name":"tree","type":{"shape":"openapi#TreeNode"}},{"name":"owner","type":{"shape":"openapi#CatalogOwner"}},{"name":"size","type":{"shape":"openapi#CatalogSize"}}],"errors":[]},
+{"name":"putExtras","inputName":"PutExtrasInput","method":"PUT","uri":"/extras","code":200,"input":[{"name":"count","type":"long","range":[1.0,null]},{"name":"tier","type":{"shape":"openapi#ExtrasTier"}},{"name":"color","type":{"shape":"openapi#Color"}},{"name":"maybeTree","type":{"shape":"openapi#TreeNode"}},{"name":"kind","type":{"shape":"openapi#ExtrasKind"}},{"name":"tags","type":{"list":"string"}}],"output":[{"name":"count","type":"long","range":[1.0,null]},{"name":"tier","type":{"shape":"openapi#ExtrasTier"}},{"name":"color","type":{"shape":"openapi#Color"}},{"name":"maybeTree","type":{"shape":"openapi#TreeNode"}},{"name":"kind","type":{"shape":"openapi#ExtrasKind"}},{"name":"tags","type":{"list":"string"}}],"errors":[]},
+{"name":"search","inputName":"SearchInput","method":"GET","uri":"/search/{area}","code":200,"input":[{"name":"area","type":"string","required":true,"binding":"label"},{"name":"format","type":{"shape":"openapi#SearchFormat"},"required":true,"binding":{"query":"format"}},{"name":"ids","type":{"list":"long"},"binding":{"query":"ids"}},{"name":"tags","type":{"list":"string"},"binding":"unsupported"},{"name":"words","type":{"list":"string"},"binding":"unsupported"},{"name":"colors","type":{"list":"string"},"binding":"unsupported"},{"name":"filter","type":{"shape":"openapi#SearchFilter"},"binding":"unsupported"},{"name":"page_size","type":"integer","binding":{"query":"page_size"},"range":[1.0,100.0]},{"name":"X-Request-Tag","type":"string","binding":{"header":"X-Request-Tag"}},{"name":"theme","type":"string","binding":"unsupported"}],"output":[{"name":"hits","type":{"list":"string"}},{"name":"X-Rate-Limit","type":"integer","binding":{"header":"X-Rate-Limit"}}],"errors":[]},
+{"name":"upsertDoc","inputName":"UpsertDocInput","method":"PUT","uri":"/docs/{docId}","code":200,"input":[{"name":"docId","type":"string","required":true,"binding":"label"},{"name":"text","type":"string"}],"output":[{"name":"text","type":"string"}],"errors":[]}
+],
+"shapes": {
+"openapi#Cat": {"kind":"structure","members":[{"name":"petType","type":"string","required":true},{"name":"name","type":"string"}]},
+"openapi#Catalog": {"kind":"structure","members":[{"name":"pet","type":{"shape":"openapi#Pet"}},{"name":"value","type":{"shape":"openapi#Value"}},{"name":"contact","type":{"shape":"openapi#Contact"}},{"name":"nickname","type":"string"},{"name":"labels","type":{"map":"string"}},{"name":"color","type":{"shape":"openapi#Color"}},{"name":"level","type":{"shape":"openapi#Level"}},{"name":"at","type":{"timestamp":"date-time"}},{"name":"day","type":"string"},{"name":"uid","type":"string"},{"name":"raw","type":"blob"},{"name":"small","type":"integer"},{"name":"big","type":"long"},{"name":"ratio","type":"float"},{"name":"precise","type":"double"},{"name":"count","type":"long","hasDefault":true},{"name":"mode","type":"string","hasDefault":true},{"name":"serial","type":"string"},{"name":"tree","type":{"shape":"openapi#TreeNode"}},{"name":"owner","type":{"shape":"openapi#CatalogOwner"}},{"name":"size","type":{"shape":"openapi#CatalogSize"}}]},
+"openapi#CatalogOwner": {"kind":"structure","members":[{"name":"name","type":"string"}]},
+"openapi#CatalogSize": {"kind":"enum","values":["S","M","L"]},
+"openapi#ClientError": {"kind":"structure","members":[{"name":"title","type":"string"},{"name":"status","type":"long"}],"error":{"status":400,"httpError":false,"retryable":false,"codes":["ClientError"]}},
+"openapi#Color": {"kind":"enum","values":["red","green","blue"]},
+"openapi#Contact": {"kind":"union","members":[{"name":"Email","type":{"shape":"openapi#Email"}},{"name":"Phone","type":{"shape":"openapi#Phone"}}],"repr":"untagged"},
+"openapi#DefaultError": {"kind":"structure","members":[{"name":"reason","type":"string"}],"error":{"status":400,"httpError":false,"retryable":false,"codes":["DefaultError"]}},
+"openapi#Doc": {"kind":"structure","members":[{"name":"text","type":"string"}]},
+"openapi#Dog": {"kind":"structure","members":[{"name":"petType","type":"string","required":true},{"name":"bark","type":"boolean"}]},
+"openapi#Email": {"kind":"structure","members":[{"name":"email","type":"string","required":true}]},
+"openapi#Extras": {"kind":"structure","members":[{"name":"count","type":"long","range":[1.0,null]},{"name":"tier","type":{"shape":"openapi#ExtrasTier"}},{"name":"color","type":{"shape":"openapi#Color"}},{"name":"maybeTree","type":{"shape":"openapi#TreeNode"}},{"name":"kind","type":{"shape":"openapi#ExtrasKind"}},{"name":"tags","type":{"list":"string"}}]},
+"openapi#ExtrasKind": {"kind":"enum","values":["extras"]},
+"openapi#ExtrasTier": {"kind":"enum","values":["free","paid"]},
+"openapi#Level": {"kind":"intEnum","values":[1,2,3]},
+"openapi#Money": {"kind":"structure","members":[{"name":"amount","type":"long","required":true},{"name":"currency","type":"string","required":true}]},
+"openapi#Named": {"kind":"structure","members":[{"name":"name","type":"string","required":true}]},
+"openapi#NewThing": {"kind":"structure","members":[{"name":"name","type":"string","required":true},{"name":"price","type":{"shape":"openapi#Money"}}]},
+"openapi#NotFoundError": {"kind":"structure","members":[{"name":"title","type":"string"},{"name":"status","type":"long"}],"error":{"status":404,"httpError":true,"retryable":false,"codes":["NotFoundError"]}},
+"openapi#Pet": {"kind":"union","members":[{"name":"Cat","type":{"shape":"openapi#Cat"},"json":"cat"},{"name":"Dog","type":{"shape":"openapi#Dog"},"json":"dog"}],"repr":{"discriminated":"petType"}},
+"openapi#Phone": {"kind":"structure","members":[{"name":"phone","type":"string","required":true}]},
+"openapi#Problem": {"kind":"structure","members":[{"name":"title","type":"string"},{"name":"status","type":"long"}]},
+"openapi#Report": {"kind":"structure","members":[{"name":"total","type":"float"}]},
+"openapi#ReportQuery": {"kind":"structure","members":[{"name":"year","type":"long"}]},
+"openapi#SearchFilter": {"kind":"structure","members":[{"name":"color","type":"string"},{"name":"size","type":"long"}]},
+"openapi#SearchFormat": {"kind":"enum","values":["short","long"]},
+"openapi#Thing": {"kind":"structure","members":[{"name":"name","type":"string","required":true},{"name":"price","type":{"shape":"openapi#Money"}},{"name":"id","type":"string"},{"name":"created","type":{"timestamp":"date-time"}}]},
+"openapi#TreeNode": {"kind":"structure","members":[{"name":"value","type":"string","required":true},{"name":"children","type":{"list":{"shape":"openapi#TreeNode"}}}]},
+"openapi#Value": {"kind":"union","members":[{"name":"String","type":"string"},{"name":"Integer","type":"long"},{"name":"Named","type":{"shape":"openapi#Named"}}],"repr":"untagged"}
+}}
+"#;
+    /// A fake of the service on `127.0.0.1`: it answers each operation
+    /// as the model says, rejects what the model forbids with the
+    /// operation's validation error, replays idempotent requests, and
+    /// lets a test script replies and read the requests it received.
+    /// It stops when dropped.
+    #[derive(Debug)]
+    pub struct FakeServer {
+        inner: rt::fake::FakeServer,
+    }
+
+    impl FakeServer {
+        /// Starts a fake on a free port.
+        pub async fn start() -> ::std::io::Result<Self> {
+            Ok(Self {
+                inner: rt::fake::FakeServer::start(MODEL).await?,
+            })
+        }
+
+        /// The URL to configure as a client's `endpoint_url`.
+        pub fn endpoint_url(&self) -> ::std::string::String {
+            self.inner.endpoint_url()
+        }
+
+        /// The address the fake listens on.
+        pub fn local_addr(&self) -> ::std::net::SocketAddr {
+            self.inner.local_addr()
+        }
+
+        /// A client configuration sending to the fake, with made-up
+        /// credentials for the service's auth schemes and region
+        /// `us-east-1` (and, where operations have a host prefix, an
+        /// interceptor sending their requests to the fake all the same).
+        pub fn config(&self) -> crate::config::Builder {
+            crate::config::Config::builder()
+                .endpoint_url(self.endpoint_url())
+                .region(crate::config::Region::new("us-east-1"))
+                .bearer_token(crate::config::Token::new("fake-token", None))
+                .api_key(crate::config::Token::new("fake-api-key", None))
+                .basic_auth("fake", "fake-password")
+        }
+
+        /// A client of the fake, as [`FakeServer::config`] configures it.
+        pub fn client(&self) -> crate::Client {
+            crate::Client::from_conf(self.config().build())
+        }
+
+        /// The operation named `name` in the model.
+        ///
+        /// # Panics
+        ///
+        /// Where the service has no such operation.
+        pub fn on(&self, name: &str) -> Operation<'_> {
+            self.inner.on(name)
+        }
+
+        /// The operation named `name` in the model, if there is one.
+        pub fn operation(&self, name: &str) -> ::std::option::Option<Operation<'_>> {
+            self.inner.operation(name)
+        }
+
+        /// Every request received so far, in order.
+        pub fn requests(&self) -> ::std::vec::Vec<Request> {
+            self.inner.requests()
+        }
+
+        /// Forgets requests, scripts, counts and idempotent answers.
+        pub fn reset(&self) {
+            self.inner.reset()
+        }
+
+        /// The runtime's fake this wraps.
+        pub fn inner(&self) -> &rt::fake::FakeServer {
+            &self.inner
+        }
+
+        /// `getDefault`: script its replies, read what it received.
+        pub fn get_default(&self) -> Operation<'_> {
+            match self.inner.operation_at(0usize) {
+                Some(op) => op,
+                None => self.inner.on("getDefault"),
+            }
+        }
+
+        /// `getBasic`: script its replies, read what it received.
+        pub fn get_basic(&self) -> Operation<'_> {
+            match self.inner.operation_at(1usize) {
+                Some(op) => op,
+                None => self.inner.on("getBasic"),
+            }
+        }
+
+        /// `getHeaderKey`: script its replies, read what it received.
+        pub fn get_header_key(&self) -> Operation<'_> {
+            match self.inner.operation_at(2usize) {
+                Some(op) => op,
+                None => self.inner.on("getHeaderKey"),
+            }
+        }
+
+        /// `getQueryKey`: script its replies, read what it received.
+        pub fn get_query_key(&self) -> Operation<'_> {
+            match self.inner.operation_at(3usize) {
+                Some(op) => op,
+                None => self.inner.on("getQueryKey"),
+            }
+        }
+
+        /// `getCookieKey`: script its replies, read what it received.
+        pub fn get_cookie_key(&self) -> Operation<'_> {
+            match self.inner.operation_at(4usize) {
+                Some(op) => op,
+                None => self.inner.on("getCookieKey"),
+            }
+        }
+
+        /// `getOauth`: script its replies, read what it received.
+        pub fn get_oauth(&self) -> Operation<'_> {
+            match self.inner.operation_at(5usize) {
+                Some(op) => op,
+                None => self.inner.on("getOauth"),
+            }
+        }
+
+        /// `getAnonymous`: script its replies, read what it received.
+        pub fn get_anonymous(&self) -> Operation<'_> {
+            match self.inner.operation_at(6usize) {
+                Some(op) => op,
+                None => self.inner.on("getAnonymous"),
+            }
+        }
+
+        /// `getEither`: script its replies, read what it received.
+        pub fn get_either(&self) -> Operation<'_> {
+            match self.inner.operation_at(7usize) {
+                Some(op) => op,
+                None => self.inner.on("getEither"),
+            }
+        }
+
+        /// `putThings`: script its replies, read what it received.
+        pub fn put_things(&self) -> Operation<'_> {
+            match self.inner.operation_at(8usize) {
+                Some(op) => op,
+                None => self.inner.on("putThings"),
+            }
+        }
+
+        /// `createThing`: script its replies, read what it received.
+        pub fn create_thing(&self) -> Operation<'_> {
+            match self.inner.operation_at(9usize) {
+                Some(op) => op,
+                None => self.inner.on("createThing"),
+            }
+        }
+
+        /// `deleteThing`: script its replies, read what it received.
+        pub fn delete_thing(&self) -> Operation<'_> {
+            match self.inner.operation_at(10usize) {
+                Some(op) => op,
+                None => self.inner.on("deleteThing"),
+            }
+        }
+
+        /// `GetThingsByThingIdParts`: script its replies, read what it received.
+        pub fn get_things_by_thing_id_parts(&self) -> Operation<'_> {
+            match self.inner.operation_at(11usize) {
+                Some(op) => op,
+                None => self.inner.on("GetThingsByThingIdParts"),
+            }
+        }
+
+        /// `setScore`: script its replies, read what it received.
+        pub fn set_score(&self) -> Operation<'_> {
+            match self.inner.operation_at(12usize) {
+                Some(op) => op,
+                None => self.inner.on("setScore"),
+            }
+        }
+
+        /// `putBlob`: script its replies, read what it received.
+        pub fn put_blob(&self) -> Operation<'_> {
+            match self.inner.operation_at(13usize) {
+                Some(op) => op,
+                None => self.inner.on("putBlob"),
+            }
+        }
+
+        /// `putNote`: script its replies, read what it received.
+        pub fn put_note(&self) -> Operation<'_> {
+            match self.inner.operation_at(14usize) {
+                Some(op) => op,
+                None => self.inner.on("putNote"),
+            }
+        }
+
+        /// `login`: script its replies, read what it received.
+        pub fn login(&self) -> Operation<'_> {
+            match self.inner.operation_at(15usize) {
+                Some(op) => op,
+                None => self.inner.on("login"),
+            }
+        }
+
+        /// `upload`: script its replies, read what it received.
+        pub fn upload(&self) -> Operation<'_> {
+            match self.inner.operation_at(16usize) {
+                Some(op) => op,
+                None => self.inner.on("upload"),
+            }
+        }
+
+        /// `getReport`: script its replies, read what it received.
+        pub fn get_report(&self) -> Operation<'_> {
+            match self.inner.operation_at(17usize) {
+                Some(op) => op,
+                None => self.inner.on("getReport"),
+            }
+        }
+
+        /// `putCatalog`: script its replies, read what it received.
+        pub fn put_catalog(&self) -> Operation<'_> {
+            match self.inner.operation_at(18usize) {
+                Some(op) => op,
+                None => self.inner.on("putCatalog"),
+            }
+        }
+
+        /// `putExtras`: script its replies, read what it received.
+        pub fn put_extras(&self) -> Operation<'_> {
+            match self.inner.operation_at(19usize) {
+                Some(op) => op,
+                None => self.inner.on("putExtras"),
+            }
+        }
+
+        /// `search`: script its replies, read what it received.
+        pub fn search(&self) -> Operation<'_> {
+            match self.inner.operation_at(20usize) {
+                Some(op) => op,
+                None => self.inner.on("search"),
+            }
+        }
+
+        /// `upsertDoc`: script its replies, read what it received.
+        pub fn upsert_doc(&self) -> Operation<'_> {
+            match self.inner.operation_at(21usize) {
+                Some(op) => op,
+                None => self.inner.on("upsertDoc"),
+            }
+        }
+    }
+}

@@ -1801,7 +1801,7 @@ pub mod operation {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::NotFoundError(_) => None,
-                    Self::ServerError(_) => Some(rt::ErrorKind::ServerError),
+                    Self::ServerError(_) => None,
                     Self::Unhandled(_) => None,
                 }
             }
@@ -3957,3 +3957,130 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:740bd11ea12ade36b56b3827ef1e9a9b8b0be6bc95cb822f3765b40e18f810bd";
+
+/// An in-process fake of the service for tests (feature
+/// `test-util`), generated from the model: see [`fake::FakeServer`].
+#[cfg(feature = "test-util")]
+pub mod fake {
+    use ::sdkgen_runtime::__private as rt;
+    pub use rt::fake::{Operation, Reply, Request, Stats};
+
+    /// The model as the fake reads it (the runtime's description
+    /// format, version 1).
+    pub const MODEL: &str = r#"{"version":1,"protocol":"restJson1","targetPrefix":"LegacyFeatures",
+"operations": [
+{"name":"GetProfile","inputName":"GetProfileInput","method":"GET","uri":"/profiles/{profileId}","code":200,"input":[{"name":"profileId","type":"long","required":true,"binding":"label"},{"name":"If-None-Match","type":"string","binding":{"header":"If-None-Match"}}],"output":[{"name":"id","type":"long","required":true},{"name":"nickname","type":"string"},{"name":"status","type":{"shape":"openapi#Status"},"required":true},{"name":"badge","type":{"shape":"openapi#Badge"}},{"name":"settings","type":{"map":"long"}},{"name":"born","type":"string"},{"name":"ETag","type":"string","binding":{"header":"ETag"}}],"errors":["openapi#NotFoundError","openapi#ServerError"]},
+{"name":"UpdateProfile","inputName":"UpdateProfileInput","method":"PATCH","uri":"/profiles/{profileId}","code":200,"input":[{"name":"profileId","type":"long","required":true,"binding":"label"},{"name":"nickname","type":"string"},{"name":"status","type":{"shape":"openapi#Status"}}],"output":[{"name":"id","type":"long","required":true},{"name":"nickname","type":"string"},{"name":"status","type":{"shape":"openapi#Status"},"required":true},{"name":"badge","type":{"shape":"openapi#Badge"}},{"name":"settings","type":{"map":"long"}},{"name":"born","type":"string"}],"errors":[]},
+{"name":"ListEvents","inputName":"ListEventsInput","method":"GET","uri":"/events","code":200,"input":[{"name":"since","type":{"timestamp":"date-time"},"binding":{"query":"since"}},{"name":"active","type":"boolean","binding":{"query":"active"}},{"name":"level","type":{"shape":"openapi#Priority"},"binding":{"query":"level"}},{"name":"kinds","type":{"list":{"shape":"openapi#Status"}},"binding":{"query":"kinds"}},{"name":"X-Tags","type":{"list":"string"},"binding":{"header":"X-Tags"}}],"output":[{"name":"Body","type":{"list":{"shape":"openapi#Event"}},"binding":"payload"}],"errors":[]}
+],
+"shapes": {
+"openapi#Badge": {"kind":"union","members":[{"name":"Gold","type":{"shape":"openapi#Gold"}},{"name":"Silver","type":{"shape":"openapi#Silver"}}],"repr":{"discriminated":"kind"}},
+"openapi#Error": {"kind":"structure","members":[{"name":"code","type":"string"},{"name":"message","type":"string"}]},
+"openapi#Event": {"kind":"structure","members":[{"name":"id","type":"string","required":true},{"name":"owner","type":{"shape":"openapi#Profile"}},{"name":"parent","type":{"shape":"openapi#Event"}},{"name":"status","type":{"shape":"openapi#Status"}},{"name":"priority","type":{"shape":"openapi#Priority"}},{"name":"at","type":{"timestamp":"date-time"}}]},
+"openapi#Gold": {"kind":"structure","members":[{"name":"kind","type":"string","required":true},{"name":"karat","type":"integer"}]},
+"openapi#NotFoundError": {"kind":"structure","members":[{"name":"code","type":"string"},{"name":"message","type":"string"}],"error":{"status":404,"httpError":true,"retryable":false,"codes":["NotFoundError"]}},
+"openapi#Priority": {"kind":"intEnum","values":[10,20]},
+"openapi#Profile": {"kind":"structure","members":[{"name":"id","type":"long","required":true},{"name":"nickname","type":"string"},{"name":"status","type":{"shape":"openapi#Status"},"required":true},{"name":"badge","type":{"shape":"openapi#Badge"}},{"name":"settings","type":{"map":"long"}},{"name":"born","type":"string"}]},
+"openapi#ProfilePatch": {"kind":"structure","members":[{"name":"nickname","type":"string"},{"name":"status","type":{"shape":"openapi#Status"}}]},
+"openapi#ServerError": {"kind":"structure","members":[{"name":"Body","type":"string","binding":"payload"}],"error":{"status":500,"httpError":false,"retryable":false,"codes":["ServerError"]}},
+"openapi#Silver": {"kind":"structure","members":[{"name":"kind","type":"string","required":true},{"name":"shine","type":"float"}]},
+"openapi#Status": {"kind":"enum","values":["active","suspended"]}
+}}
+"#;
+    /// A fake of the service on `127.0.0.1`: it answers each operation
+    /// as the model says, rejects what the model forbids with the
+    /// operation's validation error, replays idempotent requests, and
+    /// lets a test script replies and read the requests it received.
+    /// It stops when dropped.
+    #[derive(Debug)]
+    pub struct FakeServer {
+        inner: rt::fake::FakeServer,
+    }
+
+    impl FakeServer {
+        /// Starts a fake on a free port.
+        pub async fn start() -> ::std::io::Result<Self> {
+            Ok(Self {
+                inner: rt::fake::FakeServer::start(MODEL).await?,
+            })
+        }
+
+        /// The URL to configure as a client's `endpoint_url`.
+        pub fn endpoint_url(&self) -> ::std::string::String {
+            self.inner.endpoint_url()
+        }
+
+        /// The address the fake listens on.
+        pub fn local_addr(&self) -> ::std::net::SocketAddr {
+            self.inner.local_addr()
+        }
+
+        /// A client configuration sending to the fake, with made-up
+        /// credentials for the service's auth schemes and region
+        /// `us-east-1` (and, where operations have a host prefix, an
+        /// interceptor sending their requests to the fake all the same).
+        pub fn config(&self) -> crate::config::Builder {
+            crate::config::Config::builder()
+                .endpoint_url(self.endpoint_url())
+                .region(crate::config::Region::new("us-east-1"))
+        }
+
+        /// A client of the fake, as [`FakeServer::config`] configures it.
+        pub fn client(&self) -> crate::Client {
+            crate::Client::from_conf(self.config().build())
+        }
+
+        /// The operation named `name` in the model.
+        ///
+        /// # Panics
+        ///
+        /// Where the service has no such operation.
+        pub fn on(&self, name: &str) -> Operation<'_> {
+            self.inner.on(name)
+        }
+
+        /// The operation named `name` in the model, if there is one.
+        pub fn operation(&self, name: &str) -> ::std::option::Option<Operation<'_>> {
+            self.inner.operation(name)
+        }
+
+        /// Every request received so far, in order.
+        pub fn requests(&self) -> ::std::vec::Vec<Request> {
+            self.inner.requests()
+        }
+
+        /// Forgets requests, scripts, counts and idempotent answers.
+        pub fn reset(&self) {
+            self.inner.reset()
+        }
+
+        /// The runtime's fake this wraps.
+        pub fn inner(&self) -> &rt::fake::FakeServer {
+            &self.inner
+        }
+
+        /// `GetProfile`: script its replies, read what it received.
+        pub fn get_profile(&self) -> Operation<'_> {
+            match self.inner.operation_at(0usize) {
+                Some(op) => op,
+                None => self.inner.on("GetProfile"),
+            }
+        }
+
+        /// `UpdateProfile`: script its replies, read what it received.
+        pub fn update_profile(&self) -> Operation<'_> {
+            match self.inner.operation_at(1usize) {
+                Some(op) => op,
+                None => self.inner.on("UpdateProfile"),
+            }
+        }
+
+        /// `ListEvents`: script its replies, read what it received.
+        pub fn list_events(&self) -> Operation<'_> {
+            match self.inner.operation_at(2usize) {
+                Some(op) => op,
+                None => self.inner.on("ListEvents"),
+            }
+        }
+    }
+}

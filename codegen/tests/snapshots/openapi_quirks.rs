@@ -2899,3 +2899,130 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:b435c3ee4529e9fab6f8561449f20d2b5fea2b035156e5d173e7b95e8a141762";
+
+/// An in-process fake of the service for tests (feature
+/// `test-util`), generated from the model: see [`fake::FakeServer`].
+#[cfg(feature = "test-util")]
+pub mod fake {
+    use ::sdkgen_runtime::__private as rt;
+    pub use rt::fake::{Operation, Reply, Request, Stats};
+
+    /// The model as the fake reads it (the runtime's description
+    /// format, version 1).
+    pub const MODEL: &str = r#"{"version":1,"protocol":"restJson1","targetPrefix":"Quirks",
+"operations": [
+{"name":"search","inputName":"SearchInput","method":"GET","uri":"/{index}/_search","code":200,"input":[{"name":"index","type":"string","required":true,"binding":"label"},{"name":"ids","type":{"list":"string"},"binding":{"query":"ids"}},{"name":"since","type":{"timestamp":"date-time"},"hasDefault":true,"binding":{"query":"since"}},{"name":"X-Token","type":"string","binding":{"header":"X-Token"}}],"output":[{"name":"oneOf","type":"string"},{"name":"items","type":"long"},{"name":"unnamed","type":"string","json":""},{"name":"score","type":"double"}],"errors":[]},
+{"name":"getStatus","inputName":"GetStatusInput","method":"GET","uri":"/status","code":200,"input":[{"name":"mode","type":{"shape":"openapi#GetStatusMode"},"binding":{"query":"mode"}}],"output":[{"name":"phase","type":{"shape":"openapi#StatusPhase"}},{"name":"level","type":{"shape":"openapi#StatusLevel"}},{"name":"detail","type":{"shape":"openapi#StatusDetail"}},{"name":"loop","type":"document"}],"errors":[]},
+{"name":"addPet","inputName":"AddPetInput","method":"POST","uri":"/pets","code":201,"input":[{"name":"Body","type":{"shape":"openapi#Pet"},"required":true,"binding":"payload"}],"output":[{"name":"Body","type":{"shape":"openapi#Pet"},"binding":"payload"}],"errors":[]}
+],
+"shapes": {
+"openapi#Cat": {"kind":"structure","members":[{"name":"kind","type":"string","required":true},{"name":"name","type":"string"},{"name":"lives","type":"long"}]},
+"openapi#Dog": {"kind":"structure","members":[{"name":"kind","type":"string","required":true},{"name":"name","type":"string"},{"name":"good","type":"boolean"}]},
+"openapi#GetStatusMode": {"kind":"enum","values":["fast\rslow","plain"]},
+"openapi#Hit": {"kind":"structure","members":[{"name":"oneOf","type":"string"},{"name":"items","type":"long"},{"name":"unnamed","type":"string","json":""},{"name":"score","type":"double"}]},
+"openapi#Names": {"kind":"union","members":[{"name":"String","type":"string"},{"name":"Array","type":{"list":"string"}}],"repr":"untagged"},
+"openapi#Pet": {"kind":"union","members":[{"name":"Cat","type":{"shape":"openapi#Cat"},"json":"cat"},{"name":"Dog","type":{"shape":"openapi#Dog"},"json":"dog"}],"repr":{"discriminated":"kind"}},
+"openapi#Status": {"kind":"structure","members":[{"name":"phase","type":{"shape":"openapi#StatusPhase"}},{"name":"level","type":{"shape":"openapi#StatusLevel"}},{"name":"detail","type":{"shape":"openapi#StatusDetail"}},{"name":"loop","type":"document"}]},
+"openapi#StatusDetail": {"kind":"union","members":[{"name":"UnknownValue","type":{"shape":"openapi#StatusDetailUnknown"},"json":"Unknown"},{"name":"String","type":"string"}],"repr":"untagged"},
+"openapi#StatusDetailUnknown": {"kind":"structure","members":[{"name":"reason","type":"string"}]},
+"openapi#StatusLevel": {"kind":"enum","values":["low","high"]},
+"openapi#StatusPhase": {"kind":"intEnum","values":[0,1]}
+}}
+"#;
+    /// A fake of the service on `127.0.0.1`: it answers each operation
+    /// as the model says, rejects what the model forbids with the
+    /// operation's validation error, replays idempotent requests, and
+    /// lets a test script replies and read the requests it received.
+    /// It stops when dropped.
+    #[derive(Debug)]
+    pub struct FakeServer {
+        inner: rt::fake::FakeServer,
+    }
+
+    impl FakeServer {
+        /// Starts a fake on a free port.
+        pub async fn start() -> ::std::io::Result<Self> {
+            Ok(Self {
+                inner: rt::fake::FakeServer::start(MODEL).await?,
+            })
+        }
+
+        /// The URL to configure as a client's `endpoint_url`.
+        pub fn endpoint_url(&self) -> ::std::string::String {
+            self.inner.endpoint_url()
+        }
+
+        /// The address the fake listens on.
+        pub fn local_addr(&self) -> ::std::net::SocketAddr {
+            self.inner.local_addr()
+        }
+
+        /// A client configuration sending to the fake, with made-up
+        /// credentials for the service's auth schemes and region
+        /// `us-east-1` (and, where operations have a host prefix, an
+        /// interceptor sending their requests to the fake all the same).
+        pub fn config(&self) -> crate::config::Builder {
+            crate::config::Config::builder()
+                .endpoint_url(self.endpoint_url())
+                .region(crate::config::Region::new("us-east-1"))
+        }
+
+        /// A client of the fake, as [`FakeServer::config`] configures it.
+        pub fn client(&self) -> crate::Client {
+            crate::Client::from_conf(self.config().build())
+        }
+
+        /// The operation named `name` in the model.
+        ///
+        /// # Panics
+        ///
+        /// Where the service has no such operation.
+        pub fn on(&self, name: &str) -> Operation<'_> {
+            self.inner.on(name)
+        }
+
+        /// The operation named `name` in the model, if there is one.
+        pub fn operation(&self, name: &str) -> ::std::option::Option<Operation<'_>> {
+            self.inner.operation(name)
+        }
+
+        /// Every request received so far, in order.
+        pub fn requests(&self) -> ::std::vec::Vec<Request> {
+            self.inner.requests()
+        }
+
+        /// Forgets requests, scripts, counts and idempotent answers.
+        pub fn reset(&self) {
+            self.inner.reset()
+        }
+
+        /// The runtime's fake this wraps.
+        pub fn inner(&self) -> &rt::fake::FakeServer {
+            &self.inner
+        }
+
+        /// `search`: script its replies, read what it received.
+        pub fn search(&self) -> Operation<'_> {
+            match self.inner.operation_at(0usize) {
+                Some(op) => op,
+                None => self.inner.on("search"),
+            }
+        }
+
+        /// `getStatus`: script its replies, read what it received.
+        pub fn get_status(&self) -> Operation<'_> {
+            match self.inner.operation_at(1usize) {
+                Some(op) => op,
+                None => self.inner.on("getStatus"),
+            }
+        }
+
+        /// `addPet`: script its replies, read what it received.
+        pub fn add_pet(&self) -> Operation<'_> {
+            match self.inner.operation_at(2usize) {
+                Some(op) => op,
+                None => self.inner.on("addPet"),
+            }
+        }
+    }
+}

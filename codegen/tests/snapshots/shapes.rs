@@ -2248,3 +2248,117 @@ impl ::sdkgen_runtime::__private::RequestId for Error {
 /// SHA-256 of the model text this code was generated from; `sdkgen diff`
 /// compares models, this tells which one a build used.
 pub const MODEL_FINGERPRINT: &str = "sha256:e0bca7cd39c55b310ccc7cf5f05244c4b5a2e8977f2f0f5d48571b8e68546e7d";
+
+/// An in-process fake of the service for tests (feature
+/// `test-util`), generated from the model: see [`fake::FakeServer`].
+#[cfg(feature = "test-util")]
+pub mod fake {
+    use ::sdkgen_runtime::__private as rt;
+    pub use rt::fake::{Operation, Reply, Request, Stats};
+
+    /// The model as the fake reads it (the runtime's description
+    /// format, version 1).
+    pub const MODEL: &str = r#"{"version":1,"protocol":"restJson1","targetPrefix":"Svc",
+"operations": [
+{"name":"Echo","inputName":"EchoInput","method":"POST","uri":"/echo","code":200,"input":[{"name":"Value","type":{"shape":"example.shapes#Everything"}}],"output":[{"name":"Value","type":{"shape":"example.shapes#Everything"}}],"errors":[]}
+],
+"shapes": {
+"example.shapes#Choice": {"kind":"union","members":[{"name":"Name","type":"string"},{"name":"Count","type":"integer"},{"name":"Nested","type":{"shape":"example.shapes#Choice"}},{"name":"Secret","type":"string"}],"repr":"tagged"},
+"example.shapes#Empty": {"kind":"structure","members":[]},
+"example.shapes#Everything": {"kind":"structure","members":[{"name":"Text","type":"string","json":"text"},{"name":"Flag","type":"boolean"},{"name":"Tiny","type":"byte"},{"name":"Small","type":"short"},{"name":"Num","type":"integer"},{"name":"Big","type":"long"},{"name":"Ratio","type":"float"},{"name":"Precise","type":"double"},{"name":"Epoch","type":{"timestamp":"epoch-seconds"}},{"name":"Iso","type":{"timestamp":"date-time"}},{"name":"Http","type":{"timestamp":"http-date"}},{"name":"Bytes","type":"blob"},{"name":"Doc","type":"document"},{"name":"Choice","type":{"shape":"example.shapes#Choice"}},{"name":"Level","type":{"shape":"example.shapes#Level"}},{"name":"Size","type":{"shape":"example.shapes#Size"}},{"name":"Legacy","type":{"shape":"example.shapes#LegacyEnum"}},{"name":"Sparse","type":{"list":{"optional":"string"}}},{"name":"SparseMap","type":{"map":{"optional":"integer"}}},{"name":"Grid","type":{"map":{"list":"integer"}}},{"name":"Tree","type":{"shape":"example.shapes#Node"}},{"name":"Type","type":"string"},{"name":"Self","type":"string"},{"name":"Async","type":"boolean"},{"name":"Empty","type":{"shape":"example.shapes#Empty"}},{"name":"Spaced","type":"string","pattern":"^[a-z \t\r\n]*$"}]},
+"example.shapes#LegacyEnum": {"kind":"enum","values":["v1","v2-beta"]},
+"example.shapes#Level": {"kind":"intEnum","values":[1,10]},
+"example.shapes#Node": {"kind":"structure","members":[{"name":"Label","type":"string"},{"name":"Next","type":{"shape":"example.shapes#Node"}},{"name":"Children","type":{"list":{"shape":"example.shapes#Node"}}}]},
+"example.shapes#Size": {"kind":"enum","values":["S","L"]}
+}}
+"#;
+    /// A fake of the service on `127.0.0.1`: it answers each operation
+    /// as the model says, rejects what the model forbids with the
+    /// operation's validation error, replays idempotent requests, and
+    /// lets a test script replies and read the requests it received.
+    /// It stops when dropped.
+    #[derive(Debug)]
+    pub struct FakeServer {
+        inner: rt::fake::FakeServer,
+    }
+
+    impl FakeServer {
+        /// Starts a fake on a free port.
+        pub async fn start() -> ::std::io::Result<Self> {
+            Ok(Self {
+                inner: rt::fake::FakeServer::start(MODEL).await?,
+            })
+        }
+
+        /// The URL to configure as a client's `endpoint_url`.
+        pub fn endpoint_url(&self) -> ::std::string::String {
+            self.inner.endpoint_url()
+        }
+
+        /// The address the fake listens on.
+        pub fn local_addr(&self) -> ::std::net::SocketAddr {
+            self.inner.local_addr()
+        }
+
+        /// A client configuration sending to the fake, with made-up
+        /// credentials for the service's auth schemes and region
+        /// `us-east-1` (and, where operations have a host prefix, an
+        /// interceptor sending their requests to the fake all the same).
+        pub fn config(&self) -> crate::config::Builder {
+            crate::config::Config::builder()
+                .endpoint_url(self.endpoint_url())
+                .region(crate::config::Region::new("us-east-1"))
+                .credentials_provider(
+                    crate::config::Credentials::new(
+                        "AKIDFAKE",
+                        "fake-secret",
+                        None,
+                        None,
+                        "fake",
+                    ),
+                )
+        }
+
+        /// A client of the fake, as [`FakeServer::config`] configures it.
+        pub fn client(&self) -> crate::Client {
+            crate::Client::from_conf(self.config().build())
+        }
+
+        /// The operation named `name` in the model.
+        ///
+        /// # Panics
+        ///
+        /// Where the service has no such operation.
+        pub fn on(&self, name: &str) -> Operation<'_> {
+            self.inner.on(name)
+        }
+
+        /// The operation named `name` in the model, if there is one.
+        pub fn operation(&self, name: &str) -> ::std::option::Option<Operation<'_>> {
+            self.inner.operation(name)
+        }
+
+        /// Every request received so far, in order.
+        pub fn requests(&self) -> ::std::vec::Vec<Request> {
+            self.inner.requests()
+        }
+
+        /// Forgets requests, scripts, counts and idempotent answers.
+        pub fn reset(&self) {
+            self.inner.reset()
+        }
+
+        /// The runtime's fake this wraps.
+        pub fn inner(&self) -> &rt::fake::FakeServer {
+            &self.inner
+        }
+
+        /// `Echo`: script its replies, read what it received.
+        pub fn echo(&self) -> Operation<'_> {
+            match self.inner.operation_at(0usize) {
+                Some(op) => op,
+                None => self.inner.on("Echo"),
+            }
+        }
+    }
+}
