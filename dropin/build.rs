@@ -1,6 +1,6 @@
 //! Tells `tests/moto.rs` which of the generated SDKs it can compile the
 //! programs against: DynamoDB's model is read from `../shared` (not
-//! committed), and where it is absent `dropin-dynamodb` is empty.
+//! committed), and where it is absent `dynamodb-sdk` (`sdks/dynamodb`) is empty.
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(dropin_dynamodb_absent)");

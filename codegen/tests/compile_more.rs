@@ -137,6 +137,7 @@ async fn the_fake_answers_each_operation_by_route() {
         .into_paginator()
         .page_size(5)
         .items()
+        .send()
         .try_collect()
         .await
         .unwrap();

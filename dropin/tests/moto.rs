@@ -42,7 +42,7 @@ mod ours {
     }
     #[cfg(not(dropin_dynamodb_absent))]
     pub mod dynamodb {
-        use dropin_dynamodb as aws_sdk_dynamodb;
+        use dynamodb_sdk as aws_sdk_dynamodb;
         include!("../scenarios/dynamodb.rs");
     }
     pub mod kms {

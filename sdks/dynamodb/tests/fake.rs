@@ -144,6 +144,7 @@ mod fake {
             .list_tables()
             .into_paginator()
             .items()
+            .send()
             .try_collect()
             .await
             .unwrap();
@@ -155,6 +156,7 @@ mod fake {
             .expression_attribute_values(":a", AttributeValue::S("Acme Band".into()))
             .into_paginator()
             .items()
+            .send()
             .try_collect()
             .await
             .unwrap();
