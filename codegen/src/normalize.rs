@@ -7,7 +7,9 @@
 //! - errors: the retry class a status implies, and the short error codes;
 //! - documentation: the model's text made rustdoc;
 //! - values: `@default` traits and protocol cases' `params` read against
-//!   their types into [`Value`]s.
+//!   their types into [`Value`]s;
+//! - nullability: which members are `Option`s ([`Member::optional`]), by
+//!   Smithy's rules as aws-sdk-rust reads them.
 //!
 //! It changes names and fills derived fields; it rejects nothing but values
 //! that do not fit their types (located errors). `check` then holds the
@@ -25,6 +27,7 @@ pub fn normalize(service: &mut Service, diags: &mut Diagnostics) {
     error_policy(service);
     rustdoc(service);
     values(service, diags);
+    nullability(service);
 }
 
 /// An operation's errors are a set, in model order: an error listed twice
@@ -162,6 +165,62 @@ fn rustdoc(service: &mut Service) {
                 }
             }
             Shape::IntEnum(e) => make(&mut e.docs),
+        }
+    }
+}
+
+// ---- nullability ---------------------------------------------------------
+
+/// Which members are `Option`s, as smithy-rs decides it for aws-sdk-rust
+/// (Smithy's `NullableIndex` in `CLIENT_CAREFUL` mode, the mode the AWS SDK
+/// is built with): every member of an operation input is optional (as if
+/// the input had `@input`); elsewhere a member is optional unless it is
+/// `@required` or has a non-null `@default`, and always where it is
+/// `@clientOptional` or targets a structure or union. So aws-sdk-kms's
+/// `KeyMetadata::key_id()` is a `&str` (`@required`), `enabled()` a `bool`
+/// (`@default(false)`), and aws-sdk-dynamodb's
+/// `CreateGlobalSecondaryIndexAction::projection()` an `Option` though
+/// `@required` (a structure). A `@streaming` blob is never an `Option`.
+///
+/// OpenAPI documents go by the same rules: a `required` property of a
+/// schema (which `readOnly` properties never are) or one with a `default`
+/// is not optional outside an operation's input, unless it is `nullable`
+/// (which the importer states as `@clientOptional`). Error responses and
+/// response headers have no required members there.
+fn nullability(service: &mut Service) {
+    let shapes = &service.shapes;
+    let container = |id: &ShapeId| matches!(shapes.get(id), Some(Shape::Structure(_) | Shape::Union(_)));
+    let decide = |m: &Member| -> bool {
+        if m.ty.is_stream() {
+            return false;
+        }
+        let aggregate = matches!(&m.ty, Type::Named(id) if container(id));
+        m.client_optional || aggregate || !(m.required || m.default.is_some())
+    };
+    let mut decided: BTreeMap<ShapeId, Vec<bool>> = BTreeMap::new();
+    for (id, shape) in shapes {
+        if let Shape::Structure(s) = shape {
+            decided.insert(id.clone(), s.members.iter().map(decide).collect());
+        }
+    }
+    let outputs: Vec<Vec<bool>> = service
+        .operations
+        .iter()
+        .map(|op| op.output.members.iter().map(decide).collect())
+        .collect();
+    for (op, output) in service.operations.iter_mut().zip(outputs) {
+        for m in &mut op.input.members {
+            m.optional = !m.ty.is_stream();
+        }
+        for (m, optional) in op.output.members.iter_mut().zip(output) {
+            m.optional = optional;
+        }
+    }
+    for (id, optional) in decided {
+        if let Some(Shape::Structure(s)) = service.shapes.get_mut(&id) {
+            for (m, optional) in s.members.iter_mut().zip(optional) {
+                m.optional = optional;
+            }
         }
     }
 }

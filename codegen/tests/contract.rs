@@ -253,6 +253,8 @@ fn hand_built() -> Service {
         media_type: None,
         stated_default: None,
         default: None,
+        client_optional: false,
+        optional: true,
     };
     let structure = |name: &str, members: Vec<Member>| Structure {
         id: format!("ex#{name}"),

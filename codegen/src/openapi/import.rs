@@ -1121,6 +1121,13 @@ impl Cx<'_> {
             Some(d) if !self.sdkgen_dialect => as_written(d, &ty),
             other => other,
         };
+        // A property that may be `null` (`nullable`, `oneOf: [X, {type:
+        // null}]`) stays an `Option` even where it is required: present,
+        // but possibly without a value. The export says `@clientOptional`
+        // in its extension.
+        let client_optional = ext.get("x-sdkgen-client-optional").and_then(Value::as_bool)
+            == Some(true)
+            || matches!(schema, ReferenceOr::Item(s) if s.schema_data.nullable || view(s).null_variant);
         Member {
             rust_name: names::field_ident(&name),
             json_name: key.to_owned(),
@@ -1140,6 +1147,8 @@ impl Cx<'_> {
             media_type: ext_str(&ext, "x-sdkgen-media-type").map(str::to_owned),
             stated_default,
             default: None,
+            client_optional,
+            optional: true,
         }
     }
 

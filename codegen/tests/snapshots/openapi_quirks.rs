@@ -34,7 +34,7 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub kind: ::std::option::Option<::std::string::String>,
+        pub kind: ::std::string::String,
         /// The `name` member.
         pub name: ::std::option::Option<::std::string::String>,
         /// The `lives` member.
@@ -45,8 +45,8 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub fn kind(&self) -> ::std::option::Option<&str> {
-            self.kind.as_deref()
+        pub fn kind(&self) -> &str {
+            self.kind.as_str()
         }
 
         /// The `name` member.
@@ -72,7 +72,7 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub kind: ::std::option::Option<::std::string::String>,
+        pub kind: ::std::string::String,
         /// The `name` member.
         pub name: ::std::option::Option<::std::string::String>,
         /// The `good` member.
@@ -83,8 +83,8 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub fn kind(&self) -> ::std::option::Option<&str> {
-            self.kind.as_deref()
+        pub fn kind(&self) -> &str {
+            self.kind.as_str()
         }
 
         /// The `name` member.
@@ -624,13 +624,20 @@ pub mod types {
                 &self.lives
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Cat {
-                super::Cat {
-                    kind: self.kind,
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `kind`
+            pub fn build(self) -> ::std::result::Result<super::Cat, rt::BuildError> {
+                Ok(super::Cat {
+                    kind: self
+                        .kind
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "kind",
+                            "kind was not specified but it is required when building Cat",
+                        ))?,
                     name: self.name,
                     lives: self.lives,
-                }
+                })
             }
         }
 
@@ -713,13 +720,20 @@ pub mod types {
                 &self.good
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Dog {
-                super::Dog {
-                    kind: self.kind,
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `kind`
+            pub fn build(self) -> ::std::result::Result<super::Dog, rt::BuildError> {
+                Ok(super::Dog {
+                    kind: self
+                        .kind
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "kind",
+                            "kind was not specified but it is required when building Dog",
+                        ))?,
                     name: self.name,
                     good: self.good,
-                }
+                })
             }
         }
 
@@ -987,22 +1001,23 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Cat, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Cat")?;
         let mut builder = crate::types::Cat::builder();
-        builder = builder
-            .set_kind(
-                Some(
-                    match rt::json::member(obj, "kind") {
-                        Some(v) => rt::json::string(v, "Cat.kind")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "kind") {
+            builder = builder.set_kind(Some(rt::json::string(v, "Cat.kind")?));
+        }
         if let Some(v) = rt::json::member(obj, "name") {
             builder = builder.set_name(Some(rt::json::string(v, "Cat.name")?));
         }
         if let Some(v) = rt::json::member(obj, "lives") {
             builder = builder.set_lives(Some(rt::json::integer(v, "Cat.lives")?));
         }
-        Ok(builder.build())
+        if builder.kind.is_none() {
+            builder.kind = Some(::std::string::String::new());
+        }
+        Ok(
+            builder
+                .build()
+                .map_err(|_| rt::json::invalid("Cat", "every required member"))?,
+        )
     }
 
     pub(crate) fn de_dog(
@@ -1010,22 +1025,23 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Dog, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Dog")?;
         let mut builder = crate::types::Dog::builder();
-        builder = builder
-            .set_kind(
-                Some(
-                    match rt::json::member(obj, "kind") {
-                        Some(v) => rt::json::string(v, "Dog.kind")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "kind") {
+            builder = builder.set_kind(Some(rt::json::string(v, "Dog.kind")?));
+        }
         if let Some(v) = rt::json::member(obj, "name") {
             builder = builder.set_name(Some(rt::json::string(v, "Dog.name")?));
         }
         if let Some(v) = rt::json::member(obj, "good") {
             builder = builder.set_good(Some(rt::json::boolean(v, "Dog.good")?));
         }
-        Ok(builder.build())
+        if builder.kind.is_none() {
+            builder.kind = Some(::std::string::String::new());
+        }
+        Ok(
+            builder
+                .build()
+                .map_err(|_| rt::json::invalid("Dog", "every required member"))?,
+        )
     }
 
     pub(crate) fn ser_pet(
@@ -1166,6 +1182,7 @@ pub mod operation {
             pub unnamed: ::std::option::Option<::std::string::String>,
             /// The `score` member.
             pub score: ::std::option::Option<f64>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl SearchOutput {
@@ -1192,6 +1209,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::SearchOutputBuilder {
                 builders::SearchOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for SearchOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1401,6 +1424,11 @@ pub mod operation {
                 builder = builder
                     .set_score(Some(rt::json::float(v, "searchOutput.score")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1543,6 +1571,7 @@ pub mod operation {
                 pub(crate) items: ::std::option::Option<i64>,
                 pub(crate) unnamed: ::std::option::Option<::std::string::String>,
                 pub(crate) score: ::std::option::Option<f64>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl SearchOutputBuilder {
@@ -1630,6 +1659,22 @@ pub mod operation {
                     &self.score
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::SearchOutput {
                     super::SearchOutput {
@@ -1637,6 +1682,7 @@ pub mod operation {
                         items: self.items,
                         unnamed: self.unnamed,
                         score: self.score,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1843,6 +1889,7 @@ pub mod operation {
             pub detail: ::std::option::Option<crate::types::StatusDetail>,
             /// The `loop` member.
             pub r#loop: ::std::option::Option<rt::Document>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetStatusOutput {
@@ -1869,6 +1916,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetStatusOutputBuilder {
                 builders::GetStatusOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetStatusOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -2044,6 +2097,11 @@ pub mod operation {
             if let Some(v) = rt::json::member(obj, "loop") {
                 builder = builder.set_loop(Some(Ok(rt::json::document(v))?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -2099,6 +2157,7 @@ pub mod operation {
                 pub(crate) level: ::std::option::Option<crate::types::StatusLevel>,
                 pub(crate) detail: ::std::option::Option<crate::types::StatusDetail>,
                 pub(crate) r#loop: ::std::option::Option<rt::Document>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetStatusOutputBuilder {
@@ -2188,6 +2247,22 @@ pub mod operation {
                     &self.r#loop
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetStatusOutput {
                     super::GetStatusOutput {
@@ -2195,6 +2270,7 @@ pub mod operation {
                         level: self.level,
                         detail: self.detail,
                         r#loop: self.r#loop,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -2319,6 +2395,7 @@ pub mod operation {
         pub struct AddPetOutput {
             /// The `Body` member.
             pub body: ::std::option::Option<crate::types::Pet>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl AddPetOutput {
@@ -2330,6 +2407,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::AddPetOutputBuilder {
                 builders::AddPetOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for AddPetOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -2505,6 +2588,11 @@ pub mod operation {
                         Some(crate::json_codec::de_pet(&value)?)
                     },
                 );
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -2561,6 +2649,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct AddPetOutputBuilder {
                 pub(crate) body: ::std::option::Option<crate::types::Pet>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl AddPetOutputBuilder {
@@ -2584,10 +2673,27 @@ pub mod operation {
                     &self.body
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::AddPetOutput {
                     super::AddPetOutput {
                         body: self.body,
+                        _request_id: self._request_id,
                     }
                 }
             }
