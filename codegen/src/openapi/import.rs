@@ -168,6 +168,7 @@ pub fn import(
     }
     let mut shapes = std::mem::take(&mut cx.shapes);
     untag_unreadable_discriminators(&mut shapes, cx.diags);
+    discriminated_tags_are_optional(&mut shapes);
     if !sdkgen_dialect {
         drop_unfitting_defaults(&mut operations, &mut shapes, cx.diags);
     }
@@ -1746,6 +1747,32 @@ fn untag_unreadable_discriminators(shapes: &mut BTreeMap<ShapeId, Shape>, diags:
                 "the discriminator cannot tell these variants apart (a variant is no object, or two share a value): read by trying each variant in order",
                 None,
             );
+        }
+    }
+}
+
+/// The member of a discriminated union's variant that holds the tag is the
+/// union's to write (from the variant) and is read back as sent: it is
+/// `@clientOptional`, so that building a variant does not ask for it though
+/// the schema says `required` (as OpenAPI has the discriminator property).
+fn discriminated_tags_are_optional(shapes: &mut BTreeMap<ShapeId, Shape>) {
+    let mut tags: Vec<(ShapeId, String)> = Vec::new();
+    for shape in shapes.values() {
+        let Shape::Union(u) = shape else { continue };
+        let UnionRepr::Discriminated { property } = &u.union_repr else {
+            continue;
+        };
+        for m in &u.members {
+            if let Type::Named(variant) = &m.ty {
+                tags.push((variant.clone(), property.clone()));
+            }
+        }
+    }
+    for (variant, property) in tags {
+        if let Some(Shape::Structure(s)) = shapes.get_mut(&variant) {
+            for m in s.members.iter_mut().filter(|m| m.json_name == property) {
+                m.client_optional = true;
+            }
         }
     }
 }

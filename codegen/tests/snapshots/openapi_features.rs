@@ -59,7 +59,7 @@ pub mod types {
         /// The `petType` member.
         ///
         /// Required.
-        pub pet_type: ::std::string::String,
+        pub pet_type: ::std::option::Option<::std::string::String>,
         /// The `name` member.
         pub name: ::std::option::Option<::std::string::String>,
     }
@@ -68,8 +68,8 @@ pub mod types {
         /// The `petType` member.
         ///
         /// Required.
-        pub fn pet_type(&self) -> &str {
-            self.pet_type.as_str()
+        pub fn pet_type(&self) -> ::std::option::Option<&str> {
+            self.pet_type.as_deref()
         }
 
         /// The `name` member.
@@ -496,7 +496,7 @@ pub mod types {
         /// The `petType` member.
         ///
         /// Required.
-        pub pet_type: ::std::string::String,
+        pub pet_type: ::std::option::Option<::std::string::String>,
         /// The `bark` member.
         pub bark: ::std::option::Option<bool>,
     }
@@ -505,8 +505,8 @@ pub mod types {
         /// The `petType` member.
         ///
         /// Required.
-        pub fn pet_type(&self) -> &str {
-            self.pet_type.as_str()
+        pub fn pet_type(&self) -> ::std::option::Option<&str> {
+            self.pet_type.as_deref()
         }
 
         /// The `bark` member.
@@ -1318,19 +1318,12 @@ pub mod types {
                 &self.name
             }
 
-            /// Builds the value; fails where one of these is unset:
-            ///
-            /// - `pet_type`
-            pub fn build(self) -> ::std::result::Result<super::Cat, rt::BuildError> {
-                Ok(super::Cat {
-                    pet_type: self
-                        .pet_type
-                        .ok_or_else(|| rt::BuildError::missing_field(
-                            "pet_type",
-                            "pet_type was not specified but it is required when building Cat",
-                        ))?,
+            /// Builds the value.
+            pub fn build(self) -> super::Cat {
+                super::Cat {
+                    pet_type: self.pet_type,
                     name: self.name,
-                })
+                }
             }
         }
 
@@ -1956,19 +1949,12 @@ pub mod types {
                 &self.bark
             }
 
-            /// Builds the value; fails where one of these is unset:
-            ///
-            /// - `pet_type`
-            pub fn build(self) -> ::std::result::Result<super::Dog, rt::BuildError> {
-                Ok(super::Dog {
-                    pet_type: self
-                        .pet_type
-                        .ok_or_else(|| rt::BuildError::missing_field(
-                            "pet_type",
-                            "pet_type was not specified but it is required when building Dog",
-                        ))?,
+            /// Builds the value.
+            pub fn build(self) -> super::Dog {
+                super::Dog {
+                    pet_type: self.pet_type,
                     bark: self.bark,
-                })
+                }
             }
         }
 
@@ -3279,11 +3265,7 @@ mod json_codec {
         if builder.pet_type.is_none() {
             builder.pet_type = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Cat", "every required member"))?,
-        )
+        Ok(builder.build())
     }
 
     pub(crate) fn ser_catalog_owner(
@@ -3390,11 +3372,7 @@ mod json_codec {
         if builder.pet_type.is_none() {
             builder.pet_type = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Dog", "every required member"))?,
-        )
+        Ok(builder.build())
     }
 
     pub(crate) fn ser_email(

@@ -170,7 +170,7 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub kind: ::std::string::String,
+        pub kind: ::std::option::Option<::std::string::String>,
         /// The `karat` member.
         pub karat: ::std::option::Option<i32>,
     }
@@ -179,8 +179,8 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub fn kind(&self) -> &str {
-            self.kind.as_str()
+        pub fn kind(&self) -> ::std::option::Option<&str> {
+            self.kind.as_deref()
         }
 
         /// The `karat` member.
@@ -337,7 +337,7 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub kind: ::std::string::String,
+        pub kind: ::std::option::Option<::std::string::String>,
         /// The `shine` member.
         pub shine: ::std::option::Option<f32>,
     }
@@ -346,8 +346,8 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub fn kind(&self) -> &str {
-            self.kind.as_str()
+        pub fn kind(&self) -> ::std::option::Option<&str> {
+            self.kind.as_deref()
         }
 
         /// The `shine` member.
@@ -720,19 +720,12 @@ pub mod types {
                 &self.karat
             }
 
-            /// Builds the value; fails where one of these is unset:
-            ///
-            /// - `kind`
-            pub fn build(self) -> ::std::result::Result<super::Gold, rt::BuildError> {
-                Ok(super::Gold {
-                    kind: self
-                        .kind
-                        .ok_or_else(|| rt::BuildError::missing_field(
-                            "kind",
-                            "kind was not specified but it is required when building Gold",
-                        ))?,
+            /// Builds the value.
+            pub fn build(self) -> super::Gold {
+                super::Gold {
+                    kind: self.kind,
                     karat: self.karat,
-                })
+                }
             }
         }
 
@@ -1040,19 +1033,12 @@ pub mod types {
                 &self.shine
             }
 
-            /// Builds the value; fails where one of these is unset:
-            ///
-            /// - `kind`
-            pub fn build(self) -> ::std::result::Result<super::Silver, rt::BuildError> {
-                Ok(super::Silver {
-                    kind: self
-                        .kind
-                        .ok_or_else(|| rt::BuildError::missing_field(
-                            "kind",
-                            "kind was not specified but it is required when building Silver",
-                        ))?,
+            /// Builds the value.
+            pub fn build(self) -> super::Silver {
+                super::Silver {
+                    kind: self.kind,
                     shine: self.shine,
-                })
+                }
             }
         }
     }
@@ -1430,11 +1416,7 @@ mod json_codec {
         if builder.kind.is_none() {
             builder.kind = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Gold", "every required member"))?,
-        )
+        Ok(builder.build())
     }
 
     pub(crate) fn read_not_found_error(
@@ -1552,11 +1534,7 @@ mod json_codec {
         if builder.kind.is_none() {
             builder.kind = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Silver", "every required member"))?,
-        )
+        Ok(builder.build())
     }
 }
 

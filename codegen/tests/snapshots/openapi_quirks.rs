@@ -34,7 +34,7 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub kind: ::std::string::String,
+        pub kind: ::std::option::Option<::std::string::String>,
         /// The `name` member.
         pub name: ::std::option::Option<::std::string::String>,
         /// The `lives` member.
@@ -45,8 +45,8 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub fn kind(&self) -> &str {
-            self.kind.as_str()
+        pub fn kind(&self) -> ::std::option::Option<&str> {
+            self.kind.as_deref()
         }
 
         /// The `name` member.
@@ -72,7 +72,7 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub kind: ::std::string::String,
+        pub kind: ::std::option::Option<::std::string::String>,
         /// The `name` member.
         pub name: ::std::option::Option<::std::string::String>,
         /// The `good` member.
@@ -83,8 +83,8 @@ pub mod types {
         /// The `kind` member.
         ///
         /// Required.
-        pub fn kind(&self) -> &str {
-            self.kind.as_str()
+        pub fn kind(&self) -> ::std::option::Option<&str> {
+            self.kind.as_deref()
         }
 
         /// The `name` member.
@@ -624,20 +624,13 @@ pub mod types {
                 &self.lives
             }
 
-            /// Builds the value; fails where one of these is unset:
-            ///
-            /// - `kind`
-            pub fn build(self) -> ::std::result::Result<super::Cat, rt::BuildError> {
-                Ok(super::Cat {
-                    kind: self
-                        .kind
-                        .ok_or_else(|| rt::BuildError::missing_field(
-                            "kind",
-                            "kind was not specified but it is required when building Cat",
-                        ))?,
+            /// Builds the value.
+            pub fn build(self) -> super::Cat {
+                super::Cat {
+                    kind: self.kind,
                     name: self.name,
                     lives: self.lives,
-                })
+                }
             }
         }
 
@@ -720,20 +713,13 @@ pub mod types {
                 &self.good
             }
 
-            /// Builds the value; fails where one of these is unset:
-            ///
-            /// - `kind`
-            pub fn build(self) -> ::std::result::Result<super::Dog, rt::BuildError> {
-                Ok(super::Dog {
-                    kind: self
-                        .kind
-                        .ok_or_else(|| rt::BuildError::missing_field(
-                            "kind",
-                            "kind was not specified but it is required when building Dog",
-                        ))?,
+            /// Builds the value.
+            pub fn build(self) -> super::Dog {
+                super::Dog {
+                    kind: self.kind,
                     name: self.name,
                     good: self.good,
-                })
+                }
             }
         }
 
@@ -1013,11 +999,7 @@ mod json_codec {
         if builder.kind.is_none() {
             builder.kind = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Cat", "every required member"))?,
-        )
+        Ok(builder.build())
     }
 
     pub(crate) fn de_dog(
@@ -1037,11 +1019,7 @@ mod json_codec {
         if builder.kind.is_none() {
             builder.kind = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Dog", "every required member"))?,
-        )
+        Ok(builder.build())
     }
 
     pub(crate) fn ser_pet(
