@@ -677,8 +677,7 @@ pub struct Member {
     pub stated_default: Option<serde_json::Value>,
     /// The `@default` value, read against the member's type: what `build()`
     /// gives a non-optional member left unset (so a response without it
-    /// reads as it), and what a nested structure's writer leaves out where
-    /// it is a zero number or `false`, as aws-sdk-rust does.
+    /// reads as it, and a nested structure of a request sends it).
     pub default: Option<Value>,
     /// `@clientOptional`: the member is an `Option` in every structure,
     /// whatever its `@required` or `@default` says (OpenAPI: a `nullable`

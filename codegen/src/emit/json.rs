@@ -133,10 +133,12 @@ fn ser_union(cx: &Cx, s: &Structure, ty: &TokenStream) -> TokenStream {
 }
 
 /// Statements writing `members` of `src` into `obj`: an optional member
-/// where it is set, another always, but for a number or boolean that is
-/// neither `@required` nor set apart from its zero `@default`: that one is
-/// left out when it is zero, as aws-sdk-rust leaves it out (the service
-/// reads it as the default it is).
+/// where it is set, another always, its default included. (aws-sdk-rust
+/// leaves out a number or boolean that is neither `@required` nor other
+/// than its zero default; Smithy's compliance cases
+/// `*ClientPopulatesDefaultValuesInInput` ask for it to be sent, which
+/// smithy-rs lists as failing; this follows the cases, which the service
+/// reads the same either way.)
 ///
 /// Members are written in order of their JSON names, as aws-sdk-rust does, so
 /// the bodies of both SDKs are byte for byte the same.
@@ -150,34 +152,9 @@ pub(crate) fn ser_members<'m>(
     let stmts = members.into_iter().map(|m| {
         let key = &m.json_name;
         let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
-        let stmt = read_field(m, &src, &format_ident!("v"), write);
-        match skipped_zero(m) {
-            Some(zero) => {
-                let f = ident(&m.rust_name);
-                quote!(if #src.#f #zero { #stmt })
-            }
-            None => stmt,
-        }
+        read_field(m, &src, &format_ident!("v"), write)
     });
     quote!(#(#stmts)*)
-}
-
-/// For a non-optional number or boolean member that is not `@required`
-/// and defaults to zero (`false`): the comparison, after the field, that
-/// says it is not its default (`!= 0`; nothing for a boolean, which is its
-/// own condition). `None` for every other member.
-fn skipped_zero(m: &Member) -> Option<TokenStream> {
-    if m.optional || m.required {
-        return None;
-    }
-    match (&m.ty, m.default.as_ref()?) {
-        (Type::Boolean, Value::Bool(false)) => Some(quote!()),
-        (Type::Byte | Type::Short | Type::Integer | Type::Long, Value::Int(0)) => {
-            Some(quote!(!= 0))
-        }
-        (Type::Float | Type::Double, Value::Float(f)) if *f == 0.0 => Some(quote!(!= 0.0)),
-        _ => None,
-    }
 }
 
 /// A statement writing `v` (a reference) of type `ty` with the value writer `w`.
