@@ -189,7 +189,8 @@ fn rustdoc(service: &mut Service) {
 /// response headers have no required members there.
 fn nullability(service: &mut Service) {
     let shapes = &service.shapes;
-    let container = |id: &ShapeId| matches!(shapes.get(id), Some(Shape::Structure(_) | Shape::Union(_)));
+    let container =
+        |id: &ShapeId| matches!(shapes.get(id), Some(Shape::Structure(_) | Shape::Union(_)));
     let decide = |m: &Member| -> bool {
         if m.ty.is_stream() {
             return false;

@@ -259,7 +259,13 @@ async fn object_body_with_a_schema_from_another_file() {
     let out = client(&server)
         .create_thing()
         .name("lamp")
-        .price(Money::builder().amount(1299).currency("EUR").build().unwrap())
+        .price(
+            Money::builder()
+                .amount(1299)
+                .currency("EUR")
+                .build()
+                .unwrap(),
+        )
         .send()
         .await
         .unwrap();
@@ -273,7 +279,13 @@ async fn object_body_with_a_schema_from_another_file() {
     assert_eq!(out.name(), "lamp");
     assert_eq!(
         out.price(),
-        Some(&Money::builder().amount(1299).currency("EUR").build().unwrap())
+        Some(
+            &Money::builder()
+                .amount(1299)
+                .currency("EUR")
+                .build()
+                .unwrap()
+        )
     );
     assert_eq!(out.created(), Some(&DateTime::from_secs(1_714_566_600)));
     assert_eq!(out.x_rate_limit(), Some(41));
@@ -465,7 +477,9 @@ async fn every_schema_form_is_sent_as_the_document_says() {
         .put_catalog()
         .pet(Pet::Dog(Dog::builder().bark(true).build()))
         .value(Value::Integer(42))
-        .contact(Contact::Phone(Phone::builder().phone("+33 1 23").build().unwrap()))
+        .contact(Contact::Phone(
+            Phone::builder().phone("+33 1 23").build().unwrap(),
+        ))
         .nickname("Rex")
         .labels("a", "1")
         .color(Color::Green)
@@ -508,7 +522,9 @@ async fn every_schema_form_is_read_back() {
     assert_eq!(out.value(), Some(&Value::Integer(42)));
     assert_eq!(
         out.contact(),
-        Some(&Contact::Phone(Phone::builder().phone("+33 1 23").build().unwrap()))
+        Some(&Contact::Phone(
+            Phone::builder().phone("+33 1 23").build().unwrap()
+        ))
     );
     assert_eq!(out.nickname(), Some("Rex"));
     assert_eq!(

@@ -229,7 +229,13 @@ async fn query_values_of_every_type_and_a_default_only_answer() {
         [
             Event::builder()
                 .id("e2")
-                .owner(Profile::builder().id(1).status(Status::Active).build().unwrap())
+                .owner(
+                    Profile::builder()
+                        .id(1)
+                        .status(Status::Active)
+                        .build()
+                        .unwrap()
+                )
                 .parent(Event::builder().id("e1").build().unwrap())
                 .priority(Priority::Value20)
                 .at(DateTime::from_fractional_secs(1_709_251_199, 0.5))

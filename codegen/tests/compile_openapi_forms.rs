@@ -89,7 +89,10 @@ async fn unions_are_read_from_their_own_forms() {
     }"#;
     let server = answering(200, body).await;
     let out = client(&server).put_thing().send().await.unwrap();
-    assert_eq!(out.value(), Some(&Value::B(B::builder().b(5).build().unwrap())));
+    assert_eq!(
+        out.value(),
+        Some(&Value::B(B::builder().b(5).build().unwrap()))
+    );
     assert_eq!(
         out.pet(),
         Some(&Pet::Cat(

@@ -171,7 +171,11 @@ fn build_fn(
             doc,
         )
     } else {
-        (quote!(super::#name), value, vec![" Builds the value.".to_owned()])
+        (
+            quote!(super::#name),
+            value,
+            vec![" Builds the value.".to_owned()],
+        )
     };
     quote! {
         #(#[doc = #build_doc])*

@@ -272,10 +272,8 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
     });
     let corrections = correct_errors(cx, s);
     let build = build_read(s, "$");
-    let reads = !members.is_empty()
-        || !headers.is_empty()
-        || payload.is_some()
-        || !corrections.is_empty();
+    let reads =
+        !members.is_empty() || !headers.is_empty() || payload.is_some() || !corrections.is_empty();
     let mut_builder = reads.then(|| quote!(mut));
     quote! {
         pub(crate) fn #f(response: &#rt::error::ErrorResponse<'_>) -> ::std::result::Result<#p, #rt::json::DeserializeError> {

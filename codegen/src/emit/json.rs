@@ -426,13 +426,14 @@ pub(crate) fn de_members<'m>(
 /// do it: statements giving every `@required` member the response left
 /// unset (without a `@default`, which `build()` fills in) its type's zero
 /// value, so that reading a response never fails for a member the service
-/// did not send. Run on `builder` once everything was read (body,
-/// headers, payload).
+/// did not send. A `@clientOptional` one is left unset: the model says a
+/// client cannot count on it. Run on `builder` once everything was read
+/// (body, headers, payload).
 pub(crate) fn correct_errors(cx: &Cx, s: &Structure) -> TokenStream {
     let stmts = s
         .members
         .iter()
-        .filter(|m| m.required && m.default.is_none() && !m.ty.is_stream())
+        .filter(|m| m.required && !m.client_optional && m.default.is_none() && !m.ty.is_stream())
         .filter_map(|m| {
             let f = ident(&m.rust_name);
             // A boxed member closes a cycle of structures: filling it would
@@ -487,7 +488,9 @@ fn zero_value(cx: &Cx, ty: &Type) -> Option<TokenStream> {
                 Some(Shape::IntEnum(_)) => quote!(#t::from(0)),
                 Some(Shape::Structure(st)) => {
                     let f = fn_name("de", st);
-                    return Some(quote!(crate::json_codec::#f(&#rt::json::Value::Object(::std::default::Default::default())).ok()));
+                    return Some(
+                        quote!(crate::json_codec::#f(&#rt::json::Value::Object(::std::default::Default::default())).ok()),
+                    );
                 }
                 Some(Shape::Union(u)) => match u.union_repr {
                     UnionRepr::Tagged => quote!(#t::Unknown),

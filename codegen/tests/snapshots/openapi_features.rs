@@ -3262,9 +3262,6 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "name") {
             builder = builder.set_name(Some(rt::json::string(v, "Cat.name")?));
         }
-        if builder.pet_type.is_none() {
-            builder.pet_type = Some(::std::string::String::new());
-        }
         Ok(builder.build())
     }
 
@@ -3368,9 +3365,6 @@ mod json_codec {
         }
         if let Some(v) = rt::json::member(obj, "bark") {
             builder = builder.set_bark(Some(rt::json::boolean(v, "Dog.bark")?));
-        }
-        if builder.pet_type.is_none() {
-            builder.pet_type = Some(::std::string::String::new());
         }
         Ok(builder.build())
     }

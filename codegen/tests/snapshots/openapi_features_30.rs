@@ -1413,9 +1413,6 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "karat") {
             builder = builder.set_karat(Some(rt::json::integer(v, "Gold.karat")?));
         }
-        if builder.kind.is_none() {
-            builder.kind = Some(::std::string::String::new());
-        }
         Ok(builder.build())
     }
 
@@ -1530,9 +1527,6 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "shine") {
             builder = builder
                 .set_shine(Some(rt::json::float(v, "Silver.shine").map(|f| f as f32)?));
-        }
-        if builder.kind.is_none() {
-            builder.kind = Some(::std::string::String::new());
         }
         Ok(builder.build())
     }

@@ -996,9 +996,6 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "lives") {
             builder = builder.set_lives(Some(rt::json::integer(v, "Cat.lives")?));
         }
-        if builder.kind.is_none() {
-            builder.kind = Some(::std::string::String::new());
-        }
         Ok(builder.build())
     }
 
@@ -1015,9 +1012,6 @@ mod json_codec {
         }
         if let Some(v) = rt::json::member(obj, "good") {
             builder = builder.set_good(Some(rt::json::boolean(v, "Dog.good")?));
-        }
-        if builder.kind.is_none() {
-            builder.kind = Some(::std::string::String::new());
         }
         Ok(builder.build())
     }
