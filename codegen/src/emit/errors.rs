@@ -271,7 +271,7 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
         }
     });
     let corrections = correct_errors(cx, s);
-    let build = build_read(s, "$");
+    let build = build_read(s, "$", quote!(builder.meta(response.meta.clone())));
     let reads =
         !members.is_empty() || !headers.is_empty() || payload.is_some() || !corrections.is_empty();
     let mut_builder = reads.then(|| quote!(mut));
@@ -283,7 +283,7 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
             #payload
             #(#headers)*
             #corrections
-            Ok(builder.meta(response.meta.clone()) #build)
+            #build
         }
     }
 }

@@ -30,7 +30,7 @@ pub(crate) fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
     // Then what the service left out, and the request id (as aws-sdk-rust
     // reads it: `x-amzn-RequestId`, else `x-amz-request-id`).
     let corrections = correct_errors(cx, &op.output);
-    let build = build_read(&op.output, "$");
+    let build = build_read(&op.output, "$", quote!(builder));
     let request_id = quote! {
         builder._set_request_id(#rt::RequestId::request_id(response.headers()).map(::std::borrow::ToOwned::to_owned));
     };
@@ -45,7 +45,7 @@ pub(crate) fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
                 #read_body
                 #corrections
                 #request_id
-                Ok(builder #build)
+                #build
             }
         };
     }
@@ -58,7 +58,7 @@ pub(crate) fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
             #(#headers)*
             #corrections
             #request_id
-            Ok(builder #build)
+            #build
         }
     }
 }

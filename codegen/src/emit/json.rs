@@ -258,7 +258,7 @@ pub(crate) fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
     } else {
         let members = de_members(cx, s, s.members.iter(), quote!(obj));
         let corrections = correct_errors(cx, s);
-        let build = build_read(s, path);
+        let build = build_read(s, path, quote!(builder));
         // Without members the object is only checked to be one.
         let (mut_builder, obj) = if s.members.is_empty() {
             (quote!(), quote!())
@@ -270,7 +270,7 @@ pub(crate) fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
             let #mut_builder builder = #ty::builder();
             #members
             #corrections
-            Ok(builder #build)
+            #build
         }
     };
     quote! {
@@ -452,16 +452,16 @@ pub(crate) fn correct_errors(cx: &Cx, s: &Structure) -> TokenStream {
     quote!(#(#stmts)*)
 }
 
-/// `.build()` of a structure read from a response, after
-/// [`correct_errors`]: where it can fail (a member it cannot be without),
-/// the failure is a `DeserializeError` at `path` (after correction only
-/// a generator bug could cause one).
-pub(crate) fn build_read(s: &Structure, path: &str) -> TokenStream {
+/// The `Result` of `builder.build()` for a structure read from a response,
+/// after [`correct_errors`]: where the build can fail (a member the
+/// structure cannot be without), the failure is a `DeserializeError` at
+/// `path` (after correction only a generator bug could cause one).
+pub(crate) fn build_read(s: &Structure, path: &str, builder: TokenStream) -> TokenStream {
     let rt = Rt::path();
     if s.members.iter().any(Member::must_be_set) {
-        quote!(.build().map_err(|_| #rt::json::invalid(#path, "every required member"))?)
+        quote!(#builder.build().map_err(|_| #rt::json::invalid(#path, "every required member")))
     } else {
-        quote!(.build())
+        quote!(Ok(#builder.build()))
     }
 }
 

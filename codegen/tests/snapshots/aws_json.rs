@@ -519,11 +519,7 @@ mod json_codec {
         if builder.amount.is_none() {
             builder.amount = Some(0);
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Entry", "every required member"))?,
-        )
+        builder.build().map_err(|_| rt::json::invalid("Entry", "every required member"))
     }
 
     pub(crate) fn read_throttled(

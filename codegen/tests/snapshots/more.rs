@@ -512,11 +512,7 @@ mod json_codec {
         if builder.id.is_none() {
             builder.id = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Item", "every required member"))?,
-        )
+        builder.build().map_err(|_| rt::json::invalid("Item", "every required member"))
     }
 
     pub(crate) fn read_throttled(

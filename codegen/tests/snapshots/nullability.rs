@@ -1949,11 +1949,9 @@ mod json_codec {
         if builder.address.is_none() {
             builder.address = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Endpoint", "every required member"))?,
-        )
+        builder
+            .build()
+            .map_err(|_| rt::json::invalid("Endpoint", "every required member"))
     }
 
     pub(crate) fn de_key_list_entry(
@@ -1968,11 +1966,9 @@ mod json_codec {
         if builder.key_id.is_none() {
             builder.key_id = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("KeyListEntry", "every required member"))?,
-        )
+        builder
+            .build()
+            .map_err(|_| rt::json::invalid("KeyListEntry", "every required member"))
     }
 
     pub(crate) fn de_key_metadata(
@@ -2124,11 +2120,9 @@ mod json_codec {
         if builder.origin.is_none() {
             builder.origin = Some(crate::types::Origin::Unknown);
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("KeyMetadata", "every required member"))?,
-        )
+        builder
+            .build()
+            .map_err(|_| rt::json::invalid("KeyMetadata", "every required member"))
     }
 
     pub(crate) fn ser_key_schema_element(
@@ -2175,14 +2169,9 @@ mod json_codec {
         if builder.key_type.is_none() {
             builder.key_type = Some(crate::types::KeyType::from(""));
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid(
-                    "KeySchemaElement",
-                    "every required member",
-                ))?,
-        )
+        builder
+            .build()
+            .map_err(|_| rt::json::invalid("KeySchemaElement", "every required member"))
     }
 
     pub(crate) fn ser_limits(
@@ -2218,12 +2207,10 @@ mod json_codec {
         if builder.message.is_none() {
             builder.message = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .meta(response.meta.clone())
-                .build()
-                .map_err(|_| rt::json::invalid("$", "every required member"))?,
-        )
+        builder
+            .meta(response.meta.clone())
+            .build()
+            .map_err(|_| rt::json::invalid("$", "every required member"))
     }
 
     pub(crate) fn de_origin(
@@ -2268,11 +2255,7 @@ mod json_codec {
         if builder.name.is_none() {
             builder.name = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Policy", "every required member"))?,
-        )
+        builder.build().map_err(|_| rt::json::invalid("Policy", "every required member"))
     }
 
     pub(crate) fn de_table_description(
@@ -3665,11 +3648,7 @@ pub mod operation {
                     rt::RequestId::request_id(response.headers())
                         .map(::std::borrow::ToOwned::to_owned),
                 );
-            Ok(
-                builder
-                    .build()
-                    .map_err(|_| rt::json::invalid("$", "every required member"))?,
-            )
+            builder.build().map_err(|_| rt::json::invalid("$", "every required member"))
         }
 
         /// Builders for this operation.
@@ -4218,11 +4197,7 @@ pub mod operation {
                     rt::RequestId::request_id(response.headers())
                         .map(::std::borrow::ToOwned::to_owned),
                 );
-            Ok(
-                builder
-                    .build()
-                    .map_err(|_| rt::json::invalid("$", "every required member"))?,
-            )
+            builder.build().map_err(|_| rt::json::invalid("$", "every required member"))
         }
 
         /// Builders for this operation.

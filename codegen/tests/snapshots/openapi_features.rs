@@ -3391,11 +3391,7 @@ mod json_codec {
         if builder.email.is_none() {
             builder.email = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Email", "every required member"))?,
-        )
+        builder.build().map_err(|_| rt::json::invalid("Email", "every required member"))
     }
 
     pub(crate) fn ser_money(
@@ -3430,11 +3426,7 @@ mod json_codec {
         if builder.currency.is_none() {
             builder.currency = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Money", "every required member"))?,
-        )
+        builder.build().map_err(|_| rt::json::invalid("Money", "every required member"))
     }
 
     pub(crate) fn ser_named(
@@ -3459,11 +3451,7 @@ mod json_codec {
         if builder.name.is_none() {
             builder.name = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Named", "every required member"))?,
-        )
+        builder.build().map_err(|_| rt::json::invalid("Named", "every required member"))
     }
 
     pub(crate) fn read_not_found_error(
@@ -3546,11 +3534,7 @@ mod json_codec {
         if builder.phone.is_none() {
             builder.phone = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Phone", "every required member"))?,
-        )
+        builder.build().map_err(|_| rt::json::invalid("Phone", "every required member"))
     }
 
     pub(crate) fn ser_thing(
@@ -3604,11 +3588,7 @@ mod json_codec {
         if builder.name.is_none() {
             builder.name = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Thing", "every required member"))?,
-        )
+        builder.build().map_err(|_| rt::json::invalid("Thing", "every required member"))
     }
 
     pub(crate) fn ser_tree_node(
@@ -3657,11 +3637,9 @@ mod json_codec {
         if builder.value.is_none() {
             builder.value = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("TreeNode", "every required member"))?,
-        )
+        builder
+            .build()
+            .map_err(|_| rt::json::invalid("TreeNode", "every required member"))
     }
 
     pub(crate) fn ser_value(
@@ -6936,11 +6914,7 @@ pub mod operation {
                     rt::RequestId::request_id(response.headers())
                         .map(::std::borrow::ToOwned::to_owned),
                 );
-            Ok(
-                builder
-                    .build()
-                    .map_err(|_| rt::json::invalid("$", "every required member"))?,
-            )
+            builder.build().map_err(|_| rt::json::invalid("$", "every required member"))
         }
 
         /// Builders for this operation.

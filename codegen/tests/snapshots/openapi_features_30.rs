@@ -1395,11 +1395,7 @@ mod json_codec {
         if builder.id.is_none() {
             builder.id = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Event", "every required member"))?,
-        )
+        builder.build().map_err(|_| rt::json::invalid("Event", "every required member"))
     }
 
     pub(crate) fn de_gold(
@@ -1487,11 +1483,9 @@ mod json_codec {
         if builder.status.is_none() {
             builder.status = Some(crate::types::Status::from(""));
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Profile", "every required member"))?,
-        )
+        builder
+            .build()
+            .map_err(|_| rt::json::invalid("Profile", "every required member"))
     }
 
     pub(crate) fn read_server_error(
@@ -1939,11 +1933,7 @@ pub mod operation {
                     rt::RequestId::request_id(response.headers())
                         .map(::std::borrow::ToOwned::to_owned),
                 );
-            Ok(
-                builder
-                    .build()
-                    .map_err(|_| rt::json::invalid("$", "every required member"))?,
-            )
+            builder.build().map_err(|_| rt::json::invalid("$", "every required member"))
         }
 
         /// Builders for this operation.
@@ -2722,11 +2712,7 @@ pub mod operation {
                     rt::RequestId::request_id(response.headers())
                         .map(::std::borrow::ToOwned::to_owned),
                 );
-            Ok(
-                builder
-                    .build()
-                    .map_err(|_| rt::json::invalid("$", "every required member"))?,
-            )
+            builder.build().map_err(|_| rt::json::invalid("$", "every required member"))
         }
 
         /// Builders for this operation.

@@ -881,7 +881,7 @@ mod json_codec {
         if builder.a.is_none() {
             builder.a = Some(::std::string::String::new());
         }
-        Ok(builder.build().map_err(|_| rt::json::invalid("A", "every required member"))?)
+        builder.build().map_err(|_| rt::json::invalid("A", "every required member"))
     }
 
     pub(crate) fn ser_b(
@@ -906,7 +906,7 @@ mod json_codec {
         if builder.b.is_none() {
             builder.b = Some(0);
         }
-        Ok(builder.build().map_err(|_| rt::json::invalid("B", "every required member"))?)
+        builder.build().map_err(|_| rt::json::invalid("B", "every required member"))
     }
 
     pub(crate) fn de_cat(
@@ -923,11 +923,7 @@ mod json_codec {
         if builder.name.is_none() {
             builder.name = Some(::std::string::String::new());
         }
-        Ok(
-            builder
-                .build()
-                .map_err(|_| rt::json::invalid("Cat", "every required member"))?,
-        )
+        builder.build().map_err(|_| rt::json::invalid("Cat", "every required member"))
     }
 
     pub(crate) fn read_client_problem(
