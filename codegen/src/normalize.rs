@@ -188,39 +188,29 @@ fn rustdoc(service: &mut Service) {
 /// (which the importer states as `@clientOptional`). Error responses and
 /// response headers have no required members there.
 fn nullability(service: &mut Service) {
-    let shapes = &service.shapes;
-    let container =
-        |id: &ShapeId| matches!(shapes.get(id), Some(Shape::Structure(_) | Shape::Union(_)));
-    let decide = |m: &Member| -> bool {
-        if m.ty.is_stream() {
-            return false;
-        }
-        let aggregate = matches!(&m.ty, Type::Named(id) if container(id));
-        m.client_optional || aggregate || !(m.required || m.default.is_some())
-    };
-    let mut decided: BTreeMap<ShapeId, Vec<bool>> = BTreeMap::new();
-    for (id, shape) in shapes {
-        if let Shape::Structure(s) = shape {
-            decided.insert(id.clone(), s.members.iter().map(decide).collect());
-        }
-    }
-    let outputs: Vec<Vec<bool>> = service
-        .operations
+    let aggregates: std::collections::BTreeSet<ShapeId> = service
+        .shapes
         .iter()
-        .map(|op| op.output.members.iter().map(decide).collect())
+        .filter(|(_, shape)| matches!(shape, Shape::Structure(_) | Shape::Union(_)))
+        .map(|(id, _)| id.clone())
         .collect();
-    for (op, output) in service.operations.iter_mut().zip(outputs) {
+    let optional = |m: &Member| {
+        let aggregate = matches!(&m.ty, Type::Named(id) if aggregates.contains(id));
+        !m.ty.is_stream()
+            && (m.client_optional || aggregate || !(m.required || m.default.is_some()))
+    };
+    for op in &mut service.operations {
         for m in &mut op.input.members {
             m.optional = !m.ty.is_stream();
         }
-        for (m, optional) in op.output.members.iter_mut().zip(output) {
-            m.optional = optional;
+        for m in &mut op.output.members {
+            m.optional = optional(m);
         }
     }
-    for (id, optional) in decided {
-        if let Some(Shape::Structure(s)) = service.shapes.get_mut(&id) {
-            for (m, optional) in s.members.iter_mut().zip(optional) {
-                m.optional = optional;
+    for shape in service.shapes.values_mut() {
+        if let Shape::Structure(s) = shape {
+            for m in &mut s.members {
+                m.optional = optional(m);
             }
         }
     }
