@@ -4,7 +4,8 @@
 //! aws-sdk-rust's.
 
 use super::common::{
-    builder_name, get_fn, ident, member_doc, redacting_debug, set_fn, writes_debug, Kind, Rt,
+    builder_name, fallible_build, get_fn, ident, member_doc, redacting_debug, set_fn, writes_debug,
+    Kind, Rt,
 };
 use super::cx::Cx;
 use super::values::value_expr;
@@ -103,13 +104,6 @@ fn request_id_setters() -> (TokenStream, TokenStream) {
             }
         },
     )
-}
-
-/// Whether `build()` of structure `s` used as `kind` returns a `Result`:
-/// always for an input (as in aws-sdk-rust), else where a member must be
-/// set ([`Member::must_be_set`]).
-pub(crate) fn fallible_build(s: &Structure, kind: Kind) -> bool {
-    kind == Kind::Input || s.members.iter().any(Member::must_be_set)
 }
 
 /// `build()`: each optional member as it is, each other one as set, else

@@ -218,6 +218,13 @@ pub(crate) enum Kind {
     Plain,
 }
 
+/// Whether `build()` of structure `s` used as `kind` returns a `Result`:
+/// always for an input (as in aws-sdk-rust), else where a member must be
+/// set ([`Member::must_be_set`]).
+pub(crate) fn fallible_build(s: &Structure, kind: Kind) -> bool {
+    kind == Kind::Input || s.members.iter().any(Member::must_be_set)
+}
+
 /// `body` run with `binding` bound to a reference to member `m` of `src`:
 /// only when it is set where the member is an `Option`, always where it is
 /// not.

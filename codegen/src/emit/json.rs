@@ -3,7 +3,9 @@
 //! expressions that write or read one member or value, which the operation
 //! serializers and deserializers use too.
 
-use super::common::{fn_name, ident, read_field, set_fn, ts_format, variant_name, Rt};
+use super::common::{
+    fallible_build, fn_name, ident, read_field, set_fn, ts_format, variant_name, Kind, Rt,
+};
 use super::cx::Cx;
 use crate::ir::*;
 use proc_macro2::TokenStream;
@@ -458,7 +460,7 @@ pub(crate) fn correct_errors(cx: &Cx, s: &Structure) -> TokenStream {
 /// `path` (after correction only a generator bug could cause one).
 pub(crate) fn build_read(s: &Structure, path: &str, builder: TokenStream) -> TokenStream {
     let rt = Rt::path();
-    if s.members.iter().any(Member::must_be_set) {
+    if fallible_build(s, Kind::Plain) {
         quote!(#builder.build().map_err(|_| #rt::json::invalid(#path, "every required member")))
     } else {
         quote!(Ok(#builder.build()))

@@ -2,7 +2,7 @@
 //! `params` and `@default` traits, read into typed [`Value`]s by
 //! `normalize` and checked to fit their types by `check`.
 
-use super::common::{ident, set_fn, variant_name, Rt};
+use super::common::{fallible_build, ident, set_fn, variant_name, Kind, Rt};
 use super::cx::Cx;
 use crate::ir::*;
 use proc_macro2::{Literal, TokenStream};
@@ -48,7 +48,8 @@ pub(crate) fn structure_builder(
         .operations
         .iter()
         .any(|op| std::ptr::eq(&op.input, s));
-    let build = if input || s.members.iter().any(Member::must_be_set) {
+    let kind = if input { Kind::Input } else { Kind::Plain };
+    let build = if fallible_build(s, kind) {
         quote!(.build().map_err(|e| e.to_string())?)
     } else {
         quote!(.build())
