@@ -10,19 +10,25 @@
 //!
 //! ```text
 //! cargo run --example create_room
-//! cargo run --example create_room -- --endpoint-url URL --account-id ID --name NAME [--client-request-token T]
+//! cargo run --example create_room -- --endpoint-url URL --account-id ID --name NAME [--client-request-token T] [--timeout SECONDS]
 //! ```
 //!
-//! Exit status: 0 when the room was created, 1 when the call failed (the
-//! error is printed on one line), 2 on a bad command line.
+//! The call, retries included, gets `--timeout` seconds (30 by default) to
+//! answer; connecting gets the SDK's default 3.1 s.
+//!
+//! Exit status: 0 when the room was created, 1 when the call failed or
+//! timed out (the error is printed on one line), 2 on a bad command line.
 
 use aws_config::meta::region::RegionProviderChain;
-use chime_sdk::config::{Config, Credentials, Region};
+use chime_sdk::config::{Config, Credentials, Region, TimeoutConfig};
+use chime_sdk::error::SdkError;
 use chime_sdk::mock::MockChime;
 use chime_sdk::Client;
 use clap::Parser;
 use std::error::Error;
+use std::fmt;
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// Creates an Amazon Chime room, by default on an embedded mock server.
 #[derive(Parser, Debug)]
@@ -46,6 +52,46 @@ struct Args {
     /// UUID when left out.
     #[arg(long, value_name = "TOKEN")]
     client_request_token: Option<String>,
+    /// How long the call may take, retries included (the operation
+    /// timeout), in seconds.
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds)]
+    timeout: Duration,
+}
+
+/// A positive, finite number of seconds (`1`, `0.5`).
+fn seconds(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    // NaN is not positive either.
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(format!("`{text}` is not a positive number of seconds"));
+    }
+    Duration::try_from_secs_f64(secs).map_err(|e| format!("`{text}`: {e}"))
+}
+
+/// The call got no answer within `--timeout`.
+#[derive(Debug)]
+struct TimedOut {
+    after: Duration,
+    source: Box<dyn Error>,
+}
+
+impl fmt::Display for TimedOut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "no answer within {:?} (--timeout {})",
+            self.after,
+            self.after.as_secs_f64()
+        )
+    }
+}
+
+impl Error for TimedOut {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        Some(self.source.as_ref())
+    }
 }
 
 #[tokio::main]
@@ -64,12 +110,17 @@ async fn main() -> ExitCode {
 
 async fn run(args: Args) -> Result<(), Box<dyn Error>> {
     let mut mock = None;
+    // Set over the defaults: the connect timeout stays the SDK's.
+    let timeouts = TimeoutConfig::builder()
+        .operation_timeout(args.timeout)
+        .build();
     let config = match &args.endpoint_url {
         Some(url) => {
             let region = RegionProviderChain::default_provider().or_else(Region::new("us-east-1"));
             let sdk_config = aws_config::defaults(aws_config::BehaviorVersion::latest())
                 .region(region)
                 .endpoint_url(url)
+                .timeout_config(timeouts)
                 .load()
                 .await;
             Config::from(&sdk_config)
@@ -89,6 +140,7 @@ async fn run(args: Args) -> Result<(), Box<dyn Error>> {
                     "example",
                 ))
                 .endpoint_url(server.endpoint_url())
+                .timeout_config(timeouts)
                 .build();
             mock = Some(server);
             config
@@ -101,7 +153,15 @@ async fn run(args: Args) -> Result<(), Box<dyn Error>> {
         .name(args.name)
         .set_client_request_token(args.client_request_token);
     println!("sending {:?}", request.as_input());
-    let output = request.send().await?;
+    let output = request.send().await.map_err(|e| -> Box<dyn Error> {
+        match e {
+            SdkError::TimeoutError(_) => Box::new(TimedOut {
+                after: args.timeout,
+                source: Box::new(e),
+            }),
+            other => Box::new(other),
+        }
+    })?;
     if let Some(mock) = &mock {
         for r in mock.requests() {
             println!("the mock received: {} {}", r.method, r.uri);

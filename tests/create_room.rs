@@ -3,8 +3,10 @@
 
 mod common;
 
+use aws_smithy_types::retry::ProvideErrorKind;
 use chime_sdk::error::{DisplayErrorContext, SdkError};
 use chime_sdk::operation::create_room::CreateRoomError;
+use chime_sdk::operation::RequestId;
 use chime_sdk::primitives::{DateTime, DateTimeFormat};
 use common::{client, client_with_token, ROOM_BODY};
 use serde_json::Value;
@@ -300,15 +302,23 @@ async fn html_error_page_from_a_proxy_is_a_typed_error() {
 }
 
 #[tokio::test]
-async fn malformed_success_body_is_a_response_error() {
-    for body in [
-        "{not json",
-        r#"{"Room":{"Name":5}}"#,
-        r#"{"Room":{"CreatedTimestamp":"yesterday"}}"#,
+async fn malformed_success_body_is_the_unhandled_error_and_sent_once() {
+    // As aws-sdk-chime's deserializer makes it (`CreateRoomError::unhandled`):
+    // a service error no classifier retries, with the response kept.
+    for (body, why) in [
+        ("{not json", "response body is not valid JSON"),
+        (r#"{"Room":{"Name":5}}"#, "Name: expected a string"),
+        (
+            r#"{"Room":{"CreatedTimestamp":"yesterday"}}"#,
+            "CreatedTimestamp: invalid timestamp",
+        ),
     ] {
-        let server =
-            server_answering(ResponseTemplate::new(201).set_body_raw(body, "application/json"))
-                .await;
+        let server = server_answering(
+            ResponseTemplate::new(201)
+                .insert_header("x-amzn-RequestId", "req-201")
+                .set_body_raw(body, "application/json"),
+        )
+        .await;
         let err = client(&server.uri())
             .create_room()
             .account_id("a")
@@ -316,11 +326,21 @@ async fn malformed_success_body_is_a_response_error() {
             .send()
             .await
             .unwrap_err();
+        let sent = server.received_requests().await.unwrap().len();
+        assert_eq!(sent, 1, "{body}: a success is not retried");
+        let text = DisplayErrorContext(&err).to_string();
+        assert!(text.contains(why), "{body}: {text}");
+        let SdkError::ServiceError(context) = &err else {
+            panic!("{body}: expected a service error, got {text}")
+        };
+        assert_eq!(context.raw().status().as_u16(), 201);
+        assert_eq!(context.raw().body().bytes(), Some(body.as_bytes()));
         assert!(
-            matches!(err, SdkError::ResponseError(_)),
-            "{body}: {}",
-            DisplayErrorContext(&err)
+            matches!(context.err(), CreateRoomError::Unhandled(_)),
+            "{body}: {text}"
         );
+        assert_eq!(context.err().request_id(), Some("req-201"));
+        assert_eq!(context.err().code(), None);
     }
 }
 
@@ -374,6 +394,46 @@ async fn throttled_then_created_retries_with_the_same_token() {
         .map(|r| header(r, "amz-sdk-request").unwrap().to_owned())
         .collect();
     assert_eq!(attempts, ["attempt=1; max=3", "attempt=2; max=3"]);
+}
+
+#[tokio::test]
+async fn throttled_answers_are_retried_by_their_status_not_a_modeled_kind() {
+    let response = ResponseTemplate::new(429)
+        .insert_header("x-amzn-ErrorType", "ThrottledClientException")
+        .set_body_raw(
+            r#"{"Code":"Throttled","Message":"slow"}"#,
+            "application/json",
+        );
+    let (err, attempts) = service_error(response).await;
+    assert!(err.is_throttled_client_exception());
+    assert_eq!(attempts, 3, "429 is retried (chime-sdk's own classifier)");
+    // As in aws-sdk-chime: the model states no `@retryable`, so the error
+    // has no retry kind; aws-sdk-chime sends this call once.
+    assert_eq!(err.retryable_error_kind(), None);
+}
+
+#[tokio::test]
+async fn bad_request_is_sent_once() {
+    let response = ResponseTemplate::new(400)
+        .insert_header("x-amzn-ErrorType", "BadRequestException")
+        .set_body_raw(
+            r#"{"Code":"BadRequest","Message":"no"}"#,
+            "application/json",
+        );
+    let (err, attempts) = service_error(response).await;
+    assert!(err.is_bad_request_exception());
+    assert_eq!(attempts, 1);
+}
+
+#[tokio::test]
+async fn an_aws_throttling_code_is_retried_whatever_the_status() {
+    // AwsErrorCodeClassifier's list, as for every aws-sdk-rust client.
+    let response = ResponseTemplate::new(400)
+        .insert_header("x-amzn-ErrorType", "ThrottlingException")
+        .set_body_raw(r#"{"Message":"rate exceeded"}"#, "application/json");
+    let (err, attempts) = service_error(response).await;
+    assert!(matches!(err, CreateRoomError::Unhandled(_)), "{err:?}");
+    assert_eq!(attempts, 3);
 }
 
 #[tokio::test]

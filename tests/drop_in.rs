@@ -1115,7 +1115,6 @@ async fn customize_one_call() {
         })
         .map_request(Ok::<_, std::convert::Infallible>)
         .interceptor(AddHeader)
-        // differs: no `config_override` (README: not offered)
         .send()
         .await
         .unwrap();
@@ -1128,6 +1127,87 @@ async fn customize_one_call() {
         .headers
         .iter()
         .any(|(k, v)| k == "x-drop-in" && v == "1"));
+}
+
+// added: CustomizableOperation::config_override(impl Into<aws_sdk_chime::config::Builder>)
+// added: aws_sdk_chime::config::AppName, Builder::app_name / set_app_name, Config::app_name
+#[tokio::test]
+async fn config_override_and_app_name() {
+    use aws_sdk_chime::config::AppName;
+    let mock = mock().await;
+    let mut builder = config(&mock);
+    builder.set_app_name(Some(AppName::new("drop-in-app").unwrap()));
+    let client = Client::from_conf(builder.build());
+    assert_eq!(
+        client.config().app_name().map(|a| a.to_string()),
+        Some("drop-in-app".to_owned())
+    );
+    client
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .customize()
+        .config_override(
+            aws_sdk_chime::config::Config::builder()
+                .app_name(AppName::new("one-call").unwrap())
+                .retry_config(RetryConfig::disabled()),
+        )
+        .send()
+        .await
+        .unwrap();
+    client
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .send()
+        .await
+        .unwrap();
+    let agents: Vec<String> = mock
+        .requests()
+        .iter()
+        .map(|r| {
+            r.headers
+                .iter()
+                .find(|(k, _)| k == "x-amz-user-agent")
+                .map(|(_, v)| v.clone())
+                .unwrap()
+        })
+        .collect();
+    assert!(agents[0].ends_with(" app/one-call"), "{agents:?}");
+    assert!(agents[1].ends_with(" app/drop-in-app"), "{agents:?}");
+}
+
+// added: Builder::with_test_defaults / with_test_defaults_v2 / apply_test_defaults(_v2)
+// (feature `test-util`, as in aws-sdk-chime)
+#[tokio::test]
+async fn test_defaults() {
+    let mock = mock().await;
+    let config = aws_sdk_chime::config::Config::builder()
+        .with_test_defaults_v2()
+        .endpoint_url(mock.endpoint_url())
+        .build();
+    assert_eq!(
+        config.region().map(|r| r.to_string()),
+        Some("us-east-1".to_owned())
+    );
+    assert!(config.time_source().is_some());
+    Client::from_conf(config)
+        .create_room()
+        .account_id("a")
+        .name("n")
+        .send()
+        .await
+        .unwrap();
+    let mut builder = aws_sdk_chime::config::Config::builder();
+    builder.apply_test_defaults();
+    assert!(builder.build().region().is_none(), "v1 sets no region");
+    assert_eq!(
+        request_body(&mock, 0)["ClientRequestToken"],
+        "00000000-0000-4000-8000-000000000000"
+    );
+    let ua = &mock.requests()[0].headers;
+    let ua = ua.iter().find(|(k, _)| k == "x-amz-user-agent").unwrap();
+    assert!(ua.1.starts_with("aws-sdk-rust/0.123.test"), "{}", ua.1);
 }
 
 // added: CreateRoomInputBuilder::send_with(&Client)
@@ -1143,7 +1223,8 @@ async fn input_builder_send_with() {
     assert_eq!(out.room().unwrap().name(), Some("Sent with"));
 }
 
-// added: impl RequestId for CreateRoomError, each types::error::*Exception, aws_sdk_chime::Error
+// added: aws_sdk_chime::operation::RequestId (aws_types::request_id::RequestId)
+// added: impl RequestId for CreateRoomOutput, CreateRoomError, each types::error::*Exception, aws_sdk_chime::Error
 #[tokio::test]
 async fn request_ids() {
     use aws_sdk_chime::operation::RequestId;

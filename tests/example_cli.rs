@@ -10,6 +10,7 @@
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -52,6 +53,13 @@ enum Creds {
 /// no instance metadata (the default chains would otherwise ask
 /// 169.254.169.254) and no proxy.
 fn run(endpoint: &str, creds: Creds, extra: &[&str]) -> Output {
+    command(endpoint, creds, extra)
+        .output()
+        .expect("the example runs")
+}
+
+/// The example's command line and environment, as [`run`] runs it.
+fn command(endpoint: &str, creds: Creds, extra: &[&str]) -> Command {
     let home = scratch("home");
     let mut cmd = Command::new(example_binary());
     cmd.env_clear()
@@ -82,7 +90,7 @@ fn run(endpoint: &str, creds: Creds, extra: &[&str]) -> Output {
                 .env("AWS_PROFILE", "team");
         }
     }
-    cmd.output().expect("the example runs")
+    cmd
 }
 
 fn room_created() -> ResponseTemplate {
@@ -266,6 +274,59 @@ async fn a_too_short_token_fails_before_sending() {
     let stderr = text(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
     assert!(stderr.contains("ClientRequestToken"), "{stderr}");
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_ends_at_the_timeout_with_exit_1() {
+    // Accepts every connection and holds it, never reading or answering.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let endpoint = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    let started = Instant::now();
+    let child = tokio::process::Command::from(command(&endpoint, Creds::Env, &["--timeout", "1"]))
+        .kill_on_drop(true)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the example runs");
+    // A generous bound: the example gives up after 1 s; its default would
+    // be 30 s.
+    let out = tokio::time::timeout(Duration::from_secs(25), child.wait_with_output())
+        .await
+        .expect("the example ends within its --timeout, not at 30 s")
+        .unwrap();
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(took >= Duration::from_secs(1), "{took:?}");
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    for part in [
+        "error: no answer within 1s (--timeout 1)",
+        "operation timeout (all attempts including retries) occurred after 1s",
+    ] {
+        assert!(stderr.contains(part), "{part} missing from {stderr}");
+    }
+}
+
+#[test]
+fn a_timeout_that_is_not_a_positive_number_is_a_bad_command_line() {
+    for bad in ["0", "-1", "soon", "NaN"] {
+        let out = Command::new(example_binary())
+            .arg(format!("--timeout={bad}"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", text(&out.stderr));
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains(&format!("invalid value '{bad}' for '--timeout <SECONDS>'")),
+            "{stderr}"
+        );
+    }
 }
 
 #[tokio::test]

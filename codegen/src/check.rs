@@ -14,6 +14,7 @@ pub fn check(service: &Service, diags: &mut Diagnostics) {
         labels_are_required_strings(op, diags);
         pagination_members_exist(op, diags);
         host_prefix_labels(op, diags);
+        customized_members_exist(op, diags);
         unique_member_names(&op.input, diags);
         unique_member_names(&op.output, diags);
         streams_are_payloads(&op.input, true, diags);
@@ -691,6 +692,44 @@ fn endpoint_params_fit(
 
 /// Every `{Label}` of an `@endpoint` host prefix is closed and names an
 /// input member with `@hostLabel` semantics (a required string).
+/// Every input member a service customization fills or reads is a string
+/// member of the input, and the payload it hashes exists.
+fn customized_members_exist(op: &Operation, diags: &mut Diagnostics) {
+    let c = &op.customizations;
+    let named = c
+        .fill_when_empty
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .chain(c.endpoint_member.as_deref());
+    for name in named {
+        if !op
+            .input
+            .members
+            .iter()
+            .any(|m| m.name == name && m.ty == Type::String)
+        {
+            diags.error(
+                &op.id,
+                format!("the service customization names `{name}`, which is no string input member"),
+                Some("the model differs from the one the customization was written for: update `customize.rs`"),
+            );
+        }
+    }
+    if !c.payload_checksums.is_empty()
+        && !op
+            .input
+            .members
+            .iter()
+            .any(|m| m.binding == Binding::Payload)
+    {
+        diags.error(
+            &op.id,
+            "the service customization hashes the payload, but the input has no `@httpPayload` member",
+            Some("the model differs from the one the customization was written for: update `customize.rs`"),
+        );
+    }
+}
+
 fn host_prefix_labels(op: &Operation, diags: &mut Diagnostics) {
     let Some(prefix) = &op.host_prefix else {
         return;

@@ -15,6 +15,9 @@ pub struct Service {
     pub id: ShapeId,
     /// `aws.api#service` `sdkId`.
     pub sdk_id: String,
+    /// The service's API version (the service shape's `version`, OpenAPI's
+    /// `info.version`); empty when the model has none.
+    pub version: String,
     /// The wire protocol.
     pub protocol: Protocol,
     /// `aws.protocols#awsQueryCompatible`: requests say
@@ -379,6 +382,47 @@ pub struct Operation {
     /// (`staticContextParams`, then `contextParam` members, then
     /// `operationContextParams`).
     pub endpoint_params: Vec<EndpointParam>,
+    /// What the service's SDK does beyond its model (`customize`): none
+    /// for most services.
+    pub customizations: Customizations,
+}
+
+/// Request behaviour a service's SDK has that its model does not state
+/// (service customizations, set by the generator's `customize` phase for
+/// the service they belong to). Each is a general mechanism of the back end; which
+/// service uses which is decided in one place.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Customizations {
+    /// Headers every request of the operation carries, unless a member
+    /// already set them (`name`, `value`).
+    pub headers: Vec<(String, String)>,
+    /// Input members set to a value when unset or empty, before
+    /// validation (`member`, `value`).
+    pub fill_when_empty: Vec<(String, String)>,
+    /// Headers computed from the request payload when the request has not
+    /// set them (`header`, how).
+    pub payload_checksums: Vec<(String, PayloadChecksum)>,
+    /// An input member holding a URL that, when set, replaces the endpoint
+    /// of the request (its scheme, host and port; its path is put before
+    /// the operation's).
+    pub endpoint_member: Option<String>,
+}
+
+impl Customizations {
+    /// Whether there is nothing to do.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A header value computed from a request payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PayloadChecksum {
+    /// The SHA-256 of the payload, lower-case hex.
+    Sha256,
+    /// The SHA-256 tree hash of the payload (hashes of 1 MiB chunks,
+    /// combined pairwise up to one), lower-case hex.
+    Sha256TreeHash,
 }
 
 /// One protocol compliance case, as the model states it.
@@ -613,10 +657,10 @@ pub struct ErrorInfo {
     /// (400..=499), `5XX` (500..=599) and `default` (400..=599) responses.
     /// The narrowest range containing the status wins.
     pub status_range: Option<(u16, u16)>,
-    /// How the retry strategy treats it: as the model states it
-    /// (`@retryable`), then, where it states nothing, as `normalize` derives
-    /// it from the status (429 throttles; 500, 502, 503, 504 are transient
-    /// server errors), as the AWS SDKs' standard retry mode does.
+    /// Its retry class as the model states it (`@retryable`, OpenAPI's
+    /// `x-sdkgen-error` `retry`), which `retryable_error_kind` reports as
+    /// aws-sdk-rust's does; `None` where it states none (the runtime's
+    /// classifiers still retry by status: 429, 500, 502, 503, 504).
     pub retry: Option<RetryKind>,
     /// Codes on the wire that mean this error: those the model states (the
     /// shape name), plus, added by `normalize`, the name without an

@@ -150,6 +150,11 @@ pub fn lower(ast: &Ast, settings: &crate::Settings, diags: &mut Diagnostics) -> 
     Some(Service {
         id: service_id.clone(),
         sdk_id,
+        version: service
+            .get("version")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
         protocol: cx.protocol,
         query_compatible: cx.query_compatible,
         signing_name,
@@ -421,6 +426,7 @@ impl Lower<'_> {
         let endpoint_params = self.endpoint_params(id, shape);
         Some(Operation {
             endpoint_params,
+            customizations: Default::default(),
             auth,
             checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
             gzip,
@@ -742,7 +748,7 @@ impl Lower<'_> {
                     Some(RetryKind::Throttling)
                 }
                 Some(_) => Some(RetryKind::Transient),
-                // Not stated: `normalize` follows the status.
+                // Not stated: none (the runtime retries by status).
                 None => None,
             };
             let mut codes = vec![local_name(id).to_owned()];

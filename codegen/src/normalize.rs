@@ -4,7 +4,7 @@
 //!
 //! - Rust names: every identifier, derived ones included (`…Input`,
 //!   `…Error`, `…FluentBuilder`, `…Builder`), comes from [`crate::names`];
-//! - errors: the retry class a status implies, and the short error codes;
+//! - errors: the short error codes (`BadRequest` for `BadRequestException`);
 //! - documentation: the model's text made rustdoc;
 //! - values: `@default` traits and protocol cases' `params` read against
 //!   their types into [`Value`]s;
@@ -105,25 +105,16 @@ fn structure_names(s: &mut Structure) {
 
 // ---- errors --------------------------------------------------------------
 
-/// Retry classes and error codes, the AWS SDKs' way.
+/// Error codes, the AWS SDKs' way. An error's retry class stays what the
+/// model states (`@retryable`, `x-sdkgen-error` `retry`), as aws-sdk-rust's
+/// `retryable_error_kind` reports it: statuses are the runtime's retry
+/// classifiers' to judge (500, 502, 503 and 504 as aws-sdk-rust's
+/// `HttpStatusCodeClassifier` does, 429 by the runtime's own), for a modeled
+/// error and an unmodeled one alike.
 fn error_policy(service: &mut Service) {
     for shape in service.shapes.values_mut() {
         let Shape::Structure(s) = shape else { continue };
         let Some(e) = &mut s.error else { continue };
-        // Not stated retryable: follow the status, as the AWS SDKs'
-        // standard retry mode does (429 throttles; 500, 502, 503 and 504
-        // are transient server errors).
-        if e.retry.is_none() {
-            e.retry = match (e.status, e.status_range) {
-                (Some(429), _) => Some(RetryKind::Throttling),
-                (Some(500 | 502 | 503 | 504), _) => Some(RetryKind::Server),
-                // A range says which statuses, not which one: only one
-                // within the server errors (`5XX`) is surely one of them;
-                // `4XX` and `default` may be anything.
-                (None, Some((lo, hi))) if lo >= 500 && hi <= 599 => Some(RetryKind::Server),
-                _ => None,
-            };
-        }
         if e.codes.is_empty() {
             e.codes.push(s.name.clone());
         }

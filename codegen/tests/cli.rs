@@ -227,6 +227,12 @@ fn generate_refuses_what_would_fail_later() {
         )),
         "{manifest}"
     );
+    // `test-util` gives `with_test_defaults(_v2)`, for aws-smithy-mocks.
+    assert!(
+        manifest.contains("[features]\n")
+            && manifest.contains("test-util = [\"sdkgen-runtime/test-util\"]\n"),
+        "{manifest}"
+    );
 
     let (code, err) = generate(
         &tmp.join("cli-no-service"),

@@ -66,6 +66,7 @@ fn operation(name: &str, method: &str, path: &str, input: Vec<Member>) -> Operat
         auth: vec![AuthScheme::Anonymous],
         protocol_tests: Vec::new(),
         endpoint_params: Vec::new(),
+        customizations: Default::default(),
     }
 }
 
@@ -288,6 +289,7 @@ fn service() -> Service {
     Service {
         id: "ex#Encodings".into(),
         sdk_id: "Encodings".into(),
+        version: String::new(),
         protocol: Protocol::RestJson1,
         query_compatible: false,
         signing_name: None,

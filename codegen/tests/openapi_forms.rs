@@ -139,6 +139,7 @@ fn service() -> Service {
     Service {
         id: "ex#Forms".into(),
         sdk_id: "Forms".into(),
+        version: String::new(),
         protocol: Protocol::RestJson1,
         query_compatible: false,
         signing_name: Some("forms".into()),
@@ -173,6 +174,7 @@ fn service() -> Service {
             unsigned_payload: false,
             auth: vec![AuthScheme::SigV4],
             endpoint_params: Vec::new(),
+            customizations: Default::default(),
         }],
         shapes,
     }
@@ -273,17 +275,25 @@ fn bad_forms_get_located_errors() {
 }
 
 #[test]
-fn a_5xx_range_is_a_server_error_and_4xx_or_default_is_not_retried() {
+fn a_retry_class_is_the_stated_one_never_one_from_the_status() {
+    // A `5XX` range or a 503 says nothing about `retryable_error_kind`, as
+    // in aws-sdk-rust: the runtime's classifiers retry by status.
     let mut s = service();
     if let Some(e) = &mut shape_mut(&mut s, "ClientProblem").error {
         e.status_range = Some((500, 599));
     }
     let code = generate(s).unwrap();
+    assert!(code.contains("Self::ClientProblem(_) => None"), "{code}");
+    assert!(code.contains("Self::Fallback(_) => None"), "{code}");
+    let mut s = service();
+    if let Some(e) = &mut shape_mut(&mut s, "ClientProblem").error {
+        e.retry = Some(RetryKind::Throttling);
+    }
+    let code = generate(s).unwrap();
     assert!(
-        code.contains("Self::ClientProblem(_) => Some(rt::ErrorKind::ServerError)"),
+        code.contains("Self::ClientProblem(_) => Some(rt::ErrorKind::ThrottlingError)"),
         "{code}"
     );
-    assert!(code.contains("Self::Fallback(_) => None"), "{code}");
 }
 
 #[test]

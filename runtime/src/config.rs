@@ -3,6 +3,7 @@
 use aws_credential_types::provider::token::{ProvideToken, SharedTokenProvider};
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use aws_credential_types::Token;
+use aws_runtime::user_agent::AwsUserAgent;
 use aws_smithy_async::rt::sleep::{AsyncSleep, SharedAsyncSleep};
 use aws_smithy_async::time::{SharedTimeSource, TimeSource};
 use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
@@ -14,20 +15,28 @@ use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor}
 use aws_smithy_runtime_api::shared::IntoShared;
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
+pub use aws_types::app_name::AppName;
 use aws_types::region::Region;
 use aws_types::SdkConfig;
 use std::fmt;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
-/// Default connect timeout, the same as the AWS SDKs use.
-const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
+/// The idempotency token provider of a configuration that sets none.
+static RANDOM_TOKENS: IdempotencyTokenProvider = IdempotencyTokenProvider::random();
 
 /// Configuration of a generated client.
 ///
 /// Build one with [`Config::builder`], or convert an [`SdkConfig`] loaded
 /// by `aws-config` with `Config::from(&sdk_config)`.
-#[derive(Clone)]
+///
+/// A `Config` holds what was set, nothing more, as aws-sdk-rust's does: a
+/// setting left unset is the runtime's default for the behavior version
+/// when a call is made (standard retries and a 3.1 s connect timeout from
+/// [`BehaviorVersion::v2026_01_12`] on, none before; see
+/// [`Config::retry_config`]). That is also what lets a configuration be a
+/// layer over another: `customize().config_override(...)` sends one call
+/// with what the override sets over the client's configuration.
+#[derive(Clone, Default)]
 pub struct Config {
     pub(crate) region: Option<Region>,
     pub(crate) credentials_provider: Option<SharedCredentialsProvider>,
@@ -41,15 +50,19 @@ pub struct Config {
     pub(crate) use_dual_stack: Option<bool>,
     pub(crate) partitions: Option<std::sync::Arc<crate::endpoint::Partitions>>,
     pub(crate) endpoint_resolver: Option<SharedEndpointResolver>,
-    pub(crate) retry_config: RetryConfig,
-    pub(crate) timeout_config: TimeoutConfig,
+    pub(crate) retry_config: Option<RetryConfig>,
+    pub(crate) timeout_config: Option<TimeoutConfig>,
     pub(crate) http_client: Option<SharedHttpClient>,
     pub(crate) sleep_impl: Option<SharedAsyncSleep>,
     pub(crate) time_source: Option<SharedTimeSource>,
-    pub(crate) behavior_version: BehaviorVersion,
-    pub(crate) validation: bool,
-    pub(crate) idempotency_token_provider: IdempotencyTokenProvider,
+    pub(crate) behavior_version: Option<BehaviorVersion>,
+    pub(crate) validation: Option<bool>,
+    pub(crate) idempotency_token_provider: Option<IdempotencyTokenProvider>,
     pub(crate) interceptors: Vec<SharedInterceptor>,
+    pub(crate) app_name: Option<AppName>,
+    /// A user agent sent as it is, instead of the one of the environment
+    /// (`with_test_defaults`: `AwsUserAgent::for_tests()`).
+    pub(crate) user_agent: Option<AwsUserAgent>,
 }
 
 impl Config {
@@ -59,8 +72,9 @@ impl Config {
         Self::from(sdk_config)
     }
 
-    /// A builder with the defaults: standard retries (3 attempts), a 3.1 s
-    /// connect timeout, validation on, random UUIDv4 idempotency tokens.
+    /// A builder with nothing set: the runtime's defaults apply (standard
+    /// retries and a 3.1 s connect timeout for the latest behavior version,
+    /// validation on, random UUIDv4 idempotency tokens).
     pub fn builder() -> Builder {
         Builder::default()
     }
@@ -99,16 +113,21 @@ impl Config {
         self.endpoint_resolver.clone()
     }
 
-    /// The retry configuration (always set: standard retries unless
-    /// configured otherwise; an `Option` as in aws-sdk-rust).
+    /// The retry configuration, if one was set (as in aws-sdk-rust: a
+    /// configuration from `aws-config` has one). Unset, a call retries as
+    /// aws-sdk-rust's clients do for the behavior version: standard retries
+    /// (3 attempts) from [`BehaviorVersion::v2026_01_12`] on, none before.
     pub fn retry_config(&self) -> Option<&RetryConfig> {
-        Some(&self.retry_config)
+        self.retry_config.as_ref()
     }
 
-    /// The timeout configuration (always set: a 3.1 s connect timeout unless
-    /// configured otherwise; an `Option` as in aws-sdk-rust).
+    /// The timeout configuration, if one was set (as in aws-sdk-rust: a
+    /// configuration from `aws-config` has one, with a 3.1 s connect
+    /// timeout). The timeouts it leaves unset are the runtime's defaults for
+    /// the behavior version: a 3.1 s connect timeout from
+    /// [`BehaviorVersion::v2026_01_12`] on, none before.
     pub fn timeout_config(&self) -> Option<&TimeoutConfig> {
-        Some(&self.timeout_config)
+        self.timeout_config.as_ref()
     }
 
     /// The HTTP client, if one was configured (else the client uses its
@@ -127,9 +146,13 @@ impl Config {
         self.time_source.clone()
     }
 
-    /// The behavior version of the runtime's defaults.
+    /// The behavior version of the runtime's defaults (the latest unless
+    /// one was set).
     pub fn behavior_version(&self) -> Option<BehaviorVersion> {
-        Some(self.behavior_version)
+        Some(
+            self.behavior_version
+                .unwrap_or_else(BehaviorVersion::latest),
+        )
     }
 
     /// The interceptors added to every operation, in order.
@@ -137,10 +160,16 @@ impl Config {
         self.interceptors.iter().cloned()
     }
 
+    /// The name of the application, sent in the user agent
+    /// (`app/<name>`), if one was set.
+    pub fn app_name(&self) -> Option<&AppName> {
+        self.app_name.as_ref()
+    }
+
     /// Whether inputs are validated against the model's constraints before
-    /// any I/O.
+    /// any I/O (on unless turned off).
     pub fn validation_enabled(&self) -> bool {
-        self.validation
+        self.validation.unwrap_or(true)
     }
 
     /// The credentials provider, if any.
@@ -165,36 +194,99 @@ impl Config {
         self.api_key.clone()
     }
 
-    /// The provider of idempotency tokens for members that have none set.
+    /// The provider of idempotency tokens for members that have none set
+    /// (random UUIDv4 tokens unless one was set).
     pub fn idempotency_token_provider(&self) -> &IdempotencyTokenProvider {
-        &self.idempotency_token_provider
+        self.idempotency_token_provider
+            .as_ref()
+            .unwrap_or(&RANDOM_TOKENS)
     }
-}
 
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            region: None,
-            credentials_provider: None,
-            token_provider: None,
-            basic_auth_login: None,
-            api_key: None,
-            endpoint_url: None,
-            use_fips: None,
-            use_dual_stack: None,
-            partitions: None,
-            endpoint_resolver: None,
-            retry_config: RetryConfig::standard(),
-            timeout_config: TimeoutConfig::builder()
-                .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
-                .build(),
-            http_client: None,
-            sleep_impl: None,
-            time_source: None,
-            behavior_version: BehaviorVersion::latest(),
-            validation: true,
-            idempotency_token_provider: IdempotencyTokenProvider::random(),
-            interceptors: Vec::new(),
+    /// The retry configuration a call uses: the configured one, else
+    /// aws-sdk-rust's default for the behavior version (what
+    /// aws-smithy-runtime's `default_retry_config_plugin_v2` gives an AWS
+    /// SDK client: standard retries from `v2026_01_12` on, none before).
+    pub(crate) fn effective_retry_config(&self) -> RetryConfig {
+        match &self.retry_config {
+            Some(retry_config) => retry_config.clone(),
+            None if self
+                .behavior_version
+                .unwrap_or_else(BehaviorVersion::latest)
+                .is_at_least(BehaviorVersion::v2026_01_12()) =>
+            {
+                RetryConfig::standard()
+            }
+            None => RetryConfig::disabled(),
+        }
+    }
+
+    /// This configuration as a layer over `base`, as aws-sdk-rust's
+    /// `config_override` layers a call's configuration over the client's:
+    /// what this one sets wins, what it leaves unset is `base`'s; its
+    /// timeouts are merged over `base`'s as the orchestrator merges timeout
+    /// layers (an empty or disabled one turns them all off); its
+    /// interceptors run after `base`'s.
+    pub(crate) fn layered_over(self, base: &Config) -> Config {
+        // Destructured so that a new setting cannot be forgotten here.
+        let Config {
+            region,
+            credentials_provider,
+            token_provider,
+            basic_auth_login,
+            api_key,
+            endpoint_url,
+            use_fips,
+            use_dual_stack,
+            partitions,
+            endpoint_resolver,
+            retry_config,
+            timeout_config,
+            http_client,
+            sleep_impl,
+            time_source,
+            behavior_version,
+            validation,
+            idempotency_token_provider,
+            interceptors,
+            app_name,
+            user_agent,
+        } = self;
+        let timeout_config = match (timeout_config, &base.timeout_config) {
+            (Some(mut over), Some(under)) if over.has_timeouts() => {
+                over.take_defaults_from(under);
+                Some(over)
+            }
+            (over, under) => over.or_else(|| under.clone()),
+        };
+        Config {
+            region: region.or_else(|| base.region.clone()),
+            credentials_provider: credentials_provider
+                .or_else(|| base.credentials_provider.clone()),
+            token_provider: token_provider.or_else(|| base.token_provider.clone()),
+            basic_auth_login: basic_auth_login.or_else(|| base.basic_auth_login.clone()),
+            api_key: api_key.or_else(|| base.api_key.clone()),
+            endpoint_url: endpoint_url.or_else(|| base.endpoint_url.clone()),
+            use_fips: use_fips.or(base.use_fips),
+            use_dual_stack: use_dual_stack.or(base.use_dual_stack),
+            partitions: partitions.or_else(|| base.partitions.clone()),
+            endpoint_resolver: endpoint_resolver.or_else(|| base.endpoint_resolver.clone()),
+            retry_config: retry_config.or_else(|| base.retry_config.clone()),
+            timeout_config,
+            http_client: http_client.or_else(|| base.http_client.clone()),
+            sleep_impl: sleep_impl.or_else(|| base.sleep_impl.clone()),
+            time_source: time_source.or_else(|| base.time_source.clone()),
+            behavior_version: behavior_version.or(base.behavior_version),
+            validation: validation.or(base.validation),
+            idempotency_token_provider: idempotency_token_provider
+                .or_else(|| base.idempotency_token_provider.clone()),
+            interceptors: base
+                .interceptors
+                .iter()
+                .cloned()
+                .chain(interceptors)
+                .collect(),
+            app_name: app_name.or_else(|| base.app_name.clone()),
+            user_agent: user_agent.or_else(|| base.user_agent.clone()),
         }
     }
 }
@@ -226,19 +318,20 @@ impl fmt::Debug for Config {
             .field("retry_config", &self.retry_config)
             .field("timeout_config", &self.timeout_config)
             .field("http_client", &self.http_client.as_ref().map(|_| "set"))
+            .field("behavior_version", &self.behavior_version)
             .field("validation", &self.validation)
             .field(
                 "idempotency_token_provider",
                 &self.idempotency_token_provider,
             )
             .field("interceptors", &self.interceptors.len())
+            .field("app_name", &self.app_name)
             .finish()
     }
 }
 
 impl From<&SdkConfig> for Config {
     fn from(sdk: &SdkConfig) -> Self {
-        let defaults = Config::default();
         Self {
             region: sdk.region().cloned(),
             credentials_provider: sdk.credentials_provider(),
@@ -246,18 +339,14 @@ impl From<&SdkConfig> for Config {
             endpoint_url: sdk.endpoint_url().map(str::to_owned),
             use_fips: sdk.use_fips(),
             use_dual_stack: sdk.use_dual_stack(),
-            partitions: None,
-            endpoint_resolver: None,
-            retry_config: sdk.retry_config().cloned().unwrap_or(defaults.retry_config),
-            timeout_config: sdk
-                .timeout_config()
-                .cloned()
-                .unwrap_or(defaults.timeout_config),
+            retry_config: sdk.retry_config().cloned(),
+            timeout_config: sdk.timeout_config().cloned(),
             http_client: sdk.http_client(),
             sleep_impl: sdk.sleep_impl(),
             time_source: sdk.time_source(),
-            behavior_version: sdk.behavior_version().unwrap_or(defaults.behavior_version),
-            ..defaults
+            behavior_version: sdk.behavior_version(),
+            app_name: sdk.app_name().cloned(),
+            ..Config::default()
         }
     }
 }
@@ -275,7 +364,7 @@ impl From<&SdkConfig> for Builder {
 }
 
 impl Builder {
-    /// A builder with the defaults (as [`Config::builder`]).
+    /// A builder with nothing set (as [`Config::builder`]).
     pub fn new() -> Self {
         Self::default()
     }
@@ -301,19 +390,24 @@ impl Builder {
         self
     }
 
-    /// Sets the retry configuration (`None` restores standard retries).
+    /// Sets the retry configuration; `None` changes nothing (as in
+    /// aws-sdk-rust: `RetryConfig::disabled()` turns retries off).
     pub fn set_retry_config(&mut self, retry_config: Option<RetryConfig>) -> &mut Self {
-        self.config.retry_config = retry_config.unwrap_or_else(RetryConfig::standard);
+        if let Some(retry_config) = retry_config {
+            self.config.retry_config = Some(retry_config);
+        }
         self
     }
 
     /// Sets timeouts as [`Builder::timeout_config`] does; `None` changes
-    /// nothing.
+    /// nothing (as in aws-sdk-rust: `TimeoutConfig::disabled()` turns
+    /// timeouts off).
     pub fn set_timeout_config(&mut self, timeout_config: Option<TimeoutConfig>) -> &mut Self {
-        if let Some(timeout_config) = timeout_config {
-            let mut merged = timeout_config;
-            merged.take_defaults_from(&self.config.timeout_config);
-            self.config.timeout_config = merged;
+        if let Some(mut timeout_config) = timeout_config {
+            if let Some(current) = &self.config.timeout_config {
+                timeout_config.take_defaults_from(current);
+            }
+            self.config.timeout_config = Some(timeout_config);
         }
         self
     }
@@ -338,13 +432,13 @@ impl Builder {
 
     /// Sets the behavior version (`None` means the latest).
     pub fn set_behavior_version(&mut self, behavior_version: Option<BehaviorVersion>) -> &mut Self {
-        self.config.behavior_version = behavior_version.unwrap_or_else(BehaviorVersion::latest);
+        self.config.behavior_version = behavior_version;
         self
     }
 
     /// Uses the latest behavior version of the runtime's defaults.
     pub fn behavior_version_latest(mut self) -> Self {
-        self.config.behavior_version = BehaviorVersion::latest();
+        self.config.behavior_version = Some(BehaviorVersion::latest());
         self
     }
 
@@ -353,8 +447,20 @@ impl Builder {
         &mut self,
         provider: Option<IdempotencyTokenProvider>,
     ) -> &mut Self {
-        self.config.idempotency_token_provider =
-            provider.unwrap_or_else(IdempotencyTokenProvider::random);
+        self.config.idempotency_token_provider = provider;
+        self
+    }
+
+    /// Sets the name of the application, sent in the user agent of every
+    /// request (`app/<name>`), as aws-sdk-rust's `app_name` does.
+    pub fn app_name(mut self, app_name: AppName) -> Self {
+        self.set_app_name(Some(app_name));
+        self
+    }
+
+    /// Sets or unsets the name of the application.
+    pub fn set_app_name(&mut self, app_name: Option<AppName>) -> &mut Self {
+        self.config.app_name = app_name;
         self
     }
 
@@ -546,13 +652,14 @@ impl Builder {
 
     /// Sets the retry configuration.
     pub fn retry_config(mut self, retry_config: RetryConfig) -> Self {
-        self.config.retry_config = retry_config;
+        self.set_retry_config(Some(retry_config));
         self
     }
 
     /// Sets timeouts: those `timeout_config` sets replace the current ones,
-    /// the others are kept (as in aws-sdk-rust, so setting an operation
-    /// timeout keeps the connect timeout).
+    /// the others are kept (as in aws-sdk-rust). Those still unset when a
+    /// call is made are the runtime's defaults for the behavior version, so
+    /// setting an operation timeout keeps the default 3.1 s connect timeout.
     pub fn timeout_config(mut self, timeout_config: TimeoutConfig) -> Self {
         self.set_timeout_config(Some(timeout_config));
         self
@@ -578,14 +685,14 @@ impl Builder {
 
     /// Sets the behavior version of the runtime's defaults.
     pub fn behavior_version(mut self, behavior_version: BehaviorVersion) -> Self {
-        self.config.behavior_version = behavior_version;
+        self.config.behavior_version = Some(behavior_version);
         self
     }
 
     /// Turns validation of inputs against the model's constraints on or off
     /// (on by default). With it off, the service is left to reject bad input.
     pub fn validation(mut self, enabled: bool) -> Self {
-        self.config.validation = enabled;
+        self.config.validation = Some(enabled);
         self
     }
 
@@ -595,7 +702,59 @@ impl Builder {
         mut self,
         provider: impl Into<IdempotencyTokenProvider>,
     ) -> Self {
-        self.config.idempotency_token_provider = provider.into();
+        self.config.idempotency_token_provider = Some(provider.into());
+        self
+    }
+
+    /// Sets what tests need to be reproducible, as aws-sdk-rust's
+    /// `apply_test_defaults` does: idempotency tokens
+    /// `00000000-0000-4000-8000-000000000000`, a clock fixed at 1234567890
+    /// seconds after the epoch, the environment-independent user agent
+    /// `AwsUserAgent::for_tests()`, test credentials
+    /// (`Credentials::for_tests()`) and the latest behavior version.
+    /// Feature `test-util`.
+    #[cfg(feature = "test-util")]
+    pub fn apply_test_defaults(&mut self) -> &mut Self {
+        use aws_smithy_async::time::StaticTimeSource;
+        use std::time::{Duration, UNIX_EPOCH};
+        self.set_idempotency_token_provider(Some("00000000-0000-4000-8000-000000000000".into()));
+        self.set_time_source(Some(SharedTimeSource::new(StaticTimeSource::new(
+            UNIX_EPOCH + Duration::from_secs(1234567890),
+        ))));
+        self.config.user_agent = Some(AwsUserAgent::for_tests());
+        self.set_credentials_provider(Some(SharedCredentialsProvider::new(
+            aws_credential_types::Credentials::for_tests(),
+        )));
+        self.config.behavior_version = Some(BehaviorVersion::latest());
+        self
+    }
+
+    /// [`Builder::apply_test_defaults`], taking and returning the builder.
+    /// Feature `test-util`.
+    #[cfg(feature = "test-util")]
+    pub fn with_test_defaults(mut self) -> Self {
+        self.apply_test_defaults();
+        self
+    }
+
+    /// [`Builder::apply_test_defaults`], and the region `us-east-1` unless
+    /// one is set, as aws-sdk-rust's `apply_test_defaults_v2` does.
+    /// Feature `test-util`.
+    #[cfg(feature = "test-util")]
+    pub fn apply_test_defaults_v2(&mut self) -> &mut Self {
+        self.apply_test_defaults();
+        if self.config.region.is_none() {
+            self.set_region(Some(Region::new("us-east-1")));
+        }
+        self
+    }
+
+    /// [`Builder::apply_test_defaults_v2`], taking and returning the
+    /// builder: what `aws_smithy_mocks::mock_client!` calls. Feature
+    /// `test-util`.
+    #[cfg(feature = "test-util")]
+    pub fn with_test_defaults_v2(mut self) -> Self {
+        self.apply_test_defaults_v2();
         self
     }
 
@@ -621,7 +780,7 @@ enum TokenSource {
 
 impl IdempotencyTokenProvider {
     /// UUIDv4 tokens from the thread-local random generator.
-    pub fn random() -> Self {
+    pub const fn random() -> Self {
         Self {
             inner: TokenSource::Random,
         }
@@ -681,6 +840,7 @@ impl fmt::Debug for IdempotencyTokenProvider {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn random_tokens_are_uuid_v4() {
@@ -709,18 +869,82 @@ mod tests {
 
     #[test]
     fn timeouts_merge_over_the_current_ones() {
+        let connect = TimeoutConfig::builder()
+            .connect_timeout(Duration::from_secs(2))
+            .build();
         let only_operation = TimeoutConfig::builder()
             .operation_timeout(Duration::from_secs(5))
             .build();
-        let config = Config::builder().timeout_config(only_operation).build();
-        assert_eq!(
-            config.timeout_config.operation_timeout(),
-            Some(Duration::from_secs(5))
-        );
-        assert_eq!(
-            config.timeout_config.connect_timeout(),
-            Some(DEFAULT_CONNECT_TIMEOUT)
-        );
+        let config = Config::builder()
+            .timeout_config(connect)
+            .timeout_config(only_operation)
+            .build();
+        let timeouts = config.timeout_config().unwrap();
+        assert_eq!(timeouts.operation_timeout(), Some(Duration::from_secs(5)));
+        assert_eq!(timeouts.connect_timeout(), Some(Duration::from_secs(2)));
+        // Nothing set, nothing there: the defaults are the runtime's.
+        assert!(Config::builder().build().timeout_config().is_none());
+        assert!(Config::builder().build().retry_config().is_none());
+    }
+
+    #[test]
+    #[allow(
+        deprecated,
+        reason = "an older behavior version, as a user can name it"
+    )]
+    fn retries_default_by_behavior_version_as_in_aws_sdk_rust() {
+        let latest = Config::builder().build().effective_retry_config();
+        assert_eq!(latest.max_attempts(), 3);
+        let old = Config::builder()
+            .behavior_version(BehaviorVersion::v2024_03_28())
+            .build()
+            .effective_retry_config();
+        assert_eq!(old.max_attempts(), 1);
+        let set = Config::builder()
+            .behavior_version(BehaviorVersion::v2024_03_28())
+            .retry_config(RetryConfig::standard().with_max_attempts(5))
+            .build()
+            .effective_retry_config();
+        assert_eq!(set.max_attempts(), 5);
+    }
+
+    #[test]
+    fn an_override_wins_where_it_sets_and_keeps_the_rest() {
+        let base = Config::builder()
+            .region(Region::new("us-west-2"))
+            .endpoint_url("http://base")
+            .retry_config(RetryConfig::standard().with_max_attempts(4))
+            .timeout_config(
+                TimeoutConfig::builder()
+                    .connect_timeout(Duration::from_secs(2))
+                    .build(),
+            )
+            .app_name(AppName::new("base-app").unwrap())
+            .build();
+        let over = Config::builder()
+            .endpoint_url("http://override")
+            .timeout_config(
+                TimeoutConfig::builder()
+                    .operation_timeout(Duration::from_secs(9))
+                    .build(),
+            )
+            .validation(false)
+            .build()
+            .layered_over(&base);
+        assert_eq!(over.endpoint_url(), Some("http://override"));
+        assert_eq!(over.region().map(|r| r.as_ref()), Some("us-west-2"));
+        assert_eq!(over.retry_config().map(|r| r.max_attempts()), Some(4));
+        let timeouts = over.timeout_config().unwrap();
+        assert_eq!(timeouts.operation_timeout(), Some(Duration::from_secs(9)));
+        assert_eq!(timeouts.connect_timeout(), Some(Duration::from_secs(2)));
+        assert_eq!(over.app_name().map(AsRef::as_ref), Some("base-app"));
+        assert!(!over.validation_enabled());
+        // A disabled timeout configuration turns every timeout off.
+        let off = Config::builder()
+            .timeout_config(TimeoutConfig::disabled())
+            .build()
+            .layered_over(&base);
+        assert!(!off.timeout_config().unwrap().has_timeouts());
     }
 
     #[test]
@@ -750,6 +974,21 @@ mod tests {
         assert!(
             dbg.contains("token_provider: Some(\"** redacted **\")"),
             "{dbg}"
+        );
+    }
+
+    #[test]
+    fn sdk_config_carries_the_app_name() {
+        let sdk = SdkConfig::builder()
+            .app_name(AppName::new("team-tool").unwrap())
+            .build();
+        assert_eq!(
+            Config::from(&sdk).app_name().map(AsRef::as_ref),
+            Some("team-tool")
+        );
+        assert_eq!(
+            Builder::from(&sdk).build().app_name().map(AsRef::as_ref),
+            Some("team-tool")
         );
     }
 

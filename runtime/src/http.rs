@@ -5,6 +5,7 @@ use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::byte_stream::ByteStream;
 
+pub mod customize;
 pub mod forms;
 
 /// Percent-encodes a URI label value (`/` included, unless the label is

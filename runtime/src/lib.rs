@@ -39,7 +39,7 @@ pub mod __private;
 pub mod modules {
     /// Client configuration.
     pub mod config {
-        pub use crate::config::{Builder, Config, IdempotencyTokenProvider};
+        pub use crate::config::{AppName, Builder, Config, IdempotencyTokenProvider};
 
         /// Endpoint resolution: the AWS partitions the rules read.
         pub mod endpoint {

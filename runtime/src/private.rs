@@ -87,6 +87,13 @@ pub mod http {
         };
     }
 
+    /// Service customizations ([`crate::http::customize`]).
+    pub mod customize {
+        pub use crate::http::customize::{
+            payload_checksums, set_endpoint_override, set_header_if_absent, PayloadChecksum,
+        };
+    }
+
     /// Header values written and read ([`crate::http::headers`]).
     pub mod headers {
         pub use crate::http::headers::{

@@ -27,6 +27,8 @@ pub(crate) fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     headers.extend(op.input.members.iter().filter_map(|m| header(cx, m)));
     headers.extend(cookies(cx, op));
     headers.extend(host_prefix(op));
+    let (keep, customized) = customizations(op);
+    headers.extend(customized);
     let build = body(cx, op);
     if op.gzip {
         headers.push(quote!(#rt::http::finish(&mut request)?;));
@@ -46,6 +48,7 @@ pub(crate) fn emit_serializer(cx: &Cx, op: &Operation) -> TokenStream {
         fn serialize(#input_param: #input) -> ::std::result::Result<#rt::HttpRequest, #rt::BoxError> {
             let mut uri = ::std::string::String::with_capacity(64);
             #(#uri)*
+            #keep
             let #mut_request request = #build;
             #(#headers)*
             Ok(request)
@@ -345,6 +348,8 @@ fn rpc_serializer(cx: &Cx, op: &Operation) -> TokenStream {
             quote!(#rt::http::set_header(&mut request, "x-amzn-query-mode", "true".to_owned())?;),
         );
     }
+    let (keep, customized) = customizations(op);
+    headers.extend(customized);
     if op.gzip {
         headers.push(quote!(#rt::http::finish(&mut request)?;));
     }
@@ -364,6 +369,7 @@ fn rpc_serializer(cx: &Cx, op: &Operation) -> TokenStream {
     let options = checksum_and_gzip(op);
     quote! {
         fn serialize(#input_param: #input) -> ::std::result::Result<#rt::HttpRequest, #rt::BoxError> {
+            #keep
             #body
             let #mut_request request = #rt::http::rpc_request(
                 #target,
@@ -374,6 +380,47 @@ fn rpc_serializer(cx: &Cx, op: &Operation) -> TokenStream {
             Ok(request)
         }
     }
+}
+
+/// What the service's customizations do to the request
+/// ([`Customizations`]): a statement keeping the endpoint member's value
+/// before the body takes the input, and the steps run on the built
+/// request: fixed headers, payload checksums (the payload is final by
+/// then; gzip, when asked, runs after them), the endpoint override.
+fn customizations(op: &Operation) -> (TokenStream, Vec<TokenStream>) {
+    let rt = Rt::path();
+    let c = &op.customizations;
+    let mut steps = Vec::new();
+    for (name, value) in &c.headers {
+        steps.push(
+            quote!(#rt::http::customize::set_header_if_absent(&mut request, #name, #value)?;),
+        );
+    }
+    if !c.payload_checksums.is_empty() {
+        let entries = c.payload_checksums.iter().map(|(name, how)| {
+            let how = match how {
+                PayloadChecksum::Sha256 => format_ident!("Sha256"),
+                PayloadChecksum::Sha256TreeHash => format_ident!("Sha256TreeHash"),
+            };
+            quote!((#name, #rt::http::customize::PayloadChecksum::#how))
+        });
+        steps.push(
+            quote!(#rt::http::customize::payload_checksums(&mut request, &[#(#entries),*])?;),
+        );
+    }
+    let mut keep = quote!();
+    // `check` has made sure the member exists and is a string.
+    if let Some(m) = c
+        .endpoint_member
+        .as_deref()
+        .and_then(|n| input_member(op, n))
+    {
+        let f = ident(&m.rust_name);
+        let name = &m.name;
+        keep = quote!(let endpoint_override = input.#f.clone(););
+        steps.push(quote!(#rt::http::customize::set_endpoint_override(&mut request, #name, endpoint_override)?;));
+    }
+    (keep, steps)
 }
 
 /// The `@endpoint` host prefix, with its labels filled in.

@@ -100,9 +100,37 @@ fn emit_operation_input(op: &Operation) -> TokenStream {
             }
         }
     });
+    let fills: Vec<_> = op
+        .customizations
+        .fill_when_empty
+        .iter()
+        .filter_map(|(name, value)| {
+            op.input
+                .members
+                .iter()
+                .find(|m| m.name == *name)
+                .map(|m| (m, value))
+        })
+        .map(|(m, value)| {
+            let f = ident(&m.rust_name);
+            quote! {
+                if self.#f.as_deref().is_none_or(str::is_empty) {
+                    self.#f = Some(#value.to_owned());
+                }
+            }
+        })
+        .collect();
+    let fill_customized = (!fills.is_empty()).then(|| {
+        quote! {
+            fn fill_customized(&mut self) {
+                #(#fills)*
+            }
+        }
+    });
     quote! {
         impl #rt::client::OperationInput for #input {
             #fill_tokens
+            #fill_customized
 
             fn validate(&self) -> ::std::result::Result<(), #rt::validation::ValidationError> {
                 #input::validate(self)

@@ -28,6 +28,7 @@ fn emits_an_operation_from_hand_built_ir() {
     let service = Service {
         id: "ex#Svc".into(),
         sdk_id: "Ex".into(),
+        version: String::new(),
         protocol: Protocol::RestJson1,
         query_compatible: false,
         signing_name: Some("ex".into()),
@@ -70,6 +71,7 @@ fn emits_an_operation_from_hand_built_ir() {
             unsigned_payload: false,
             auth: vec![AuthScheme::HttpBearer, AuthScheme::Anonymous],
             endpoint_params: Vec::new(),
+            customizations: Default::default(),
         }],
         shapes: Default::default(),
     };

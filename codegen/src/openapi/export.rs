@@ -67,7 +67,8 @@ fn export_rest(service: &Service) -> Value {
     }
     let mut doc = json!({
         "openapi": "3.0.3",
-        "info": {"title": service.sdk_id, "version": "1.0"},
+        // The API version the model states; OpenAPI requires one.
+        "info": {"title": service.sdk_id, "version": if service.version.is_empty() { "1.0" } else { service.version.as_str() }},
         "x-sdkgen-service": sdkgen_service,
         "x-sdkgen-operations": service.operations.iter().map(|o| o.name.clone()).collect::<Vec<_>>(),
         "paths": paths,

@@ -177,6 +177,7 @@ pub fn import(
     Some(Service {
         id,
         sdk_id,
+        version: doc.info.version.clone(),
         // OpenAPI describes REST APIs: paths, methods and bindings.
         protocol: Protocol::RestJson1,
         query_compatible: false,
@@ -2344,6 +2345,7 @@ impl Cx<'_> {
             host_prefix: ext_str(ext, "x-sdkgen-host-prefix").map(str::to_owned),
             endpoint_params: self.endpoint_params(&loc, ext.get("x-sdkgen-endpoint-params")),
             protocol_tests,
+            customizations: Default::default(),
             checksum_required: ext
                 .get("x-sdkgen-checksum-required")
                 .and_then(Value::as_bool)

@@ -2443,9 +2443,9 @@ pub mod operation {
                     Self::UnauthorizedError(_) => None,
                     Self::ForbiddenError(_) => None,
                     Self::NotFoundError(_) => None,
-                    Self::TooManyRequestsError(_) => Some(rt::ErrorKind::ThrottlingError),
-                    Self::InternalServerError(_) => Some(rt::ErrorKind::ServerError),
-                    Self::ServiceUnavailableError(_) => Some(rt::ErrorKind::ServerError),
+                    Self::TooManyRequestsError(_) => None,
+                    Self::InternalServerError(_) => None,
+                    Self::ServiceUnavailableError(_) => None,
                     Self::Unhandled(_) => None,
                 }
             }

@@ -2771,13 +2771,9 @@ pub mod operation {
                     Self::ForbiddenException(_) => None,
                     Self::NotFoundException(_) => None,
                     Self::ResourceLimitExceededException(_) => None,
-                    Self::ServiceFailureException(_) => Some(rt::ErrorKind::ServerError),
-                    Self::ServiceUnavailableException(_) => {
-                        Some(rt::ErrorKind::ServerError)
-                    }
-                    Self::ThrottledClientException(_) => {
-                        Some(rt::ErrorKind::ThrottlingError)
-                    }
+                    Self::ServiceFailureException(_) => None,
+                    Self::ServiceUnavailableException(_) => None,
+                    Self::ThrottledClientException(_) => None,
                     Self::UnauthorizedClientException(_) => None,
                     Self::Unhandled(_) => None,
                 }

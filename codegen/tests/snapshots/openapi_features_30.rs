@@ -1806,7 +1806,7 @@ pub mod operation {
             fn retryable_error_kind(&self) -> ::std::option::Option<rt::ErrorKind> {
                 match self {
                     Self::NotFoundError(_) => None,
-                    Self::ServerError(_) => Some(rt::ErrorKind::ServerError),
+                    Self::ServerError(_) => None,
                     Self::Unhandled(_) => None,
                 }
             }

@@ -8,6 +8,7 @@ mod api_key;
 mod endpoint;
 
 use crate::config::{Config, IdempotencyTokenProvider};
+use crate::http::customize::{apply_endpoint_override, EndpointOverride};
 use crate::http::{HostPrefix, RedactedPayloadHash, UnsignedPayload};
 use crate::validation::ValidationError;
 use aws_runtime::auth::sigv4::SigV4AuthScheme;
@@ -29,15 +30,21 @@ use aws_smithy_runtime::client::retries::classifiers::{
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::auth::static_resolver::StaticAuthSchemeOptionResolver;
 use aws_smithy_runtime_api::client::auth::{AuthSchemeId, AuthSchemeOptionResolverParams};
+use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
 use aws_smithy_runtime_api::client::endpoint::EndpointPrefix;
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
-use aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextRef;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    BeforeTransmitInterceptorContextMut, BeforeTransmitInterceptorContextRef,
+};
 use aws_smithy_runtime_api::client::interceptors::context::{Error as TypeErasedError, Output};
 use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
 use aws_smithy_runtime_api::client::orchestrator::{
     HttpRequest, HttpResponse, OrchestratorError, SensitiveOutput,
 };
-use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_runtime_api::client::result::{CreateUnhandledError, SdkError};
+use aws_smithy_runtime_api::client::retries::classifiers::{
+    ClassifyRetry, RetryAction, RetryClassifierPriority,
+};
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder;
 use aws_smithy_runtime_api::client::runtime_plugin::{SharedRuntimePlugin, StaticRuntimePlugin};
@@ -45,6 +52,7 @@ use aws_smithy_runtime_api::client::ser_de::DeserializeResponse;
 use aws_smithy_types::config_bag::{ConfigBag, Layer};
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use aws_smithy_types::error::operation::BuildError;
+use aws_smithy_types::error::ErrorMetadata;
 use aws_smithy_types::retry::ProvideErrorKind;
 use aws_types::region::{Region, SigningRegion};
 use aws_types::SigningName;
@@ -184,14 +192,26 @@ pub trait OperationInput {
     /// Fills members marked `@idempotencyToken` that are unset; an input
     /// without such members keeps this default, which does nothing.
     fn fill_idempotency_tokens(&mut self, _provider: &IdempotencyTokenProvider) {}
+    /// Sets members the service's SDK fills when they are unset or empty
+    /// (a service customization, such as Glacier's account id `-`); runs
+    /// before validation. Most inputs keep this default, which does nothing.
+    fn fill_customized(&mut self) {}
     /// Checks every modeled constraint, reporting all violations.
     fn validate(&self) -> Result<(), ValidationError>;
 }
 
 /// What the runtime needs of an operation's error type (each generated
-/// `<Op>Error` is one): an error with a code, metadata and a retry kind.
+/// `<Op>Error` is one): an error with a code, metadata and a retry kind,
+/// that can stand for an error the model does not describe.
 pub trait OperationError:
-    std::error::Error + ProvideErrorKind + ProvideErrorMetadata + fmt::Debug + Send + Sync + 'static
+    std::error::Error
+    + ProvideErrorKind
+    + ProvideErrorMetadata
+    + CreateUnhandledError
+    + fmt::Debug
+    + Send
+    + Sync
+    + 'static
 {
 }
 
@@ -199,6 +219,7 @@ impl<E> OperationError for E where
     E: std::error::Error
         + ProvideErrorKind
         + ProvideErrorMetadata
+        + CreateUnhandledError
         + fmt::Debug
         + Send
         + Sync
@@ -238,10 +259,14 @@ pub enum Deserialize<O> {
     Streaming(fn(&mut HttpResponse) -> Result<O, crate::json::DeserializeError>),
 }
 
-impl<I, O, E> OperationSpec<I, O, E> {
+impl<I, O, E: CreateUnhandledError> OperationSpec<I, O, E> {
     /// The output of a success response, else the typed error of an error
-    /// response; a body that does not match the model is a response error.
-    /// What the orchestrator calls once the body is read.
+    /// response. A success whose body does not match the model is the
+    /// operation's `Unhandled` error (a service error, with the parse error
+    /// as its source and the response's request id), as aws-sdk-rust's
+    /// deserializers make it (`CreateRoomError::unhandled`): no retry
+    /// classifier retries it, where a response error would be retried as
+    /// transient. What the orchestrator calls once the body is read.
     pub fn read_response(&self, response: &HttpResponse) -> Result<O, OrchestratorError<E>> {
         if !response.status().is_success() {
             let parsed = crate::error::parse_error_response(response);
@@ -256,7 +281,7 @@ impl<I, O, E> OperationSpec<I, O, E> {
                 "a streaming response read as a buffered one",
             )),
         }
-        .map_err(|e| OrchestratorError::response(Box::new(e)))
+        .map_err(|e| unreadable_success(response, e))
     }
 
     /// The output of a success response of a streaming operation, its body
@@ -267,11 +292,23 @@ impl<I, O, E> OperationSpec<I, O, E> {
     ) -> Option<Result<O, OrchestratorError<E>>> {
         match self.deserialize {
             Deserialize::Streaming(f) if response.status().is_success() => {
-                Some(f(response).map_err(|e| OrchestratorError::response(Box::new(e))))
+                Some(f(response).map_err(|e| unreadable_success(response, e)))
             }
             _ => None,
         }
     }
+}
+
+/// A success response whose body does not match the model: the operation's
+/// `Unhandled` error, with the request id the response names.
+fn unreadable_success<E: CreateUnhandledError>(
+    response: &HttpResponse,
+    error: crate::json::DeserializeError,
+) -> OrchestratorError<E> {
+    let meta =
+        aws_types::request_id::apply_request_id(ErrorMetadata::builder(), response.headers())
+            .build();
+    OrchestratorError::operation(E::create_unhandled_error(Box::new(error), Some(meta)))
 }
 
 /// The orchestrator's response deserializer for a generated operation.
@@ -287,7 +324,7 @@ impl<I, O, E> DeserializeResponse for SpecDeserializer<I, O, E>
 where
     I: 'static,
     O: fmt::Debug + Send + Sync + 'static,
-    E: std::error::Error + fmt::Debug + Send + Sync + 'static,
+    E: std::error::Error + CreateUnhandledError + fmt::Debug + Send + Sync + 'static,
 {
     fn deserialize_streaming_with_config(
         &self,
@@ -315,8 +352,11 @@ where
 
 /// Carries what a serializer attached to its request into the config bag:
 /// the payload hash of a body kept out of logs, for the SigV4 signer (see
-/// [`crate::http::json_request`]), and the `@endpoint` host prefix. Runs
-/// once after serialization, so both hold for every attempt.
+/// [`crate::http::json_request`]), the `@endpoint` host prefix and an
+/// endpoint chosen by an input member. Runs once after serialization, so
+/// they hold for every attempt; the last is applied to each attempt's
+/// request once the orchestrator has set the resolved endpoint, before
+/// signing.
 #[derive(Debug)]
 struct RequestHints;
 
@@ -331,6 +371,9 @@ impl Intercept for RequestHints {
         _runtime_components: &RuntimeComponents,
         cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
+        if let Some(endpoint) = context.request().extension::<EndpointOverride>() {
+            cfg.interceptor_state().store_put(endpoint.clone());
+        }
         if let Some(prefix) = context.request().extension::<HostPrefix>() {
             let prefix = EndpointPrefix::new(prefix.0.clone())?;
             cfg.interceptor_state().store_put(prefix);
@@ -343,6 +386,51 @@ impl Intercept for RequestHints {
                 .store_put(PayloadSigningOverride::Precomputed(hash.0.clone()));
         }
         Ok(())
+    }
+
+    fn modify_before_signing(
+        &self,
+        context: &mut BeforeTransmitInterceptorContextMut<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        if let Some(endpoint) = cfg.load::<EndpointOverride>() {
+            apply_endpoint_override(context.request_mut(), endpoint)?;
+        }
+        Ok(())
+    }
+}
+
+/// Retries HTTP 429 (Too Many Requests) as a throttling error: chime-sdk's
+/// own choice, a classifier of its own beside aws-sdk-rust's. aws-sdk-rust
+/// retries by error code (`AwsErrorCodeClassifier`'s lists), by
+/// `@retryable` (`ModeledAsRetryableClassifier`), by status 500, 502, 503
+/// and 504 (`HttpStatusCodeClassifier`) and transient I/O and timeouts
+/// (`TransientErrorClassifier`); none of them takes 429, so aws-sdk-chime
+/// sends a CreateRoom that Chime throttles (`ThrottledClientException`,
+/// 429) once and returns the error. A 429 says "try again later" whatever
+/// the service: this client does, with the standard strategy's throttling
+/// backoff and retry quota.
+#[derive(Debug, Default)]
+pub struct TooManyRequestsClassifier;
+
+impl ClassifyRetry for TooManyRequestsClassifier {
+    fn classify_retry(
+        &self,
+        ctx: &aws_smithy_runtime_api::client::interceptors::context::InterceptorContext,
+    ) -> RetryAction {
+        match ctx.response() {
+            Some(response) if response.status().as_u16() == 429 => RetryAction::throttling_error(),
+            _ => RetryAction::NoActionIndicated,
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        "HTTP 429 Too Many Requests"
+    }
+
+    fn priority(&self) -> RetryClassifierPriority {
+        RetryClassifierPriority::http_status_code_classifier()
     }
 }
 
@@ -413,6 +501,20 @@ impl fmt::Debug for Handle {
 impl Handle {
     /// Resolves the endpoint and signing setup once for every call.
     pub fn new(config: Config, meta: &'static ServiceMetadata) -> Self {
+        let http_client = config
+            .http_client
+            .clone()
+            .unwrap_or_else(default_https_client);
+        Self::with_http_client(config, meta, http_client)
+    }
+
+    /// As [`Handle::new`], sending with `http_client` (the configured one,
+    /// or a client's default one that a call's override shares).
+    fn with_http_client(
+        config: Config,
+        meta: &'static ServiceMetadata,
+        http_client: SharedHttpClient,
+    ) -> Self {
         let endpoints = endpoint::Endpoints::new(&config, meta);
         let signing_region = endpoints.signing_region.clone();
         let signing_name = meta.signing_name;
@@ -427,6 +529,14 @@ impl Handle {
             });
         }
         layer.store_put(ApiMetadata::new(meta.user_agent_id, meta.crate_version));
+        // What aws-runtime's UserAgentInterceptor reads: the application's
+        // name (`app/<name>`), or a whole user agent to send as it is.
+        if let Some(app_name) = &config.app_name {
+            layer.store_put(app_name.clone());
+        }
+        if let Some(user_agent) = &config.user_agent {
+            layer.store_put(user_agent.clone());
+        }
 
         let mut components = RuntimeComponentsBuilder::new(meta.sdk_id)
             .with_auth_scheme(SigV4AuthScheme::new())
@@ -469,10 +579,6 @@ impl Handle {
                 .with_config(layer.freeze())
                 .with_runtime_components(components),
         );
-        let http_client = config
-            .http_client
-            .clone()
-            .unwrap_or_else(default_https_client);
         Self {
             operations: Default::default(),
             config,
@@ -542,7 +648,7 @@ impl Handle {
         O: fmt::Debug + Send + Sync + 'static,
         E: OperationError,
     {
-        self.invoke_customized(spec, input, Vec::new()).await
+        self.invoke_with_override(spec, input, None).await
     }
 
     /// Sends what a builder built: its build error is a construction
@@ -562,30 +668,40 @@ impl Handle {
         self.invoke(spec, input).await
     }
 
-    /// Runs one operation as [`Handle::invoke`] does, with interceptors of
-    /// this call only (from `customize()`): with any, its orchestrator
-    /// operation is built for the call and not kept.
-    pub async fn invoke_customized<I, O, E>(
+    /// Runs one operation as [`Handle::invoke`] does, with a configuration
+    /// of this call only (from `customize()`: `config_override`,
+    /// interceptors) layered over the client's, as aws-sdk-rust's
+    /// `ConfigOverrideRuntimePlugin` layers it: what the override sets wins
+    /// (region, endpoint, credentials, retries, timeouts, HTTP client, ...),
+    /// the rest is the client's, and its interceptors run after the
+    /// client's. The call's endpoint, signing and orchestrator operation are
+    /// made for it and not kept; it shares the client's HTTP client (and so
+    /// its connections) unless the override names another.
+    pub async fn invoke_with_override<I, O, E>(
         &self,
         spec: &'static OperationSpec<I, O, E>,
         mut input: I,
-        interceptors: Vec<SharedInterceptor>,
+        config_override: Option<Config>,
     ) -> Result<O, SdkError<E, HttpResponse>>
     where
         I: OperationInput + fmt::Debug + Send + Sync + 'static,
         O: fmt::Debug + Send + Sync + 'static,
         E: OperationError,
     {
-        self.prepare(&mut input, spec)
-            .map_err(SdkError::construction_failure)?;
-        if interceptors.is_empty() {
+        let Some(config_override) = config_override else {
+            self.prepare(&mut input, spec)
+                .map_err(SdkError::construction_failure)?;
             return self.operation(spec).invoke(input).await;
-        }
-        let mut builder = self.operation_builder(spec);
-        for interceptor in interceptors {
-            builder = builder.interceptor(interceptor);
-        }
-        builder.build().invoke(input).await
+        };
+        let config = config_override.layered_over(&self.config);
+        let http_client = config
+            .http_client
+            .clone()
+            .unwrap_or_else(|| self.http_client.clone());
+        let call = Handle::with_http_client(config, self.meta, http_client);
+        call.prepare(&mut input, spec)
+            .map_err(SdkError::construction_failure)?;
+        call.operation_builder(spec).build().invoke(input).await
     }
 
     /// What every call does before the orchestrator: fills idempotency
@@ -596,8 +712,9 @@ impl Handle {
         input: &mut I,
         spec: &OperationSpec<I, O, E>,
     ) -> Result<(), BoxError> {
-        input.fill_idempotency_tokens(&self.config.idempotency_token_provider);
-        if self.config.validation {
+        input.fill_idempotency_tokens(self.config.idempotency_token_provider());
+        input.fill_customized();
+        if self.config.validation_enabled() {
             input.validate()?;
         }
         self.endpoints.check(spec)?;
@@ -722,17 +839,30 @@ impl Handle {
         O: fmt::Debug + Send + Sync + 'static,
         E: OperationError,
     {
+        let behavior_version = self
+            .config
+            .behavior_version
+            .unwrap_or_else(BehaviorVersion::latest);
+        // The classifiers of an aws-sdk-rust operation (aws-sdk-chime's
+        // CreateRoom: transient errors, `@retryable`, AWS error codes; its
+        // service plugin adds the status codes), plus 429.
         let mut op = Operation::builder()
             .service_name(self.meta.sdk_id)
             .operation_name(spec.name)
-            .behavior_version(self.config.behavior_version)
-            .standard_retry(&self.config.retry_config)
-            .timeout_config(self.config.timeout_config.clone())
+            .behavior_version(behavior_version)
+            .standard_retry(&self.config.effective_retry_config())
+            .retry_classifier(TransientErrorClassifier::<E>::new())
             .retry_classifier(ModeledAsRetryableClassifier::<E>::new())
             .retry_classifier(AwsErrorCodeClassifier::<E>::new())
-            .retry_classifier(TransientErrorClassifier::<E>::new())
             .retry_classifier(HttpStatusCodeClassifier::default())
+            .retry_classifier(TooManyRequestsClassifier)
             .runtime_plugin(self.plugin.clone());
+        // Timeouts left unset are the default plugins' for the behavior
+        // version (a 3.1 s connect timeout from v2026_01_12 on): the
+        // orchestrator merges the layers, as for an aws-sdk-rust client.
+        if let Some(timeout_config) = &self.config.timeout_config {
+            op = op.timeout_config(timeout_config.clone());
+        }
         op = op.http_client(self.http_client.clone());
         op = self.endpoints.configure(op, spec);
         let auth = StaticAuthSchemeOptionResolver::new(spec.auth.to_vec());
@@ -753,12 +883,14 @@ impl Handle {
 }
 
 /// An operation call to customize before sending (`customize()` on a
-/// fluent builder): interceptors and request changes for this call only.
+/// fluent builder): interceptors, request changes and configuration for
+/// this call only.
 pub struct CustomizableOperation<I: 'static, O: 'static, E: 'static> {
     handle: Arc<Handle>,
     spec: &'static OperationSpec<I, O, E>,
     input: Result<I, BuildError>,
     interceptors: Vec<SharedInterceptor>,
+    config_override: Option<crate::config::Builder>,
 }
 
 impl<I, O, E> fmt::Debug for CustomizableOperation<I, O, E> {
@@ -766,6 +898,7 @@ impl<I, O, E> fmt::Debug for CustomizableOperation<I, O, E> {
         f.debug_struct("CustomizableOperation")
             .field("operation", &self.spec.name)
             .field("interceptors", &self.interceptors.len())
+            .field("config_override", &self.config_override)
             .finish()
     }
 }
@@ -787,7 +920,21 @@ where
             spec,
             input,
             interceptors: Vec::new(),
+            config_override: None,
         }
+    }
+
+    /// Sends this call with `config_override` layered over the client's
+    /// configuration, as aws-sdk-rust's `config_override` does: what it
+    /// sets (region, endpoint URL, credentials, retry and timeout
+    /// configuration, HTTP client, interceptors, app name, ...) holds for
+    /// this call, the rest is the client's; the client itself is unchanged.
+    /// A second call replaces the first override. For example, one call
+    /// without retries:
+    /// `client.create_room().customize().config_override(Config::builder().retry_config(RetryConfig::disabled())).send()`.
+    pub fn config_override(mut self, config_override: impl Into<crate::config::Builder>) -> Self {
+        self.config_override = Some(config_override.into());
+        self
     }
 
     /// Adds an interceptor to this call.
@@ -813,11 +960,21 @@ where
         self.interceptor(MapRequestInterceptor::new(f))
     }
 
-    /// Sends the call, as the fluent builder's `send` does.
+    /// Sends the call, as the fluent builder's `send` does, with this
+    /// call's interceptors (after the override's) and configuration.
     pub async fn send(self) -> Result<O, SdkError<E, HttpResponse>> {
         let input = self.input.map_err(SdkError::construction_failure)?;
+        let config_override = if self.config_override.is_none() && self.interceptors.is_empty() {
+            None
+        } else {
+            let mut config_override = self.config_override.unwrap_or_default();
+            for interceptor in self.interceptors {
+                config_override.push_interceptor(interceptor);
+            }
+            Some(config_override.build())
+        };
         self.handle
-            .invoke_customized(self.spec, input, self.interceptors)
+            .invoke_with_override(self.spec, input, config_override)
             .await
     }
 }
