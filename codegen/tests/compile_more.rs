@@ -46,7 +46,7 @@ async fn items_stream_across_pages() {
         .try_collect()
         .await
         .unwrap();
-    let ids: Vec<_> = items.iter().map(|i| i.id().unwrap()).collect();
+    let ids: Vec<_> = items.iter().map(|i| i.id()).collect();
     assert_eq!(ids, ["a", "b", "c"]);
     assert_eq!(
         items[2].owner(),

@@ -4,7 +4,7 @@
 use super::common::{body_members, doc, error_name, fn_name, ident, payload_member, set_fn, Rt};
 use super::cx::{Cx, Sizes};
 use super::http_response::{header_reads, payload_read};
-use super::json::de_members;
+use super::json::{build_read, correct_errors, de_members};
 use crate::ir::*;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -270,7 +270,10 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
             builder = builder.#set(#read);
         }
     });
-    let reads = !members.is_empty() || !headers.is_empty() || payload.is_some();
+    let corrections = correct_errors(cx, s);
+    let build = build_read(s, "$", quote!(builder.meta(response.meta.clone())));
+    let reads =
+        !members.is_empty() || !headers.is_empty() || payload.is_some() || !corrections.is_empty();
     let mut_builder = reads.then(|| quote!(mut));
     quote! {
         pub(crate) fn #f(response: &#rt::error::ErrorResponse<'_>) -> ::std::result::Result<#p, #rt::json::DeserializeError> {
@@ -279,7 +282,8 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
             #members
             #payload
             #(#headers)*
-            Ok(builder.meta(response.meta.clone()).build())
+            #corrections
+            #build
         }
     }
 }

@@ -51,6 +51,13 @@ pub(crate) fn emit_paginator(cx: &Cx, op: &Operation) -> TokenStream {
         Type::String | Type::Map(_) | Type::List(_) => quote!(.filter(|t| !t.is_empty())),
         _ => quote!(),
     };
+    // A token the output cannot be without is always there (perhaps
+    // empty).
+    let next_token = if out_tok.optional {
+        quote!(output.#out_field.clone()#non_empty)
+    } else {
+        quote!(Some(output.#out_field.clone())#non_empty)
+    };
     let doc_line = format!(
         " Pages through `{}`: each call gets the next page with the previous page's `{}`.",
         op.name, out_tok.name
@@ -80,7 +87,7 @@ pub(crate) fn emit_paginator(cx: &Cx, op: &Operation) -> TokenStream {
                     self.inner.build(),
                     #rt::client::PageSpec {
                         set_token: |input: &mut super::#input, token| input.#in_field = token,
-                        next_token: |output: &super::#output| output.#out_field.clone()#non_empty,
+                        next_token: |output: &super::#output| #next_token,
                     },
                 )
             }
@@ -125,13 +132,18 @@ fn items(cx: &Cx, op: &Operation, m: &Member) -> TokenStream {
         }
         _ => return quote!(),
     };
+    let entries = if m.optional {
+        quote!(page.#f.unwrap_or_default())
+    } else {
+        quote!(page.#f)
+    };
     quote! {
         #[doc = #d]
         pub fn items(self) -> #rt::PaginationStream<
             ::std::result::Result<#item, #rt::SdkError<super::#error, #rt::HttpResponse>>,
         > {
             #rt::TryFlatMap::new(self.send())
-                .flat_map(|page: super::#output| page.#f.unwrap_or_default())
+                .flat_map(|page: super::#output| #entries)
         }
     }
 }

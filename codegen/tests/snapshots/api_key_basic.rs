@@ -229,6 +229,7 @@ pub mod operation {
             ///
             /// Sensitive: redacted in `Debug` output.
             pub value: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetSecretOutput {
@@ -255,7 +256,14 @@ pub mod operation {
                 f.debug_struct("GetSecretOutput")
                     .field("name", &self.name)
                     .field("value", &rt::REDACTED)
+                    .field("_request_id", &self._request_id)
                     .finish()
+            }
+        }
+
+        impl rt::RequestId for GetSecretOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -461,6 +469,11 @@ pub mod operation {
                 builder = builder
                     .set_value(Some(rt::json::string(v, "GetSecretOutput.Value")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -521,6 +534,7 @@ pub mod operation {
             pub struct GetSecretOutputBuilder {
                 pub(crate) name: ::std::option::Option<::std::string::String>,
                 pub(crate) value: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetSecretOutputBuilder {
@@ -578,11 +592,28 @@ pub mod operation {
                     &self.value
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetSecretOutput {
                     super::GetSecretOutput {
                         name: self.name,
                         value: self.value,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -592,6 +623,7 @@ pub mod operation {
                     f.debug_struct("GetSecretOutputBuilder")
                         .field("name", &self.name)
                         .field("value", &rt::REDACTED)
+                        .field("_request_id", &self._request_id)
                         .finish()
                 }
             }
@@ -711,6 +743,7 @@ pub mod operation {
         pub struct GetLoginOutput {
             /// The `User` member.
             pub user: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetLoginOutput {
@@ -722,6 +755,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetLoginOutputBuilder {
                 builders::GetLoginOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetLoginOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -898,6 +937,11 @@ pub mod operation {
                 builder = builder
                     .set_user(Some(rt::json::string(v, "GetLoginOutput.User")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -924,6 +968,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetLoginOutputBuilder {
                 pub(crate) user: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetLoginOutputBuilder {
@@ -950,10 +995,27 @@ pub mod operation {
                     &self.user
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetLoginOutput {
                     super::GetLoginOutput {
                         user: self.user,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1044,6 +1106,7 @@ pub mod operation {
         pub struct GetBasicFirstOutput {
             /// The `User` member.
             pub user: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetBasicFirstOutput {
@@ -1055,6 +1118,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetBasicFirstOutputBuilder {
                 builders::GetBasicFirstOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetBasicFirstOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1234,6 +1303,11 @@ pub mod operation {
                 builder = builder
                     .set_user(Some(rt::json::string(v, "GetLoginOutput.User")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1260,6 +1334,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetBasicFirstOutputBuilder {
                 pub(crate) user: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetBasicFirstOutputBuilder {
@@ -1286,10 +1361,27 @@ pub mod operation {
                     &self.user
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetBasicFirstOutput {
                     super::GetBasicFirstOutput {
                         user: self.user,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1380,6 +1472,7 @@ pub mod operation {
         pub struct GetStatusOutput {
             /// The `Status` member.
             pub status: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetStatusOutput {
@@ -1391,6 +1484,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetStatusOutputBuilder {
                 builders::GetStatusOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetStatusOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1567,6 +1666,11 @@ pub mod operation {
                 builder = builder
                     .set_status(Some(rt::json::string(v, "GetStatusOutput.Status")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1593,6 +1697,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetStatusOutputBuilder {
                 pub(crate) status: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetStatusOutputBuilder {
@@ -1621,10 +1726,27 @@ pub mod operation {
                     &self.status
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetStatusOutput {
                     super::GetStatusOutput {
                         status: self.status,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1715,6 +1837,7 @@ pub mod operation {
         pub struct ListPublicOutput {
             /// The `Names` member.
             pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl ListPublicOutput {
@@ -1726,6 +1849,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::ListPublicOutputBuilder {
                 builders::ListPublicOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for ListPublicOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1920,6 +2049,11 @@ pub mod operation {
                         ),
                     );
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1948,6 +2082,7 @@ pub mod operation {
                 pub(crate) names: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 >,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl ListPublicOutputBuilder {
@@ -1978,10 +2113,27 @@ pub mod operation {
                     &self.names
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ListPublicOutput {
                     super::ListPublicOutput {
                         names: self.names,
+                        _request_id: self._request_id,
                     }
                 }
             }
