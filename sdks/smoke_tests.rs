@@ -45,7 +45,7 @@ mod smoke {
             .await
             .unwrap();
         let account = &out.accounts()[0];
-        assert_eq!(account.account_id(), Some("a1"));
+        assert_eq!(account.account_id(), "a1");
         assert_eq!(
             account.account_type().map(|t| t.as_str()),
             Some("EnterpriseDirectory")

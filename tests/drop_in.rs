@@ -1244,13 +1244,23 @@ async fn input_builder_send_with() {
 }
 
 // added: aws_sdk_chime::operation::RequestId (aws_types::request_id::RequestId)
-// added: impl RequestId for CreateRoomError, each types::error::*Exception, aws_sdk_chime::Error (not for outputs: README)
+// added: impl RequestId for CreateRoomOutput, CreateRoomError, each types::error::*Exception, aws_sdk_chime::Error
 #[tokio::test]
 async fn request_ids() {
     use aws_sdk_chime::operation::RequestId;
     let mock = mock().await;
     let client = client(&mock);
-    // differs: no request id on outputs yet (README: not offered)
+    // As aws-sdk-chime: the output keeps the response's `x-amzn-RequestId`.
+    let out: CreateRoomOutput = client
+        .create_room()
+        .account_id("a")
+        .name("Ids")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.request_id(), Some("mock-request-id"));
+    // One built by hand has none.
+    assert_eq!(CreateRoomOutput::builder().build().request_id(), None);
     let err = client
         .create_room()
         .account_id("a")

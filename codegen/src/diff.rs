@@ -404,22 +404,53 @@ fn removed_member(scope: &str, path: String) -> Change {
 
 /// A new member: structures are `#[non_exhaustive]` with builders, so an
 /// optional one changes nothing for callers; a new required input member
-/// without a default makes existing calls fail validation.
+/// without a default makes existing calls fail validation, and a member a
+/// structure elsewhere cannot be without ([`Member::must_be_set`]) makes
+/// its `build()` fail where it is unset (or return a `Result` at all).
 fn added_member(scope: &str, path: String, m: &Member, input: bool) -> Change {
-    let breaking = input && m.required && m.default.is_none();
-    let what = if breaking {
+    let validation = input && m.required && m.default.is_none();
+    let build = !input && m.must_be_set();
+    let what = if validation {
         "required member added (without a default)"
+    } else if build {
+        "required member added: `build()` fails without it"
     } else {
         "member added"
     };
-    Change::new(scope, path, what, breaking, true, "added-member")
+    Change::new(scope, path, what, validation || build, true, "added-member")
 }
 
 /// Optional to required in an input: calls that leave it unset now fail
-/// validation. Required to optional: compatible.
-fn changed_required(scope: &str, path: String, now: bool, input: bool) -> Change {
-    let what = either(now, "member became required", "member became optional");
-    Change::new(scope, path, what, now && input, false, "changed-required")
+/// validation. Required to optional: compatible. Elsewhere, where the
+/// field becomes an `Option` or stops being one (`optional`), its getter
+/// and `build()` change: breaking.
+fn changed_required(scope: &str, path: String, now: bool, input: bool, optional: bool) -> Change {
+    let what = match (now, optional) {
+        (true, false) => "member became required",
+        (false, false) => "member became optional",
+        (true, true) => "member became required (its field is no longer an `Option`)",
+        (false, true) => "member became optional (its field is an `Option` now)",
+    };
+    Change::new(
+        scope,
+        path,
+        what,
+        (now && input) || optional,
+        false,
+        "changed-required",
+    )
+}
+
+/// A field that became an `Option` or stopped being one for another reason
+/// than `@required` or `@default` (`@clientOptional`): its getter's type
+/// and `build()` change.
+fn changed_optional(scope: &str, path: String, now: bool) -> Change {
+    let what = either(
+        now,
+        "field became an `Option` (`@clientOptional`)",
+        "field is no longer an `Option`",
+    );
+    Change::new(scope, path, what, true, false, "changed-optional")
 }
 
 /// A changed target type (scalar, list or map element, sparse or not, named
@@ -812,8 +843,20 @@ fn member(scope: &str, path: String, m: &Member, nm: &Member, input: bool, out: 
     if m.rust_name != nm.rust_name {
         out.push(renamed(scope, &path, "field", &m.rust_name, &nm.rust_name));
     }
+    // Whether the field's `Option` changed: reported with its cause, a
+    // changed `@required` or `@default`, else on its own (a changed type
+    // is a change of the field's type already).
+    let optional = m.optional != nm.optional;
     if m.required != nm.required {
-        out.push(changed_required(scope, path.clone(), nm.required, input));
+        out.push(changed_required(
+            scope,
+            path.clone(),
+            nm.required,
+            input,
+            optional,
+        ));
+    } else if optional && m.default == nm.default && type_name(&m.ty) == type_name(&nm.ty) {
+        out.push(changed_optional(scope, path.clone(), nm.optional));
     }
     if type_name(&m.ty) != type_name(&nm.ty) {
         out.push(changed_type(scope, path.clone(), &m.ty, &nm.ty));
@@ -870,7 +913,14 @@ fn member(scope: &str, path: String, m: &Member, nm: &Member, input: bool, out: 
     }
     if m.default != nm.default {
         // Only `!=` and `Debug` are asked of the default's type.
-        let what = from_to("default", &m.default, &nm.default);
+        let mut what = from_to("default", &m.default, &nm.default);
+        if optional && m.required == nm.required {
+            what.push_str(either(
+                nm.optional,
+                " (the field is an `Option` now)",
+                " (the field is no longer an `Option`)",
+            ));
+        }
         out.push(changed_default(scope, path.clone(), what));
     }
     constraints(scope, &path, &m.constraints, &nm.constraints, out);

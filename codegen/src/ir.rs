@@ -719,16 +719,39 @@ pub struct Member {
     /// The `@default` trait as the model states it (JSON), unless
     /// `@clientOptional` or null; `normalize` reads it into `default`.
     pub stated_default: Option<serde_json::Value>,
-    /// The `@default` value, read against the member's type: filled in for
-    /// a missing response member, and sent for an unset member of a nested
-    /// structure.
+    /// The `@default` value, read against the member's type: what `build()`
+    /// gives a non-optional member left unset (so a response without it
+    /// reads as it, and a nested structure of a request sends it).
     pub default: Option<Value>,
+    /// `@clientOptional`: the member is an `Option` in every structure,
+    /// whatever its `@required` or `@default` says (OpenAPI: a `nullable`
+    /// property).
+    pub client_optional: bool,
+    /// Whether the Rust field is an `Option<T>`: Smithy's nullability as
+    /// aws-sdk-rust reads it (`NullableIndex` in `CLIENT_CAREFUL` mode),
+    /// decided once by `normalize` for every structure member. Every member
+    /// of an operation input is optional; elsewhere (nested structures,
+    /// outputs, errors) a member is not when it is `@required` or has a
+    /// non-null `@default`, unless it is `@clientOptional` or targets a
+    /// structure or union (which a `@default` can never make optional
+    /// again). A `@streaming` blob is never optional (an empty stream
+    /// unless set). Meaningless for union members.
+    pub optional: bool,
+}
+
+impl Member {
+    /// A non-optional member without a default or stream: its builder's
+    /// `build()` fails while it is unset.
+    pub fn must_be_set(&self) -> bool {
+        !self.optional && self.default.is_none() && !self.ty.is_stream()
+    }
 }
 
 impl Member {
     /// A member `name` (its wire and Rust name too, until `normalize`) of
-    /// type `ty` bound as `binding`, with no trait: optional, not
-    /// sensitive, unconstrained, without a default.
+    /// type `ty` bound as `binding`, with no trait: optional (until
+    /// `normalize` decides), not sensitive, unconstrained, without a
+    /// default.
     pub fn new(name: &str, ty: Type, binding: Binding) -> Self {
         Member {
             name: name.to_owned(),
@@ -745,6 +768,8 @@ impl Member {
             media_type: None,
             stated_default: None,
             default: None,
+            client_optional: false,
+            optional: true,
         }
     }
 }

@@ -929,6 +929,8 @@ impl Lower<'_> {
                 .filter(|v| !v.is_null() && !mtraits.contains_key("smithy.api#clientOptional"))
                 .cloned(),
             default: None,
+            client_optional: mtraits.contains_key("smithy.api#clientOptional"),
+            optional: true,
         })
     }
 

@@ -55,6 +55,9 @@ pub enum MemberScope {
     /// builder `send`, `customize`, `as_input`, `into_paginator`, and the
     /// input `validate`).
     Input,
+    /// An operation's output (it has the field `_request_id`, its builder
+    /// `_request_id` and `_set_request_id`).
+    Output,
     /// An error structure (its builder has `meta`, `set_meta`).
     Error,
     /// Any other structure.
@@ -78,6 +81,13 @@ fn reserved_methods(scope: MemberScope) -> &'static [&'static str] {
         ],
         // `default`: builders are `Default`, and `Builder::default()` must
         // stay the trait's.
+        MemberScope::Output => &[
+            "build",
+            "builder",
+            "default",
+            "_request_id",
+            "_set_request_id",
+        ],
         MemberScope::Error => &["build", "builder", "meta", "set_meta", "default"],
         MemberScope::Plain => &["build", "builder", "default"],
     }
@@ -133,7 +143,7 @@ pub fn resolve_member_names(service: &mut crate::ir::Service) {
     };
     for op in &mut service.operations {
         resolve(&mut op.input, MemberScope::Input);
-        resolve(&mut op.output, MemberScope::Plain);
+        resolve(&mut op.output, MemberScope::Output);
     }
     for shape in service.shapes.values_mut() {
         if let crate::ir::Shape::Structure(s) = shape {

@@ -7,7 +7,9 @@
 //! - errors: the short error codes (`BadRequest` for `BadRequestException`);
 //! - documentation: the model's text made rustdoc;
 //! - values: `@default` traits and protocol cases' `params` read against
-//!   their types into [`Value`]s.
+//!   their types into [`Value`]s;
+//! - nullability: which members are `Option`s ([`Member::optional`]), by
+//!   Smithy's rules as aws-sdk-rust reads them.
 //!
 //! It changes names and fills derived fields; it rejects nothing but values
 //! that do not fit their types (located errors). `check` then holds the
@@ -25,6 +27,7 @@ pub fn normalize(service: &mut Service, diags: &mut Diagnostics) {
     error_policy(service);
     rustdoc(service);
     values(service, diags);
+    nullability(service);
 }
 
 /// An operation's errors are a set, in model order: an error listed twice
@@ -153,6 +156,53 @@ fn rustdoc(service: &mut Service) {
                 }
             }
             Shape::IntEnum(e) => make(&mut e.docs),
+        }
+    }
+}
+
+// ---- nullability ---------------------------------------------------------
+
+/// Which members are `Option`s, as smithy-rs decides it for aws-sdk-rust
+/// (Smithy's `NullableIndex` in `CLIENT_CAREFUL` mode, the mode the AWS SDK
+/// is built with): every member of an operation input is optional (as if
+/// the input had `@input`); elsewhere a member is optional unless it is
+/// `@required` or has a non-null `@default`, and always where it is
+/// `@clientOptional` or targets a structure or union. So aws-sdk-kms's
+/// `KeyMetadata::key_id()` is a `&str` (`@required`), `enabled()` a `bool`
+/// (`@default(false)`), and aws-sdk-dynamodb's
+/// `CreateGlobalSecondaryIndexAction::projection()` an `Option` though
+/// `@required` (a structure). A `@streaming` blob is never an `Option`.
+///
+/// OpenAPI documents go by the same rules: a `required` property of a
+/// schema (which `readOnly` properties never are) or one with a `default`
+/// is not optional outside an operation's input, unless it is `nullable`
+/// (which the importer states as `@clientOptional`). Error responses and
+/// response headers have no required members there.
+fn nullability(service: &mut Service) {
+    let aggregates: std::collections::BTreeSet<ShapeId> = service
+        .shapes
+        .iter()
+        .filter(|(_, shape)| matches!(shape, Shape::Structure(_) | Shape::Union(_)))
+        .map(|(id, _)| id.clone())
+        .collect();
+    let optional = |m: &Member| {
+        let aggregate = matches!(&m.ty, Type::Named(id) if aggregates.contains(id));
+        !m.ty.is_stream()
+            && (m.client_optional || aggregate || !(m.required || m.default.is_some()))
+    };
+    for op in &mut service.operations {
+        for m in &mut op.input.members {
+            m.optional = !m.ty.is_stream();
+        }
+        for m in &mut op.output.members {
+            m.optional = optional(m);
+        }
+    }
+    for shape in service.shapes.values_mut() {
+        if let Shape::Structure(s) = shape {
+            for m in &mut s.members {
+                m.optional = optional(m);
+            }
         }
     }
 }

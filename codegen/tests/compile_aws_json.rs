@@ -70,13 +70,13 @@ async fn members_go_in_the_body_by_name_with_epoch_seconds() {
         .await
         .unwrap();
     let entry = out.entry().unwrap();
-    assert_eq!(entry.name(), Some("rent"));
+    assert_eq!(entry.name(), "rent");
     assert_eq!(
         entry.at(),
         Some(&primitives::DateTime::from_secs_f64(1_700_000_000.5))
     );
     // `Amount` is @required and absent: error correction makes it 0.
-    assert_eq!(entry.amount(), Some(0));
+    assert_eq!(entry.amount(), 0);
 
     let request = requests.expect_request();
     assert_eq!(request.method(), "POST");
@@ -224,7 +224,7 @@ async fn a_map_token_pages_until_it_is_absent() {
         .try_collect()
         .await
         .unwrap();
-    let names: Vec<_> = entries.iter().map(|e| e.name().unwrap()).collect();
+    let names: Vec<_> = entries.iter().map(|e| e.name()).collect();
     assert_eq!(names, ["a", "b", "c"], "an empty map ends the pages");
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }
@@ -261,12 +261,12 @@ async fn fake_answers_each_operation_by_target_as_the_model_says() {
         .expect("PutEntry");
     let entry = out.entry().expect("the output's members are filled");
     // Echoed from the input (`Name`, `At`); `Amount` made up within the model.
-    assert_eq!(entry.name(), Some("rent"));
+    assert_eq!(entry.name(), "rent");
     assert_eq!(
         entry.at(),
         Some(&primitives::DateTime::from_secs(1_700_000_000))
     );
-    assert_eq!(entry.amount(), Some(0));
+    assert_eq!(entry.amount(), 0);
     let requests = fake.requests();
     let targets: Vec<_> = requests
         .iter()
@@ -351,13 +351,13 @@ async fn fake_scripts_pages_and_modeled_errors() {
         .await
         .unwrap();
     assert_eq!(entries.len(), 2, "{entries:?}");
-    assert_eq!(entries[0].name(), Some("a"));
+    assert_eq!(entries[0].name(), "a");
     assert_eq!(
         entries[0].at(),
         Some(&primitives::DateTime::from_secs(1_700_000_000))
     );
     // Made up: the required members, and the optional ones at this depth.
-    assert!(entries[1].name().is_some() && entries[1].amount().is_some());
+    assert!(!entries[1].name().is_empty());
     let pages = fake.list_entries().requests();
     assert_eq!(pages[1].input["StartKey"], serde_json::json!({"pk": "a"}));
 

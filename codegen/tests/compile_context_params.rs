@@ -69,8 +69,8 @@ async fn paths_into_the_input_give_lists_and_booleans() {
     let (client, requests) = capturing();
     client
         .put_secrets()
-        .items(types::Item::builder().key("k1").value("v").build())
-        .items(types::Item::builder().key("k2").build())
+        .items(types::Item::builder().key("k1").value("v").build().unwrap())
+        .items(types::Item::builder().key("k2").build().unwrap())
         .labels("zone", "b")
         .labels("env", "prod")
         .send()

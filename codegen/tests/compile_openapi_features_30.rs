@@ -93,10 +93,10 @@ async fn a_profile_is_read_with_nulls_unknown_values_and_an_implicit_mapping() {
     assert_eq!(line(&req), "GET /profiles/-1");
     assert_eq!(header(&req, "if-none-match").as_deref(), Some("\"v6\""));
     assert_eq!(header(&req, "authorization"), None);
-    assert_eq!(out.id(), Some(9_007_199_254_740_993));
+    assert_eq!(out.id(), 9_007_199_254_740_993);
     assert_eq!(out.nickname(), None);
-    assert_eq!(out.status(), Some(&Status::from("banned")));
-    assert_eq!(out.status().map(Status::as_str), Some("banned"));
+    assert_eq!(out.status(), &Status::from("banned"));
+    assert_eq!(out.status().as_str(), "banned");
     // The discriminator's values are the schema names where no mapping is given.
     assert_eq!(
         out.badge(),
@@ -135,7 +135,7 @@ async fn a_patch_sends_only_what_is_set() {
         String::from_utf8(req.body).unwrap(),
         r#"{"status":"suspended"}"#
     );
-    assert_eq!(out.status(), Some(&Status::Active));
+    assert_eq!(out.status(), &Status::Active);
     assert_eq!(
         out.badge(),
         Some(&Badge::Silver(
@@ -229,15 +229,23 @@ async fn query_values_of_every_type_and_a_default_only_answer() {
         [
             Event::builder()
                 .id("e2")
-                .owner(Profile::builder().id(1).status(Status::Active).build())
-                .parent(Event::builder().id("e1").build())
+                .owner(
+                    Profile::builder()
+                        .id(1)
+                        .status(Status::Active)
+                        .build()
+                        .unwrap()
+                )
+                .parent(Event::builder().id("e1").build().unwrap())
                 .priority(Priority::Value20)
                 .at(DateTime::from_fractional_secs(1_709_251_199, 0.5))
-                .build(),
+                .build()
+                .unwrap(),
             Event::builder()
                 .id("e3")
                 .priority(Priority::Unknown(30))
-                .build(),
+                .build()
+                .unwrap(),
         ]
     );
 }

@@ -46,15 +46,16 @@ async fn unions_are_sent_in_their_own_forms() {
         .name("Tom")
         // The tag is the variant's: the member is not written twice.
         .pet_type("ignored")
-        .build();
+        .build()
+        .unwrap();
     client(&server)
         .put_thing()
         .value(Value::Text("hi".into()))
         .pet(Pet::Cat(cat))
         .values(Value::Count(3))
         .values(Value::Names(vec!["x".into(), "y".into()]))
-        .values(Value::A(A::builder().a("1").build()))
-        .values(Value::B(B::builder().b(2).build()))
+        .values(Value::A(A::builder().a("1").build().unwrap()))
+        .values(Value::B(B::builder().b(2).build().unwrap()))
         .values(Value::Unknown(Document::Bool(true)))
         .send()
         .await
@@ -88,11 +89,14 @@ async fn unions_are_read_from_their_own_forms() {
     }"#;
     let server = answering(200, body).await;
     let out = client(&server).put_thing().send().await.unwrap();
-    assert_eq!(out.value(), Some(&Value::B(B::builder().b(5).build())));
+    assert_eq!(
+        out.value(),
+        Some(&Value::B(B::builder().b(5).build().unwrap()))
+    );
     assert_eq!(
         out.pet(),
         Some(&Pet::Cat(
-            Cat::builder().name("Tom").pet_type("cat").build()
+            Cat::builder().name("Tom").pet_type("cat").build().unwrap()
         ))
     );
     assert_eq!(
@@ -102,10 +106,10 @@ async fn unions_are_read_from_their_own_forms() {
             Value::Count(7),
             Value::Names(vec!["p".into(), "q".into()]),
             // Both keys: the first variant whose required members are all there.
-            Value::A(A::builder().a("x").build()),
-            Value::B(B::builder().b(2).build()),
+            Value::A(A::builder().a("x").build().unwrap()),
+            Value::B(B::builder().b(2).build().unwrap()),
             // A null key is no key: not an `A`.
-            Value::B(B::builder().b(3).build()),
+            Value::B(B::builder().b(3).build().unwrap()),
             Value::Unknown(Document::Bool(true)),
             Value::Unknown(Document::Object(HashMap::from([(
                 "c".to_owned(),

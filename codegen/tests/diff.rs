@@ -323,7 +323,8 @@ fn members_added_and_removed() {
         },
         "added-member",
         "output.Extra",
-        false,
+        // The output's `build()` now fails without it.
+        true,
         true,
     );
 }
@@ -352,6 +353,35 @@ fn required_changes() {
         "output.Thing",
         false,
         false,
+    );
+    // Outside an input a required scalar is no `Option`: its getter
+    // changes (`Option<i32>` to `i32`), and the builder's `build()`.
+    expect_toggle(
+        "nested-required",
+        |m| {
+            m["shapes"]["ex#Thing"]["members"]["Size"]["traits"] =
+                json!({"smithy.api#required": {}})
+        },
+        ("changed-required", "Thing.Size"),
+        (true, true),
+        false,
+    );
+    // `@clientOptional` beside `@required` makes it an `Option` again.
+    let found = changes_from(
+        "client-optional",
+        |m| {
+            m["shapes"]["ex#Thing"]["members"]["Size"]["traits"] =
+                json!({"smithy.api#required": {}})
+        },
+        |m| {
+            m["shapes"]["ex#Thing"]["members"]["Size"]["traits"] =
+                json!({"smithy.api#required": {}, "smithy.api#clientOptional": {}})
+        },
+    );
+    assert_one(
+        "client-optional",
+        &found,
+        ("changed-optional", "Thing.Size", true, false),
     );
 }
 

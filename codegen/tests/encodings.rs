@@ -25,6 +25,8 @@ fn member(name: &str, json_name: &str, ty: Type, binding: Binding) -> Member {
         media_type: None,
         stated_default: None,
         default: None,
+        client_optional: false,
+        optional: true,
     }
 }
 

@@ -27,6 +27,8 @@ fn member(name: &str, ty: Type, required: bool) -> Member {
         media_type: None,
         stated_default: None,
         default: None,
+        client_optional: false,
+        optional: true,
     }
 }
 

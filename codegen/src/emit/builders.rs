@@ -1,10 +1,14 @@
 //! The builder of each structure: one `Option` per member, three setters
-//! each (`x`, `set_x`, `get_x`) and `build()`.
+//! each (`x`, `set_x`, `get_x`) and `build()`, which fills in defaults and
+//! fails where a member the structure cannot be without is unset, as
+//! aws-sdk-rust's.
 
 use super::common::{
-    builder_name, get_fn, ident, member_doc, redacting_debug, set_fn, writes_debug, Kind, Rt,
+    builder_name, fallible_build, get_fn, ident, member_doc, redacting_debug, set_fn, writes_debug,
+    Kind, Rt,
 };
 use super::cx::Cx;
+use super::values::value_expr;
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -23,17 +27,24 @@ pub(crate) fn emit_builder(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
     let setters = s.members.iter().map(|m| setters(cx, m, &member_doc(m)));
     let (derive_debug, debug_impl) = if writes_debug(s, kind) {
         let type_name = s.builder_name.clone();
-        (quote!(), redacting_debug(s, &type_name, &builder, false))
+        // An error's builder holds its metadata as an `Option`, shown as
+        // any field.
+        let shown = if kind == Kind::Error {
+            Kind::Plain
+        } else {
+            kind
+        };
+        (quote!(), redacting_debug(s, &type_name, &builder, shown))
     } else {
         (quote!(Debug,), quote!())
     };
     let builder_doc = format!(" A builder for [`{0}`](super::{0}).", s.rust_name);
-    let (meta_field, meta_api) = if kind == Kind::Error {
-        error_meta()
-    } else {
-        Default::default()
+    let (meta_field, meta_api) = match kind {
+        Kind::Error => error_meta(),
+        Kind::Output => request_id_setters(),
+        Kind::Input | Kind::Plain => Default::default(),
     };
-    let build = build_fn(s, kind, &name, &fields);
+    let build = build_fn(cx, s, kind, &name, &fields);
     quote! {
         #[doc = #builder_doc]
         #[non_exhaustive]
@@ -75,9 +86,31 @@ fn error_meta() -> (TokenStream, TokenStream) {
     )
 }
 
-/// `build()`: fallible for an input (as in aws-sdk-rust), infallible
-/// otherwise; a streaming member left unset is an empty stream.
+/// An output builder's `_request_id` field and its two crate-private
+/// setters (as aws-sdk-rust's: the deserializer sets the id of the
+/// response; leading underscores keep them out of members' names).
+fn request_id_setters() -> (TokenStream, TokenStream) {
+    (
+        quote!(_request_id: ::std::option::Option<::std::string::String>,),
+        quote! {
+            pub(crate) fn _request_id(mut self, request_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self._request_id = Some(request_id.into());
+                self
+            }
+
+            pub(crate) fn _set_request_id(&mut self, request_id: ::std::option::Option<::std::string::String>) -> &mut Self {
+                self._request_id = request_id;
+                self
+            }
+        },
+    )
+}
+
+/// `build()`: each optional member as it is, each other one as set, else
+/// its default (a streaming member an empty stream), else a
+/// `BuildError::missing_field`, as aws-sdk-rust words it.
 fn build_fn(
+    cx: &Cx,
     s: &Structure,
     kind: Kind,
     name: &proc_macro2::Ident,
@@ -85,33 +118,93 @@ fn build_fn(
 ) -> TokenStream {
     let rt = Rt::path();
     let inits = s.members.iter().zip(fields).map(|(m, f)| {
-        if m.ty.is_stream() {
-            quote!(#f: self.#f.unwrap_or_default())
-        } else {
-            quote!(#f: self.#f)
+        if m.optional {
+            return quote!(#f: self.#f);
         }
+        if m.ty.is_stream() {
+            return quote!(#f: self.#f.unwrap_or_default());
+        }
+        if let Some(d) = &m.default {
+            let fill = default_fill(cx, m, d);
+            return quote!(#f: self.#f #fill);
+        }
+        let field = m.rust_name.trim_start_matches("r#");
+        let why = format!(
+            "{field} was not specified but it is required when building {}",
+            s.rust_name
+        );
+        quote!(#f: self.#f.ok_or_else(|| #rt::BuildError::missing_field(#field, #why))?)
     });
-    let (build_ret, build_body) = match kind {
-        Kind::Input => (
-            quote!(::std::result::Result<super::#name, #rt::BuildError>),
-            quote!(Ok(super::#name { #( #inits, )* })),
-        ),
-        Kind::Error => (
-            quote!(super::#name),
-            quote!(super::#name { #( #inits, )* meta: self.meta.unwrap_or_default(), }),
-        ),
-        Kind::Plain => (quote!(super::#name), quote!(super::#name { #( #inits, )* })),
+    let extra = match kind {
+        Kind::Error => quote!(meta: self.meta.unwrap_or_default(),),
+        Kind::Output => quote!(_request_id: self._request_id,),
+        Kind::Input | Kind::Plain => quote!(),
     };
-    let build_doc = if kind == Kind::Input {
-        " Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off."
+    let value = quote!(super::#name { #( #inits, )* #extra });
+    let required: Vec<String> = s
+        .members
+        .iter()
+        .filter(|m| m.must_be_set())
+        .map(|m| format!(" - `{}`", m.rust_name.trim_start_matches("r#")))
+        .collect();
+    let (build_ret, build_body, build_doc) = if kind == Kind::Input {
+        (
+            quote!(::std::result::Result<super::#name, #rt::BuildError>),
+            quote!(Ok(#value)),
+            vec![" Builds the input. Constraints are checked by `validate()`, which `send()` runs unless validation is turned off.".to_owned()],
+        )
+    } else if fallible_build(s, kind) {
+        let mut doc = vec![
+            " Builds the value; fails where one of these is unset:".to_owned(),
+            String::new(),
+        ];
+        doc.extend(required);
+        (
+            quote!(::std::result::Result<super::#name, #rt::BuildError>),
+            quote!(Ok(#value)),
+            doc,
+        )
     } else {
-        " Builds the value."
+        (
+            quote!(super::#name),
+            value,
+            vec![" Builds the value.".to_owned()],
+        )
     };
     quote! {
-        #[doc = #build_doc]
+        #(#[doc = #build_doc])*
         pub fn build(self) -> #build_ret {
             #build_body
         }
+    }
+}
+
+/// What fills in an unset non-optional member `m` with default `d`:
+/// `.unwrap_or_default()` where that is the type's own default (zero,
+/// `false`, empty), else the model's value.
+fn default_fill(cx: &Cx, m: &Member, d: &Value) -> TokenStream {
+    let zero = match (&m.ty, d) {
+        (Type::Boolean, Value::Bool(b)) => !b,
+        (Type::Byte | Type::Short | Type::Integer | Type::Long, Value::Int(n)) => *n == 0,
+        (Type::Float | Type::Double, Value::Float(f)) => *f == 0.0 && f.is_sign_positive(),
+        (Type::String, Value::String(s)) => s.is_empty(),
+        (Type::List(_), Value::List(items)) => items.is_empty(),
+        (Type::Map(..), Value::Map(entries)) => entries.is_empty(),
+        _ => false,
+    };
+    if zero && !m.boxed {
+        return quote!(.unwrap_or_default());
+    }
+    let v = value_expr(cx, &m.ty, d);
+    let v = if m.boxed {
+        quote!(::std::boxed::Box::new(#v))
+    } else {
+        v
+    };
+    if m.ty.is_copy_scalar() {
+        quote!(.unwrap_or(#v))
+    } else {
+        quote!(.unwrap_or_else(|| #v))
     }
 }
 

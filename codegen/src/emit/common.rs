@@ -203,15 +203,43 @@ pub(crate) fn body_types(s: &Structure) -> impl Iterator<Item = &Type> {
         .map(|m| &m.ty)
 }
 
-/// How a structure is used, which decides its builder's `build()`.
+/// How a structure is used, which decides what it carries beside its
+/// members and its builder's `build()`.
 #[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Kind {
-    /// An operation input: fallible `build()`, `validate()`, token filling.
+    /// An operation input: always a fallible `build()`, `validate()`,
+    /// token filling.
     Input,
+    /// An operation output: carries the response's request id.
+    Output,
     /// An error structure: carries `ErrorMetadata`.
     Error,
     /// Anything else.
     Plain,
+}
+
+/// Whether `build()` of structure `s` used as `kind` returns a `Result`:
+/// always for an input (as in aws-sdk-rust), else where a member must be
+/// set ([`Member::must_be_set`]).
+pub(crate) fn fallible_build(s: &Structure, kind: Kind) -> bool {
+    kind == Kind::Input || s.members.iter().any(Member::must_be_set)
+}
+
+/// `body` run with `binding` bound to a reference to member `m` of `src`:
+/// only when it is set where the member is an `Option`, always where it is
+/// not.
+pub(crate) fn read_field(
+    m: &Member,
+    src: &TokenStream,
+    binding: &Ident,
+    body: TokenStream,
+) -> TokenStream {
+    let f = ident(&m.rust_name);
+    if m.optional {
+        quote!(if let Some(#binding) = &#src.#f { #body })
+    } else {
+        quote!({ let #binding = &#src.#f; #body })
+    }
 }
 
 /// `ser_room`, `de_room`: names of per-structure JSON functions.
@@ -282,9 +310,10 @@ pub(crate) fn redacting_debug(
     s: &Structure,
     type_name: &str,
     for_type: &Ident,
-    error: bool,
+    kind: Kind,
 ) -> TokenStream {
     let rt = Rt::path();
+    let error = kind == Kind::Error;
     let request_id_member = error
         && s.members
             .iter()
@@ -297,7 +326,7 @@ pub(crate) fn redacting_debug(
             let n = m.rust_name.trim_start_matches("r#");
             if m.sensitive {
                 quote!(.field(#n, &#rt::REDACTED))
-            } else if request_id_member && m.rust_name == "request_id" {
+            } else if request_id_member && m.rust_name == "request_id" && m.optional {
                 quote!(.field(#n, &self.#f.as_deref().or(#rt::error::request_id(&self.meta))))
             } else {
                 quote!(.field(#n, &self.#f))
@@ -306,6 +335,11 @@ pub(crate) fn redacting_debug(
         .collect();
     if error && !s.members.iter().any(|m| m.rust_name == "request_id") {
         fields.push(quote!(.field("request_id", &#rt::error::request_id(&self.meta))));
+    }
+    // An output (and its builder) shows its request id as a derived
+    // `Debug` does.
+    if kind == Kind::Output {
+        fields.push(quote!(.field("_request_id", &self._request_id)));
     }
     quote! {
         impl ::std::fmt::Debug for #for_type {

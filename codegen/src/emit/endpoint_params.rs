@@ -123,12 +123,14 @@ impl Walk<'_> {
             None => self.leaf_code(&at, in_list),
             Some((WalkStep::Field(m), more)) => {
                 let f = ident(&m.rust_name);
-                let get = if m.boxed {
-                    quote!(#at.#f.as_deref())
-                } else {
-                    quote!(#at.#f.as_ref())
-                };
                 let inner = self.steps(more, quote!(#v), depth + 1, in_list);
+                let get = match (m.optional, m.boxed) {
+                    (true, true) => quote!(#at.#f.as_deref()),
+                    (true, false) => quote!(#at.#f.as_ref()),
+                    // A member a nested structure cannot be without.
+                    (false, true) => return quote!({ let #v = &*#at.#f; #inner }),
+                    (false, false) => return quote!({ let #v = &#at.#f; #inner }),
+                };
                 quote! {
                     if let ::std::option::Option::Some(#v) = #get {
                         #inner

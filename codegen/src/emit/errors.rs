@@ -6,7 +6,7 @@ use super::common::{
 };
 use super::cx::{Cx, Sizes};
 use super::http_response::{header_reads, payload_read};
-use super::json::de_members;
+use super::json::{build_read, correct_errors, de_members};
 use crate::ir::*;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -278,7 +278,7 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
     let message = s
         .members
         .iter()
-        .find(|m| m.name.eq_ignore_ascii_case("message") && m.ty == Type::String && !m.required)
+        .find(|m| m.name.eq_ignore_ascii_case("message") && m.ty == Type::String && m.optional)
         .map(|m| {
             let (set, get) = (set_fn(m), get_fn(m));
             quote! {
@@ -287,8 +287,13 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
                 }
             }
         });
-    let reads =
-        !members.is_empty() || !headers.is_empty() || payload.is_some() || message.is_some();
+    let corrections = correct_errors(cx, s);
+    let build = build_read(s, "$", quote!(builder.meta(response.meta.clone())));
+    let reads = !members.is_empty()
+        || !headers.is_empty()
+        || payload.is_some()
+        || !corrections.is_empty()
+        || message.is_some();
     let mut_builder = reads.then(|| quote!(mut));
     quote! {
         pub(crate) fn #f(response: &#rt::error::ErrorResponse<'_>) -> ::std::result::Result<#p, #rt::json::DeserializeError> {
@@ -298,7 +303,8 @@ pub(crate) fn emit_error_reader(cx: &Cx, s: &Structure) -> TokenStream {
             #payload
             #(#headers)*
             #message
-            Ok(builder.meta(response.meta.clone()).build())
+            #corrections
+            #build
         }
     }
 }

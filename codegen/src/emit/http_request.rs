@@ -4,7 +4,7 @@
 //! headers, cookies, host prefix, the payload, JSON, form or multipart body,
 //! checksum and gzip).
 
-use super::common::{body_members, ident, payload_member, ts_format, Rt};
+use super::common::{body_members, ident, payload_member, read_field, ts_format, Rt};
 use super::cx::Cx;
 use super::json::{ser_members, ser_value};
 use crate::ir::*;
@@ -200,10 +200,14 @@ fn object_entries(cx: &Cx, ty: &Type) -> Option<TokenStream> {
                 );
             }
             let pushes = s.members.iter().map(|m| {
-                let f = ident(&m.rust_name);
                 let key = &m.json_name;
                 let text = scalar_text(cx, &m.ty, quote!(item));
-                quote!(if let Some(item) = &value.#f { entries.push((#key, #text)); })
+                read_field(
+                    m,
+                    &quote!(value),
+                    &format_ident!("item"),
+                    quote!(entries.push((#key, #text));),
+                )
             });
             Some(quote! {
                 let mut entries: ::std::vec::Vec<#entry> = ::std::vec::Vec::new();
@@ -710,7 +714,7 @@ fn json_body(cx: &Cx, op: &Operation, members: Vec<&Member>) -> TokenStream {
 /// `String` (`{}` for none).
 fn json_object<'m>(cx: &Cx, members: impl IntoIterator<Item = &'m Member>) -> TokenStream {
     let rt = Rt::path();
-    let stmts = ser_members(cx, members.into_iter(), quote!(input), false);
+    let stmts = ser_members(cx, members.into_iter(), quote!(input));
     if stmts.is_empty() {
         return quote!(let out = ::std::string::String::from("{}"););
     }

@@ -5,10 +5,10 @@
 
 use super::common::{body_members, ident, payload_member, set_fn, ts_format, Rt};
 use super::cx::Cx;
-use super::json::{de_members, de_value};
+use super::json::{build_read, correct_errors, de_members, de_value};
 use crate::ir::*;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// `fn deserialize(response: &HttpResponse) -> Result<Output, DeserializeError>`
 /// (`&mut` for a streaming output, whose body is taken unread).
@@ -27,6 +27,13 @@ pub(crate) fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
         &quote!(response.headers()),
         Some(&quote!(response.status().as_u16())),
     );
+    // Then what the service left out, and the request id (as aws-sdk-rust
+    // reads it: `x-amzn-RequestId`, else `x-amz-request-id`).
+    let corrections = correct_errors(cx, &op.output);
+    let build = build_read(&op.output, "$", quote!(builder));
+    let request_id = quote! {
+        builder._set_request_id(#rt::RequestId::request_id(response.headers()).map(::std::borrow::ToOwned::to_owned));
+    };
     if streaming {
         // Read after the headers: the body is taken from the response unread.
         return quote! {
@@ -36,24 +43,22 @@ pub(crate) fn emit_deserializer(cx: &Cx, op: &Operation) -> TokenStream {
                 let mut builder = #output::builder();
                 #(#headers)*
                 #read_body
-                Ok(builder.build())
+                #corrections
+                #request_id
+                #build
             }
         };
     }
-    // An output with nothing to read (no members) reads no response.
-    let (mut_builder, response) = if read_body.is_empty() && headers.is_empty() {
-        (quote!(), format_ident!("_response"))
-    } else {
-        (quote!(mut), format_ident!("response"))
-    };
     quote! {
         pub(crate) fn deserialize(
-            #response: &#rt::HttpResponse,
+            response: &#rt::HttpResponse,
         ) -> ::std::result::Result<#output, #rt::json::DeserializeError> {
-            let #mut_builder builder = #output::builder();
+            let mut builder = #output::builder();
             #read_body
             #(#headers)*
-            Ok(builder.build())
+            #corrections
+            #request_id
+            #build
         }
     }
 }

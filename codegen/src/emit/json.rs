@@ -3,9 +3,10 @@
 //! expressions that write or read one member or value, which the operation
 //! serializers and deserializers use too.
 
-use super::common::{fn_name, ident, set_fn, ts_format, variant_name, Rt};
+use super::common::{
+    fallible_build, fn_name, ident, read_field, set_fn, ts_format, variant_name, Kind, Rt,
+};
 use super::cx::Cx;
-use super::values::value_expr;
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -29,7 +30,7 @@ pub(crate) fn emit_ser_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
             }
         };
     }
-    let body = ser_members(cx, s.members.iter(), quote!(value), true);
+    let body = ser_members(cx, s.members.iter(), quote!(value));
     // A structure without members writes nothing (`{}`).
     let (obj, value) = if body.is_empty() {
         (quote!(_obj), quote!(_value))
@@ -102,7 +103,6 @@ fn ser_union(cx: &Cx, s: &Structure, ty: &TokenStream) -> TokenStream {
                             cx,
                             variant.members.iter().filter(|vm| &vm.json_name != property),
                             quote!(v),
-                            true,
                         )
                     }),
                     _ => None,
@@ -134,7 +134,13 @@ fn ser_union(cx: &Cx, s: &Structure, ty: &TokenStream) -> TokenStream {
     }
 }
 
-/// Statements writing `members` of `src` into `obj`.
+/// Statements writing `members` of `src` into `obj`: an optional member
+/// where it is set, another always, its default included. (aws-sdk-rust
+/// leaves out a number or boolean that is neither `@required` nor other
+/// than its zero default; Smithy's compliance cases
+/// `*ClientPopulatesDefaultValuesInInput` ask for it to be sent, which
+/// smithy-rs lists as failing; this follows the cases, which the service
+/// reads the same either way.)
 ///
 /// Members are written in order of their JSON names, as aws-sdk-rust does, so
 /// the bodies of both SDKs are byte for byte the same.
@@ -142,37 +148,13 @@ pub(crate) fn ser_members<'m>(
     cx: &Cx,
     members: impl Iterator<Item = &'m Member>,
     src: TokenStream,
-    defaults: bool,
 ) -> TokenStream {
     let mut members: Vec<&Member> = members.collect();
     members.sort_by(|a, b| a.json_name.cmp(&b.json_name));
     let stmts = members.into_iter().map(|m| {
-        let f = ident(&m.rust_name);
         let key = &m.json_name;
         let write = ser_value(cx, &m.ty, quote!(obj.key(#key)), quote!(v), 0);
-        // Nested structures send their members' defaults when unset (the
-        // top level of an input leaves them to the service).
-        let default = m
-            .default
-            .as_ref()
-            .filter(|_| defaults)
-            .map(|d| value_expr(cx, &m.ty, d));
-        match default {
-            Some(d) => quote! {
-                match &#src.#f {
-                    Some(v) => { #write }
-                    None => {
-                        let v = &#d;
-                        #write
-                    }
-                }
-            },
-            None => quote! {
-                if let Some(v) = &#src.#f {
-                    #write
-                }
-            },
-        }
+        read_field(m, &src, &format_ident!("v"), write)
     });
     quote!(#(#stmts)*)
 }
@@ -287,6 +269,8 @@ pub(crate) fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
         de_union(cx, s, &ty)
     } else {
         let members = de_members(cx, s, s.members.iter(), quote!(obj));
+        let corrections = correct_errors(cx, s);
+        let build = build_read(s, path, quote!(builder));
         // Without members the object is only checked to be one.
         let (mut_builder, obj) = if s.members.is_empty() {
             (quote!(), quote!())
@@ -297,7 +281,8 @@ pub(crate) fn emit_de_fn(cx: &Cx, s: &Structure, union: bool) -> TokenStream {
             #obj #rt::json::object(value, #path)?;
             let #mut_builder builder = #ty::builder();
             #members
-            Ok(builder.build())
+            #corrections
+            #build
         }
     };
     quote! {
@@ -426,7 +411,8 @@ fn de_union(cx: &Cx, s: &Structure, ty: &TokenStream) -> TokenStream {
     }
 }
 
-/// Statements setting `members` on `builder` from the JSON object `obj`.
+/// Statements setting `members` on `builder` from the JSON object `obj`
+/// (a member that is missing or `null` is left unset).
 pub(crate) fn de_members<'m>(
     cx: &Cx,
     s: &Structure,
@@ -439,59 +425,95 @@ pub(crate) fn de_members<'m>(
         let key = &m.json_name;
         let path = format!("{}.{}", s.name, m.name);
         let read = de_value(cx, &m.ty, quote!(v), &path, 0);
-        // A missing member with a `@default` takes it; a missing
-        // `@required` one its type's zero value (Smithy's client error
-        // correction, as aws-sdk-rust does it: a service that fails to
-        // send a required member does not fail the call).
-        let default = m
-            .default
-            .as_ref()
-            .map(|d| value_expr(cx, &m.ty, d))
-            .or_else(|| m.required.then(|| zero_value(cx, &m.ty)).flatten());
-        match default {
-            Some(d) => quote! {
-                builder = builder.#set(Some(match #rt::json::member(#obj, #key) {
-                    Some(v) => #read?,
-                    None => #d,
-                }));
-            },
-            None => quote! {
-                if let Some(v) = #rt::json::member(#obj, #key) {
-                    builder = builder.#set(Some(#read?));
-                }
-            },
+        quote! {
+            if let Some(v) = #rt::json::member(#obj, #key) {
+                builder = builder.#set(Some(#read?));
+            }
         }
     });
     quote!(#(#stmts)*)
 }
 
-/// The value Smithy's error correction gives a missing `@required` member
-/// of type `ty`: empty, zero, false, the epoch, an enum's unknown value
-/// `""`; `None` for structures, unions and documents, which stay unset.
+/// Smithy's client error correction, as aws-sdk-rust's `*_correct_errors`
+/// do it: statements giving every `@required` member the response left
+/// unset (without a `@default`, which `build()` fills in) its type's zero
+/// value, so that reading a response never fails for a member the service
+/// did not send. A `@clientOptional` one is left unset: the model says a
+/// client cannot count on it. Run on `builder` once everything was read
+/// (body, headers, payload).
+pub(crate) fn correct_errors(cx: &Cx, s: &Structure) -> TokenStream {
+    let stmts = s
+        .members
+        .iter()
+        .filter(|m| m.required && !m.client_optional && m.default.is_none() && !m.ty.is_stream())
+        .filter_map(|m| {
+            let f = ident(&m.rust_name);
+            // A boxed member closes a cycle of structures: filling it would
+            // fill it again inside, without end. It stays unset (it is an
+            // `Option`: it targets a structure).
+            if m.boxed {
+                return None;
+            }
+            let zero = zero_value(cx, &m.ty)?;
+            Some(quote! {
+                if builder.#f.is_none() {
+                    builder.#f = #zero;
+                }
+            })
+        });
+    quote!(#(#stmts)*)
+}
+
+/// The `Result` of `builder.build()` for a structure read from a response,
+/// after [`correct_errors`]: where the build can fail (a member the
+/// structure cannot be without), the failure is a `DeserializeError` at
+/// `path` (after correction only a generator bug could cause one).
+pub(crate) fn build_read(s: &Structure, path: &str, builder: TokenStream) -> TokenStream {
+    let rt = Rt::path();
+    if fallible_build(s, Kind::Plain) {
+        quote!(#builder.build().map_err(|_| #rt::json::invalid(#path, "every required member")))
+    } else {
+        quote!(Ok(#builder.build()))
+    }
+}
+
+/// The `Option` Smithy's error correction gives a missing `@required`
+/// member of type `ty`: empty, zero, false, the epoch, an enum's unknown
+/// value `""`, a structure read from `{}` (itself corrected), a union's
+/// `Unknown`, a `null` document.
 fn zero_value(cx: &Cx, ty: &Type) -> Option<TokenStream> {
     let rt = Rt::path();
-    Some(match ty {
+    let v = match ty {
         Type::String => quote!(::std::string::String::new()),
         Type::Boolean => quote!(false),
         Type::Byte | Type::Short | Type::Integer | Type::Long => quote!(0),
         Type::Float | Type::Double => quote!(0.0),
         Type::Timestamp(_) => quote!(#rt::DateTime::from_secs(0)),
         Type::Blob => quote!(#rt::Blob::new(::std::vec::Vec::new())),
+        Type::Document => quote!(#rt::Document::Null),
         Type::List(_) => quote!(::std::vec::Vec::new()),
         Type::Map(..) => quote!(::std::collections::HashMap::new()),
-        Type::Named(id) => match cx.service.shapes.get(id) {
-            Some(Shape::Enum(_)) => {
-                let t = cx.named_path(id);
-                quote!(#t::from(""))
+        Type::Named(id) => {
+            let t = cx.named_path(id);
+            match cx.service.shapes.get(id) {
+                Some(Shape::Enum(_)) => quote!(#t::from("")),
+                Some(Shape::IntEnum(_)) => quote!(#t::from(0)),
+                Some(Shape::Structure(st)) => {
+                    let f = fn_name("de", st);
+                    return Some(
+                        quote!(crate::json_codec::#f(&#rt::json::Value::Object(::std::default::Default::default())).ok()),
+                    );
+                }
+                Some(Shape::Union(u)) => match u.union_repr {
+                    UnionRepr::Tagged => quote!(#t::Unknown),
+                    _ => quote!(#t::Unknown(#rt::Document::Null)),
+                },
+                None => return None,
             }
-            Some(Shape::IntEnum(_)) => {
-                let t = cx.named_path(id);
-                quote!(#t::from(0))
-            }
-            _ => return None,
-        },
-        _ => return None,
-    })
+        }
+        Type::Stream { .. } | Type::Optional(_) | Type::Unit => return None,
+    };
+    Some(quote!(Some(#v)))
 }
 
 /// An expression of type `Result<T, DeserializeError>` reading `v` (a

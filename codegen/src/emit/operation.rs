@@ -23,9 +23,9 @@ pub(crate) fn emit_operation(cx: &Cx, op: &Operation) -> TokenStream {
     let module = ident(&op.rust_name);
     let module_doc = doc(&op.docs, &format!("The `{}` operation.", op.name));
     let input_item = emit_struct(cx, &op.input, Kind::Input);
-    let output_item = emit_struct(cx, &op.output, Kind::Plain);
+    let output_item = emit_struct(cx, &op.output, Kind::Output);
     let input_builder = emit_builder(cx, &op.input, Kind::Input);
-    let output_builder = emit_builder(cx, &op.output, Kind::Plain);
+    let output_builder = emit_builder(cx, &op.output, Kind::Output);
     let operation_input = emit_operation_input(op);
     let validate = emit_validate(cx, &op.input);
     let error_enum = emit_error_enum(cx, op);

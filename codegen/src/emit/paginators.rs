@@ -69,6 +69,13 @@ pub(crate) fn emit_paginator(cx: &Cx, op: &Operation) -> (TokenStream, TokenStre
         Type::String | Type::Map(..) | Type::List(_) => quote!(.filter(|t| !t.is_empty())),
         _ => quote!(),
     };
+    // A token the output cannot be without is always there (perhaps
+    // empty).
+    let next_token = if out_tok.optional {
+        quote!(output.#out_field.clone()#non_empty)
+    } else {
+        quote!(Some(output.#out_field.clone())#non_empty)
+    };
     let doc_line = format!(
         " Pages through `{}`: each call gets the next page with the previous page's `{}`.",
         op.name, out_tok.name
@@ -98,7 +105,7 @@ pub(crate) fn emit_paginator(cx: &Cx, op: &Operation) -> (TokenStream, TokenStre
                     self.inner.build(),
                     #rt::client::PageSpec {
                         set_token: |input: &mut super::#input, token| input.#in_field = token,
-                        next_token: |output: &super::#output| output.#out_field.clone()#non_empty,
+                        next_token: |output: &super::#output| #next_token,
                     },
                 )
             }
@@ -154,6 +161,11 @@ fn items(cx: &Cx, op: &Operation, m: &Member) -> (TokenStream, TokenStream) {
         }
         _ => return (quote!(), quote!()),
     };
+    let entries = if m.optional {
+        quote!(page.#f.unwrap_or_default())
+    } else {
+        quote!(page.#f)
+    };
     let struct_doc = format!(
         " The `{}` of every page of `{}`: `send()` streams them.",
         m.name, op.name
@@ -176,7 +188,7 @@ fn items(cx: &Cx, op: &Operation, m: &Member) -> (TokenStream, TokenStream) {
                 ::std::result::Result<#item, #rt::SdkError<super::#error, #rt::HttpResponse>>,
             > {
                 #rt::TryFlatMap::new(self.0.send())
-                    .flat_map(|page: super::#output| page.#f.unwrap_or_default())
+                    .flat_map(|page: super::#output| #entries)
             }
         }
     };

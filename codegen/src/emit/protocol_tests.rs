@@ -7,7 +7,7 @@
 
 use super::common::{error_name, ident, module_body, Rt};
 use super::cx::Cx;
-use super::values::structure_expr;
+use super::values::{structure_builder, structure_expr};
 use crate::ir::*;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -241,16 +241,25 @@ fn http_response(case: &Value, mutable: bool) -> TokenStream {
     }
 }
 
-/// The output the case expects, built from its `params`.
+/// The output the case expects, built from its `params`, with the request
+/// id of `response` (which cases do not state, and outputs carry).
 fn expected_output(cx: &Cx, op: &Operation, params: &crate::ir::Value) -> TokenStream {
+    let rt = Rt::path();
     let module = ident(&op.rust_name);
     let output_ty = ident(&op.output.rust_name);
-    structure_expr(
+    let (builder, build) = structure_builder(
         cx,
         &op.output,
         &quote!(crate::operation::#module::#output_ty),
         params,
-    )
+    );
+    quote! {
+        {
+            let mut builder = #builder;
+            builder._set_request_id(#rt::RequestId::request_id(response.headers()).map(::std::borrow::ToOwned::to_owned));
+            builder #build
+        }
+    }
 }
 
 /// A streaming output is read as the runtime reads it (headers, then the

@@ -253,15 +253,16 @@ pub(crate) fn emit_struct(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
     let builder = builder_name(s);
     let docs = doc(&s.docs, &format!("The `{}` structure.", s.name));
     let fields: Vec<_> = s.members.iter().map(|m| ident(&m.rust_name)).collect();
-    // A streaming payload is a `ByteStream` in the structure (empty unless
-    // set), as in aws-sdk-rust; the builder holds it as an `Option`. A
-    // stream can be neither cloned nor compared.
+    // A member is an `Option` where `normalize` says it may be absent
+    // (`Member::optional`); the builder holds every member as one. A
+    // streaming payload is a `ByteStream` (empty unless set), as in
+    // aws-sdk-rust; it can be neither cloned nor compared.
     let field_tys = s.members.iter().map(|m| {
         let t = cx.member_type(m);
-        if m.ty.is_stream() {
-            quote!(#t)
-        } else {
+        if m.optional {
             quote!(::std::option::Option<#t>)
+        } else {
+            quote!(#t)
         }
     });
     let (derive_clone, derive_eq) = if s.has_stream() {
@@ -272,20 +273,28 @@ pub(crate) fn emit_struct(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
     let fdocs: Vec<_> = s.members.iter().map(member_doc).collect();
     let getters = s.members.iter().zip(&fdocs).map(|(m, d)| getter(cx, m, d));
     let (derive_debug, debug_impl) = if writes_debug(s, kind) {
-        (
-            quote!(),
-            redacting_debug(s, &s.rust_name, &name, kind == Kind::Error),
-        )
+        (quote!(), redacting_debug(s, &s.rust_name, &name, kind))
     } else {
         (quote!(Debug,), quote!())
     };
-    let (meta_field, meta_api) = if kind == Kind::Error {
-        (
+    let (meta_field, meta_api) = match kind {
+        Kind::Error => (
             quote!(pub(crate) meta: #rt::ErrorMetadata,),
             error_impls(cx, s, &name),
-        )
-    } else {
-        Default::default()
+        ),
+        // As aws-sdk-rust's outputs: the response's request id, read
+        // through `RequestId` (its builder sets it, crate-private).
+        Kind::Output => (
+            quote!(_request_id: ::std::option::Option<::std::string::String>,),
+            quote! {
+                impl #rt::RequestId for #name {
+                    fn request_id(&self) -> ::std::option::Option<&str> {
+                        self._request_id.as_deref()
+                    }
+                }
+            },
+        ),
+        Kind::Input | Kind::Plain => Default::default(),
     };
     quote! {
         #docs
@@ -311,7 +320,10 @@ pub(crate) fn emit_struct(cx: &Cx, s: &Structure, kind: Kind) -> TokenStream {
     }
 }
 
-/// The getter of a member: borrowed, and a slice for a list.
+/// The getter of a member, as aws-sdk-rust's: borrowed (`&str` for a
+/// string, a slice for a list), `Copy` scalars by value; an `Option` of
+/// that where the member is optional, but a list's slice (empty when
+/// unset).
 fn getter(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
     let f = ident(&m.rust_name);
     let (ret, body) = match &m.ty {
@@ -319,31 +331,39 @@ fn getter(cx: &Cx, m: &Member, docs: &TokenStream) -> TokenStream {
             let t = cx.rust_type(ty);
             (quote!(&#t), quote!(&self.#f))
         }
-        Type::String => (
+        Type::String if m.optional => (
             quote!(::std::option::Option<&str>),
             quote!(self.#f.as_deref()),
         ),
+        Type::String => (quote!(&str), quote!(self.#f.as_str())),
         ty if ty.is_copy_scalar() => {
             let t = cx.rust_type(ty);
-            (quote!(::std::option::Option<#t>), quote!(self.#f))
+            if m.optional {
+                (quote!(::std::option::Option<#t>), quote!(self.#f))
+            } else {
+                (quote!(#t), quote!(self.#f))
+            }
         }
         Type::List(t) => {
             let t = cx.rust_type(t);
-            (
-                quote!(&[#t]),
-                quote!(self.#f.as_deref().unwrap_or_default()),
-            )
-        }
-        other if m.boxed => {
-            let t = cx.rust_type(other);
-            (
-                quote!(::std::option::Option<&#t>),
-                quote!(self.#f.as_deref()),
-            )
+            let body = if m.optional {
+                quote!(self.#f.as_deref().unwrap_or_default())
+            } else {
+                quote!(self.#f.as_slice())
+            };
+            (quote!(&[#t]), body)
         }
         other => {
             let t = cx.rust_type(other);
-            (quote!(::std::option::Option<&#t>), quote!(self.#f.as_ref()))
+            match (m.optional, m.boxed) {
+                (true, true) => (
+                    quote!(::std::option::Option<&#t>),
+                    quote!(self.#f.as_deref()),
+                ),
+                (true, false) => (quote!(::std::option::Option<&#t>), quote!(self.#f.as_ref())),
+                (false, true) => (quote!(&#t), quote!(&*self.#f)),
+                (false, false) => (quote!(&#t), quote!(&self.#f)),
+            }
         }
     };
     quote! {
@@ -393,20 +413,30 @@ fn error_display(cx: &Cx, s: &Structure) -> TokenStream {
         Some(m) if matches!(&m.ty, Type::Named(id) if matches!(cx.service.shapes.get(id), Some(Shape::Enum(_)))) =>
         {
             let f = ident(&m.rust_name);
-            quote!(self.#f.as_ref().map(|c| c.as_str()).or(self.meta.code()))
+            if m.optional {
+                quote!(self.#f.as_ref().map(|c| c.as_str()).or(self.meta.code()))
+            } else {
+                quote!(Some(self.#f.as_str()))
+            }
         }
-        Some(m) if m.ty == Type::String => {
-            let f = ident(&m.rust_name);
-            quote!(self.#f.as_deref().or(self.meta.code()))
-        }
+        Some(m) if m.ty == Type::String => text_or(m, quote!(self.meta.code())),
         _ => quote!(self.meta.code()),
     };
     let message = match find("message") {
-        Some(m) if m.ty == Type::String => {
-            let f = ident(&m.rust_name);
-            quote!(self.#f.as_deref().or(self.meta.message()))
-        }
+        Some(m) if m.ty == Type::String => text_or(m, quote!(self.meta.message())),
         _ => quote!(self.meta.message()),
     };
     quote!(#rt::error::fmt_error(f, #name, #code, #message, &self.meta))
+}
+
+/// A string member of an error as an `Option<&str>`, `fallback` where it
+/// is unset (a non-optional one is there, perhaps empty as error
+/// correction leaves it: then the metadata's is shown).
+fn text_or(m: &Member, fallback: TokenStream) -> TokenStream {
+    let f = ident(&m.rust_name);
+    if m.optional {
+        quote!(self.#f.as_deref().or(#fallback))
+    } else {
+        quote!(Some(self.#f.as_str()).filter(|s| !s.is_empty()).or(#fallback))
+    }
 }

@@ -2,23 +2,38 @@
 //! `params` and `@default` traits, read into typed [`Value`]s by
 //! `normalize` and checked to fit their types by `check`.
 
-use super::common::{ident, set_fn, variant_name, Rt};
+use super::common::{fallible_build, ident, set_fn, variant_name, Kind, Rt};
 use super::cx::Cx;
 use crate::ir::*;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 /// An expression building structure `s` (Rust path `path`) from `value` (a
-/// [`Value::Structure`]). An input's `build()` can fail (protocol cases
-/// alone construct inputs, in functions returning `Result<_, String>`).
+/// [`Value::Structure`]). Where the structure's `build()` can fail (an
+/// input's, or one with members it cannot be without), the error is a
+/// `String` passed on with `?`: only protocol cases construct values so, in
+/// functions returning `Result<_, String>`.
 pub(crate) fn structure_expr(
     cx: &Cx,
     s: &Structure,
     path: &TokenStream,
     value: &Value,
 ) -> TokenStream {
+    let (builder, build) = structure_builder(cx, s, path, value);
+    quote!(#builder #build)
+}
+
+/// The builder of structure `s` with the members `value` sets, and the
+/// `.build()` call that finishes it (with `?` where it can fail), apart:
+/// for a caller to set more on the builder first.
+pub(crate) fn structure_builder(
+    cx: &Cx,
+    s: &Structure,
+    path: &TokenStream,
+    value: &Value,
+) -> (TokenStream, TokenStream) {
     let Value::Structure(members) = value else {
-        return mismatch(value, &s.name);
+        return (mismatch(value, &s.name), quote!());
     };
     let sets = members.iter().map(|(name, v)| {
         let Some(m) = s.members.iter().find(|m| &m.name == name) else {
@@ -28,17 +43,18 @@ pub(crate) fn structure_expr(
         let v = value_expr(cx, &m.ty, v);
         quote!(.#set(Some(#v)))
     });
-    let build = if cx
+    let input = cx
         .service
         .operations
         .iter()
-        .any(|op| std::ptr::eq(&op.input, s))
-    {
+        .any(|op| std::ptr::eq(&op.input, s));
+    let kind = if input { Kind::Input } else { Kind::Plain };
+    let build = if fallible_build(s, kind) {
         quote!(.build().map_err(|e| e.to_string())?)
     } else {
         quote!(.build())
     };
-    quote!(#path::builder() #(#sets)* #build)
+    (quote!(#path::builder() #(#sets)*), build)
 }
 
 /// An expression of type `ty` for `v`. Never fails: `check` has made sure

@@ -624,6 +624,9 @@ fn member_schema(service: &Service, m: &Member) -> Value {
     if m.idempotency_token {
         obj.insert("x-sdkgen-idempotency-token".into(), json!(true));
     }
+    if m.client_optional {
+        obj.insert("x-sdkgen-client-optional".into(), json!(true));
+    }
     if let Some(mt) = &m.media_type {
         obj.insert("x-sdkgen-media-type".into(), json!(mt));
     }

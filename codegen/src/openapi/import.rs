@@ -168,6 +168,7 @@ pub fn import(
     }
     let mut shapes = std::mem::take(&mut cx.shapes);
     untag_unreadable_discriminators(&mut shapes, cx.diags);
+    discriminated_tags_are_optional(&mut shapes);
     if !sdkgen_dialect {
         drop_unfitting_defaults(&mut operations, &mut shapes, cx.diags);
     }
@@ -1122,6 +1123,13 @@ impl Cx<'_> {
             Some(d) if !self.sdkgen_dialect => as_written(d, &ty),
             other => other,
         };
+        // A property that may be `null` (`nullable`, `oneOf: [X, {type:
+        // null}]`) stays an `Option` even where it is required: present,
+        // but possibly without a value. The export says `@clientOptional`
+        // in its extension.
+        let client_optional = ext.get("x-sdkgen-client-optional").and_then(Value::as_bool)
+            == Some(true)
+            || matches!(schema, ReferenceOr::Item(s) if s.schema_data.nullable || view(s).null_variant);
         Member {
             rust_name: names::field_ident(&name),
             json_name: key.to_owned(),
@@ -1141,6 +1149,8 @@ impl Cx<'_> {
             media_type: ext_str(&ext, "x-sdkgen-media-type").map(str::to_owned),
             stated_default,
             default: None,
+            client_optional,
+            optional: true,
         }
     }
 
@@ -1758,6 +1768,32 @@ fn untag_unreadable_discriminators(shapes: &mut BTreeMap<ShapeId, Shape>, diags:
                 "the discriminator cannot tell these variants apart (a variant is no object, or two share a value): read by trying each variant in order",
                 None,
             );
+        }
+    }
+}
+
+/// The member of a discriminated union's variant that holds the tag is the
+/// union's to write (from the variant) and is read back as sent: it is
+/// `@clientOptional`, so that building a variant does not ask for it though
+/// the schema says `required` (as OpenAPI has the discriminator property).
+fn discriminated_tags_are_optional(shapes: &mut BTreeMap<ShapeId, Shape>) {
+    let mut tags: Vec<(ShapeId, String)> = Vec::new();
+    for shape in shapes.values() {
+        let Shape::Union(u) = shape else { continue };
+        let UnionRepr::Discriminated { property } = &u.union_repr else {
+            continue;
+        };
+        for m in &u.members {
+            if let Type::Named(variant) = &m.ty {
+                tags.push((variant.clone(), property.clone()));
+            }
+        }
+    }
+    for (variant, property) in tags {
+        if let Some(Shape::Structure(s)) = shapes.get_mut(&variant) {
+            for m in s.members.iter_mut().filter(|m| m.json_name == property) {
+                m.client_optional = true;
+            }
         }
     }
 }

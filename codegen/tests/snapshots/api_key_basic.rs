@@ -235,6 +235,7 @@ pub mod operation {
             ///
             /// Sensitive: redacted in `Debug` output.
             pub value: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetSecretOutput {
@@ -261,7 +262,14 @@ pub mod operation {
                 f.debug_struct("GetSecretOutput")
                     .field("name", &self.name)
                     .field("value", &rt::REDACTED)
+                    .field("_request_id", &self._request_id)
                     .finish()
+            }
+        }
+
+        impl rt::RequestId for GetSecretOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -467,6 +475,11 @@ pub mod operation {
                 builder = builder
                     .set_value(Some(rt::json::string(v, "GetSecretOutput.Value")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -527,6 +540,7 @@ pub mod operation {
             pub struct GetSecretOutputBuilder {
                 pub(crate) name: ::std::option::Option<::std::string::String>,
                 pub(crate) value: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetSecretOutputBuilder {
@@ -584,11 +598,28 @@ pub mod operation {
                     &self.value
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetSecretOutput {
                     super::GetSecretOutput {
                         name: self.name,
                         value: self.value,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -598,6 +629,7 @@ pub mod operation {
                     f.debug_struct("GetSecretOutputBuilder")
                         .field("name", &self.name)
                         .field("value", &rt::REDACTED)
+                        .field("_request_id", &self._request_id)
                         .finish()
                 }
             }
@@ -717,6 +749,7 @@ pub mod operation {
         pub struct GetLoginOutput {
             /// The `User` member.
             pub user: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetLoginOutput {
@@ -728,6 +761,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetLoginOutputBuilder {
                 builders::GetLoginOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetLoginOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -904,6 +943,11 @@ pub mod operation {
                 builder = builder
                     .set_user(Some(rt::json::string(v, "GetLoginOutput.User")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -930,6 +974,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetLoginOutputBuilder {
                 pub(crate) user: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetLoginOutputBuilder {
@@ -956,10 +1001,27 @@ pub mod operation {
                     &self.user
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetLoginOutput {
                     super::GetLoginOutput {
                         user: self.user,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1050,6 +1112,7 @@ pub mod operation {
         pub struct GetBasicFirstOutput {
             /// The `User` member.
             pub user: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetBasicFirstOutput {
@@ -1061,6 +1124,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetBasicFirstOutputBuilder {
                 builders::GetBasicFirstOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetBasicFirstOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1240,6 +1309,11 @@ pub mod operation {
                 builder = builder
                     .set_user(Some(rt::json::string(v, "GetLoginOutput.User")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1266,6 +1340,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetBasicFirstOutputBuilder {
                 pub(crate) user: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetBasicFirstOutputBuilder {
@@ -1292,10 +1367,27 @@ pub mod operation {
                     &self.user
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetBasicFirstOutput {
                     super::GetBasicFirstOutput {
                         user: self.user,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1386,6 +1478,7 @@ pub mod operation {
         pub struct GetStatusOutput {
             /// The `Status` member.
             pub status: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetStatusOutput {
@@ -1397,6 +1490,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetStatusOutputBuilder {
                 builders::GetStatusOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetStatusOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1573,6 +1672,11 @@ pub mod operation {
                 builder = builder
                     .set_status(Some(rt::json::string(v, "GetStatusOutput.Status")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1599,6 +1703,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetStatusOutputBuilder {
                 pub(crate) status: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetStatusOutputBuilder {
@@ -1627,10 +1732,27 @@ pub mod operation {
                     &self.status
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetStatusOutput {
                     super::GetStatusOutput {
                         status: self.status,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1721,6 +1843,7 @@ pub mod operation {
         pub struct ListPublicOutput {
             /// The `Names` member.
             pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl ListPublicOutput {
@@ -1732,6 +1855,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::ListPublicOutputBuilder {
                 builders::ListPublicOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for ListPublicOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1926,6 +2055,11 @@ pub mod operation {
                         ),
                     );
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1954,6 +2088,7 @@ pub mod operation {
                 pub(crate) names: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 >,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl ListPublicOutputBuilder {
@@ -1984,10 +2119,27 @@ pub mod operation {
                     &self.names
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ListPublicOutput {
                     super::ListPublicOutput {
                         names: self.names,
+                        _request_id: self._request_id,
                     }
                 }
             }

@@ -75,6 +75,7 @@ pub mod operation {
         pub struct FindOutput {
             /// The `Hits` member.
             pub hits: ::std::option::Option<i32>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl FindOutput {
@@ -86,6 +87,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::FindOutputBuilder {
                 builders::FindOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for FindOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -243,6 +250,11 @@ pub mod operation {
                 builder = builder
                     .set_hits(Some(rt::json::integer(v, "FindOutput.Hits")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -298,6 +310,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct FindOutputBuilder {
                 pub(crate) hits: ::std::option::Option<i32>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl FindOutputBuilder {
@@ -318,10 +331,27 @@ pub mod operation {
                     &self.hits
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::FindOutput {
                     super::FindOutput {
                         hits: self.hits,
+                        _request_id: self._request_id,
                     }
                 }
             }

@@ -33,13 +33,13 @@ pub mod types {
         /// The `Name` member.
         ///
         /// Required.
-        pub name: ::std::option::Option<::std::string::String>,
+        pub name: ::std::string::String,
         /// The `At` member.
         pub at: ::std::option::Option<rt::DateTime>,
         /// The `Amount` member.
         ///
         /// Required.
-        pub amount: ::std::option::Option<i64>,
+        pub amount: i64,
         /// The `Limits` member.
         pub limits: ::std::option::Option<
             ::std::collections::HashMap<crate::types::Period, i32>,
@@ -50,8 +50,8 @@ pub mod types {
         /// The `Name` member.
         ///
         /// Required.
-        pub fn name(&self) -> ::std::option::Option<&str> {
-            self.name.as_deref()
+        pub fn name(&self) -> &str {
+            self.name.as_str()
         }
 
         /// The `At` member.
@@ -62,7 +62,7 @@ pub mod types {
         /// The `Amount` member.
         ///
         /// Required.
-        pub fn amount(&self) -> ::std::option::Option<i64> {
+        pub fn amount(&self) -> i64 {
             self.amount
         }
 
@@ -266,14 +266,27 @@ pub mod types {
                 &self.limits
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Entry {
-                super::Entry {
-                    name: self.name,
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `name`
+            /// - `amount`
+            pub fn build(self) -> ::std::result::Result<super::Entry, rt::BuildError> {
+                Ok(super::Entry {
+                    name: self
+                        .name
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "name",
+                            "name was not specified but it is required when building Entry",
+                        ))?,
                     at: self.at,
-                    amount: self.amount,
+                    amount: self
+                        .amount
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "amount",
+                            "amount was not specified but it is required when building Entry",
+                        ))?,
                     limits: self.limits,
-                }
+                })
             }
         }
     }
@@ -604,15 +617,9 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Entry, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Entry")?;
         let mut builder = crate::types::Entry::builder();
-        builder = builder
-            .set_name(
-                Some(
-                    match rt::json::member(obj, "Name") {
-                        Some(v) => rt::json::string(v, "Entry.Name")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "Name") {
+            builder = builder.set_name(Some(rt::json::string(v, "Entry.Name")?));
+        }
         if let Some(v) = rt::json::member(obj, "At") {
             builder = builder
                 .set_at(
@@ -625,15 +632,9 @@ mod json_codec {
                     ),
                 );
         }
-        builder = builder
-            .set_amount(
-                Some(
-                    match rt::json::member(obj, "Amount") {
-                        Some(v) => rt::json::integer(v, "Entry.Amount")?,
-                        None => 0,
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "Amount") {
+            builder = builder.set_amount(Some(rt::json::integer(v, "Entry.Amount")?));
+        }
         if let Some(v) = rt::json::member(obj, "Limits") {
             builder = builder
                 .set_limits(
@@ -657,7 +658,13 @@ mod json_codec {
                     ),
                 );
         }
-        Ok(builder.build())
+        if builder.name.is_none() {
+            builder.name = Some(::std::string::String::new());
+        }
+        if builder.amount.is_none() {
+            builder.amount = Some(0);
+        }
+        builder.build().map_err(|_| rt::json::invalid("Entry", "every required member"))
     }
 
     pub(crate) fn read_throttled(
@@ -740,6 +747,7 @@ pub mod operation {
             pub last_key: ::std::option::Option<
                 ::std::collections::HashMap<::std::string::String, ::std::string::String>,
             >,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl ListEntriesOutput {
@@ -763,6 +771,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::ListEntriesOutputBuilder {
                 builders::ListEntriesOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for ListEntriesOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -985,6 +999,11 @@ pub mod operation {
                         ),
                     );
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1091,6 +1110,7 @@ pub mod operation {
                         ::std::string::String,
                     >,
                 >,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl ListEntriesOutputBuilder {
@@ -1154,11 +1174,28 @@ pub mod operation {
                     &self.last_key
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ListEntriesOutput {
                     super::ListEntriesOutput {
                         entries: self.entries,
                         last_key: self.last_key,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1449,6 +1486,7 @@ pub mod operation {
         pub struct PutEntryOutput {
             /// The `Entry` member.
             pub entry: ::std::option::Option<crate::types::Entry>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutEntryOutput {
@@ -1460,6 +1498,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutEntryOutputBuilder {
                 builders::PutEntryOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutEntryOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1707,6 +1751,11 @@ pub mod operation {
             if let Some(v) = rt::json::member(obj, "Entry") {
                 builder = builder.set_entry(Some(crate::json_codec::de_entry(v)?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1909,6 +1958,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutEntryOutputBuilder {
                 pub(crate) entry: ::std::option::Option<crate::types::Entry>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutEntryOutputBuilder {
@@ -1932,10 +1982,27 @@ pub mod operation {
                     &self.entry
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutEntryOutput {
                     super::PutEntryOutput {
                         entry: self.entry,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -2181,12 +2248,20 @@ pub mod operation {
         /// The `PingOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct PingOutput {}
+        pub struct PingOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl PingOutput {
             /// A builder for this type.
             pub fn builder() -> builders::PingOutputBuilder {
                 builders::PingOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PingOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -2349,9 +2424,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<PingOutput, rt::json::DeserializeError> {
-            let builder = PingOutput::builder();
+            let mut builder = PingOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -2376,12 +2456,32 @@ pub mod operation {
             /// A builder for [`PingOutput`](super::PingOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct PingOutputBuilder {}
+            pub struct PingOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl PingOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PingOutput {
-                    super::PingOutput {}
+                    super::PingOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 

@@ -224,6 +224,7 @@ pub mod operation {
             pub name: ::std::option::Option<::std::string::String>,
             /// The `Owner` member.
             pub owner: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetProjectOutput {
@@ -240,6 +241,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetProjectOutputBuilder {
                 builders::GetProjectOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetProjectOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -442,6 +449,11 @@ pub mod operation {
                 builder = builder
                     .set_owner(Some(rt::json::string(v, "GetProjectOutput.Owner")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -502,6 +514,7 @@ pub mod operation {
             pub struct GetProjectOutputBuilder {
                 pub(crate) name: ::std::option::Option<::std::string::String>,
                 pub(crate) owner: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetProjectOutputBuilder {
@@ -553,11 +566,28 @@ pub mod operation {
                     &self.owner
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetProjectOutput {
                     super::GetProjectOutput {
                         name: self.name,
                         owner: self.owner,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -677,6 +707,7 @@ pub mod operation {
         pub struct GetStatusOutput {
             /// The `Status` member.
             pub status: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetStatusOutput {
@@ -688,6 +719,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetStatusOutputBuilder {
                 builders::GetStatusOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetStatusOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -864,6 +901,11 @@ pub mod operation {
                 builder = builder
                     .set_status(Some(rt::json::string(v, "GetStatusOutput.Status")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -890,6 +932,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetStatusOutputBuilder {
                 pub(crate) status: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetStatusOutputBuilder {
@@ -918,10 +961,27 @@ pub mod operation {
                     &self.status
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetStatusOutput {
                     super::GetStatusOutput {
                         status: self.status,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1012,6 +1072,7 @@ pub mod operation {
         pub struct ListPublicProjectsOutput {
             /// The `Names` member.
             pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl ListPublicProjectsOutput {
@@ -1023,6 +1084,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::ListPublicProjectsOutputBuilder {
                 builders::ListPublicProjectsOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for ListPublicProjectsOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1216,6 +1283,11 @@ pub mod operation {
                         ),
                     );
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1247,6 +1319,7 @@ pub mod operation {
                 pub(crate) names: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 >,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl ListPublicProjectsOutputBuilder {
@@ -1277,10 +1350,27 @@ pub mod operation {
                     &self.names
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ListPublicProjectsOutput {
                     super::ListPublicProjectsOutput {
                         names: self.names,
+                        _request_id: self._request_id,
                     }
                 }
             }

@@ -38,7 +38,7 @@ pub mod types {
         /// Name of the new room.
         ///
         /// Required. Sensitive: redacted in `Debug` output.
-        pub name: ::std::option::Option<::std::string::String>,
+        pub name: ::std::string::String,
     }
 
     impl CreateRoomRequest {
@@ -52,8 +52,8 @@ pub mod types {
         /// Name of the new room.
         ///
         /// Required. Sensitive: redacted in `Debug` output.
-        pub fn name(&self) -> ::std::option::Option<&str> {
-            self.name.as_deref()
+        pub fn name(&self) -> &str {
+            self.name.as_str()
         }
 
         /// A builder for this type.
@@ -408,12 +408,21 @@ pub mod types {
                 &self.name
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::CreateRoomRequest {
-                super::CreateRoomRequest {
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `name`
+            pub fn build(
+                self,
+            ) -> ::std::result::Result<super::CreateRoomRequest, rt::BuildError> {
+                Ok(super::CreateRoomRequest {
                     client_request_token: self.client_request_token,
-                    name: self.name,
-                }
+                    name: self
+                        .name
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "name",
+                            "name was not specified but it is required when building CreateRoomRequest",
+                        ))?,
+                })
             }
         }
 
@@ -2135,6 +2144,7 @@ pub mod operation {
         pub struct CreateRoomOutput {
             /// The `Room` member.
             pub room: ::std::option::Option<crate::types::Room>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl CreateRoomOutput {
@@ -2146,6 +2156,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::CreateRoomOutputBuilder {
                 builders::CreateRoomOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for CreateRoomOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -2543,6 +2559,11 @@ pub mod operation {
             if let Some(v) = rt::json::member(obj, "Room") {
                 builder = builder.set_room(Some(crate::json_codec::de_room(v)?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -2680,6 +2701,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct CreateRoomOutputBuilder {
                 pub(crate) room: ::std::option::Option<crate::types::Room>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl CreateRoomOutputBuilder {
@@ -2703,10 +2725,27 @@ pub mod operation {
                     &self.room
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::CreateRoomOutput {
                     super::CreateRoomOutput {
                         room: self.room,
+                        _request_id: self._request_id,
                     }
                 }
             }

@@ -2444,6 +2444,7 @@ pub mod operation {
         pub struct CreateRoomOutput {
             /// The room that was created.
             pub room: ::std::option::Option<crate::types::Room>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl CreateRoomOutput {
@@ -2455,6 +2456,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::CreateRoomOutputBuilder {
                 builders::CreateRoomOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for CreateRoomOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -2887,6 +2894,11 @@ pub mod operation {
             if let Some(v) = rt::json::member(obj, "Room") {
                 builder = builder.set_room(Some(crate::json_codec::de_room(v)?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -3024,6 +3036,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct CreateRoomOutputBuilder {
                 pub(crate) room: ::std::option::Option<crate::types::Room>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl CreateRoomOutputBuilder {
@@ -3047,10 +3060,27 @@ pub mod operation {
                     &self.room
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::CreateRoomOutput {
                     super::CreateRoomOutput {
                         room: self.room,
+                        _request_id: self._request_id,
                     }
                 }
             }

@@ -519,6 +519,7 @@ pub mod operation {
             pub builder_value: ::std::option::Option<::std::string::String>,
             /// The `Send` member.
             pub send: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl FooOutput {
@@ -535,6 +536,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::FooOutputBuilder {
                 builders::FooOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for FooOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -747,6 +754,11 @@ pub mod operation {
                 builder = builder
                     .set_send(Some(rt::json::string(v, "FooResponse.Send")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -957,6 +969,7 @@ pub mod operation {
             pub struct FooOutputBuilder {
                 pub(crate) builder_value: ::std::option::Option<::std::string::String>,
                 pub(crate) send: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl FooOutputBuilder {
@@ -1008,11 +1021,28 @@ pub mod operation {
                     &self.send
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::FooOutput {
                     super::FooOutput {
                         builder_value: self.builder_value,
                         send: self.send,
+                        _request_id: self._request_id,
                     }
                 }
             }

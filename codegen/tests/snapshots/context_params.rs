@@ -295,7 +295,7 @@ pub mod types {
         /// The `Key` member.
         ///
         /// Required.
-        pub key: ::std::option::Option<::std::string::String>,
+        pub key: ::std::string::String,
         /// The `Value` member.
         ///
         /// Sensitive: redacted in `Debug` output.
@@ -306,8 +306,8 @@ pub mod types {
         /// The `Key` member.
         ///
         /// Required.
-        pub fn key(&self) -> ::std::option::Option<&str> {
-            self.key.as_deref()
+        pub fn key(&self) -> &str {
+            self.key.as_str()
         }
 
         /// The `Value` member.
@@ -423,12 +423,19 @@ pub mod types {
                 &self.value
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Item {
-                super::Item {
-                    key: self.key,
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `key`
+            pub fn build(self) -> ::std::result::Result<super::Item, rt::BuildError> {
+                Ok(super::Item {
+                    key: self
+                        .key
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "key",
+                            "key was not specified but it is required when building Item",
+                        ))?,
                     value: self.value,
-                }
+                })
             }
         }
 
@@ -488,7 +495,8 @@ mod json_codec {
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::Item,
     ) -> ::std::result::Result<(), rt::BoxError> {
-        if let Some(v) = &value.key {
+        {
+            let v = &value.key;
             obj.key("Key").string(v);
         }
         if let Some(v) = &value.value {
@@ -553,6 +561,7 @@ pub mod operation {
         pub struct GetSecretOutput {
             /// The `Value` member.
             pub value: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetSecretOutput {
@@ -564,6 +573,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetSecretOutputBuilder {
                 builders::GetSecretOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetSecretOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -750,6 +765,11 @@ pub mod operation {
                 builder = builder
                     .set_value(Some(rt::json::string(v, "GetSecretOutput.Value")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -836,6 +856,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetSecretOutputBuilder {
                 pub(crate) value: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetSecretOutputBuilder {
@@ -864,10 +885,27 @@ pub mod operation {
                     &self.value
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetSecretOutput {
                     super::GetSecretOutput {
                         value: self.value,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1043,6 +1081,7 @@ pub mod operation {
         pub struct PutSecretsOutput {
             /// The `Written` member.
             pub written: ::std::option::Option<i32>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutSecretsOutput {
@@ -1054,6 +1093,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutSecretsOutputBuilder {
                 builders::PutSecretsOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutSecretsOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1188,7 +1233,8 @@ pub mod operation {
             if let ::std::option::Option::Some(v0) = input.items.as_ref() {
                 let mut values: ::std::vec::Vec<::std::string::String> = ::std::vec::Vec::new();
                 for v1 in v0.iter() {
-                    if let ::std::option::Option::Some(v2) = v1.key.as_ref() {
+                    {
+                        let v2 = &v1.key;
                         values.push(v2.as_str().to_owned());
                     }
                 }
@@ -1256,6 +1302,11 @@ pub mod operation {
                         Some(rt::json::integer(v, "PutSecretsOutput.Written")?),
                     );
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1379,6 +1430,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutSecretsOutputBuilder {
                 pub(crate) written: ::std::option::Option<i32>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutSecretsOutputBuilder {
@@ -1399,10 +1451,27 @@ pub mod operation {
                     &self.written
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutSecretsOutput {
                     super::PutSecretsOutput {
                         written: self.written,
+                        _request_id: self._request_id,
                     }
                 }
             }

@@ -440,12 +440,20 @@ pub mod operation {
         /// The `ListThingsResponse` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct ListThingsOutput {}
+        pub struct ListThingsOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl ListThingsOutput {
             /// A builder for this type.
             pub fn builder() -> builders::ListThingsOutputBuilder {
                 builders::ListThingsOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for ListThingsOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -761,9 +769,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<ListThingsOutput, rt::json::DeserializeError> {
-            let builder = ListThingsOutput::builder();
+            let mut builder = ListThingsOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1106,12 +1119,32 @@ pub mod operation {
             /// A builder for [`ListThingsOutput`](super::ListThingsOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct ListThingsOutputBuilder {}
+            pub struct ListThingsOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl ListThingsOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ListThingsOutput {
-                    super::ListThingsOutput {}
+                    super::ListThingsOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -1543,12 +1576,20 @@ pub mod operation {
         /// The `SubmitFormResponse` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct SubmitFormOutput {}
+        pub struct SubmitFormOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl SubmitFormOutput {
             /// A builder for this type.
             pub fn builder() -> builders::SubmitFormOutputBuilder {
                 builders::SubmitFormOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for SubmitFormOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1765,9 +1806,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<SubmitFormOutput, rt::json::DeserializeError> {
-            let builder = SubmitFormOutput::builder();
+            let mut builder = SubmitFormOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -2033,12 +2079,32 @@ pub mod operation {
             /// A builder for [`SubmitFormOutput`](super::SubmitFormOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct SubmitFormOutputBuilder {}
+            pub struct SubmitFormOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl SubmitFormOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::SubmitFormOutput {
-                    super::SubmitFormOutput {}
+                    super::SubmitFormOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -2369,12 +2435,20 @@ pub mod operation {
         /// The `UploadResponse` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct UploadOutput {}
+        pub struct UploadOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl UploadOutput {
             /// A builder for this type.
             pub fn builder() -> builders::UploadOutputBuilder {
                 builders::UploadOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for UploadOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -2580,9 +2654,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<UploadOutput, rt::json::DeserializeError> {
-            let builder = UploadOutput::builder();
+            let mut builder = UploadOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -2745,12 +2824,32 @@ pub mod operation {
             /// A builder for [`UploadOutput`](super::UploadOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct UploadOutputBuilder {}
+            pub struct UploadOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl UploadOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::UploadOutput {
-                    super::UploadOutput {}
+                    super::UploadOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 

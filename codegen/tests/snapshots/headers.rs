@@ -209,6 +209,7 @@ pub mod operation {
             pub meta: ::std::option::Option<
                 ::std::collections::HashMap<::std::string::String, ::std::string::String>,
             >,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutThingOutput {
@@ -242,6 +243,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutThingOutputBuilder {
                 builders::PutThingOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutThingOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -480,6 +487,11 @@ pub mod operation {
                 );
             builder = builder
                 .set_meta(rt::http::prefix_headers(response.headers(), "X-Meta-"));
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -738,6 +750,7 @@ pub mod operation {
                         ::std::string::String,
                     >,
                 >,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutThingOutputBuilder {
@@ -841,6 +854,22 @@ pub mod operation {
                     &self.meta
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutThingOutput {
                     super::PutThingOutput {
@@ -848,6 +877,7 @@ pub mod operation {
                         e_tag: self.e_tag,
                         expires: self.expires,
                         meta: self.meta,
+                        _request_id: self._request_id,
                     }
                 }
             }

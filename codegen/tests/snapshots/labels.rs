@@ -125,6 +125,7 @@ pub mod operation {
         pub struct GetObjectOutput {
             /// The `Size` member.
             pub size: ::std::option::Option<i64>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetObjectOutput {
@@ -136,6 +137,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetObjectOutputBuilder {
                 builders::GetObjectOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetObjectOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -373,6 +380,11 @@ pub mod operation {
                 builder = builder
                     .set_size(Some(rt::json::integer(v, "GetObjectOutput.Size")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -601,6 +613,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetObjectOutputBuilder {
                 pub(crate) size: ::std::option::Option<i64>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetObjectOutputBuilder {
@@ -621,10 +634,27 @@ pub mod operation {
                     &self.size
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetObjectOutput {
                     super::GetObjectOutput {
                         size: self.size,
+                        _request_id: self._request_id,
                     }
                 }
             }

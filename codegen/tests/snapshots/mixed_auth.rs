@@ -55,12 +55,20 @@ pub mod operation {
         /// The `DefaultOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct DefaultOutput {}
+        pub struct DefaultOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl DefaultOutput {
             /// A builder for this type.
             pub fn builder() -> builders::DefaultOutputBuilder {
                 builders::DefaultOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for DefaultOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -199,9 +207,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<DefaultOutput, rt::json::DeserializeError> {
-            let builder = DefaultOutput::builder();
+            let mut builder = DefaultOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -226,12 +239,32 @@ pub mod operation {
             /// A builder for [`DefaultOutput`](super::DefaultOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct DefaultOutputBuilder {}
+            pub struct DefaultOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl DefaultOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::DefaultOutput {
-                    super::DefaultOutput {}
+                    super::DefaultOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -318,12 +351,20 @@ pub mod operation {
         /// The `SigV4FirstOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct SigV4FirstOutput {}
+        pub struct SigV4FirstOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl SigV4FirstOutput {
             /// A builder for this type.
             pub fn builder() -> builders::SigV4FirstOutputBuilder {
                 builders::SigV4FirstOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for SigV4FirstOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -462,9 +503,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<SigV4FirstOutput, rt::json::DeserializeError> {
-            let builder = SigV4FirstOutput::builder();
+            let mut builder = SigV4FirstOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -489,12 +535,32 @@ pub mod operation {
             /// A builder for [`SigV4FirstOutput`](super::SigV4FirstOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct SigV4FirstOutputBuilder {}
+            pub struct SigV4FirstOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl SigV4FirstOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::SigV4FirstOutput {
-                    super::SigV4FirstOutput {}
+                    super::SigV4FirstOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -581,12 +647,20 @@ pub mod operation {
         /// The `BearerFirstOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct BearerFirstOutput {}
+        pub struct BearerFirstOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl BearerFirstOutput {
             /// A builder for this type.
             pub fn builder() -> builders::BearerFirstOutputBuilder {
                 builders::BearerFirstOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for BearerFirstOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -725,9 +799,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<BearerFirstOutput, rt::json::DeserializeError> {
-            let builder = BearerFirstOutput::builder();
+            let mut builder = BearerFirstOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -752,12 +831,32 @@ pub mod operation {
             /// A builder for [`BearerFirstOutput`](super::BearerFirstOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct BearerFirstOutputBuilder {}
+            pub struct BearerFirstOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl BearerFirstOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::BearerFirstOutput {
-                    super::BearerFirstOutput {}
+                    super::BearerFirstOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -844,12 +943,20 @@ pub mod operation {
         /// The `SigV4OnlyOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct SigV4OnlyOutput {}
+        pub struct SigV4OnlyOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl SigV4OnlyOutput {
             /// A builder for this type.
             pub fn builder() -> builders::SigV4OnlyOutputBuilder {
                 builders::SigV4OnlyOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for SigV4OnlyOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -988,9 +1095,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<SigV4OnlyOutput, rt::json::DeserializeError> {
-            let builder = SigV4OnlyOutput::builder();
+            let mut builder = SigV4OnlyOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1015,12 +1127,32 @@ pub mod operation {
             /// A builder for [`SigV4OnlyOutput`](super::SigV4OnlyOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct SigV4OnlyOutputBuilder {}
+            pub struct SigV4OnlyOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl SigV4OnlyOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::SigV4OnlyOutput {
-                    super::SigV4OnlyOutput {}
+                    super::SigV4OnlyOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 

@@ -74,7 +74,7 @@ pub mod types {
         /// The item's id (applied).
         ///
         /// Required.
-        pub id: ::std::option::Option<::std::string::String>,
+        pub id: ::std::string::String,
     }
 
     impl Item {
@@ -91,8 +91,8 @@ pub mod types {
         /// The item's id (applied).
         ///
         /// Required.
-        pub fn id(&self) -> ::std::option::Option<&str> {
-            self.id.as_deref()
+        pub fn id(&self) -> &str {
+            self.id.as_str()
         }
 
         /// A builder for this type.
@@ -207,13 +207,20 @@ pub mod types {
                 &self.id
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Item {
-                super::Item {
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `id`
+            pub fn build(self) -> ::std::result::Result<super::Item, rt::BuildError> {
+                Ok(super::Item {
                     created: self.created,
                     owner: self.owner,
-                    id: self.id,
-                }
+                    id: self
+                        .id
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "id",
+                            "id was not specified but it is required when building Item",
+                        ))?,
+                })
             }
         }
 
@@ -499,16 +506,13 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "Owner") {
             builder = builder.set_owner(Some(rt::json::string(v, "Item.Owner")?));
         }
-        builder = builder
-            .set_id(
-                Some(
-                    match rt::json::member(obj, "Id") {
-                        Some(v) => rt::json::string(v, "Item.Id")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
-        Ok(builder.build())
+        if let Some(v) = rt::json::member(obj, "Id") {
+            builder = builder.set_id(Some(rt::json::string(v, "Item.Id")?));
+        }
+        if builder.id.is_none() {
+            builder.id = Some(::std::string::String::new());
+        }
+        builder.build().map_err(|_| rt::json::invalid("Item", "every required member"))
     }
 
     pub(crate) fn read_throttled(
@@ -580,6 +584,7 @@ pub mod operation {
             pub items: ::std::option::Option<::std::vec::Vec<crate::types::Item>>,
             /// The `NextToken` member.
             pub next_token: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl ListItemsOutput {
@@ -596,6 +601,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::ListItemsOutputBuilder {
                 builders::ListItemsOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for ListItemsOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -840,6 +851,11 @@ pub mod operation {
                         Some(rt::json::string(v, "ListItemsOutput.NextToken")?),
                     );
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -926,6 +942,7 @@ pub mod operation {
                     ::std::vec::Vec<crate::types::Item>,
                 >,
                 pub(crate) next_token: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl ListItemsOutputBuilder {
@@ -976,11 +993,28 @@ pub mod operation {
                     &self.next_token
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ListItemsOutput {
                     super::ListItemsOutput {
                         items: self.items,
                         next_token: self.next_token,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1215,12 +1249,20 @@ pub mod operation {
         /// The `PingOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct PingOutput {}
+        pub struct PingOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl PingOutput {
             /// A builder for this type.
             pub fn builder() -> builders::PingOutputBuilder {
                 builders::PingOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PingOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1428,9 +1470,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<PingOutput, rt::json::DeserializeError> {
-            let builder = PingOutput::builder();
+            let mut builder = PingOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1515,12 +1562,32 @@ pub mod operation {
             /// A builder for [`PingOutput`](super::PingOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct PingOutputBuilder {}
+            pub struct PingOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl PingOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PingOutput {
-                    super::PingOutput {}
+                    super::PingOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 

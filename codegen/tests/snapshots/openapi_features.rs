@@ -120,9 +120,9 @@ pub mod types {
         /// The `precise` member.
         pub precise: ::std::option::Option<f64>,
         /// The `count` member.
-        pub count: ::std::option::Option<i64>,
+        pub count: i64,
         /// The `mode` member.
-        pub mode: ::std::option::Option<::std::string::String>,
+        pub mode: ::std::string::String,
         /// The `serial` member.
         pub serial: ::std::option::Option<::std::string::String>,
         /// The `tree` member.
@@ -214,13 +214,13 @@ pub mod types {
         }
 
         /// The `count` member.
-        pub fn count(&self) -> ::std::option::Option<i64> {
+        pub fn count(&self) -> i64 {
             self.count
         }
 
         /// The `mode` member.
-        pub fn mode(&self) -> ::std::option::Option<&str> {
-            self.mode.as_deref()
+        pub fn mode(&self) -> &str {
+            self.mode.as_str()
         }
 
         /// The `serial` member.
@@ -527,15 +527,15 @@ pub mod types {
         /// The `email` member.
         ///
         /// Required.
-        pub email: ::std::option::Option<::std::string::String>,
+        pub email: ::std::string::String,
     }
 
     impl Email {
         /// The `email` member.
         ///
         /// Required.
-        pub fn email(&self) -> ::std::option::Option<&str> {
-            self.email.as_deref()
+        pub fn email(&self) -> &str {
+            self.email.as_str()
         }
 
         /// A builder for this type.
@@ -792,26 +792,26 @@ pub mod types {
         /// In the currency's smallest unit.
         ///
         /// Required.
-        pub amount: ::std::option::Option<i64>,
+        pub amount: i64,
         /// The `currency` member.
         ///
         /// Required.
-        pub currency: ::std::option::Option<::std::string::String>,
+        pub currency: ::std::string::String,
     }
 
     impl Money {
         /// In the currency's smallest unit.
         ///
         /// Required.
-        pub fn amount(&self) -> ::std::option::Option<i64> {
+        pub fn amount(&self) -> i64 {
             self.amount
         }
 
         /// The `currency` member.
         ///
         /// Required.
-        pub fn currency(&self) -> ::std::option::Option<&str> {
-            self.currency.as_deref()
+        pub fn currency(&self) -> &str {
+            self.currency.as_str()
         }
 
         /// A builder for this type.
@@ -827,15 +827,15 @@ pub mod types {
         /// The `name` member.
         ///
         /// Required.
-        pub name: ::std::option::Option<::std::string::String>,
+        pub name: ::std::string::String,
     }
 
     impl Named {
         /// The `name` member.
         ///
         /// Required.
-        pub fn name(&self) -> ::std::option::Option<&str> {
-            self.name.as_deref()
+        pub fn name(&self) -> &str {
+            self.name.as_str()
         }
 
         /// A builder for this type.
@@ -851,7 +851,7 @@ pub mod types {
         /// The `name` member.
         ///
         /// Required.
-        pub name: ::std::option::Option<::std::string::String>,
+        pub name: ::std::string::String,
         /// The `price` member.
         pub price: ::std::option::Option<crate::types::Money>,
     }
@@ -860,8 +860,8 @@ pub mod types {
         /// The `name` member.
         ///
         /// Required.
-        pub fn name(&self) -> ::std::option::Option<&str> {
-            self.name.as_deref()
+        pub fn name(&self) -> &str {
+            self.name.as_str()
         }
 
         /// The `price` member.
@@ -932,15 +932,15 @@ pub mod types {
         /// The `phone` member.
         ///
         /// Required.
-        pub phone: ::std::option::Option<::std::string::String>,
+        pub phone: ::std::string::String,
     }
 
     impl Phone {
         /// The `phone` member.
         ///
         /// Required.
-        pub fn phone(&self) -> ::std::option::Option<&str> {
-            self.phone.as_deref()
+        pub fn phone(&self) -> &str {
+            self.phone.as_str()
         }
 
         /// A builder for this type.
@@ -1121,7 +1121,7 @@ pub mod types {
         /// The `name` member.
         ///
         /// Required.
-        pub name: ::std::option::Option<::std::string::String>,
+        pub name: ::std::string::String,
         /// The `price` member.
         pub price: ::std::option::Option<crate::types::Money>,
         /// The `id` member.
@@ -1134,8 +1134,8 @@ pub mod types {
         /// The `name` member.
         ///
         /// Required.
-        pub fn name(&self) -> ::std::option::Option<&str> {
-            self.name.as_deref()
+        pub fn name(&self) -> &str {
+            self.name.as_str()
         }
 
         /// The `price` member.
@@ -1166,7 +1166,7 @@ pub mod types {
         /// The `value` member.
         ///
         /// Required.
-        pub value: ::std::option::Option<::std::string::String>,
+        pub value: ::std::string::String,
         /// The `children` member.
         pub children: ::std::option::Option<::std::vec::Vec<crate::types::TreeNode>>,
     }
@@ -1175,8 +1175,8 @@ pub mod types {
         /// The `value` member.
         ///
         /// Required.
-        pub fn value(&self) -> ::std::option::Option<&str> {
-            self.value.as_deref()
+        pub fn value(&self) -> &str {
+            self.value.as_str()
         }
 
         /// The `children` member.
@@ -1806,8 +1806,10 @@ pub mod types {
                     big: self.big,
                     ratio: self.ratio,
                     precise: self.precise,
-                    count: self.count,
-                    mode: self.mode,
+                    count: self.count.unwrap_or(10i64),
+                    mode: self
+                        .mode
+                        .unwrap_or_else(|| ::std::string::String::from("fast")),
                     serial: self.serial,
                     tree: self.tree,
                     owner: self.owner,
@@ -1993,9 +1995,18 @@ pub mod types {
                 &self.email
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Email {
-                super::Email { email: self.email }
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `email`
+            pub fn build(self) -> ::std::result::Result<super::Email, rt::BuildError> {
+                Ok(super::Email {
+                    email: self
+                        .email
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "email",
+                            "email was not specified but it is required when building Email",
+                        ))?,
+                })
             }
         }
 
@@ -2218,12 +2229,25 @@ pub mod types {
                 &self.currency
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Money {
-                super::Money {
-                    amount: self.amount,
-                    currency: self.currency,
-                }
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `amount`
+            /// - `currency`
+            pub fn build(self) -> ::std::result::Result<super::Money, rt::BuildError> {
+                Ok(super::Money {
+                    amount: self
+                        .amount
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "amount",
+                            "amount was not specified but it is required when building Money",
+                        ))?,
+                    currency: self
+                        .currency
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "currency",
+                            "currency was not specified but it is required when building Money",
+                        ))?,
+                })
             }
         }
 
@@ -2264,9 +2288,18 @@ pub mod types {
                 &self.name
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Named {
-                super::Named { name: self.name }
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `name`
+            pub fn build(self) -> ::std::result::Result<super::Named, rt::BuildError> {
+                Ok(super::Named {
+                    name: self
+                        .name
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "name",
+                            "name was not specified but it is required when building Named",
+                        ))?,
+                })
             }
         }
 
@@ -2328,12 +2361,21 @@ pub mod types {
                 &self.price
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::NewThing {
-                super::NewThing {
-                    name: self.name,
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `name`
+            pub fn build(
+                self,
+            ) -> ::std::result::Result<super::NewThing, rt::BuildError> {
+                Ok(super::NewThing {
+                    name: self
+                        .name
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "name",
+                            "name was not specified but it is required when building NewThing",
+                        ))?,
                     price: self.price,
-                }
+                })
             }
         }
 
@@ -2374,9 +2416,18 @@ pub mod types {
                 &self.phone
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Phone {
-                super::Phone { phone: self.phone }
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `phone`
+            pub fn build(self) -> ::std::result::Result<super::Phone, rt::BuildError> {
+                Ok(super::Phone {
+                    phone: self
+                        .phone
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "phone",
+                            "phone was not specified but it is required when building Phone",
+                        ))?,
+                })
             }
         }
 
@@ -2663,14 +2714,21 @@ pub mod types {
                 &self.created
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Thing {
-                super::Thing {
-                    name: self.name,
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `name`
+            pub fn build(self) -> ::std::result::Result<super::Thing, rt::BuildError> {
+                Ok(super::Thing {
+                    name: self
+                        .name
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "name",
+                            "name was not specified but it is required when building Thing",
+                        ))?,
                     price: self.price,
                     id: self.id,
                     created: self.created,
-                }
+                })
             }
         }
 
@@ -2736,12 +2794,21 @@ pub mod types {
                 &self.children
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::TreeNode {
-                super::TreeNode {
-                    value: self.value,
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `value`
+            pub fn build(
+                self,
+            ) -> ::std::result::Result<super::TreeNode, rt::BuildError> {
+                Ok(super::TreeNode {
+                    value: self
+                        .value
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "value",
+                            "value was not specified but it is required when building TreeNode",
+                        ))?,
                     children: self.children,
-                }
+                })
             }
         }
     }
@@ -3189,15 +3256,9 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Cat, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Cat")?;
         let mut builder = crate::types::Cat::builder();
-        builder = builder
-            .set_pet_type(
-                Some(
-                    match rt::json::member(obj, "petType") {
-                        Some(v) => rt::json::string(v, "Cat.petType")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "petType") {
+            builder = builder.set_pet_type(Some(rt::json::string(v, "Cat.petType")?));
+        }
         if let Some(v) = rt::json::member(obj, "name") {
             builder = builder.set_name(Some(rt::json::string(v, "Cat.name")?));
         }
@@ -3299,15 +3360,9 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Dog, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Dog")?;
         let mut builder = crate::types::Dog::builder();
-        builder = builder
-            .set_pet_type(
-                Some(
-                    match rt::json::member(obj, "petType") {
-                        Some(v) => rt::json::string(v, "Dog.petType")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "petType") {
+            builder = builder.set_pet_type(Some(rt::json::string(v, "Dog.petType")?));
+        }
         if let Some(v) = rt::json::member(obj, "bark") {
             builder = builder.set_bark(Some(rt::json::boolean(v, "Dog.bark")?));
         }
@@ -3318,7 +3373,8 @@ mod json_codec {
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::Email,
     ) -> ::std::result::Result<(), rt::BoxError> {
-        if let Some(v) = &value.email {
+        {
+            let v = &value.email;
             obj.key("email").string(v);
         }
         Ok(())
@@ -3329,26 +3385,25 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Email, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Email")?;
         let mut builder = crate::types::Email::builder();
-        builder = builder
-            .set_email(
-                Some(
-                    match rt::json::member(obj, "email") {
-                        Some(v) => rt::json::string(v, "Email.email")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
-        Ok(builder.build())
+        if let Some(v) = rt::json::member(obj, "email") {
+            builder = builder.set_email(Some(rt::json::string(v, "Email.email")?));
+        }
+        if builder.email.is_none() {
+            builder.email = Some(::std::string::String::new());
+        }
+        builder.build().map_err(|_| rt::json::invalid("Email", "every required member"))
     }
 
     pub(crate) fn ser_money(
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::Money,
     ) -> ::std::result::Result<(), rt::BoxError> {
-        if let Some(v) = &value.amount {
+        {
+            let v = &value.amount;
             obj.key("amount").number(rt::json::Number::NegInt(*v));
         }
-        if let Some(v) = &value.currency {
+        {
+            let v = &value.currency;
             obj.key("currency").string(v);
         }
         Ok(())
@@ -3359,32 +3414,27 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Money, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Money")?;
         let mut builder = crate::types::Money::builder();
-        builder = builder
-            .set_amount(
-                Some(
-                    match rt::json::member(obj, "amount") {
-                        Some(v) => rt::json::integer(v, "Money.amount")?,
-                        None => 0,
-                    },
-                ),
-            );
-        builder = builder
-            .set_currency(
-                Some(
-                    match rt::json::member(obj, "currency") {
-                        Some(v) => rt::json::string(v, "Money.currency")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
-        Ok(builder.build())
+        if let Some(v) = rt::json::member(obj, "amount") {
+            builder = builder.set_amount(Some(rt::json::integer(v, "Money.amount")?));
+        }
+        if let Some(v) = rt::json::member(obj, "currency") {
+            builder = builder.set_currency(Some(rt::json::string(v, "Money.currency")?));
+        }
+        if builder.amount.is_none() {
+            builder.amount = Some(0);
+        }
+        if builder.currency.is_none() {
+            builder.currency = Some(::std::string::String::new());
+        }
+        builder.build().map_err(|_| rt::json::invalid("Money", "every required member"))
     }
 
     pub(crate) fn ser_named(
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::Named,
     ) -> ::std::result::Result<(), rt::BoxError> {
-        if let Some(v) = &value.name {
+        {
+            let v = &value.name;
             obj.key("name").string(v);
         }
         Ok(())
@@ -3395,16 +3445,13 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Named, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Named")?;
         let mut builder = crate::types::Named::builder();
-        builder = builder
-            .set_name(
-                Some(
-                    match rt::json::member(obj, "name") {
-                        Some(v) => rt::json::string(v, "Named.name")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
-        Ok(builder.build())
+        if let Some(v) = rt::json::member(obj, "name") {
+            builder = builder.set_name(Some(rt::json::string(v, "Named.name")?));
+        }
+        if builder.name.is_none() {
+            builder.name = Some(::std::string::String::new());
+        }
+        builder.build().map_err(|_| rt::json::invalid("Named", "every required member"))
     }
 
     pub(crate) fn read_not_found_error(
@@ -3469,7 +3516,8 @@ mod json_codec {
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::Phone,
     ) -> ::std::result::Result<(), rt::BoxError> {
-        if let Some(v) = &value.phone {
+        {
+            let v = &value.phone;
             obj.key("phone").string(v);
         }
         Ok(())
@@ -3480,16 +3528,13 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Phone, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Phone")?;
         let mut builder = crate::types::Phone::builder();
-        builder = builder
-            .set_phone(
-                Some(
-                    match rt::json::member(obj, "phone") {
-                        Some(v) => rt::json::string(v, "Phone.phone")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
-        Ok(builder.build())
+        if let Some(v) = rt::json::member(obj, "phone") {
+            builder = builder.set_phone(Some(rt::json::string(v, "Phone.phone")?));
+        }
+        if builder.phone.is_none() {
+            builder.phone = Some(::std::string::String::new());
+        }
+        builder.build().map_err(|_| rt::json::invalid("Phone", "every required member"))
     }
 
     pub(crate) fn ser_thing(
@@ -3502,7 +3547,8 @@ mod json_codec {
         if let Some(v) = &value.id {
             obj.key("id").string(v);
         }
-        if let Some(v) = &value.name {
+        {
+            let v = &value.name;
             obj.key("name").string(v);
         }
         if let Some(v) = &value.price {
@@ -3518,15 +3564,9 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Thing, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Thing")?;
         let mut builder = crate::types::Thing::builder();
-        builder = builder
-            .set_name(
-                Some(
-                    match rt::json::member(obj, "name") {
-                        Some(v) => rt::json::string(v, "Thing.name")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "name") {
+            builder = builder.set_name(Some(rt::json::string(v, "Thing.name")?));
+        }
         if let Some(v) = rt::json::member(obj, "price") {
             builder = builder.set_price(Some(crate::json_codec::de_money(v)?));
         }
@@ -3545,7 +3585,10 @@ mod json_codec {
                     ),
                 );
         }
-        Ok(builder.build())
+        if builder.name.is_none() {
+            builder.name = Some(::std::string::String::new());
+        }
+        builder.build().map_err(|_| rt::json::invalid("Thing", "every required member"))
     }
 
     pub(crate) fn ser_tree_node(
@@ -3561,7 +3604,8 @@ mod json_codec {
             }
             array_0.finish();
         }
-        if let Some(v) = &value.value {
+        {
+            let v = &value.value;
             obj.key("value").string(v);
         }
         Ok(())
@@ -3572,15 +3616,9 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::TreeNode, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "TreeNode")?;
         let mut builder = crate::types::TreeNode::builder();
-        builder = builder
-            .set_value(
-                Some(
-                    match rt::json::member(obj, "value") {
-                        Some(v) => rt::json::string(v, "TreeNode.value")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "value") {
+            builder = builder.set_value(Some(rt::json::string(v, "TreeNode.value")?));
+        }
         if let Some(v) = rt::json::member(obj, "children") {
             builder = builder
                 .set_children(
@@ -3596,7 +3634,12 @@ mod json_codec {
                     ),
                 );
         }
-        Ok(builder.build())
+        if builder.value.is_none() {
+            builder.value = Some(::std::string::String::new());
+        }
+        builder
+            .build()
+            .map_err(|_| rt::json::invalid("TreeNode", "every required member"))
     }
 
     pub(crate) fn ser_value(
@@ -3661,12 +3704,20 @@ pub mod operation {
         /// The `getDefaultOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct GetDefaultOutput {}
+        pub struct GetDefaultOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl GetDefaultOutput {
             /// A builder for this type.
             pub fn builder() -> builders::GetDefaultOutputBuilder {
                 builders::GetDefaultOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetDefaultOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -3805,9 +3856,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetDefaultOutput, rt::json::DeserializeError> {
-            let builder = GetDefaultOutput::builder();
+            let mut builder = GetDefaultOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -3832,12 +3888,32 @@ pub mod operation {
             /// A builder for [`GetDefaultOutput`](super::GetDefaultOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct GetDefaultOutputBuilder {}
+            pub struct GetDefaultOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl GetDefaultOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetDefaultOutput {
-                    super::GetDefaultOutput {}
+                    super::GetDefaultOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -3924,12 +4000,20 @@ pub mod operation {
         /// The `getBasicOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct GetBasicOutput {}
+        pub struct GetBasicOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl GetBasicOutput {
             /// A builder for this type.
             pub fn builder() -> builders::GetBasicOutputBuilder {
                 builders::GetBasicOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetBasicOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -4068,9 +4152,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetBasicOutput, rt::json::DeserializeError> {
-            let builder = GetBasicOutput::builder();
+            let mut builder = GetBasicOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -4095,12 +4184,32 @@ pub mod operation {
             /// A builder for [`GetBasicOutput`](super::GetBasicOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct GetBasicOutputBuilder {}
+            pub struct GetBasicOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl GetBasicOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetBasicOutput {
-                    super::GetBasicOutput {}
+                    super::GetBasicOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -4187,12 +4296,20 @@ pub mod operation {
         /// The `getHeaderKeyOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct GetHeaderKeyOutput {}
+        pub struct GetHeaderKeyOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl GetHeaderKeyOutput {
             /// A builder for this type.
             pub fn builder() -> builders::GetHeaderKeyOutputBuilder {
                 builders::GetHeaderKeyOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetHeaderKeyOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -4331,9 +4448,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetHeaderKeyOutput, rt::json::DeserializeError> {
-            let builder = GetHeaderKeyOutput::builder();
+            let mut builder = GetHeaderKeyOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -4358,12 +4480,32 @@ pub mod operation {
             /// A builder for [`GetHeaderKeyOutput`](super::GetHeaderKeyOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct GetHeaderKeyOutputBuilder {}
+            pub struct GetHeaderKeyOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl GetHeaderKeyOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetHeaderKeyOutput {
-                    super::GetHeaderKeyOutput {}
+                    super::GetHeaderKeyOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -4458,12 +4600,20 @@ pub mod operation {
         /// The `getQueryKeyOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct GetQueryKeyOutput {}
+        pub struct GetQueryKeyOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl GetQueryKeyOutput {
             /// A builder for this type.
             pub fn builder() -> builders::GetQueryKeyOutputBuilder {
                 builders::GetQueryKeyOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetQueryKeyOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -4609,9 +4759,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetQueryKeyOutput, rt::json::DeserializeError> {
-            let builder = GetQueryKeyOutput::builder();
+            let mut builder = GetQueryKeyOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -4663,12 +4818,32 @@ pub mod operation {
             /// A builder for [`GetQueryKeyOutput`](super::GetQueryKeyOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct GetQueryKeyOutputBuilder {}
+            pub struct GetQueryKeyOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl GetQueryKeyOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetQueryKeyOutput {
-                    super::GetQueryKeyOutput {}
+                    super::GetQueryKeyOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -4778,12 +4953,20 @@ pub mod operation {
         /// The `getCookieKeyOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct GetCookieKeyOutput {}
+        pub struct GetCookieKeyOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl GetCookieKeyOutput {
             /// A builder for this type.
             pub fn builder() -> builders::GetCookieKeyOutputBuilder {
                 builders::GetCookieKeyOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetCookieKeyOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -4922,9 +5105,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetCookieKeyOutput, rt::json::DeserializeError> {
-            let builder = GetCookieKeyOutput::builder();
+            let mut builder = GetCookieKeyOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -4949,12 +5137,32 @@ pub mod operation {
             /// A builder for [`GetCookieKeyOutput`](super::GetCookieKeyOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct GetCookieKeyOutputBuilder {}
+            pub struct GetCookieKeyOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl GetCookieKeyOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetCookieKeyOutput {
-                    super::GetCookieKeyOutput {}
+                    super::GetCookieKeyOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -5041,12 +5249,20 @@ pub mod operation {
         /// The `getOauthOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct GetOauthOutput {}
+        pub struct GetOauthOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl GetOauthOutput {
             /// A builder for this type.
             pub fn builder() -> builders::GetOauthOutputBuilder {
                 builders::GetOauthOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetOauthOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -5185,9 +5401,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetOauthOutput, rt::json::DeserializeError> {
-            let builder = GetOauthOutput::builder();
+            let mut builder = GetOauthOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -5212,12 +5433,32 @@ pub mod operation {
             /// A builder for [`GetOauthOutput`](super::GetOauthOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct GetOauthOutputBuilder {}
+            pub struct GetOauthOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl GetOauthOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetOauthOutput {
-                    super::GetOauthOutput {}
+                    super::GetOauthOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -5304,12 +5545,20 @@ pub mod operation {
         /// The `getAnonymousOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct GetAnonymousOutput {}
+        pub struct GetAnonymousOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl GetAnonymousOutput {
             /// A builder for this type.
             pub fn builder() -> builders::GetAnonymousOutputBuilder {
                 builders::GetAnonymousOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetAnonymousOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -5448,9 +5697,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetAnonymousOutput, rt::json::DeserializeError> {
-            let builder = GetAnonymousOutput::builder();
+            let mut builder = GetAnonymousOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -5475,12 +5729,32 @@ pub mod operation {
             /// A builder for [`GetAnonymousOutput`](super::GetAnonymousOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct GetAnonymousOutputBuilder {}
+            pub struct GetAnonymousOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl GetAnonymousOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetAnonymousOutput {
-                    super::GetAnonymousOutput {}
+                    super::GetAnonymousOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -5567,12 +5841,20 @@ pub mod operation {
         /// The `getEitherOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct GetEitherOutput {}
+        pub struct GetEitherOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl GetEitherOutput {
             /// A builder for this type.
             pub fn builder() -> builders::GetEitherOutputBuilder {
                 builders::GetEitherOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetEitherOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -5714,9 +5996,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<GetEitherOutput, rt::json::DeserializeError> {
-            let builder = GetEitherOutput::builder();
+            let mut builder = GetEitherOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -5741,12 +6028,32 @@ pub mod operation {
             /// A builder for [`GetEitherOutput`](super::GetEitherOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct GetEitherOutputBuilder {}
+            pub struct GetEitherOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl GetEitherOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetEitherOutput {
-                    super::GetEitherOutput {}
+                    super::GetEitherOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -5848,6 +6155,7 @@ pub mod operation {
         pub struct PutThingsOutput {
             /// The `Body` member.
             pub body: ::std::option::Option<::std::vec::Vec<crate::types::Thing>>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutThingsOutput {
@@ -5859,6 +6167,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutThingsOutputBuilder {
                 builders::PutThingsOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutThingsOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -6047,6 +6361,11 @@ pub mod operation {
                         )
                     },
                 );
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -6109,6 +6428,7 @@ pub mod operation {
                 pub(crate) body: ::std::option::Option<
                     ::std::vec::Vec<crate::types::Thing>,
                 >,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutThingsOutputBuilder {
@@ -6134,10 +6454,27 @@ pub mod operation {
                     &self.body
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutThingsOutput {
                     super::PutThingsOutput {
                         body: self.body,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -6276,7 +6613,7 @@ pub mod operation {
             /// The `name` member.
             ///
             /// Required.
-            pub name: ::std::option::Option<::std::string::String>,
+            pub name: ::std::string::String,
             /// The `price` member.
             pub price: ::std::option::Option<crate::types::Money>,
             /// The `id` member.
@@ -6285,14 +6622,15 @@ pub mod operation {
             pub created: ::std::option::Option<rt::DateTime>,
             /// The `X-Rate-Limit` member.
             pub x_rate_limit: ::std::option::Option<i32>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl CreateThingOutput {
             /// The `name` member.
             ///
             /// Required.
-            pub fn name(&self) -> ::std::option::Option<&str> {
-                self.name.as_deref()
+            pub fn name(&self) -> &str {
+                self.name.as_str()
             }
 
             /// The `price` member.
@@ -6318,6 +6656,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::CreateThingOutputBuilder {
                 builders::CreateThingOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for CreateThingOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -6531,15 +6875,10 @@ pub mod operation {
             let mut builder = CreateThingOutput::builder();
             let value = rt::json::parse(response.body().bytes().unwrap_or_default())?;
             let obj = rt::json::object(&value, "$")?;
-            builder = builder
-                .set_name(
-                    Some(
-                        match rt::json::member(obj, "name") {
-                            Some(v) => rt::json::string(v, "createThingOutput.name")?,
-                            None => ::std::string::String::new(),
-                        },
-                    ),
-                );
+            if let Some(v) = rt::json::member(obj, "name") {
+                builder = builder
+                    .set_name(Some(rt::json::string(v, "createThingOutput.name")?));
+            }
             if let Some(v) = rt::json::member(obj, "price") {
                 builder = builder.set_price(Some(crate::json_codec::de_money(v)?));
             }
@@ -6567,7 +6906,15 @@ pub mod operation {
                         "createThingOutput.X-Rate-Limit",
                     )?,
                 );
-            Ok(builder.build())
+            if builder.name.is_none() {
+                builder.name = Some(::std::string::String::new());
+            }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
+            builder.build().map_err(|_| rt::json::invalid("$", "every required member"))
         }
 
         /// Builders for this operation.
@@ -6652,6 +6999,7 @@ pub mod operation {
                 pub(crate) id: ::std::option::Option<::std::string::String>,
                 pub(crate) created: ::std::option::Option<rt::DateTime>,
                 pub(crate) x_rate_limit: ::std::option::Option<i32>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl CreateThingOutputBuilder {
@@ -6767,15 +7115,41 @@ pub mod operation {
                     &self.x_rate_limit
                 }
 
-                /// Builds the value.
-                pub fn build(self) -> super::CreateThingOutput {
-                    super::CreateThingOutput {
-                        name: self.name,
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
+                /// Builds the value; fails where one of these is unset:
+                ///
+                /// - `name`
+                pub fn build(
+                    self,
+                ) -> ::std::result::Result<super::CreateThingOutput, rt::BuildError> {
+                    Ok(super::CreateThingOutput {
+                        name: self
+                            .name
+                            .ok_or_else(|| rt::BuildError::missing_field(
+                                "name",
+                                "name was not specified but it is required when building CreateThingOutput",
+                            ))?,
                         price: self.price,
                         id: self.id,
                         created: self.created,
                         x_rate_limit: self.x_rate_limit,
-                    }
+                        _request_id: self._request_id,
+                    })
                 }
             }
 
@@ -6923,12 +7297,20 @@ pub mod operation {
         /// The `deleteThingOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct DeleteThingOutput {}
+        pub struct DeleteThingOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl DeleteThingOutput {
             /// A builder for this type.
             pub fn builder() -> builders::DeleteThingOutputBuilder {
                 builders::DeleteThingOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for DeleteThingOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -7172,9 +7554,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<DeleteThingOutput, rt::json::DeserializeError> {
-            let builder = DeleteThingOutput::builder();
+            let mut builder = DeleteThingOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -7234,12 +7621,32 @@ pub mod operation {
             /// A builder for [`DeleteThingOutput`](super::DeleteThingOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct DeleteThingOutputBuilder {}
+            pub struct DeleteThingOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl DeleteThingOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::DeleteThingOutput {
-                    super::DeleteThingOutput {}
+                    super::DeleteThingOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -7372,6 +7779,7 @@ pub mod operation {
         pub struct GetThingsByThingIdPartsOutput {
             /// The `Body` member.
             pub body: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetThingsByThingIdPartsOutput {
@@ -7383,6 +7791,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetThingsByThingIdPartsOutputBuilder {
                 builders::GetThingsByThingIdPartsOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetThingsByThingIdPartsOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -7575,6 +7989,11 @@ pub mod operation {
                         )
                     },
                 );
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -7641,6 +8060,7 @@ pub mod operation {
                 pub(crate) body: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 >,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetThingsByThingIdPartsOutputBuilder {
@@ -7671,10 +8091,27 @@ pub mod operation {
                     &self.body
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetThingsByThingIdPartsOutput {
                     super::GetThingsByThingIdPartsOutput {
                         body: self.body,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -7808,6 +8245,7 @@ pub mod operation {
         pub struct SetScoreOutput {
             /// The `Body` member.
             pub body: ::std::option::Option<f64>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl SetScoreOutput {
@@ -7819,6 +8257,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::SetScoreOutputBuilder {
                 builders::SetScoreOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for SetScoreOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -7992,6 +8436,11 @@ pub mod operation {
                         Some(rt::json::float(&value, "setScoreOutput.Body")?)
                     },
                 );
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -8045,6 +8494,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct SetScoreOutputBuilder {
                 pub(crate) body: ::std::option::Option<f64>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl SetScoreOutputBuilder {
@@ -8065,10 +8515,27 @@ pub mod operation {
                     &self.body
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::SetScoreOutput {
                     super::SetScoreOutput {
                         body: self.body,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -8205,6 +8672,7 @@ pub mod operation {
         pub struct PutBlobOutput {
             /// The `Body` member.
             pub body: rt::ByteStream,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutBlobOutput {
@@ -8216,6 +8684,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutBlobOutputBuilder {
                 builders::PutBlobOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutBlobOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -8385,6 +8859,11 @@ pub mod operation {
         ) -> ::std::result::Result<PutBlobOutput, rt::json::DeserializeError> {
             let mut builder = PutBlobOutput::builder();
             builder = builder.set_body(Some(rt::http::take_stream(response)));
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -8472,6 +8951,7 @@ pub mod operation {
             #[derive(Default, Debug)]
             pub struct PutBlobOutputBuilder {
                 pub(crate) body: ::std::option::Option<rt::ByteStream>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutBlobOutputBuilder {
@@ -8495,10 +8975,27 @@ pub mod operation {
                     &self.body
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutBlobOutput {
                     super::PutBlobOutput {
                         body: self.body.unwrap_or_default(),
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -8656,6 +9153,7 @@ pub mod operation {
         pub struct PutNoteOutput {
             /// The `Body` member.
             pub body: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutNoteOutput {
@@ -8667,6 +9165,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutNoteOutputBuilder {
                 builders::PutNoteOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutNoteOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -8836,6 +9340,11 @@ pub mod operation {
                         )
                     },
                 );
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -8895,6 +9404,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutNoteOutputBuilder {
                 pub(crate) body: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutNoteOutputBuilder {
@@ -8921,10 +9431,27 @@ pub mod operation {
                     &self.body
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutNoteOutput {
                     super::PutNoteOutput {
                         body: self.body,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -9092,6 +9619,7 @@ pub mod operation {
         pub struct LoginOutput {
             /// The `token` member.
             pub token: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl LoginOutput {
@@ -9103,6 +9631,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::LoginOutputBuilder {
                 builders::LoginOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for LoginOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -9288,6 +9822,11 @@ pub mod operation {
                 builder = builder
                     .set_token(Some(rt::json::string(v, "loginOutput.token")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -9444,6 +9983,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct LoginOutputBuilder {
                 pub(crate) token: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl LoginOutputBuilder {
@@ -9472,10 +10012,27 @@ pub mod operation {
                     &self.token
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::LoginOutput {
                     super::LoginOutput {
                         token: self.token,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -9687,12 +10244,20 @@ pub mod operation {
         /// The `uploadOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct UploadOutput {}
+        pub struct UploadOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl UploadOutput {
             /// A builder for this type.
             pub fn builder() -> builders::UploadOutputBuilder {
                 builders::UploadOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for UploadOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -9851,9 +10416,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<UploadOutput, rt::json::DeserializeError> {
-            let builder = UploadOutput::builder();
+            let mut builder = UploadOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -9935,12 +10505,32 @@ pub mod operation {
             /// A builder for [`UploadOutput`](super::UploadOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct UploadOutputBuilder {}
+            pub struct UploadOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl UploadOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::UploadOutput {
-                    super::UploadOutput {}
+                    super::UploadOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -10089,6 +10679,7 @@ pub mod operation {
         pub struct GetReportOutput {
             /// The `total` member.
             pub total: ::std::option::Option<f32>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetReportOutput {
@@ -10100,6 +10691,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetReportOutputBuilder {
                 builders::GetReportOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetReportOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -10260,6 +10857,11 @@ pub mod operation {
                         ),
                     );
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -10307,6 +10909,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetReportOutputBuilder {
                 pub(crate) total: ::std::option::Option<f32>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetReportOutputBuilder {
@@ -10327,10 +10930,27 @@ pub mod operation {
                     &self.total
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetReportOutput {
                     super::GetReportOutput {
                         total: self.total,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -10626,9 +11246,9 @@ pub mod operation {
             /// The `precise` member.
             pub precise: ::std::option::Option<f64>,
             /// The `count` member.
-            pub count: ::std::option::Option<i64>,
+            pub count: i64,
             /// The `mode` member.
-            pub mode: ::std::option::Option<::std::string::String>,
+            pub mode: ::std::string::String,
             /// The `serial` member.
             pub serial: ::std::option::Option<::std::string::String>,
             /// The `tree` member.
@@ -10637,6 +11257,7 @@ pub mod operation {
             pub owner: ::std::option::Option<crate::types::CatalogOwner>,
             /// The `size` member.
             pub size: ::std::option::Option<crate::types::CatalogSize>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutCatalogOutput {
@@ -10723,13 +11344,13 @@ pub mod operation {
             }
 
             /// The `count` member.
-            pub fn count(&self) -> ::std::option::Option<i64> {
+            pub fn count(&self) -> i64 {
                 self.count
             }
 
             /// The `mode` member.
-            pub fn mode(&self) -> ::std::option::Option<&str> {
-                self.mode.as_deref()
+            pub fn mode(&self) -> &str {
+                self.mode.as_str()
             }
 
             /// The `serial` member.
@@ -10755,6 +11376,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutCatalogOutputBuilder {
                 builders::PutCatalogOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutCatalogOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -11073,24 +11700,14 @@ pub mod operation {
                 builder = builder
                     .set_precise(Some(rt::json::float(v, "putCatalogOutput.precise")?));
             }
-            builder = builder
-                .set_count(
-                    Some(
-                        match rt::json::member(obj, "count") {
-                            Some(v) => rt::json::integer(v, "putCatalogOutput.count")?,
-                            None => 10i64,
-                        },
-                    ),
-                );
-            builder = builder
-                .set_mode(
-                    Some(
-                        match rt::json::member(obj, "mode") {
-                            Some(v) => rt::json::string(v, "putCatalogOutput.mode")?,
-                            None => ::std::string::String::from("fast"),
-                        },
-                    ),
-                );
+            if let Some(v) = rt::json::member(obj, "count") {
+                builder = builder
+                    .set_count(Some(rt::json::integer(v, "putCatalogOutput.count")?));
+            }
+            if let Some(v) = rt::json::member(obj, "mode") {
+                builder = builder
+                    .set_mode(Some(rt::json::string(v, "putCatalogOutput.mode")?));
+            }
             if let Some(v) = rt::json::member(obj, "serial") {
                 builder = builder
                     .set_serial(Some(rt::json::string(v, "putCatalogOutput.serial")?));
@@ -11111,6 +11728,11 @@ pub mod operation {
                         ),
                     );
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -11661,6 +12283,7 @@ pub mod operation {
                 pub(crate) tree: ::std::option::Option<crate::types::TreeNode>,
                 pub(crate) owner: ::std::option::Option<crate::types::CatalogOwner>,
                 pub(crate) size: ::std::option::Option<crate::types::CatalogSize>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutCatalogOutputBuilder {
@@ -12114,6 +12737,22 @@ pub mod operation {
                     &self.size
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutCatalogOutput {
                     super::PutCatalogOutput {
@@ -12132,12 +12771,15 @@ pub mod operation {
                         big: self.big,
                         ratio: self.ratio,
                         precise: self.precise,
-                        count: self.count,
-                        mode: self.mode,
+                        count: self.count.unwrap_or(10i64),
+                        mode: self
+                            .mode
+                            .unwrap_or_else(|| ::std::string::String::from("fast")),
                         serial: self.serial,
                         tree: self.tree,
                         owner: self.owner,
                         size: self.size,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -12735,6 +13377,7 @@ pub mod operation {
             pub kind: ::std::option::Option<crate::types::ExtrasKind>,
             /// The `tags` member.
             pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutExtrasOutput {
@@ -12773,6 +13416,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutExtrasOutputBuilder {
                 builders::PutExtrasOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutExtrasOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -13001,6 +13650,11 @@ pub mod operation {
                         ),
                     );
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -13186,6 +13840,7 @@ pub mod operation {
                 pub(crate) tags: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 >,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutExtrasOutputBuilder {
@@ -13325,6 +13980,22 @@ pub mod operation {
                     &self.tags
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutExtrasOutput {
                     super::PutExtrasOutput {
@@ -13334,6 +14005,7 @@ pub mod operation {
                         maybe_tree: self.maybe_tree,
                         kind: self.kind,
                         tags: self.tags,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -13643,6 +14315,7 @@ pub mod operation {
             pub hits: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
             /// The `X-Rate-Limit` member.
             pub x_rate_limit: ::std::option::Option<i32>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl SearchOutput {
@@ -13659,6 +14332,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::SearchOutputBuilder {
                 builders::SearchOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for SearchOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -13977,6 +14656,11 @@ pub mod operation {
                         "searchOutput.X-Rate-Limit",
                     )?,
                 );
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -14290,6 +14974,7 @@ pub mod operation {
                     ::std::vec::Vec<::std::string::String>,
                 >,
                 pub(crate) x_rate_limit: ::std::option::Option<i32>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl SearchOutputBuilder {
@@ -14340,11 +15025,28 @@ pub mod operation {
                     &self.x_rate_limit
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::SearchOutput {
                     super::SearchOutput {
                         hits: self.hits,
                         x_rate_limit: self.x_rate_limit,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -14704,6 +15406,7 @@ pub mod operation {
         pub struct UpsertDocOutput {
             /// The `text` member.
             pub text: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl UpsertDocOutput {
@@ -14715,6 +15418,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::UpsertDocOutputBuilder {
                 builders::UpsertDocOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for UpsertDocOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -14892,6 +15601,11 @@ pub mod operation {
                 builder = builder
                     .set_text(Some(rt::json::string(v, "upsertDocOutput.text")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -14978,6 +15692,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct UpsertDocOutputBuilder {
                 pub(crate) text: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl UpsertDocOutputBuilder {
@@ -15004,10 +15719,27 @@ pub mod operation {
                     &self.text
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::UpsertDocOutput {
                     super::UpsertDocOutput {
                         text: self.text,
+                        _request_id: self._request_id,
                     }
                 }
             }

@@ -111,7 +111,7 @@ pub mod types {
         /// The `id` member.
         ///
         /// Required.
-        pub id: ::std::option::Option<::std::string::String>,
+        pub id: ::std::string::String,
         /// Who made it.
         pub owner: ::std::option::Option<crate::types::Profile>,
         /// The `parent` member.
@@ -128,8 +128,8 @@ pub mod types {
         /// The `id` member.
         ///
         /// Required.
-        pub fn id(&self) -> ::std::option::Option<&str> {
-            self.id.as_deref()
+        pub fn id(&self) -> &str {
+            self.id.as_str()
         }
 
         /// Who made it.
@@ -241,13 +241,13 @@ pub mod types {
         /// The `id` member.
         ///
         /// Required.
-        pub id: ::std::option::Option<i64>,
+        pub id: i64,
         /// The `nickname` member.
         pub nickname: ::std::option::Option<::std::string::String>,
         /// The `status` member.
         ///
         /// Required.
-        pub status: ::std::option::Option<crate::types::Status>,
+        pub status: crate::types::Status,
         /// The `badge` member.
         pub badge: ::std::option::Option<crate::types::Badge>,
         /// The `settings` member.
@@ -262,7 +262,7 @@ pub mod types {
         /// The `id` member.
         ///
         /// Required.
-        pub fn id(&self) -> ::std::option::Option<i64> {
+        pub fn id(&self) -> i64 {
             self.id
         }
 
@@ -274,8 +274,8 @@ pub mod types {
         /// The `status` member.
         ///
         /// Required.
-        pub fn status(&self) -> ::std::option::Option<&crate::types::Status> {
-            self.status.as_ref()
+        pub fn status(&self) -> &crate::types::Status {
+            &self.status
         }
 
         /// The `badge` member.
@@ -645,16 +645,23 @@ pub mod types {
                 &self.at
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Event {
-                super::Event {
-                    id: self.id,
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `id`
+            pub fn build(self) -> ::std::result::Result<super::Event, rt::BuildError> {
+                Ok(super::Event {
+                    id: self
+                        .id
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "id",
+                            "id was not specified but it is required when building Event",
+                        ))?,
                     owner: self.owner,
                     parent: self.parent,
                     status: self.status,
                     priority: self.priority,
                     at: self.at,
-                }
+                })
             }
         }
 
@@ -884,16 +891,29 @@ pub mod types {
                 &self.born
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Profile {
-                super::Profile {
-                    id: self.id,
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `id`
+            /// - `status`
+            pub fn build(self) -> ::std::result::Result<super::Profile, rt::BuildError> {
+                Ok(super::Profile {
+                    id: self
+                        .id
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "id",
+                            "id was not specified but it is required when building Profile",
+                        ))?,
                     nickname: self.nickname,
-                    status: self.status,
+                    status: self
+                        .status
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "status",
+                            "status was not specified but it is required when building Profile",
+                        ))?,
                     badge: self.badge,
                     settings: self.settings,
                     born: self.born,
-                }
+                })
             }
         }
 
@@ -1337,15 +1357,9 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Event, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Event")?;
         let mut builder = crate::types::Event::builder();
-        builder = builder
-            .set_id(
-                Some(
-                    match rt::json::member(obj, "id") {
-                        Some(v) => rt::json::string(v, "Event.id")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "id") {
+            builder = builder.set_id(Some(rt::json::string(v, "Event.id")?));
+        }
         if let Some(v) = rt::json::member(obj, "owner") {
             builder = builder.set_owner(Some(crate::json_codec::de_profile(v)?));
         }
@@ -1378,7 +1392,10 @@ mod json_codec {
                     ),
                 );
         }
-        Ok(builder.build())
+        if builder.id.is_none() {
+            builder.id = Some(::std::string::String::new());
+        }
+        builder.build().map_err(|_| rt::json::invalid("Event", "every required member"))
     }
 
     pub(crate) fn de_gold(
@@ -1386,15 +1403,9 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Gold, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Gold")?;
         let mut builder = crate::types::Gold::builder();
-        builder = builder
-            .set_kind(
-                Some(
-                    match rt::json::member(obj, "kind") {
-                        Some(v) => rt::json::string(v, "Gold.kind")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "kind") {
+            builder = builder.set_kind(Some(rt::json::string(v, "Gold.kind")?));
+        }
         if let Some(v) = rt::json::member(obj, "karat") {
             builder = builder.set_karat(Some(rt::json::integer(v, "Gold.karat")?));
         }
@@ -1430,31 +1441,22 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Profile, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Profile")?;
         let mut builder = crate::types::Profile::builder();
-        builder = builder
-            .set_id(
-                Some(
-                    match rt::json::member(obj, "id") {
-                        Some(v) => rt::json::integer(v, "Profile.id")?,
-                        None => 0,
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "id") {
+            builder = builder.set_id(Some(rt::json::integer(v, "Profile.id")?));
+        }
         if let Some(v) = rt::json::member(obj, "nickname") {
             builder = builder
                 .set_nickname(Some(rt::json::string(v, "Profile.nickname")?));
         }
-        builder = builder
-            .set_status(
-                Some(
-                    match rt::json::member(obj, "status") {
-                        Some(v) => {
-                            rt::json::string(v, "Profile.status")
-                                .map(|s| crate::types::Status::from(s.as_str()))?
-                        }
-                        None => crate::types::Status::from(""),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "status") {
+            builder = builder
+                .set_status(
+                    Some(
+                        rt::json::string(v, "Profile.status")
+                            .map(|s| crate::types::Status::from(s.as_str()))?,
+                    ),
+                );
+        }
         if let Some(v) = rt::json::member(obj, "badge") {
             builder = builder.set_badge(Some(crate::json_codec::de_badge(v)?));
         }
@@ -1481,7 +1483,15 @@ mod json_codec {
         if let Some(v) = rt::json::member(obj, "born") {
             builder = builder.set_born(Some(rt::json::string(v, "Profile.born")?));
         }
-        Ok(builder.build())
+        if builder.id.is_none() {
+            builder.id = Some(0);
+        }
+        if builder.status.is_none() {
+            builder.status = Some(crate::types::Status::from(""));
+        }
+        builder
+            .build()
+            .map_err(|_| rt::json::invalid("Profile", "every required member"))
     }
 
     pub(crate) fn read_server_error(
@@ -1511,15 +1521,9 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Silver, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Silver")?;
         let mut builder = crate::types::Silver::builder();
-        builder = builder
-            .set_kind(
-                Some(
-                    match rt::json::member(obj, "kind") {
-                        Some(v) => rt::json::string(v, "Silver.kind")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "kind") {
+            builder = builder.set_kind(Some(rt::json::string(v, "Silver.kind")?));
+        }
         if let Some(v) = rt::json::member(obj, "shine") {
             builder = builder
                 .set_shine(Some(rt::json::float(v, "Silver.shine").map(|f| f as f32)?));
@@ -1574,13 +1578,13 @@ pub mod operation {
             /// The `id` member.
             ///
             /// Required.
-            pub id: ::std::option::Option<i64>,
+            pub id: i64,
             /// The `nickname` member.
             pub nickname: ::std::option::Option<::std::string::String>,
             /// The `status` member.
             ///
             /// Required.
-            pub status: ::std::option::Option<crate::types::Status>,
+            pub status: crate::types::Status,
             /// The `badge` member.
             pub badge: ::std::option::Option<crate::types::Badge>,
             /// The `settings` member.
@@ -1591,13 +1595,14 @@ pub mod operation {
             pub born: ::std::option::Option<::std::string::String>,
             /// The `ETag` member.
             pub e_tag: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetProfileOutput {
             /// The `id` member.
             ///
             /// Required.
-            pub fn id(&self) -> ::std::option::Option<i64> {
+            pub fn id(&self) -> i64 {
                 self.id
             }
 
@@ -1609,8 +1614,8 @@ pub mod operation {
             /// The `status` member.
             ///
             /// Required.
-            pub fn status(&self) -> ::std::option::Option<&crate::types::Status> {
-                self.status.as_ref()
+            pub fn status(&self) -> &crate::types::Status {
+                &self.status
             }
 
             /// The `badge` member.
@@ -1640,6 +1645,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetProfileOutputBuilder {
                 builders::GetProfileOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetProfileOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1869,33 +1880,25 @@ pub mod operation {
             let mut builder = GetProfileOutput::builder();
             let value = rt::json::parse(response.body().bytes().unwrap_or_default())?;
             let obj = rt::json::object(&value, "$")?;
-            builder = builder
-                .set_id(
-                    Some(
-                        match rt::json::member(obj, "id") {
-                            Some(v) => rt::json::integer(v, "GetProfileOutput.id")?,
-                            None => 0,
-                        },
-                    ),
-                );
+            if let Some(v) = rt::json::member(obj, "id") {
+                builder = builder
+                    .set_id(Some(rt::json::integer(v, "GetProfileOutput.id")?));
+            }
             if let Some(v) = rt::json::member(obj, "nickname") {
                 builder = builder
                     .set_nickname(
                         Some(rt::json::string(v, "GetProfileOutput.nickname")?),
                     );
             }
-            builder = builder
-                .set_status(
-                    Some(
-                        match rt::json::member(obj, "status") {
-                            Some(v) => {
-                                rt::json::string(v, "GetProfileOutput.status")
-                                    .map(|s| crate::types::Status::from(s.as_str()))?
-                            }
-                            None => crate::types::Status::from(""),
-                        },
-                    ),
-                );
+            if let Some(v) = rt::json::member(obj, "status") {
+                builder = builder
+                    .set_status(
+                        Some(
+                            rt::json::string(v, "GetProfileOutput.status")
+                                .map(|s| crate::types::Status::from(s.as_str()))?,
+                        ),
+                    );
+            }
             if let Some(v) = rt::json::member(obj, "badge") {
                 builder = builder.set_badge(Some(crate::json_codec::de_badge(v)?));
             }
@@ -1925,7 +1928,18 @@ pub mod operation {
             }
             builder = builder
                 .set_e_tag(rt::http::headers::string(response.headers(), "ETag"));
-            Ok(builder.build())
+            if builder.id.is_none() {
+                builder.id = Some(0);
+            }
+            if builder.status.is_none() {
+                builder.status = Some(crate::types::Status::from(""));
+            }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
+            builder.build().map_err(|_| rt::json::invalid("$", "every required member"))
         }
 
         /// Builders for this operation.
@@ -2016,6 +2030,7 @@ pub mod operation {
                 >,
                 pub(crate) born: ::std::option::Option<::std::string::String>,
                 pub(crate) e_tag: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetProfileOutputBuilder {
@@ -2195,17 +2210,49 @@ pub mod operation {
                     &self.e_tag
                 }
 
-                /// Builds the value.
-                pub fn build(self) -> super::GetProfileOutput {
-                    super::GetProfileOutput {
-                        id: self.id,
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
+                /// Builds the value; fails where one of these is unset:
+                ///
+                /// - `id`
+                /// - `status`
+                pub fn build(
+                    self,
+                ) -> ::std::result::Result<super::GetProfileOutput, rt::BuildError> {
+                    Ok(super::GetProfileOutput {
+                        id: self
+                            .id
+                            .ok_or_else(|| rt::BuildError::missing_field(
+                                "id",
+                                "id was not specified but it is required when building GetProfileOutput",
+                            ))?,
                         nickname: self.nickname,
-                        status: self.status,
+                        status: self
+                            .status
+                            .ok_or_else(|| rt::BuildError::missing_field(
+                                "status",
+                                "status was not specified but it is required when building GetProfileOutput",
+                            ))?,
                         badge: self.badge,
                         settings: self.settings,
                         born: self.born,
                         e_tag: self.e_tag,
-                    }
+                        _request_id: self._request_id,
+                    })
                 }
             }
 
@@ -2373,13 +2420,13 @@ pub mod operation {
             /// The `id` member.
             ///
             /// Required.
-            pub id: ::std::option::Option<i64>,
+            pub id: i64,
             /// The `nickname` member.
             pub nickname: ::std::option::Option<::std::string::String>,
             /// The `status` member.
             ///
             /// Required.
-            pub status: ::std::option::Option<crate::types::Status>,
+            pub status: crate::types::Status,
             /// The `badge` member.
             pub badge: ::std::option::Option<crate::types::Badge>,
             /// The `settings` member.
@@ -2388,13 +2435,14 @@ pub mod operation {
             >,
             /// The `born` member.
             pub born: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl UpdateProfileOutput {
             /// The `id` member.
             ///
             /// Required.
-            pub fn id(&self) -> ::std::option::Option<i64> {
+            pub fn id(&self) -> i64 {
                 self.id
             }
 
@@ -2406,8 +2454,8 @@ pub mod operation {
             /// The `status` member.
             ///
             /// Required.
-            pub fn status(&self) -> ::std::option::Option<&crate::types::Status> {
-                self.status.as_ref()
+            pub fn status(&self) -> &crate::types::Status {
+                &self.status
             }
 
             /// The `badge` member.
@@ -2432,6 +2480,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::UpdateProfileOutputBuilder {
                 builders::UpdateProfileOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for UpdateProfileOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -2607,33 +2661,25 @@ pub mod operation {
             let mut builder = UpdateProfileOutput::builder();
             let value = rt::json::parse(response.body().bytes().unwrap_or_default())?;
             let obj = rt::json::object(&value, "$")?;
-            builder = builder
-                .set_id(
-                    Some(
-                        match rt::json::member(obj, "id") {
-                            Some(v) => rt::json::integer(v, "UpdateProfileOutput.id")?,
-                            None => 0,
-                        },
-                    ),
-                );
+            if let Some(v) = rt::json::member(obj, "id") {
+                builder = builder
+                    .set_id(Some(rt::json::integer(v, "UpdateProfileOutput.id")?));
+            }
             if let Some(v) = rt::json::member(obj, "nickname") {
                 builder = builder
                     .set_nickname(
                         Some(rt::json::string(v, "UpdateProfileOutput.nickname")?),
                     );
             }
-            builder = builder
-                .set_status(
-                    Some(
-                        match rt::json::member(obj, "status") {
-                            Some(v) => {
-                                rt::json::string(v, "UpdateProfileOutput.status")
-                                    .map(|s| crate::types::Status::from(s.as_str()))?
-                            }
-                            None => crate::types::Status::from(""),
-                        },
-                    ),
-                );
+            if let Some(v) = rt::json::member(obj, "status") {
+                builder = builder
+                    .set_status(
+                        Some(
+                            rt::json::string(v, "UpdateProfileOutput.status")
+                                .map(|s| crate::types::Status::from(s.as_str()))?,
+                        ),
+                    );
+            }
             if let Some(v) = rt::json::member(obj, "badge") {
                 builder = builder.set_badge(Some(crate::json_codec::de_badge(v)?));
             }
@@ -2661,7 +2707,18 @@ pub mod operation {
                 builder = builder
                     .set_born(Some(rt::json::string(v, "UpdateProfileOutput.born")?));
             }
-            Ok(builder.build())
+            if builder.id.is_none() {
+                builder.id = Some(0);
+            }
+            if builder.status.is_none() {
+                builder.status = Some(crate::types::Status::from(""));
+            }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
+            builder.build().map_err(|_| rt::json::invalid("$", "every required member"))
         }
 
         /// Builders for this operation.
@@ -2775,6 +2832,7 @@ pub mod operation {
                     ::std::collections::HashMap<::std::string::String, i64>,
                 >,
                 pub(crate) born: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl UpdateProfileOutputBuilder {
@@ -2929,16 +2987,48 @@ pub mod operation {
                     &self.born
                 }
 
-                /// Builds the value.
-                pub fn build(self) -> super::UpdateProfileOutput {
-                    super::UpdateProfileOutput {
-                        id: self.id,
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
+                /// Builds the value; fails where one of these is unset:
+                ///
+                /// - `id`
+                /// - `status`
+                pub fn build(
+                    self,
+                ) -> ::std::result::Result<super::UpdateProfileOutput, rt::BuildError> {
+                    Ok(super::UpdateProfileOutput {
+                        id: self
+                            .id
+                            .ok_or_else(|| rt::BuildError::missing_field(
+                                "id",
+                                "id was not specified but it is required when building UpdateProfileOutput",
+                            ))?,
                         nickname: self.nickname,
-                        status: self.status,
+                        status: self
+                            .status
+                            .ok_or_else(|| rt::BuildError::missing_field(
+                                "status",
+                                "status was not specified but it is required when building UpdateProfileOutput",
+                            ))?,
                         badge: self.badge,
                         settings: self.settings,
                         born: self.born,
-                    }
+                        _request_id: self._request_id,
+                    })
                 }
             }
 
@@ -3137,6 +3227,7 @@ pub mod operation {
         pub struct ListEventsOutput {
             /// The `Body` member.
             pub body: ::std::option::Option<::std::vec::Vec<crate::types::Event>>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl ListEventsOutput {
@@ -3148,6 +3239,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::ListEventsOutputBuilder {
                 builders::ListEventsOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for ListEventsOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -3349,6 +3446,11 @@ pub mod operation {
                         )
                     },
                 );
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -3501,6 +3603,7 @@ pub mod operation {
                 pub(crate) body: ::std::option::Option<
                     ::std::vec::Vec<crate::types::Event>,
                 >,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl ListEventsOutputBuilder {
@@ -3526,10 +3629,27 @@ pub mod operation {
                     &self.body
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::ListEventsOutput {
                     super::ListEventsOutput {
                         body: self.body,
+                        _request_id: self._request_id,
                     }
                 }
             }

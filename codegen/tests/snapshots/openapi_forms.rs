@@ -33,15 +33,15 @@ pub mod types {
         /// The `a` member.
         ///
         /// Required.
-        pub a: ::std::option::Option<::std::string::String>,
+        pub a: ::std::string::String,
     }
 
     impl A {
         /// The `a` member.
         ///
         /// Required.
-        pub fn a(&self) -> ::std::option::Option<&str> {
-            self.a.as_deref()
+        pub fn a(&self) -> &str {
+            self.a.as_str()
         }
 
         /// A builder for this type.
@@ -57,14 +57,14 @@ pub mod types {
         /// The `b` member.
         ///
         /// Required.
-        pub b: ::std::option::Option<i32>,
+        pub b: i32,
     }
 
     impl B {
         /// The `b` member.
         ///
         /// Required.
-        pub fn b(&self) -> ::std::option::Option<i32> {
+        pub fn b(&self) -> i32 {
             self.b
         }
 
@@ -81,7 +81,7 @@ pub mod types {
         /// The `name` member.
         ///
         /// Required.
-        pub name: ::std::option::Option<::std::string::String>,
+        pub name: ::std::string::String,
         /// The `petType` member.
         pub pet_type: ::std::option::Option<::std::string::String>,
     }
@@ -90,8 +90,8 @@ pub mod types {
         /// The `name` member.
         ///
         /// Required.
-        pub fn name(&self) -> ::std::option::Option<&str> {
-            self.name.as_deref()
+        pub fn name(&self) -> &str {
+            self.name.as_str()
         }
 
         /// The `petType` member.
@@ -268,6 +268,8 @@ pub mod types {
 
     /// Builders for the types.
     pub mod builders {
+        use ::sdkgen_runtime::__private as rt;
+
         /// A builder for [`A`](super::A).
         #[non_exhaustive]
         #[derive(Clone, Default, Debug, PartialEq)]
@@ -305,9 +307,18 @@ pub mod types {
                 &self.a
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::A {
-                super::A { a: self.a }
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `a`
+            pub fn build(self) -> ::std::result::Result<super::A, rt::BuildError> {
+                Ok(super::A {
+                    a: self
+                        .a
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "a",
+                            "a was not specified but it is required when building A",
+                        ))?,
+                })
             }
         }
 
@@ -342,9 +353,18 @@ pub mod types {
                 &self.b
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::B {
-                super::B { b: self.b }
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `b`
+            pub fn build(self) -> ::std::result::Result<super::B, rt::BuildError> {
+                Ok(super::B {
+                    b: self
+                        .b
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "b",
+                            "b was not specified but it is required when building B",
+                        ))?,
+                })
             }
         }
 
@@ -409,12 +429,19 @@ pub mod types {
                 &self.pet_type
             }
 
-            /// Builds the value.
-            pub fn build(self) -> super::Cat {
-                super::Cat {
-                    name: self.name,
+            /// Builds the value; fails where one of these is unset:
+            ///
+            /// - `name`
+            pub fn build(self) -> ::std::result::Result<super::Cat, rt::BuildError> {
+                Ok(super::Cat {
+                    name: self
+                        .name
+                        .ok_or_else(|| rt::BuildError::missing_field(
+                            "name",
+                            "name was not specified but it is required when building Cat",
+                        ))?,
                     pet_type: self.pet_type,
-                }
+                })
             }
         }
 
@@ -836,7 +863,8 @@ mod json_codec {
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::A,
     ) -> ::std::result::Result<(), rt::BoxError> {
-        if let Some(v) = &value.a {
+        {
+            let v = &value.a;
             obj.key("a").string(v);
         }
         Ok(())
@@ -847,23 +875,21 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::A, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "A")?;
         let mut builder = crate::types::A::builder();
-        builder = builder
-            .set_a(
-                Some(
-                    match rt::json::member(obj, "a") {
-                        Some(v) => rt::json::string(v, "A.a")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
-        Ok(builder.build())
+        if let Some(v) = rt::json::member(obj, "a") {
+            builder = builder.set_a(Some(rt::json::string(v, "A.a")?));
+        }
+        if builder.a.is_none() {
+            builder.a = Some(::std::string::String::new());
+        }
+        builder.build().map_err(|_| rt::json::invalid("A", "every required member"))
     }
 
     pub(crate) fn ser_b(
         obj: &mut rt::json::JsonObjectWriter<'_>,
         value: &crate::types::B,
     ) -> ::std::result::Result<(), rt::BoxError> {
-        if let Some(v) = &value.b {
+        {
+            let v = &value.b;
             obj.key("b").number(rt::json::Number::NegInt(i64::from(*v)));
         }
         Ok(())
@@ -874,16 +900,13 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::B, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "B")?;
         let mut builder = crate::types::B::builder();
-        builder = builder
-            .set_b(
-                Some(
-                    match rt::json::member(obj, "b") {
-                        Some(v) => rt::json::integer(v, "B.b")?,
-                        None => 0,
-                    },
-                ),
-            );
-        Ok(builder.build())
+        if let Some(v) = rt::json::member(obj, "b") {
+            builder = builder.set_b(Some(rt::json::integer(v, "B.b")?));
+        }
+        if builder.b.is_none() {
+            builder.b = Some(0);
+        }
+        builder.build().map_err(|_| rt::json::invalid("B", "every required member"))
     }
 
     pub(crate) fn de_cat(
@@ -891,19 +914,16 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Cat, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Cat")?;
         let mut builder = crate::types::Cat::builder();
-        builder = builder
-            .set_name(
-                Some(
-                    match rt::json::member(obj, "name") {
-                        Some(v) => rt::json::string(v, "Cat.name")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "name") {
+            builder = builder.set_name(Some(rt::json::string(v, "Cat.name")?));
+        }
         if let Some(v) = rt::json::member(obj, "petType") {
             builder = builder.set_pet_type(Some(rt::json::string(v, "Cat.petType")?));
         }
-        Ok(builder.build())
+        if builder.name.is_none() {
+            builder.name = Some(::std::string::String::new());
+        }
+        builder.build().map_err(|_| rt::json::invalid("Cat", "every required member"))
     }
 
     pub(crate) fn read_client_problem(
@@ -988,7 +1008,8 @@ mod json_codec {
             crate::types::Pet::Cat(v) => {
                 let mut obj = w.start_object();
                 obj.key("petType").string("cat");
-                if let Some(v) = &v.name {
+                {
+                    let v = &v.name;
                     obj.key("name").string(v);
                 }
                 obj.finish();
@@ -1138,6 +1159,7 @@ pub mod operation {
             pub pet: ::std::option::Option<crate::types::Pet>,
             /// The `values` member.
             pub values: ::std::option::Option<::std::vec::Vec<crate::types::Value>>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutThingOutput {
@@ -1159,6 +1181,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutThingOutputBuilder {
                 builders::PutThingOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutThingOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1424,6 +1452,11 @@ pub mod operation {
                         ),
                     );
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1526,6 +1559,7 @@ pub mod operation {
                 pub(crate) values: ::std::option::Option<
                     ::std::vec::Vec<crate::types::Value>,
                 >,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutThingOutputBuilder {
@@ -1591,12 +1625,29 @@ pub mod operation {
                     &self.values
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutThingOutput {
                     super::PutThingOutput {
                         value: self.value,
                         pet: self.pet,
                         values: self.values,
+                        _request_id: self._request_id,
                     }
                 }
             }

@@ -987,15 +987,9 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Cat, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Cat")?;
         let mut builder = crate::types::Cat::builder();
-        builder = builder
-            .set_kind(
-                Some(
-                    match rt::json::member(obj, "kind") {
-                        Some(v) => rt::json::string(v, "Cat.kind")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "kind") {
+            builder = builder.set_kind(Some(rt::json::string(v, "Cat.kind")?));
+        }
         if let Some(v) = rt::json::member(obj, "name") {
             builder = builder.set_name(Some(rt::json::string(v, "Cat.name")?));
         }
@@ -1010,15 +1004,9 @@ mod json_codec {
     ) -> ::std::result::Result<crate::types::Dog, rt::json::DeserializeError> {
         let obj = rt::json::object(value, "Dog")?;
         let mut builder = crate::types::Dog::builder();
-        builder = builder
-            .set_kind(
-                Some(
-                    match rt::json::member(obj, "kind") {
-                        Some(v) => rt::json::string(v, "Dog.kind")?,
-                        None => ::std::string::String::new(),
-                    },
-                ),
-            );
+        if let Some(v) = rt::json::member(obj, "kind") {
+            builder = builder.set_kind(Some(rt::json::string(v, "Dog.kind")?));
+        }
         if let Some(v) = rt::json::member(obj, "name") {
             builder = builder.set_name(Some(rt::json::string(v, "Dog.name")?));
         }
@@ -1166,6 +1154,7 @@ pub mod operation {
             pub unnamed: ::std::option::Option<::std::string::String>,
             /// The `score` member.
             pub score: ::std::option::Option<f64>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl SearchOutput {
@@ -1192,6 +1181,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::SearchOutputBuilder {
                 builders::SearchOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for SearchOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1401,6 +1396,11 @@ pub mod operation {
                 builder = builder
                     .set_score(Some(rt::json::float(v, "searchOutput.score")?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1543,6 +1543,7 @@ pub mod operation {
                 pub(crate) items: ::std::option::Option<i64>,
                 pub(crate) unnamed: ::std::option::Option<::std::string::String>,
                 pub(crate) score: ::std::option::Option<f64>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl SearchOutputBuilder {
@@ -1630,6 +1631,22 @@ pub mod operation {
                     &self.score
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::SearchOutput {
                     super::SearchOutput {
@@ -1637,6 +1654,7 @@ pub mod operation {
                         items: self.items,
                         unnamed: self.unnamed,
                         score: self.score,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1843,6 +1861,7 @@ pub mod operation {
             pub detail: ::std::option::Option<crate::types::StatusDetail>,
             /// The `loop` member.
             pub r#loop: ::std::option::Option<rt::Document>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetStatusOutput {
@@ -1869,6 +1888,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetStatusOutputBuilder {
                 builders::GetStatusOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetStatusOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -2044,6 +2069,11 @@ pub mod operation {
             if let Some(v) = rt::json::member(obj, "loop") {
                 builder = builder.set_loop(Some(Ok(rt::json::document(v))?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -2099,6 +2129,7 @@ pub mod operation {
                 pub(crate) level: ::std::option::Option<crate::types::StatusLevel>,
                 pub(crate) detail: ::std::option::Option<crate::types::StatusDetail>,
                 pub(crate) r#loop: ::std::option::Option<rt::Document>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetStatusOutputBuilder {
@@ -2188,6 +2219,22 @@ pub mod operation {
                     &self.r#loop
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetStatusOutput {
                     super::GetStatusOutput {
@@ -2195,6 +2242,7 @@ pub mod operation {
                         level: self.level,
                         detail: self.detail,
                         r#loop: self.r#loop,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -2319,6 +2367,7 @@ pub mod operation {
         pub struct AddPetOutput {
             /// The `Body` member.
             pub body: ::std::option::Option<crate::types::Pet>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl AddPetOutput {
@@ -2330,6 +2379,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::AddPetOutputBuilder {
                 builders::AddPetOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for AddPetOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -2505,6 +2560,11 @@ pub mod operation {
                         Some(crate::json_codec::de_pet(&value)?)
                     },
                 );
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -2561,6 +2621,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct AddPetOutputBuilder {
                 pub(crate) body: ::std::option::Option<crate::types::Pet>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl AddPetOutputBuilder {
@@ -2584,10 +2645,27 @@ pub mod operation {
                     &self.body
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::AddPetOutput {
                     super::AddPetOutput {
                         body: self.body,
+                        _request_id: self._request_id,
                     }
                 }
             }

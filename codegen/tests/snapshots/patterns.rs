@@ -166,12 +166,20 @@ pub mod operation {
         /// The `CheckOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct CheckOutput {}
+        pub struct CheckOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl CheckOutput {
             /// A builder for this type.
             pub fn builder() -> builders::CheckOutputBuilder {
                 builders::CheckOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for CheckOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -427,9 +435,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<CheckOutput, rt::json::DeserializeError> {
-            let builder = CheckOutput::builder();
+            let mut builder = CheckOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -780,12 +793,32 @@ pub mod operation {
             /// A builder for [`CheckOutput`](super::CheckOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct CheckOutputBuilder {}
+            pub struct CheckOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl CheckOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::CheckOutput {
-                    super::CheckOutput {}
+                    super::CheckOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 

@@ -266,6 +266,7 @@ pub mod operation {
         pub struct PutBlobOutput {
             /// The `Data` member.
             pub data: ::std::option::Option<rt::Blob>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutBlobOutput {
@@ -277,6 +278,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutBlobOutputBuilder {
                 builders::PutBlobOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutBlobOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -459,6 +466,11 @@ pub mod operation {
             let bytes = response.body().bytes().unwrap_or_default();
             builder = builder
                 .set_data((!bytes.is_empty()).then(|| rt::Blob::new(bytes.to_vec())));
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -540,6 +552,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutBlobOutputBuilder {
                 pub(crate) data: ::std::option::Option<rt::Blob>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutBlobOutputBuilder {
@@ -563,10 +576,27 @@ pub mod operation {
                     &self.data
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutBlobOutput {
                     super::PutBlobOutput {
                         data: self.data,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -716,6 +746,7 @@ pub mod operation {
             pub doc: ::std::option::Option<crate::types::Doc>,
             /// The `Id` member.
             pub id: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutDocOutput {
@@ -732,6 +763,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutDocOutputBuilder {
                 builders::PutDocOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutDocOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -909,6 +946,11 @@ pub mod operation {
                 );
             builder = builder
                 .set_id(rt::http::headers::string(response.headers(), "X-Id"));
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -960,6 +1002,7 @@ pub mod operation {
             pub struct PutDocOutputBuilder {
                 pub(crate) doc: ::std::option::Option<crate::types::Doc>,
                 pub(crate) id: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutDocOutputBuilder {
@@ -1006,11 +1049,28 @@ pub mod operation {
                     &self.id
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutDocOutput {
                     super::PutDocOutput {
                         doc: self.doc,
                         id: self.id,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -1121,6 +1181,7 @@ pub mod operation {
         pub struct GetTextOutput {
             /// The `Text` member.
             pub text: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetTextOutput {
@@ -1132,6 +1193,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetTextOutputBuilder {
                 builders::GetTextOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetTextOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1285,6 +1352,11 @@ pub mod operation {
                         )
                     },
                 );
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1311,6 +1383,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct GetTextOutputBuilder {
                 pub(crate) text: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetTextOutputBuilder {
@@ -1337,10 +1410,27 @@ pub mod operation {
                     &self.text
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetTextOutput {
                     super::GetTextOutput {
                         text: self.text,
+                        _request_id: self._request_id,
                     }
                 }
             }

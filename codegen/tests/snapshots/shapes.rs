@@ -1778,6 +1778,7 @@ pub mod operation {
         pub struct EchoOutput {
             /// The `Value` member.
             pub value: ::std::option::Option<crate::types::Everything>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl EchoOutput {
@@ -1789,6 +1790,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::EchoOutputBuilder {
                 builders::EchoOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for EchoOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1945,6 +1952,11 @@ pub mod operation {
             if let Some(v) = rt::json::member(obj, "Value") {
                 builder = builder.set_value(Some(crate::json_codec::de_everything(v)?));
             }
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1997,6 +2009,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct EchoOutputBuilder {
                 pub(crate) value: ::std::option::Option<crate::types::Everything>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl EchoOutputBuilder {
@@ -2022,10 +2035,27 @@ pub mod operation {
                     &self.value
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::EchoOutput {
                     super::EchoOutput {
                         value: self.value,
+                        _request_id: self._request_id,
                     }
                 }
             }

@@ -236,6 +236,7 @@ pub mod operation {
         pub struct PutObjectOutput {
             /// The `ETag` member.
             pub e_tag: ::std::option::Option<::std::string::String>,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl PutObjectOutput {
@@ -247,6 +248,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::PutObjectOutputBuilder {
                 builders::PutObjectOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutObjectOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -426,6 +433,11 @@ pub mod operation {
             let mut builder = PutObjectOutput::builder();
             builder = builder
                 .set_e_tag(rt::http::headers::string(response.headers(), "ETag"));
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -534,6 +546,7 @@ pub mod operation {
             #[derive(Clone, Default, Debug, PartialEq)]
             pub struct PutObjectOutputBuilder {
                 pub(crate) e_tag: ::std::option::Option<::std::string::String>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl PutObjectOutputBuilder {
@@ -562,10 +575,27 @@ pub mod operation {
                     &self.e_tag
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutObjectOutput {
                     super::PutObjectOutput {
                         e_tag: self.e_tag,
+                        _request_id: self._request_id,
                     }
                 }
             }
@@ -746,12 +776,20 @@ pub mod operation {
         /// The `PutSizedOutput` structure.
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
-        pub struct PutSizedOutput {}
+        pub struct PutSizedOutput {
+            _request_id: ::std::option::Option<::std::string::String>,
+        }
 
         impl PutSizedOutput {
             /// A builder for this type.
             pub fn builder() -> builders::PutSizedOutputBuilder {
                 builders::PutSizedOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for PutSizedOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -917,9 +955,14 @@ pub mod operation {
         }
 
         pub(crate) fn deserialize(
-            _response: &rt::HttpResponse,
+            response: &rt::HttpResponse,
         ) -> ::std::result::Result<PutSizedOutput, rt::json::DeserializeError> {
-            let builder = PutSizedOutput::builder();
+            let mut builder = PutSizedOutput::builder();
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -999,12 +1042,32 @@ pub mod operation {
             /// A builder for [`PutSizedOutput`](super::PutSizedOutput).
             #[non_exhaustive]
             #[derive(Clone, Default, Debug, PartialEq)]
-            pub struct PutSizedOutputBuilder {}
+            pub struct PutSizedOutputBuilder {
+                _request_id: ::std::option::Option<::std::string::String>,
+            }
 
             impl PutSizedOutputBuilder {
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::PutSizedOutput {
-                    super::PutSizedOutput {}
+                    super::PutSizedOutput {
+                        _request_id: self._request_id,
+                    }
                 }
             }
 
@@ -1157,6 +1220,7 @@ pub mod operation {
             pub e_tag: ::std::option::Option<::std::string::String>,
             /// The `Body` member.
             pub body: rt::ByteStream,
+            _request_id: ::std::option::Option<::std::string::String>,
         }
 
         impl GetObjectOutput {
@@ -1173,6 +1237,12 @@ pub mod operation {
             /// A builder for this type.
             pub fn builder() -> builders::GetObjectOutputBuilder {
                 builders::GetObjectOutputBuilder::default()
+            }
+        }
+
+        impl rt::RequestId for GetObjectOutput {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
             }
         }
 
@@ -1365,6 +1435,11 @@ pub mod operation {
             builder = builder
                 .set_e_tag(rt::http::headers::string(response.headers(), "ETag"));
             builder = builder.set_body(Some(rt::http::take_stream(response)));
+            builder
+                ._set_request_id(
+                    rt::RequestId::request_id(response.headers())
+                        .map(::std::borrow::ToOwned::to_owned),
+                );
             Ok(builder.build())
         }
 
@@ -1425,6 +1500,7 @@ pub mod operation {
             pub struct GetObjectOutputBuilder {
                 pub(crate) e_tag: ::std::option::Option<::std::string::String>,
                 pub(crate) body: ::std::option::Option<rt::ByteStream>,
+                _request_id: ::std::option::Option<::std::string::String>,
             }
 
             impl GetObjectOutputBuilder {
@@ -1473,11 +1549,28 @@ pub mod operation {
                     &self.body
                 }
 
+                pub(crate) fn _request_id(
+                    mut self,
+                    request_id: impl ::std::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self._request_id = Some(request_id.into());
+                    self
+                }
+
+                pub(crate) fn _set_request_id(
+                    &mut self,
+                    request_id: ::std::option::Option<::std::string::String>,
+                ) -> &mut Self {
+                    self._request_id = request_id;
+                    self
+                }
+
                 /// Builds the value.
                 pub fn build(self) -> super::GetObjectOutput {
                     super::GetObjectOutput {
                         e_tag: self.e_tag,
                         body: self.body.unwrap_or_default(),
+                        _request_id: self._request_id,
                     }
                 }
             }

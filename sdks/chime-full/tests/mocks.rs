@@ -19,7 +19,8 @@ fn page(ids: &[&str], next: Option<&str>) -> ListAccountsOutput {
                 .account_id(*id)
                 .aws_account_id("111122223333")
                 .name(format!("account {id}"))
-                .build(),
+                .build()
+                .expect("every required member is set"),
         );
     }
     out.build()
@@ -31,11 +32,7 @@ async fn account_ids(client: &Client) -> (Vec<String>, Option<ListAccountsError>
     let mut ids = Vec::new();
     while let Some(page) = pages.next().await {
         match page {
-            Ok(page) => ids.extend(
-                page.accounts()
-                    .iter()
-                    .filter_map(|a| a.account_id().map(str::to_owned)),
-            ),
+            Ok(page) => ids.extend(page.accounts().iter().map(|a| a.account_id().to_owned())),
             Err(e) => return (ids, Some(e.into_service_error())),
         }
     }
