@@ -1258,7 +1258,8 @@ async fn request_ids() {
         .send()
         .await
         .unwrap();
-    assert_eq!(out.request_id(), Some("mock-request-id"));
+    let sent = mock.requests()[0].request_id.clone();
+    assert_eq!(out.request_id(), Some(sent.as_str()));
     // One built by hand has none.
     assert_eq!(CreateRoomOutput::builder().build().request_id(), None);
     let err = client
@@ -1268,7 +1269,8 @@ async fn request_ids() {
         .send()
         .await
         .unwrap_err();
-    let id = mock.requests()[0].request_id.clone();
+    let id = mock.requests()[1].request_id.clone();
+    assert_ne!(id, sent, "each response has its own request id");
     assert_eq!(err.request_id(), Some(id.as_str()));
     let err = err.into_service_error();
     assert_eq!(err.request_id(), Some(id.as_str()));
