@@ -1258,9 +1258,8 @@ async fn request_ids() {
         .send()
         .await
         .unwrap();
-    let id = mock.requests()[0].request_id.clone();
-    assert!(!id.is_empty());
-    assert_eq!(out.request_id(), Some(id.as_str()));
+    let sent = mock.requests()[0].request_id.clone();
+    assert_eq!(out.request_id(), Some(sent.as_str()));
     // One built by hand has none.
     assert_eq!(CreateRoomOutput::builder().build().request_id(), None);
     let err = client
@@ -1271,6 +1270,7 @@ async fn request_ids() {
         .await
         .unwrap_err();
     let id = mock.requests()[1].request_id.clone();
+    assert_ne!(id, sent, "each response has its own request id");
     assert_eq!(err.request_id(), Some(id.as_str()));
     let err = err.into_service_error();
     assert_eq!(err.request_id(), Some(id.as_str()));
