@@ -385,8 +385,8 @@ fn rpc_serializer(cx: &Cx, op: &Operation) -> TokenStream {
 /// What the service's customizations do to the request
 /// ([`Customizations`]): a statement keeping the endpoint member's value
 /// before the body takes the input, and the steps run on the built
-/// request: fixed headers, payload checksums (the payload is final by
-/// then; gzip, when asked, runs after them), the endpoint override.
+/// request: fixed headers, payload checksums (of the body as sent: a
+/// gzipped body is compressed when built), the endpoint override.
 fn customizations(op: &Operation) -> (TokenStream, Vec<TokenStream>) {
     let rt = Rt::path();
     let c = &op.customizations;

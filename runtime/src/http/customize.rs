@@ -44,20 +44,30 @@ pub fn payload_checksums(
     if missing.is_empty() {
         return Ok(());
     }
-    let Some(bytes) = request.body().bytes().map(<[u8]>::to_vec) else {
-        let names: Vec<&str> = missing.iter().map(|(name, _)| *name).collect();
-        return Err(format!(
-            "the payload is a stream not in memory, so {} cannot be computed: set the checksum member, or send the payload from memory",
-            names.join(" and ")
-        )
-        .into());
+    // Hashed where the body lies (an archive may be gigabytes): the
+    // values are computed before the headers are changed.
+    let values: Vec<(&'static str, String)> = match request.body().bytes() {
+        Some(bytes) => missing
+            .iter()
+            .map(|(name, checksum)| {
+                let value = match checksum {
+                    PayloadChecksum::Sha256 => hex::encode(Sha256::digest(bytes)),
+                    PayloadChecksum::Sha256TreeHash => hex::encode(tree_hash(bytes)),
+                };
+                (*name, value)
+            })
+            .collect(),
+        None => {
+            let names: Vec<&str> = missing.iter().map(|(name, _)| *name).collect();
+            return Err(format!(
+                "the payload is a stream not in memory, so {} cannot be computed: set the checksum member, or send the payload from memory",
+                names.join(" and ")
+            )
+            .into());
+        }
     };
-    for (name, checksum) in missing {
-        let value = match checksum {
-            PayloadChecksum::Sha256 => hex::encode(Sha256::digest(&bytes)),
-            PayloadChecksum::Sha256TreeHash => hex::encode(tree_hash(&bytes)),
-        };
-        request.headers_mut().try_insert(*name, value)?;
+    for (name, value) in values {
+        request.headers_mut().try_insert(name, value)?;
     }
     Ok(())
 }
@@ -88,8 +98,8 @@ pub fn tree_hash(payload: &[u8]) -> [u8; 32] {
                     hasher.update(b);
                     hasher.finalize().into()
                 }
-                [a] => *a,
-                _ => unreachable!("chunks(2) yields one or two hashes"),
+                // The odd one out, carried up as it is.
+                _ => pair[0],
             })
             .collect();
     }
@@ -186,6 +196,73 @@ mod tests {
             .map(|c| Sha256::digest(c).into())
             .collect();
         assert_eq!(tree_hash(&three), pair(&pair(&h[0], &h[1]), &h[2]));
+    }
+
+    #[test]
+    fn payload_checksums_fill_what_is_unset_and_refuse_a_stream_not_in_memory() {
+        let checks = [
+            ("x-amz-content-sha256", PayloadChecksum::Sha256),
+            ("x-amz-sha256-tree-hash", PayloadChecksum::Sha256TreeHash),
+        ];
+        let sha = hex::encode(Sha256::digest(b"hello world"));
+
+        // Both computed from a body in memory.
+        let mut request = HttpRequest::new(aws_smithy_types::body::SdkBody::from("hello world"));
+        payload_checksums(&mut request, &checks).unwrap();
+        assert_eq!(
+            request.headers().get("x-amz-content-sha256"),
+            Some(sha.as_str())
+        );
+        assert_eq!(
+            request.headers().get("x-amz-sha256-tree-hash"),
+            Some(sha.as_str())
+        );
+
+        // A header the caller set (the `checksum` member) is kept.
+        let mut request = HttpRequest::new(aws_smithy_types::body::SdkBody::from("hello world"));
+        request
+            .headers_mut()
+            .insert("x-amz-sha256-tree-hash", "given");
+        payload_checksums(&mut request, &checks).unwrap();
+        assert_eq!(
+            request.headers().get("x-amz-sha256-tree-hash"),
+            Some("given")
+        );
+        assert_eq!(
+            request.headers().get("x-amz-content-sha256"),
+            Some(sha.as_str())
+        );
+
+        // A stream not in memory cannot be hashed: refused, naming what to set.
+        let stream = aws_smithy_types::body::SdkBody::from_body_1_x(http_body_util::Empty::<
+            bytes::Bytes,
+        >::new());
+        let mut request = HttpRequest::new(stream);
+        let err = payload_checksums(&mut request, &checks).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("x-amz-content-sha256 and x-amz-sha256-tree-hash"),
+            "{err}"
+        );
+        // With both set by the caller there is nothing to compute.
+        let stream = aws_smithy_types::body::SdkBody::from_body_1_x(http_body_util::Empty::<
+            bytes::Bytes,
+        >::new());
+        let mut request = HttpRequest::new(stream);
+        request.headers_mut().insert("x-amz-content-sha256", "a");
+        request.headers_mut().insert("x-amz-sha256-tree-hash", "b");
+        payload_checksums(&mut request, &checks).unwrap();
+    }
+
+    #[test]
+    fn a_fixed_header_does_not_replace_one_a_member_set() {
+        let mut request = HttpRequest::empty();
+        request.headers_mut().insert("accept", "text/plain");
+        set_header_if_absent(&mut request, "Accept", "application/json").unwrap();
+        assert_eq!(request.headers().get("accept"), Some("text/plain"));
+        let mut request = HttpRequest::empty();
+        set_header_if_absent(&mut request, "Accept", "application/json").unwrap();
+        assert_eq!(request.headers().get("accept"), Some("application/json"));
     }
 
     #[test]
