@@ -1,13 +1,6 @@
 //! Generates the restJson1 protocol-test service, with its compliance cases
 //! as tests, from ../shared (which the project does not commit).
 
-const SERVICE: &str = "aws.protocoltests.restjson#RestJson";
-
 fn main() {
-    println!("cargo::rustc-env=PROTOCOL_TESTS_SERVICE={SERVICE}");
-    println!("cargo::rustc-env=PROTOCOL_TESTS_PROTOCOL=aws.protocols#restJson1");
-    let mut settings = sdkgen::Settings::default();
-    settings.service = Some(SERVICE.into());
-    settings.protocol_tests = Some("crate::harness".into());
-    sdkgen::build_shared_model("protocol-tests/aws-protocol-tests.json", &settings);
+    sdkgen::build_protocol_tests("aws.protocoltests.restjson#RestJson");
 }

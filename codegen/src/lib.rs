@@ -689,6 +689,21 @@ pub fn build_shared_model(relative: &str, settings: &Settings) {
     }
 }
 
+/// For the build script of a protocol-test crate: generates `service` of
+/// the shared compliance suite (`../shared/protocol-tests/aws-protocol-tests.json`)
+/// with its client cases as tests run by the crate's `harness` module, and
+/// names the service to the harness (`PROTOCOL_TESTS_SERVICE`; the harness
+/// reads the service's protocol from the model).
+pub fn build_protocol_tests(service: &str) {
+    println!("cargo::rustc-env=PROTOCOL_TESTS_SERVICE={service}");
+    let settings = Settings {
+        service: Some(service.into()),
+        protocol_tests: Some("crate::harness".into()),
+        ..Settings::default()
+    };
+    build_shared_model("protocol-tests/aws-protocol-tests.json", &settings);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,8 @@
 //! Runs the generated compliance cases against the crate's
 //! `expected-failures.txt`. Shared by the protocol-test crates (one a
 //! service: `protocol-tests` for restJson1, `protocol-tests/json10`, ...),
-//! whose build.rs names the service and its protocol
-//! (`PROTOCOL_TESTS_SERVICE`, `PROTOCOL_TESTS_PROTOCOL`).
+//! whose build.rs names the service (`PROTOCOL_TESTS_SERVICE`, set by
+//! `sdkgen::build_protocol_tests`); its protocol is the model's.
 
 use std::collections::BTreeMap;
 
@@ -71,55 +71,56 @@ fn summary() {
             "expected-failures.txt lists {kind} {id}, which is no generated case"
         );
     }
-    let in_model = cases_in_model();
+    let (protocol, in_model) = cases_in_model();
     let skipped = in_model.saturating_sub(cases.len());
     println!(
         "{} client cases of {}: {passed} passed, {failed} failed, {skipped} skipped (expected failures: {})",
-        protocol_name(),
+        protocol.rsplit('#').next().unwrap_or(&protocol),
         env!("PROTOCOL_TESTS_SERVICE"),
         expected.len()
     );
 }
 
-/// The protocol's name, `restJson1`, from its trait id.
-fn protocol_name() -> &'static str {
-    let id = env!("PROTOCOL_TESTS_PROTOCOL");
-    id.rsplit('#').next().unwrap_or(id)
-}
-
-/// How many client cases of the protocol the model file states for the
-/// service's operations and their errors (to count the ones not generated).
+/// The protocols a compliance case can be written for: the ones the
+/// generator speaks.
 #[cfg(not(sdkgen_model_absent))]
-fn cases_in_model() -> usize {
+const PROTOCOLS: &[&str] = &[
+    "aws.protocols#restJson1",
+    "aws.protocols#awsJson1_0",
+    "aws.protocols#awsJson1_1",
+];
+
+/// The service's protocol (its protocol trait in the model file), and how
+/// many client cases of that protocol the model states for the service's
+/// operations and their errors (to count the ones not generated).
+#[cfg(not(sdkgen_model_absent))]
+fn cases_in_model() -> (String, usize) {
     use serde_json::Value;
-    let Ok(text) = std::fs::read_to_string(env!("SDKGEN_SHARED_MODEL")) else {
-        return 0;
-    };
-    let Ok(model) = serde_json::from_str::<Value>(&text) else {
-        return 0;
-    };
+    let model = std::fs::read_to_string(env!("SDKGEN_SHARED_MODEL"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+        .unwrap_or_default();
     let shapes = &model["shapes"];
+    let service = &shapes[env!("PROTOCOL_TESTS_SERVICE")];
+    let protocol = PROTOCOLS
+        .iter()
+        .find(|p| service["traits"].get(**p).is_some())
+        .copied()
+        .unwrap_or("an unknown protocol");
     let client_cases = |shape: &Value, key: &str| {
         shape["traits"][key]
             .as_array()
             .map(|cases| {
                 cases
                     .iter()
-                    .filter(|c| {
-                        c["protocol"] == env!("PROTOCOL_TESTS_PROTOCOL")
-                            && c["appliesTo"] != "server"
-                    })
+                    .filter(|c| c["protocol"] == protocol && c["appliesTo"] != "server")
                     .count()
             })
             .unwrap_or(0)
     };
     let mut errors = std::collections::BTreeSet::new();
     let mut n = 0;
-    for op in shapes[env!("PROTOCOL_TESTS_SERVICE")]["operations"]
-        .as_array()
-        .into_iter()
-        .flatten()
-    {
+    for op in service["operations"].as_array().into_iter().flatten() {
         let op = &shapes[op["target"].as_str().unwrap_or_default()];
         n += client_cases(op, "smithy.test#httpRequestTests")
             + client_cases(op, "smithy.test#httpResponseTests");
@@ -127,18 +128,18 @@ fn cases_in_model() -> usize {
             errors.insert(e["target"].as_str().unwrap_or_default().to_owned());
         }
     }
-    n + errors
+    let n = n + errors
         .iter()
         .map(|e| client_cases(&shapes[e.as_str()], "smithy.test#httpResponseTests"))
-        .sum::<usize>()
+        .sum::<usize>();
+    (protocol.to_owned(), n)
 }
 
 #[cfg(sdkgen_model_absent)]
 #[test]
 fn skipped_model_absent() {
     eprintln!(
-        "skipped: ../shared/protocol-tests/aws-protocol-tests.json is absent: no {} cases of {} ran",
-        protocol_name(),
+        "skipped: ../shared/protocol-tests/aws-protocol-tests.json is absent: no cases of {} ran",
         env!("PROTOCOL_TESTS_SERVICE")
     );
 }
